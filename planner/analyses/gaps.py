@@ -1,0 +1,43 @@
+"""The gap analysis: every kind of gap of an inventory against a target."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from planner.analyses.network import (
+    capacity_gaps,
+    find_datacenters,
+    reachability_gaps,
+    redundancy_gaps,
+)
+from planner.analyses.services import (
+    consolidation_gaps,
+    coverage_gaps,
+    harmonisation_gaps,
+    hosting_gaps,
+)
+from planner.models.results import Gap, GapReport
+from planner.models.target import Target
+
+__all__ = ["find_gaps"]
+
+
+def find_gaps(G: nx.MultiGraph, target: Target) -> GapReport:
+    """All gaps of the inventory graph ``G`` against ``target``, sorted by
+    kind, severity and subject (so the same input gives the same report)."""
+    dcs = find_datacenters(G, target)
+    gaps: list[Gap] = [
+        *coverage_gaps(G, target),
+        *harmonisation_gaps(G, target),
+        *hosting_gaps(G, target, dcs),
+        *consolidation_gaps(G, target, dcs),
+        *capacity_gaps(G, target, dcs),
+        *redundancy_gaps(G, target, dcs),
+        *reachability_gaps(G, dcs),
+    ]
+    return GapReport(
+        region=G.graph["region"],
+        target=target.id,
+        datacenters=dcs,
+        gaps=tuple(sorted(gaps, key=Gap.sort_key)),
+    )

@@ -1,0 +1,294 @@
+"""Network gaps: link capacity, redundancy and reachability.
+
+Pure functions of the graph (``planner.graph``) and the resolved target.
+Redundancy counts edge-disjoint paths (Menger): between a town hall and the
+data centres for the backbone, between a site and its town hall for access.
+The common requirement of two paths is decided in linear time from the
+graph's bridges; the bridges on the way are the single points of failure
+named in the gap. Higher requirements fall back to unit-capacity max-flow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from planner.graph import network
+from planner.models.inventory import INTERNET
+from planner.models.results import Gap
+from planner.models.target import NetworkClass, Target
+from planner.units import format_bandwidth
+
+__all__ = [
+    "capacity_gaps",
+    "find_datacenters",
+    "link_class",
+    "reachability_gaps",
+    "redundancy_gaps",
+    "town_halls",
+]
+
+_SINK = ("datacentres",)  # a node key no site can have
+
+
+def town_halls(G: nx.MultiGraph) -> dict[str, str]:
+    """Municipality id -> its town-hall site id."""
+    return {
+        d["municipality"]: n
+        for n, d in G.nodes(data=True)
+        if d["kind"] == "site" and d["role"] == "town-hall"
+    }
+
+
+def find_datacenters(G: nx.MultiGraph, target: Target) -> tuple[str, ...]:
+    """The data-centre sites: the target's, else the sites marked
+    ``datacenter: true``, else the town hall of the most populous
+    municipality (ties: the first id)."""
+    named = [s for s in (target.datacenters.primary, target.datacenters.secondary) if s]
+    if named:
+        return tuple(named)
+    marked = sorted(
+        n
+        for n, d in G.nodes(data=True)
+        if d["kind"] == "site" and d["datacenter"] and d["status"] == "active"
+    )
+    if marked:
+        return tuple(marked)
+    munis = [
+        (-d["population"], d["id"])
+        for _, d in G.nodes(data=True)
+        if d["kind"] == "municipality"
+    ]
+    if not munis:
+        return ()
+    halls = town_halls(G)
+    return (halls[min(munis)[1]],)
+
+
+def link_class(G: nx.MultiGraph, u: str, v: str, hubs: set[str]) -> str:
+    """``internet``, ``backbone`` (between municipalities, or between two hubs:
+    town halls and data centres) or ``access`` (within a municipality)."""
+    if INTERNET in (u, v):
+        return "internet"
+    if G.nodes[u]["municipality"] != G.nodes[v]["municipality"]:
+        return "backbone"
+    return "backbone" if u in hubs and v in hubs else "access"
+
+
+def _municipalities(G: nx.MultiGraph, *sites: str) -> tuple[str, ...]:
+    return tuple(sorted({G.nodes[s]["municipality"] for s in sites if s != INTERNET}))
+
+
+def capacity_gaps(
+    G: nx.MultiGraph, target: Target, datacenters: Iterable[str]
+) -> list[Gap]:
+    """Active links below the minimum capacity of their class."""
+    hubs = set(town_halls(G).values()) | set(datacenters)
+    tiers = target.network.capacity_tiers
+    gaps = []
+    for u, v, d in network(G, internet=True).edges(data=True):
+        cls = link_class(G, u, v, hubs)
+        if cls == "internet":
+            continue
+        need: NetworkClass = getattr(target.network, cls)
+        if d["capacity"] >= need.min_capacity:
+            continue
+        tier = next((t for t in tiers if t >= need.min_capacity), need.min_capacity)
+        gaps.append(
+            Gap(
+                kind="capacity",
+                subject=d["id"],
+                municipalities=_municipalities(G, u, v),
+                detail=(
+                    f"{format_bandwidth(d['capacity'])} between {u} and {v}; "
+                    f"{cls} links need {format_bandwidth(need.min_capacity)}: "
+                    f"upgrade to {format_bandwidth(tier)}"
+                ),
+                severity="high" if cls == "backbone" else "medium",
+                data={
+                    "class": cls,
+                    "a": u,
+                    "b": v,
+                    "capacity_mbps": d["capacity"],
+                    "required_mbps": need.min_capacity,
+                    "upgrade_to_mbps": tier,
+                },
+            )
+        )
+    return gaps
+
+
+def reachability_gaps(G: nx.MultiGraph, datacenters: Iterable[str]) -> list[Gap]:
+    """Active sites with no path to any data centre over active links."""
+    H = network(G)
+    reached: set[str] = set()
+    for dc in datacenters:
+        if dc in H and dc not in reached:
+            reached |= nx.node_connected_component(H, dc)
+    return [
+        Gap(
+            kind="reachability",
+            subject=site,
+            municipalities=(H.nodes[site]["municipality"],),
+            detail=f"{H.nodes[site]['name']} ({H.nodes[site]['role']}) has no path "
+            "to a data centre",
+            severity="high",
+            data={"site": site, "role": H.nodes[site]["role"]},
+        )
+        for site in sorted(set(H) - reached)
+    ]
+
+
+def redundancy_gaps(
+    G: nx.MultiGraph, target: Target, datacenters: Iterable[str]
+) -> list[Gap]:
+    """Town halls with fewer edge-disjoint paths to the data centres than the
+    backbone requires, and sites with fewer to their town hall than access
+    requires. Unreachable sites are reachability gaps, not counted here."""
+    H = network(G)
+    dcs = [dc for dc in datacenters if dc in H]
+    halls = town_halls(G)
+    gaps = []
+    need = target.network.backbone.redundancy
+    if dcs and need > 1:
+        aux = H.copy()
+        for dc in dcs:  # two parallel edges: the sink side is never a bridge
+            aux.add_edge(_SINK, dc, key="sink-1")
+            aux.add_edge(_SINK, dc, key="sink-2")
+        pairs = [(th, _SINK) for th in sorted(halls.values()) if th in H and th not in dcs]
+        for site, paths, cut in _short_of(aux, pairs, need):
+            gaps.append(_redundancy_gap(H, site, "the data centres", paths, need, cut))
+    need = target.network.access.redundancy
+    if need > 1:
+        pairs = [
+            (n, halls[d["municipality"]])
+            for n, d in sorted(H.nodes(data=True))
+            if d["role"] != "town-hall" and n not in dcs and d["municipality"] in halls
+        ]
+        for site, paths, cut in _short_of(H, pairs, need):
+            gaps.append(_redundancy_gap(H, site, "its town hall", paths, need, cut))
+    return gaps
+
+
+def _redundancy_gap(
+    H: nx.MultiGraph, site: str, towards: str, paths: int, need: int, cut: list[str]
+) -> Gap:
+    backbone = towards == "the data centres"
+    return Gap(
+        kind="redundancy",
+        subject=site,
+        municipalities=(H.nodes[site]["municipality"],),
+        detail=(
+            f"{paths} edge-disjoint path{'s' if paths != 1 else ''} from {site} to "
+            f"{towards}, {need} required"
+            + (f"; single points of failure: {', '.join(cut)}" if cut else "")
+        ),
+        severity="high" if backbone else "medium",
+        data={
+            "class": "backbone" if backbone else "access",
+            "paths": paths,
+            "required": need,
+            "single_points_of_failure": cut,
+        },
+    )
+
+
+def _short_of(
+    H: nx.MultiGraph, pairs: list[tuple[Any, Any]], need: int
+) -> list[tuple[str, int, list[str]]]:
+    """``(source, paths, bridges)`` for each connected pair with fewer than
+    ``need`` edge-disjoint paths."""
+    if need == 2:
+        return _short_of_two(H, pairs)
+    return _short_of_flow(H, pairs, need)
+
+
+def _short_of_two(
+    H: nx.MultiGraph, pairs: list[tuple[Any, Any]]
+) -> list[tuple[str, int, list[str]]]:
+    bridges = {frozenset((u, v)) for u, v in nx.bridges(H)}
+    rest = nx.Graph()
+    rest.add_nodes_from(H)
+    rest.add_edges_from(
+        (u, v) for u, v in H.edges() if frozenset((u, v)) not in bridges
+    )
+    comp: dict[Any, int] = {}
+    for i, nodes in enumerate(nx.connected_components(rest)):
+        comp.update(dict.fromkeys(nodes, i))
+    tree = nx.Graph()
+    for pair in bridges:
+        u, v = tuple(pair)
+        (link,) = H[u][v]
+        tree.add_edge(comp[u], comp[v], link=link)
+    parent, depth = _root_forest(tree)
+    out = []
+    for source, sink in pairs:
+        a, b = comp[source], comp[sink]
+        if a == b or a not in depth or b not in depth:
+            continue  # two or more paths, or unreachable
+        cut = _tree_path(tree, parent, depth, a, b)
+        if cut is not None:
+            out.append((source, 1, sorted(cut)))
+    return out
+
+
+def _root_forest(tree: nx.Graph) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
+    """Parent pointers and (tree, depth) labels for every component root."""
+    parent: dict[int, int] = {}
+    depth: dict[int, tuple[int, int]] = {}
+    for root in sorted(tree):
+        if root in depth:
+            continue
+        depth[root] = (root, 0)
+        for u, v in nx.bfs_edges(tree, root):
+            parent[v] = u
+            depth[v] = (root, depth[u][1] + 1)
+    return parent, depth
+
+
+def _tree_path(
+    tree: nx.Graph,
+    parent: dict[int, int],
+    depth: dict[int, tuple[int, int]],
+    a: int,
+    b: int,
+) -> list[str] | None:
+    """Link ids on the tree path between components a and b (None: apart)."""
+    if depth[a][0] != depth[b][0]:
+        return None
+    links = []
+    while a != b:
+        if depth[a][1] < depth[b][1]:
+            a, b = b, a
+        links.append(tree[a][parent[a]]["link"])
+        a = parent[a]
+    return links
+
+
+def _short_of_flow(
+    H: nx.MultiGraph, pairs: list[tuple[Any, Any]], need: int
+) -> list[tuple[str, int, list[str]]]:
+    simple = nx.Graph()
+    simple.add_nodes_from(H)
+    for u, v in H.edges():
+        w = simple.get_edge_data(u, v, {"capacity": 0})["capacity"]
+        simple.add_edge(u, v, capacity=w + 1)
+    out = []
+    for source, sink in pairs:
+        if not nx.has_path(simple, source, sink):
+            continue
+        paths = int(nx.maximum_flow_value(simple, source, sink, capacity="capacity"))
+        if paths < need:
+            cut = _min_cut_links(H, simple, source, sink)
+            out.append((source, paths, cut))
+    return out
+
+
+def _min_cut_links(H: nx.MultiGraph, simple: nx.Graph, s: Any, t: Any) -> list[str]:
+    _, (side, _) = nx.minimum_cut(simple, s, t, capacity="capacity")
+    return sorted(
+        k for u, v, k in H.edges(keys=True) if (u in side) != (v in side)
+    )
+

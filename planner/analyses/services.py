@@ -1,0 +1,247 @@
+"""Service gaps: coverage, harmonisation, hosting and consolidation.
+
+Pure functions of the graph (``planner.graph``) and the resolved target.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from planner.graph import node_key
+from planner.models.results import Gap
+from planner.models.target import Target
+
+__all__ = [
+    "consolidation_gaps",
+    "coverage_gaps",
+    "harmonisation_gaps",
+    "hosting_gaps",
+]
+
+
+def _nodes(G: nx.MultiGraph, kind: str) -> list[dict[str, Any]]:
+    return [d for _, d in G.nodes(data=True) if d["kind"] == kind]
+
+
+def coverage_gaps(G: nx.MultiGraph, target: Target) -> list[Gap]:
+    """One gap per municipality and required service it has no system for."""
+    has: dict[str, set[str]] = defaultdict(set)
+    for sy in _nodes(G, "system"):
+        has[sy["municipality"]].add(sy["service"])
+    gaps = []
+    for m in _nodes(G, "municipality"):
+        for svc in target.services.values():
+            if svc.required and svc.id not in has[m["id"]]:
+                gaps.append(
+                    Gap(
+                        kind="coverage",
+                        subject=svc.id,
+                        municipalities=(m["id"],),
+                        detail=f"{m['name']} has no system for the required service "
+                        f"{svc.name} ({svc.id})",
+                        severity="high",
+                        data={"service": svc.id},
+                    )
+                )
+    return gaps
+
+
+def harmonisation_gaps(G: nx.MultiGraph, target: Target) -> list[Gap]:
+    """One gap per harmonised service that runs on more than one product, or
+    on another product than the target's standard.
+
+    The standard is the target's ``standard``, else the product with most
+    users (ties: alphabetical). Products are compared ignoring case and
+    surrounding space; the spelling with most users is shown.
+    """
+    by_service: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for sy in _nodes(G, "system"):
+        by_service[sy["service"]].append(sy)
+    gaps = []
+    for svc in target.services.values():
+        if svc.harmonise and by_service[svc.id]:
+            gap = _harmonisation(svc.id, svc.standard, svc.required, by_service[svc.id])
+            if gap is not None:
+                gaps.append(gap)
+    return gaps
+
+
+def _harmonisation(
+    service: str, standard: str | None, required: bool, systems: list[dict[str, Any]]
+) -> Gap | None:
+    users: dict[str, int] = defaultdict(int)
+    munis: dict[str, set[str]] = defaultdict(set)
+    spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    per_muni: dict[tuple[str, str], int] = defaultdict(int)
+    for sy in systems:
+        key = sy["product"].casefold()
+        users[key] += sy["users"]
+        munis[key].add(sy["municipality"])
+        per_muni[(key, sy["municipality"])] += sy["users"]
+        spellings[key][sy["product"]] += sy["users"] + 1
+    name = {k: max(sorted(v), key=lambda p: v[p]) for k, v in spellings.items()}
+    if standard is not None:
+        std_key, source = standard.casefold(), "target"
+    else:
+        std_key = min(users, key=lambda k: (-users[k], name[k]))
+        source = "most users"
+    if set(users) == {std_key}:
+        return None
+    std_name = standard if standard is not None else name[std_key]
+    moving = sorted(
+        (m, name[k], per_muni[(k, m)]) for k in users if k != std_key for m in munis[k]
+    )
+    products = sorted(users, key=lambda k: (-users[k], name[k]))
+    listing = "; ".join(
+        f"{name[k]}: {users[k]} users ({', '.join(sorted(munis[k]))})" for k in products
+    )
+    to_move = sum(u for _, _, u in moving)
+    movers = tuple(sorted({m for m, _, _ in moving}))
+    return Gap(
+        kind="harmonisation",
+        subject=service,
+        municipalities=movers,
+        detail=(
+            f"{len(products)} product{'s' if len(products) > 1 else ''} in use "
+            f"({listing}); standard {std_name} ({source}): {len(movers)} "
+            f"municipalit{'ies' if len(movers) != 1 else 'y'} move {to_move} users"
+        ),
+        severity="high" if required else "medium",
+        data={
+            "products": [
+                {
+                    "product": name[k],
+                    "users": users[k],
+                    "municipalities": sorted(munis[k]),
+                }
+                for k in products
+            ],
+            "standard": std_name,
+            "standard_source": source,
+            "moving": [
+                {"municipality": m, "product": p, "users": u} for m, p, u in moving
+            ],
+            "users_to_move": to_move,
+        },
+    )
+
+
+def _site_of(G: nx.MultiGraph, sy: dict[str, Any]) -> str | None:
+    if sy["server"] is None:
+        return None
+    server = G.nodes.get(node_key("server", sy["server"]))
+    return None if server is None else str(server["site"])
+
+
+def hosting_gaps(
+    G: nx.MultiGraph, target: Target, datacenters: Iterable[str]
+) -> list[Gap]:
+    """Systems hosted where the target says otherwise, one gap per
+    municipality and service.
+
+    A ``central`` service belongs in a data centre: a local system whose
+    server stands elsewhere is a gap, and so is one shared from a
+    municipality that has no data centre. Vendor-hosted and SaaS systems are
+    outside the region's operations and not counted. A ``saas`` service
+    makes every local or shared system a gap; a ``local`` one none.
+    """
+    dcs = set(datacenters)
+    dc_munis = {G.nodes[s]["municipality"] for s in dcs if s in G}
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for sy in _nodes(G, "system"):
+        svc = target.services.get(sy["service"])
+        if svc is None or sy["hosting"] not in ("local", "shared"):
+            continue
+        site = _site_of(G, sy)
+        in_dc = site in dcs if site else sy["hosted_by"] in dc_munis
+        if svc.hosting == "saas" or (svc.hosting == "central" and not in_dc):
+            groups[(sy["municipality"], svc.id)].append(sy)
+    gaps = []
+    for (muni, service), systems in sorted(groups.items()):
+        want = target.services[service].hosting
+        where = ", ".join(
+            sorted(
+                f"{sy['product']} on {sy['server']}"
+                if sy["hosting"] == "local" or sy["server"]
+                else f"{sy['product']} shared from {sy['hosted_by']}"
+                for sy in systems
+            )
+        )
+        goal = "in the data centre" if want == "central" else "as SaaS"
+        gaps.append(
+            Gap(
+                kind="hosting",
+                subject=service,
+                municipalities=(muni,),
+                detail=f"{len(systems)} system{'s' if len(systems) > 1 else ''} "
+                f"outside the target ({where}); target: {want}, {goal}",
+                severity="medium" if any(s["hosting"] == "local" for s in systems) else "low",
+                data={
+                    "target_hosting": want,
+                    "systems": sorted(sy["id"] for sy in systems),
+                    "users": sum(sy["users"] for sy in systems),
+                },
+            )
+        )
+    return gaps
+
+
+def consolidation_gaps(
+    G: nx.MultiGraph, target: Target, datacenters: Iterable[str]
+) -> list[Gap]:
+    """Per municipality, the servers and server rooms that moving every
+    central service into the data centre retires.
+
+    A server outside the data centres is retired unless a system on it
+    belongs to a service the target keeps local; a server room closes when
+    every server in it is retired.
+    """
+    dcs = set(datacenters)
+    keep: set[str] = set()
+    for sy in _nodes(G, "system"):
+        svc = target.services.get(sy["service"])
+        if sy["server"] and svc is not None and svc.hosting == "local":
+            keep.add(sy["server"])
+    servers: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for srv in _nodes(G, "server"):
+        servers[srv["site"]].append(srv)
+    retired: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    rooms: dict[str, list[str]] = defaultdict(list)
+    total: dict[str, int] = defaultdict(int)
+    for site, here in servers.items():
+        for srv in here:
+            total[srv["municipality"]] += srv["count"]
+        if site in dcs:
+            continue
+        gone = [s for s in here if s["id"] not in keep]
+        for srv in gone:
+            retired[srv["municipality"]].append(srv)
+        if len(gone) == len(here) and G.nodes[site].get("server_room"):
+            rooms[G.nodes[site]["municipality"]].append(site)
+    gaps = []
+    for muni in sorted(retired):
+        count = sum(s["count"] for s in retired[muni])
+        closed = sorted(rooms[muni])
+        gaps.append(
+            Gap(
+                kind="hosting",
+                subject=muni,
+                municipalities=(muni,),
+                detail=f"consolidation retires {count} of {total[muni]} servers"
+                + (f" and closes {len(closed)} server room{'s' if len(closed) != 1 else ''}"
+                   f" ({', '.join(closed)})" if closed else ""),
+                severity="medium" if closed else "low",
+                data={
+                    "consolidation": True,
+                    "servers_retired": count,
+                    "servers_total": total[muni],
+                    "servers": sorted(s["id"] for s in retired[muni]),
+                    "server_rooms_closed": closed,
+                },
+            )
+        )
+    return gaps

@@ -1,0 +1,177 @@
+"""The ``planner`` command line: option parsing and the one error boundary.
+
+Commands parse options, call one library function from ``planner.commands``
+and write its result. Exit codes: 0 ok, 1 ``--fail-on`` matched, 2 bad input
+or usage (one line per problem, no traceback), 3 internal error.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from planner import __version__
+from planner.errors import PlannerError
+from planner.models.results import GAP_KINDS
+
+__all__ = ["cli", "main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("text", "json", "markdown")
+
+
+def target_option(f: F) -> F:
+    return click.option(
+        "--target",
+        "-t",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Target architecture file (default: the built-in service-oriented target).",
+    )(f)
+
+
+def format_option(f: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="text",
+        show_default=True,
+        help="Output format; json is the stable interface for scripts.",
+    )(f)
+
+
+def output_option(f: F) -> F:
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Write to this file (atomically) instead of stdout.",
+    )(f)
+
+
+def inventory_argument(f: F) -> F:
+    return click.argument("inventory", type=click.Path(path_type=Path))(f)
+
+
+def _kinds(ctx: click.Context, param: click.Parameter, value: str | None) -> set[str]:
+    if not value:
+        return set()
+    kinds = {k.strip() for k in value.split(",") if k.strip()}
+    if "any" in kinds:
+        return set(GAP_KINDS)
+    unknown = sorted(kinds - set(GAP_KINDS))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown gap kind '{unknown[0]}'; choose from {', '.join(GAP_KINDS)}, any"
+        )
+    return kinds
+
+
+def _width() -> int:
+    if sys.stdout.isatty():
+        return max(60, shutil.get_terminal_size().columns)
+    return 100
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="planner")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def cli(debug: bool) -> None:
+    """Plan the harmonisation of municipal IT: inventories, gaps against a
+    target architecture, bandwidth, phased plans, costs and diagrams."""
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--plan",
+    "-p",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also check this plan settings file.",
+)
+def validate(inventory: Path, target: Path | None, plan: Path | None) -> int:
+    """Load and check the files; exit 0 when they are valid."""
+    from planner.commands.validate import validate as run
+
+    click.echo(run(inventory, target, plan), nl=False)
+    return 0
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@format_option
+@output_option
+@click.option(
+    "--fail-on",
+    callback=_kinds,
+    metavar="KINDS",
+    help="Exit 1 when gaps of these kinds exist (comma-separated, or 'any').",
+)
+def gap(
+    inventory: Path,
+    target: Path | None,
+    fmt: str,
+    output: Path | None,
+    fail_on: set[str],
+) -> int:
+    """Gap analysis of INVENTORY against the target architecture."""
+    from planner.commands.gap import failing, gap as run, render_gaps
+    from planner.output import emit
+
+    report = run(inventory, target)
+    emit(render_gaps(report, fmt, _width()), output, [inventory, target])
+    return 1 if failing(report, fail_on) else 0
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["inventory", "municipality", "target", "plan"]))
+@output_option
+def schema(kind: str, output: Path | None) -> int:
+    """Print the JSON Schema (draft-07) of a file format, for editors."""
+    from planner.commands.schema import schema as run
+    from planner.output import emit
+
+    emit(run(kind), output)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; the one place where errors become messages and exit
+    codes."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        result = cli.main(args, prog_name="planner", standalone_mode=False)
+    except PlannerError as e:
+        for line in e.lines():
+            click.echo(line, err=True)
+        return e.exit_code
+    except click.exceptions.Exit as e:
+        return e.exit_code
+    except click.ClickException as e:
+        e.show()
+        return 2
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:
+        if "--debug" in args:
+            traceback.print_exc()
+        else:
+            click.echo(
+                "internal error: planner failed; please report it with the command "
+                "and files (run again with --debug for the traceback)",
+                err=True,
+            )
+        return 3
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,34 @@
+"""``planner gap``: the gap analysis of an inventory against a target."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+from planner.analyses.gaps import find_gaps
+from planner.graph import build_graph
+from planner.load import load_inventory, load_target
+from planner.models.results import GapReport
+from planner.render.gaps import gaps_json, gaps_markdown, gaps_text
+
+__all__ = ["gap", "render_gaps"]
+
+
+def gap(inventory: Path, target: Path | None) -> GapReport:
+    """Load, build the graph and find the gaps."""
+    tgt = load_target(target)
+    inv = load_inventory(inventory, tgt)
+    return find_gaps(build_graph(inv.model), tgt.model)
+
+
+def render_gaps(report: GapReport, fmt: str, width: int) -> str:
+    if fmt == "json":
+        return gaps_json(report)
+    if fmt == "markdown":
+        return gaps_markdown(report)
+    return gaps_text(report, width=width)
+
+
+def failing(report: GapReport, kinds: Collection[str]) -> bool:
+    """Whether the report has a gap of one of ``kinds`` (``--fail-on``)."""
+    return any(g.kind in kinds for g in report.gaps)

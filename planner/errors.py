@@ -1,0 +1,65 @@
+"""The errors planner raises; each formats itself for the user.
+
+The library raises, only the CLI prints (one error boundary in ``cli.py``).
+A :class:`Problem` is one mistake in one file, already located; an
+:class:`InputError` carries every problem found in one go, so a user fixes a
+file in one round instead of one error per run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = [
+    "InputError",
+    "PlannerError",
+    "Problem",
+    "UsageError",
+    "did_you_mean",
+]
+
+
+class PlannerError(Exception):
+    """Base of every error planner reports to a user (exit code 2)."""
+
+    exit_code = 2
+
+    def lines(self) -> list[str]:
+        """The lines to print on stderr, one per problem."""
+        return [f"error: {self}"]
+
+
+class UsageError(PlannerError):
+    """A command-line mistake: wrong option value, output over an input."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located mistake: ``path:line:col: message``."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+class InputError(PlannerError):
+    """One or more mistakes in the user's files."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(map(str, self.problems)))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ``; did you mean 'x'?`` suffix, or '' when nothing is close."""
+    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

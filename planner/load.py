@@ -1,0 +1,195 @@
+"""YAML files -> validated models, with every mistake located.
+
+``load_target``, ``load_inventory`` and ``load_plan`` read the three formats
+of docs/formats.md. Each collects *all* problems of a file (shape errors from
+pydantic, then references between objects) and raises one
+:class:`~planner.errors.InputError` whose lines read ``path:line:col: message``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from planner.checks import check_inventory, check_plan, check_target
+from planner.errors import InputError, Problem
+from planner.messages import describe
+from planner.models.inventory import Inventory
+from planner.models.plan import PlanFile
+from planner.models.target import Target, TargetFile
+from planner.targets import resolve_target
+from planner.yamlsource import Document, read_document
+
+__all__ = [
+    "Loaded",
+    "Sources",
+    "default_target",
+    "load_inventory",
+    "load_plan",
+    "load_target",
+]
+
+M = TypeVar("M")
+Loc = Sequence[str | int]
+
+
+@dataclass
+class Sources:
+    """Where each part of a loaded model came from, to locate later problems.
+
+    A region file may include municipality files; ``includes`` maps the
+    municipality's index to its own document.
+    """
+
+    main: Document
+    includes: dict[int, Document] = field(default_factory=dict)
+
+    def problem(self, loc: Loc, message: str, *, at_key: bool = False) -> Problem:
+        """A located problem for the model path ``loc``."""
+        if (
+            len(loc) >= 2
+            and loc[0] == "municipalities"
+            and isinstance(loc[1], int)
+            and loc[1] in self.includes
+        ):
+            return self.includes[loc[1]].problem(loc[2:], message, at_key=at_key)
+        return self.main.problem(loc, message, at_key=at_key)
+
+
+@dataclass
+class Loaded(Generic[M]):
+    """A validated model and the files it came from."""
+
+    model: M
+    sources: Sources
+
+
+def _validate(model: type[BaseModel], data: Any, sources: Sources) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        problems = []
+        for err in e.errors(include_url=False):
+            loc, message, at_key = describe(err, model)
+            problems.append(sources.problem(loc, message, at_key=at_key))
+        raise InputError(problems) from None
+
+
+def _raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise InputError(problems)
+
+
+@cache
+def default_target() -> Loaded[Target]:
+    """The target shipped with planner (docs/formats.md, default catalogue)."""
+    ref = resources.files("planner") / "data" / "default-target.yaml"
+    with resources.as_file(ref) as path:
+        doc = read_document(path, "<default target>")
+    sources = Sources(doc)
+    user = _validate(TargetFile, doc.data, sources)
+    target = resolve_target(user, None)
+    _raise_if(check_target(user, target, sources.problem))
+    return Loaded(target, sources)
+
+
+def load_target(path: str | Path | None) -> Loaded[Target]:
+    """Load a target file, resolved over the default; the default when None."""
+    if path is None:
+        return default_target()
+    doc = read_document(Path(path), str(path))
+    sources = Sources(doc)
+    user: TargetFile = _validate(TargetFile, doc.data, sources)
+    target = resolve_target(user, default_target().model)
+    _raise_if(check_target(user, target, sources.problem))
+    return Loaded(target, sources)
+
+
+def load_inventory(
+    path: str | Path, target: Loaded[Target] | None = None
+) -> Loaded[Inventory]:
+    """Load a region inventory (with its ``file:`` includes) and check every
+    reference, including system services against ``target``'s catalogue."""
+    target = target or default_target()
+    doc = read_document(Path(path), str(path))
+    sources = Sources(doc)
+    data = dict(doc.data)
+    data["municipalities"] = _resolve_includes(Path(path), doc, sources)
+    inventory: Inventory = _validate(Inventory, data, sources)
+    _raise_if(check_inventory(inventory, target, sources.problem))
+    return Loaded(inventory, sources)
+
+
+def load_plan(path: str | Path) -> Loaded[PlanFile]:
+    """Load plan settings and hand-written work packages."""
+    doc = read_document(Path(path), str(path))
+    sources = Sources(doc)
+    plan: PlanFile = _validate(PlanFile, doc.data, sources)
+    _raise_if(check_plan(plan, sources.problem))
+    return Loaded(plan, sources)
+
+
+def _resolve_includes(path: Path, doc: Document, sources: Sources) -> Any:
+    entries = doc.data.get("municipalities")
+    if not isinstance(entries, list):
+        return entries
+    folder = path.parent.resolve()
+    problems: list[Problem] = []
+    resolved: list[Any] = []
+    for i, entry in enumerate(entries):
+        if not (isinstance(entry, dict) and "file" in entry):
+            resolved.append(entry)
+            continue
+        loc = ("municipalities", i, "file")
+        try:
+            included = _include(folder, path, entry, loc, doc)
+        except InputError as e:
+            problems.extend(e.problems)
+            resolved.append({})
+            continue
+        sources.includes[i] = included
+        resolved.append(included.data)
+    _raise_if(problems)
+    return resolved
+
+
+def _include(
+    folder: Path, path: Path, entry: dict[str, Any], loc: Loc, doc: Document
+) -> Document:
+    rel = entry["file"]
+    if len(entry) > 1:
+        extra = sorted(k for k in entry if k != "file")[0]
+        raise InputError(
+            [
+                doc.problem(
+                    (*loc[:-1], extra),
+                    f"unknown key '{extra}' beside file:; write the municipality's "
+                    "data in the included file",
+                    at_key=True,
+                )
+            ]
+        )
+    if not isinstance(rel, str) or not rel.strip():
+        raise InputError([doc.problem(loc, "file: expected a relative path")])
+    target = (folder / rel).resolve()
+    if Path(rel).is_absolute() or not target.is_relative_to(folder):
+        raise InputError(
+            [
+                doc.problem(
+                    loc,
+                    f"file: '{rel}' is outside the inventory's folder; "
+                    "keep municipality files in or below it",
+                )
+            ]
+        )
+    display = os.path.normpath(os.path.join(os.path.dirname(str(path)), rel))
+    if not target.is_file():
+        raise InputError([doc.problem(loc, f"file: '{rel}' not found ({display})")])
+    return read_document(target, display)

@@ -1,0 +1,157 @@
+"""Turn pydantic validation errors into one-line messages a user can act on.
+
+Pydantic's own texts ("Input should be 'a', 'b' or 'c'") name neither the key
+nor what to write; these say both, with a did-you-mean for unknown keys and
+misspelt choices.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from planner.errors import did_you_mean
+
+__all__ = ["describe"]
+
+
+def describe(
+    error: ErrorDetails, root: type[BaseModel]
+) -> tuple[tuple[str | int, ...], str, bool]:
+    """``(loc, message, at_key)`` for one pydantic error.
+
+    ``at_key`` asks the locator for the key's position rather than the
+    value's (an unknown key is the key's fault).
+    """
+    loc = tuple(p for p in error["loc"] if p != "[key]")
+    kind = error["type"]
+    name = _field_name(loc)
+    value = error.get("input")
+    if kind == "missing":
+        return loc[:-1], f"missing required key '{loc[-1]}'{_where(loc[:-1])}", False
+    if kind == "extra_forbidden":
+        fields = _fields_at(root, loc[:-1])
+        hint = did_you_mean(str(loc[-1]), fields)
+        return (
+            loc,
+            f"unknown key '{loc[-1]}'{hint or _choices(fields)}"
+            " (own data goes under custom:)",
+            True,
+        )
+    return loc, f"{name}: {_value_message(error, value, name)}", "[key]" in error["loc"]
+
+
+def _value_message(error: ErrorDetails, value: Any, name: str) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return (
+            f"'{value}' is not one of {', '.join(choices)}"
+            f"{did_you_mean(str(value), choices)}"
+        )
+    if kind == "string_type":
+        return f"expected text, got {_show(value)}; write it in quotes: \"{value}\""
+    if kind == "string_pattern_mismatch":
+        slug = re.sub(r"[^\w.\-]+", "-", str(value).strip()).strip("-").lower()
+        return (
+            f"'{value}' is not a valid id (letters, digits, '-', '_', '.'; "
+            f"no spaces): write '{slug}'"
+        )
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"expected a whole number, got {_show(value)}"
+    if kind in {"float_type", "float_parsing"}:
+        return f"expected a number, got {_show(value)}"
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"expected true or false, got {_show(value)}"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"expected a mapping (key: value lines), got {_show(value)}"
+    if kind in {"list_type", "tuple_type"}:
+        return f"expected a list ('- item' lines or [a, b]), got {_show(value)}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"expected a date such as 2006-09-01, got {_show(value)}"
+    if kind.startswith(("greater", "less")):
+        return f"{_show(value)} is out of range: {error['msg'].lower()}"
+    if kind == "is_instance_of":
+        return f"invalid value {_show(value)}"
+    return f"{error['msg']} (got {_show(value)})"
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return f"'{value}'"
+    return str(value)
+
+
+def _field_name(loc: tuple[str | int, ...]) -> str:
+    names = [p for p in loc if isinstance(p, str)]
+    return names[-1] if names else "value"
+
+
+def _where(loc: tuple[str | int, ...]) -> str:
+    name = _field_name(loc)
+    return "" if not loc else f" in {name}"
+
+
+def _choices(fields: list[str]) -> str:
+    return f"; expected one of: {', '.join(fields)}" if fields else ""
+
+
+def _fields_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The keys the model at ``loc`` accepts (by alias), for did-you-mean."""
+    tp: Any = root
+    for part in loc:
+        tp = _step(tp, part)
+        if tp is None:
+            return []
+    tp = _unwrap(tp)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return sorted((f.alias or n) for n, f in tp.model_fields.items())
+    return []
+
+
+def _step(tp: Any, part: str | int) -> Any:
+    tp = _unwrap(tp)
+    if isinstance(part, int):
+        args = typing.get_args(tp)
+        return args[0] if typing.get_origin(tp) is list and args else None
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        for n, f in tp.model_fields.items():
+            if part in (n, f.alias):
+                return f.annotation
+        return None
+    if typing.get_origin(tp) is dict:
+        return typing.get_args(tp)[1]
+    return None
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional/Annotated layers down to the model or container type."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else tp
+            if len(args) != 1:
+                return tp
+        elif origin is Literal:
+            return tp
+        else:
+            return tp

@@ -1,0 +1,85 @@
+"""Results of the analyses: plain frozen dataclasses, built by the analyses
+and read by the renderers. ``to_dict`` gives the JSON contract of
+docs/cli.md (keys as users wrote the ids, lists sorted)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = ["GAP_KINDS", "SEVERITIES", "Gap", "GapReport"]
+
+GAP_KINDS = (
+    "coverage",
+    "harmonisation",
+    "hosting",
+    "capacity",
+    "redundancy",
+    "utilisation",
+    "availability",
+    "reachability",
+)
+SEVERITIES = ("high", "medium", "low")
+Severity = Literal["high", "medium", "low"]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One difference between today and the target.
+
+    ``subject`` is the service, link or site the gap is about; ``data`` holds
+    the figures behind ``detail`` for scripts (products, users, bridges...).
+    """
+
+    kind: str
+    subject: str
+    municipalities: tuple[str, ...]
+    detail: str
+    severity: Severity
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple[int, int, str, tuple[str, ...]]:
+        return (
+            GAP_KINDS.index(self.kind),
+            SEVERITIES.index(self.severity),
+            self.subject,
+            self.municipalities,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "subject": self.subject,
+            "municipalities": list(self.municipalities),
+            "detail": self.detail,
+            "severity": self.severity,
+            "data": self.data,
+        }
+
+
+@dataclass(frozen=True)
+class GapReport:
+    """All gaps of one inventory against one target."""
+
+    region: str
+    target: str
+    datacenters: tuple[str, ...]
+    gaps: tuple[Gap, ...]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Number of gaps per kind, every kind present (zero included)."""
+        counts = dict.fromkeys(GAP_KINDS, 0)
+        for g in self.gaps:
+            counts[g.kind] += 1
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "planner/gap/v1",
+            "region": self.region,
+            "target": self.target,
+            "datacenters": list(self.datacenters),
+            "summary": self.summary,
+            "gaps": [g.to_dict() for g in self.gaps],
+        }

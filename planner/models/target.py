@@ -1,0 +1,126 @@
+"""The target architecture format (``planner/target/v1``).
+
+Two layers: :class:`TargetFile` is what a user writes (almost everything
+optional, since a target may ``extends: default`` and override parts);
+:class:`Target` is the resolved target the analyses use, every value filled
+in from the file, the default target or the documented fallbacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from planner.models.common import Bandwidth, Custom, Id, Model, Money, Percentage
+
+__all__ = [
+    "Datacenters",
+    "NetworkClass",
+    "NetworkFile",
+    "Service",
+    "ServiceFile",
+    "Target",
+    "TargetFile",
+    "UpgradeCost",
+]
+
+Layer = Literal["functional", "core"]
+ServiceHosting = Literal["central", "local", "saas"]
+
+
+class NetworkClassFile(Model):
+    min_capacity: Bandwidth | None = None
+    redundancy: int | None = Field(default=None, ge=1, le=16)
+
+
+class UpgradeCost(Model):
+    investment: Money = Decimal(0)
+    per_year: Money = Decimal(0)
+
+
+class NetworkFile(Model):
+    backbone: NetworkClassFile | None = None
+    access: NetworkClassFile | None = None
+    max_utilisation: Percentage | None = None
+    link_availability: Percentage | None = None
+    capacity_tiers: list[Bandwidth] | None = None
+    upgrade_cost: dict[Bandwidth, UpgradeCost] | None = None
+
+
+class Datacenters(Model):
+    primary: Id | None = None
+    secondary: Id | None = None
+
+
+class ServiceFile(Model):
+    id: Id
+    name: str | None = None
+    layer: Layer | None = None
+    harmonise: bool | None = None
+    standard: str | None = None
+    hosting: ServiceHosting | None = None
+    demand_per_user: Bandwidth | None = None
+    availability: Percentage | None = None
+    depends_on: list[Id] | None = None
+    required: bool | None = None
+    migration_cost_per_user: Money | None = None
+    custom: Custom = None
+
+
+class TargetFile(Model):
+    schema_: Literal["planner/target/v1"] = Field(
+        default="planner/target/v1", alias="schema"
+    )
+    id: Id | None = None
+    name: str | None = None
+    extends: Literal["default"] | None = None
+    datacenters: Datacenters | None = None
+    network: NetworkFile | None = None
+    services: list[ServiceFile] = []
+    custom: Custom = None
+
+
+# The resolved target: plain frozen dataclasses, every field present.
+
+
+@dataclass(frozen=True)
+class NetworkClass:
+    min_capacity: float  # Mbit/s
+    redundancy: int
+
+
+@dataclass(frozen=True)
+class Network:
+    backbone: NetworkClass
+    access: NetworkClass
+    max_utilisation: float
+    link_availability: float
+    capacity_tiers: tuple[float, ...]  # Mbit/s, ascending
+    upgrade_cost: dict[float, UpgradeCost]
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    layer: Layer = "functional"
+    harmonise: bool = False
+    standard: str | None = None
+    hosting: ServiceHosting = "central"
+    demand_per_user: float = 0.0  # Mbit/s
+    availability: float | None = None
+    depends_on: tuple[str, ...] = ()
+    required: bool = False
+    migration_cost_per_user: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    name: str
+    network: Network
+    services: dict[str, Service]
+    datacenters: Datacenters = field(default_factory=Datacenters)

@@ -1,0 +1,63 @@
+"""Plain-text and Markdown tables, shared by every command's output."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+__all__ = ["markdown_table", "text_table"]
+
+
+def text_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    width: int = 100,
+    indent: str = "  ",
+    align: str = "",
+) -> list[str]:
+    """Aligned columns; the last column wraps to fit ``width``.
+
+    ``align`` has one letter per column, ``l`` or ``r`` (default left).
+    """
+    cols = len(headers)
+    align = align.ljust(cols, "l")
+    widths = [
+        max([len(headers[i])] + [len(r[i]) for r in rows]) for i in range(cols)
+    ]
+    fixed = sum(widths[:-1]) + 2 * (cols - 1) + len(indent)
+    last = max(20, width - fixed)
+
+    def line(cells: Sequence[str]) -> list[str]:
+        head = [
+            c.rjust(widths[i]) if align[i] == "r" else c.ljust(widths[i])
+            for i, c in enumerate(cells[:-1])
+        ]
+        wrapped = textwrap.wrap(cells[-1], last) or [""]
+        pad = " " * (fixed - len(indent))
+        out = [indent + "  ".join([*head, wrapped[0]]) if head else indent + wrapped[0]]
+        out += [indent + pad + w for w in wrapped[1:]]
+        return [x.rstrip() for x in out]
+
+    result = line(list(headers))
+    result.append(indent + "  ".join("-" * w for w in widths[:-1] + [min(widths[-1], last)]))
+    for r in rows:
+        result += line(list(r))
+    return result
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, align: str = ""
+) -> list[str]:
+    """A GitHub-flavoured Markdown table (cells escaped)."""
+    align = align.ljust(len(headers), "l")
+    rule = ["---:" if a == "r" else "---" for a in align]
+    return [
+        "| " + " | ".join(map(_md_cell, headers)) + " |",
+        "| " + " | ".join(rule) + " |",
+        *("| " + " | ".join(map(_md_cell, r)) + " |" for r in rows),
+    ]
