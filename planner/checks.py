@@ -119,7 +119,8 @@ def check_inventory(
                 out.append(
                     problem(
                         (*base, "servers", j, "site"),
-                        f"unknown site '{srv.site}'{did_you_mean(srv.site, sites.first)}",
+                        f"unknown site '{srv.site}'"
+                        f"{did_you_mean(srv.site, sites.first)}",
                     )
                 )
         for j, sy in enumerate(m.systems):
@@ -248,9 +249,7 @@ def _shared(
     if sy.hosted_by not in munis:
         hint = did_you_mean(sy.hosted_by, munis)
         return [
-            problem(
-                (*loc, "hosted_by"), f"unknown municipality '{sy.hosted_by}'{hint}"
-            )
+            problem((*loc, "hosted_by"), f"unknown municipality '{sy.hosted_by}'{hint}")
         ]
     if sy.hosted_by == muni:
         return [
@@ -325,15 +324,14 @@ def check_target(user: TargetFile, target: Target, problem: ProblemAt) -> list[P
                 hint = did_you_mean(dep, target.services)
                 out.append(
                     problem(
-                        ("services", k, "depends_on", n), f"unknown service '{dep}'{hint}"
+                        ("services", k, "depends_on", n),
+                        f"unknown service '{dep}'{hint}",
                     )
                 )
     cycle = find_cycle({s.id: s.depends_on for s in target.services.values()})
     if cycle:
-        k = next(
-            (k for k, s in enumerate(user.services) if s.id in cycle), None
-        )
-        loc: Loc = ("services", k, "depends_on") if k is not None else ("services",)
+        at = next((k for k, s in enumerate(user.services) if s.id in cycle), None)
+        loc: Loc = ("services", at, "depends_on") if at is not None else ("services",)
         out.append(
             problem(loc, f"dependency cycle: {' -> '.join(cycle)}; remove one link")
         )
@@ -377,5 +375,3 @@ def check_plan(plan: PlanFile, problem: ProblemAt) -> list[Problem]:
             )
         )
     return out
-
-

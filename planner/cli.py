@@ -32,7 +32,7 @@ def target_option(f: F) -> F:
         "--target",
         "-t",
         type=click.Path(path_type=Path, dir_okay=False),
-        help="Target architecture file (default: the built-in service-oriented target).",
+        help="Target architecture file (default: the built-in target).",
     )(f)
 
 
@@ -80,7 +80,32 @@ def _width() -> int:
     return 100
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class PlannerGroup(click.Group):
+    """The one error boundary: a :class:`PlannerError` is printed as its
+    lines (exit 2), anything unexpected as an internal error (exit 3)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except PlannerError as e:
+            for line in e.lines():
+                click.echo(line, err=True)
+            ctx.exit(e.exit_code)
+        except Exception:
+            if ctx.params.get("debug"):
+                traceback.print_exc()
+            else:
+                click.echo(
+                    "internal error: planner failed; please report it with the "
+                    "command and files (--debug shows the traceback)",
+                    err=True,
+                )
+            ctx.exit(3)
+
+
+@click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="planner")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def cli(debug: bool) -> None:
@@ -97,12 +122,11 @@ def cli(debug: bool) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Also check this plan settings file.",
 )
-def validate(inventory: Path, target: Path | None, plan: Path | None) -> int:
+def validate(inventory: Path, target: Path | None, plan: Path | None) -> None:
     """Load and check the files; exit 0 when they are valid."""
     from planner.commands.validate import validate as run
 
     click.echo(run(inventory, target, plan), nl=False)
-    return 0
 
 
 @cli.command()
@@ -122,56 +146,35 @@ def gap(
     fmt: str,
     output: Path | None,
     fail_on: set[str],
-) -> int:
+) -> None:
     """Gap analysis of INVENTORY against the target architecture."""
-    from planner.commands.gap import failing, gap as run, render_gaps
+    from planner.commands.gap import failing, render_gaps
+    from planner.commands.gap import gap as run
     from planner.output import emit
 
     report = run(inventory, target)
     emit(render_gaps(report, fmt, _width()), output, [inventory, target])
-    return 1 if failing(report, fail_on) else 0
+    if failing(report, fail_on):
+        raise SystemExit(1)
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["inventory", "municipality", "target", "plan"]))
+@click.argument(
+    "kind", type=click.Choice(["inventory", "municipality", "target", "plan"])
+)
 @output_option
-def schema(kind: str, output: Path | None) -> int:
+def schema(kind: str, output: Path | None) -> None:
     """Print the JSON Schema (draft-07) of a file format, for editors."""
     from planner.commands.schema import schema as run
     from planner.output import emit
 
     emit(run(kind), output)
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; the one place where errors become messages and exit
-    codes."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    """Run the CLI and return its exit code (the console script's entry)."""
     try:
-        result = cli.main(args, prog_name="planner", standalone_mode=False)
-    except PlannerError as e:
-        for line in e.lines():
-            click.echo(line, err=True)
-        return e.exit_code
-    except click.exceptions.Exit as e:
-        return e.exit_code
-    except click.ClickException as e:
-        e.show()
-        return 2
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        return 130
-    except BrokenPipeError:
-        return 0
-    except Exception:
-        if "--debug" in args:
-            traceback.print_exc()
-        else:
-            click.echo(
-                "internal error: planner failed; please report it with the command "
-                "and files (run again with --debug for the traceback)",
-                err=True,
-            )
-        return 3
-    return result if isinstance(result, int) else 0
+        cli.main(args=argv, prog_name="planner", standalone_mode=True)
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
+    return 0

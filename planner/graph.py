@@ -54,13 +54,13 @@ def municipality_key(id_: str) -> str:
     return f"municipality:{id_}"
 
 
-def build_graph(inventory: Inventory) -> nx.MultiGraph:
+def build_graph(inventory: Inventory) -> nx.MultiGraph[Any]:
     """The graph of an inventory (schema in the module docstring).
 
     Planned links and non-active sites are included with their ``status``;
     :func:`network` filters them.
     """
-    G = nx.MultiGraph(
+    G: nx.MultiGraph[Any] = nx.MultiGraph(
         region=inventory.region.id,
         name=inventory.region.name,
         currency=inventory.region.currency,
@@ -102,7 +102,7 @@ def _fields(model: Any, *skip: str) -> dict[str, Any]:
     }
 
 
-def _add_system(G: nx.MultiGraph, muni: str, sy: Any) -> None:
+def _add_system(G: nx.MultiGraph[Any], muni: str, sy: Any) -> None:
     key = node_key("system", sy.id)
     G.add_node(key, kind="system", municipality=muni, **_fields(sy))
     service = node_key("service", sy.service)
@@ -115,7 +115,7 @@ def _add_system(G: nx.MultiGraph, muni: str, sy: Any) -> None:
         G.add_edge(key, municipality_key(sy.hosted_by), kind="hosted_by")
 
 
-def _add_link(G: nx.MultiGraph, ln: Link) -> None:
+def _add_link(G: nx.MultiGraph[Any], ln: Link) -> None:
     G.add_edge(
         ln.a,
         ln.b,
@@ -133,8 +133,8 @@ def _add_link(G: nx.MultiGraph, ln: Link) -> None:
 
 
 def network(
-    G: nx.MultiGraph, *, planned: bool = False, internet: bool = False
-) -> nx.MultiGraph:
+    G: nx.MultiGraph[Any], *, planned: bool = False, internet: bool = False
+) -> nx.MultiGraph[Any]:
     """The sites and the links between them (a new graph, safe to modify).
 
     ``planned`` also keeps planned links (the target state); ``internet``
@@ -142,7 +142,7 @@ def network(
     sites (a VPN tunnel is written as a ``medium: vpn`` link between sites).
     Only active sites are kept.
     """
-    H = nx.MultiGraph()
+    H: nx.MultiGraph[Any] = nx.MultiGraph()
     H.add_nodes_from(
         (n, d)
         for n, d in G.nodes(data=True)
@@ -150,8 +150,9 @@ def network(
     )
     if internet:
         H.add_node(INTERNET, kind="internet")
+    # (u, v, key, data) tuples are valid for a MultiGraph; the stubs miss it.
     H.add_edges_from(
-        (u, v, k, d)
+        (u, v, k, d)  # type: ignore[misc]
         for u, v, k, d in G.edges(keys=True, data=True)
         if d["kind"] == "link"
         and (planned or d["status"] == "active")

@@ -189,7 +189,7 @@ def _include(
                 )
             ]
         )
-    display = os.path.normpath(os.path.join(os.path.dirname(str(path)), rel))
+    display = os.path.normpath(Path(path).parent / rel)
     if not target.is_file():
         raise InputError([doc.problem(loc, f"file: '{rel}' not found ({display})")])
     return read_document(target, display)

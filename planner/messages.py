@@ -58,7 +58,7 @@ def _value_message(error: ErrorDetails, value: Any, name: str) -> str:
             f"{did_you_mean(str(value), choices)}"
         )
     if kind == "string_type":
-        return f"expected text, got {_show(value)}; write it in quotes: \"{value}\""
+        return f'expected text, got {_show(value)}; write it in quotes: "{value}"'
     if kind == "string_pattern_mismatch":
         slug = re.sub(r"[^\w.\-]+", "-", str(value).strip()).strip("-").lower()
         return (

@@ -36,14 +36,16 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             f.write(raw)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        Path(tmp).chmod(0o644)
+        Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def emit(text: str, output: Path | None, inputs: Iterable[str | Path | None] = ()) -> None:
+def emit(
+    text: str, output: Path | None, inputs: Iterable[str | Path | None] = ()
+) -> None:
     """Print ``text``, or write it to ``output`` atomically."""
     if output is None:
         sys.stdout.write(text)

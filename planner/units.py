@@ -125,8 +125,7 @@ def parse_money(value: object) -> Decimal:
 def format_money(amount: Decimal) -> str:
     """``Decimal('1050000')`` -> ``'1 050 000'`` (Norwegian digit grouping)."""
     whole = amount.quantize(Decimal(1)) if amount == amount.to_integral() else amount
-    text = f"{whole:,f}".replace(",", " ")
-    return text
+    return f"{whole:,f}".replace(",", " ")
 
 
 # Percentages: Decimal fraction in [0, 1].

@@ -96,7 +96,9 @@ def read_document(path: Path, display: str) -> Document:
             [Problem(display, 1, 1, "is a folder; name a .yaml file")]
         ) from None
     except OSError as e:
-        raise InputError([Problem(display, 1, 1, f"cannot read: {e.strerror}")]) from None
+        raise InputError(
+            [Problem(display, 1, 1, f"cannot read: {e.strerror}")]
+        ) from None
     text = _decode(raw, display)
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
@@ -139,9 +141,7 @@ _RS_POSITION = re.compile(r"line (\d+), column (\d+)")
 
 def _parse(text: str, display: str) -> Any:
     try:
-        return yaml_rs.loads(
-            text, parse_datetime=False, alias_limits=_ALIAS_LIMITS
-        )
+        return yaml_rs.loads(text, parse_datetime=False, alias_limits=_ALIAS_LIMITS)
     except yaml_rs.YAMLDecodeError as e:
         raise InputError(_parse_problems(str(e), text, display)) from None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 
 from planner.analyses.network import (
@@ -22,7 +24,7 @@ from planner.models.target import Target
 __all__ = ["find_gaps"]
 
 
-def find_gaps(G: nx.MultiGraph, target: Target) -> GapReport:
+def find_gaps(G: nx.MultiGraph[Any], target: Target) -> GapReport:
     """All gaps of the inventory graph ``G`` against ``target``, sorted by
     kind, severity and subject (so the same input gives the same report)."""
     dcs = find_datacenters(G, target)

@@ -33,7 +33,7 @@ __all__ = [
 _SINK = ("datacentres",)  # a node key no site can have
 
 
-def town_halls(G: nx.MultiGraph) -> dict[str, str]:
+def town_halls(G: nx.MultiGraph[Any]) -> dict[str, str]:
     """Municipality id -> its town-hall site id."""
     return {
         d["municipality"]: n
@@ -42,7 +42,7 @@ def town_halls(G: nx.MultiGraph) -> dict[str, str]:
     }
 
 
-def find_datacenters(G: nx.MultiGraph, target: Target) -> tuple[str, ...]:
+def find_datacenters(G: nx.MultiGraph[Any], target: Target) -> tuple[str, ...]:
     """The data-centre sites: the target's, else the sites marked
     ``datacenter: true``, else the town hall of the most populous
     municipality (ties: the first id)."""
@@ -67,7 +67,7 @@ def find_datacenters(G: nx.MultiGraph, target: Target) -> tuple[str, ...]:
     return (halls[min(munis)[1]],)
 
 
-def link_class(G: nx.MultiGraph, u: str, v: str, hubs: set[str]) -> str:
+def link_class(G: nx.MultiGraph[Any], u: str, v: str, hubs: set[str]) -> str:
     """``internet``, ``backbone`` (between municipalities, or between two hubs:
     town halls and data centres) or ``access`` (within a municipality)."""
     if INTERNET in (u, v):
@@ -77,12 +77,12 @@ def link_class(G: nx.MultiGraph, u: str, v: str, hubs: set[str]) -> str:
     return "backbone" if u in hubs and v in hubs else "access"
 
 
-def _municipalities(G: nx.MultiGraph, *sites: str) -> tuple[str, ...]:
+def _municipalities(G: nx.MultiGraph[Any], *sites: str) -> tuple[str, ...]:
     return tuple(sorted({G.nodes[s]["municipality"] for s in sites if s != INTERNET}))
 
 
 def capacity_gaps(
-    G: nx.MultiGraph, target: Target, datacenters: Iterable[str]
+    G: nx.MultiGraph[Any], target: Target, datacenters: Iterable[str]
 ) -> list[Gap]:
     """Active links below the minimum capacity of their class."""
     hubs = set(town_halls(G).values()) | set(datacenters)
@@ -120,7 +120,7 @@ def capacity_gaps(
     return gaps
 
 
-def reachability_gaps(G: nx.MultiGraph, datacenters: Iterable[str]) -> list[Gap]:
+def reachability_gaps(G: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list[Gap]:
     """Active sites with no path to any data centre over active links."""
     H = network(G)
     reached: set[str] = set()
@@ -142,7 +142,7 @@ def reachability_gaps(G: nx.MultiGraph, datacenters: Iterable[str]) -> list[Gap]
 
 
 def redundancy_gaps(
-    G: nx.MultiGraph, target: Target, datacenters: Iterable[str]
+    G: nx.MultiGraph[Any], target: Target, datacenters: Iterable[str]
 ) -> list[Gap]:
     """Town halls with fewer edge-disjoint paths to the data centres than the
     backbone requires, and sites with fewer to their town hall than access
@@ -157,7 +157,9 @@ def redundancy_gaps(
         for dc in dcs:  # two parallel edges: the sink side is never a bridge
             aux.add_edge(_SINK, dc, key="sink-1")
             aux.add_edge(_SINK, dc, key="sink-2")
-        pairs = [(th, _SINK) for th in sorted(halls.values()) if th in H and th not in dcs]
+        pairs: list[tuple[Any, Any]] = [
+            (th, _SINK) for th in sorted(halls.values()) if th in H and th not in dcs
+        ]
         for site, paths, cut in _short_of(aux, pairs, need):
             gaps.append(_redundancy_gap(H, site, "the data centres", paths, need, cut))
     need = target.network.access.redundancy
@@ -173,7 +175,12 @@ def redundancy_gaps(
 
 
 def _redundancy_gap(
-    H: nx.MultiGraph, site: str, towards: str, paths: int, need: int, cut: list[str]
+    H: nx.MultiGraph[Any],
+    site: str,
+    towards: str,
+    paths: int,
+    need: int,
+    cut: list[str],
 ) -> Gap:
     backbone = towards == "the data centres"
     return Gap(
@@ -196,7 +203,7 @@ def _redundancy_gap(
 
 
 def _short_of(
-    H: nx.MultiGraph, pairs: list[tuple[Any, Any]], need: int
+    H: nx.MultiGraph[Any], pairs: list[tuple[Any, Any]], need: int
 ) -> list[tuple[str, int, list[str]]]:
     """``(source, paths, bridges)`` for each connected pair with fewer than
     ``need`` edge-disjoint paths."""
@@ -206,10 +213,10 @@ def _short_of(
 
 
 def _short_of_two(
-    H: nx.MultiGraph, pairs: list[tuple[Any, Any]]
+    H: nx.MultiGraph[Any], pairs: list[tuple[Any, Any]]
 ) -> list[tuple[str, int, list[str]]]:
     bridges = {frozenset((u, v)) for u, v in nx.bridges(H)}
-    rest = nx.Graph()
+    rest: nx.Graph[Any] = nx.Graph()
     rest.add_nodes_from(H)
     rest.add_edges_from(
         (u, v) for u, v in H.edges() if frozenset((u, v)) not in bridges
@@ -217,7 +224,7 @@ def _short_of_two(
     comp: dict[Any, int] = {}
     for i, nodes in enumerate(nx.connected_components(rest)):
         comp.update(dict.fromkeys(nodes, i))
-    tree = nx.Graph()
+    tree: nx.Graph[Any] = nx.Graph()
     for pair in bridges:
         u, v = tuple(pair)
         (link,) = H[u][v]
@@ -234,7 +241,9 @@ def _short_of_two(
     return out
 
 
-def _root_forest(tree: nx.Graph) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
+def _root_forest(
+    tree: nx.Graph[Any],
+) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
     """Parent pointers and (tree, depth) labels for every component root."""
     parent: dict[int, int] = {}
     depth: dict[int, tuple[int, int]] = {}
@@ -249,7 +258,7 @@ def _root_forest(tree: nx.Graph) -> tuple[dict[int, int], dict[int, tuple[int, i
 
 
 def _tree_path(
-    tree: nx.Graph,
+    tree: nx.Graph[Any],
     parent: dict[int, int],
     depth: dict[int, tuple[int, int]],
     a: int,
@@ -268,9 +277,9 @@ def _tree_path(
 
 
 def _short_of_flow(
-    H: nx.MultiGraph, pairs: list[tuple[Any, Any]], need: int
+    H: nx.MultiGraph[Any], pairs: list[tuple[Any, Any]], need: int
 ) -> list[tuple[str, int, list[str]]]:
-    simple = nx.Graph()
+    simple: nx.Graph[Any] = nx.Graph()
     simple.add_nodes_from(H)
     for u, v in H.edges():
         w = simple.get_edge_data(u, v, {"capacity": 0})["capacity"]
@@ -286,9 +295,8 @@ def _short_of_flow(
     return out
 
 
-def _min_cut_links(H: nx.MultiGraph, simple: nx.Graph, s: Any, t: Any) -> list[str]:
+def _min_cut_links(
+    H: nx.MultiGraph[Any], simple: nx.Graph[Any], s: Any, t: Any
+) -> list[str]:
     _, (side, _) = nx.minimum_cut(simple, s, t, capacity="capacity")
-    return sorted(
-        k for u, v, k in H.edges(keys=True) if (u in side) != (v in side)
-    )
-
+    return sorted(k for u, v, k in H.edges(keys=True) if (u in side) != (v in side))

@@ -23,11 +23,11 @@ __all__ = [
 ]
 
 
-def _nodes(G: nx.MultiGraph, kind: str) -> list[dict[str, Any]]:
+def _nodes(G: nx.MultiGraph[Any], kind: str) -> list[dict[str, Any]]:
     return [d for _, d in G.nodes(data=True) if d["kind"] == kind]
 
 
-def coverage_gaps(G: nx.MultiGraph, target: Target) -> list[Gap]:
+def coverage_gaps(G: nx.MultiGraph[Any], target: Target) -> list[Gap]:
     """One gap per municipality and required service it has no system for."""
     has: dict[str, set[str]] = defaultdict(set)
     for sy in _nodes(G, "system"):
@@ -50,7 +50,7 @@ def coverage_gaps(G: nx.MultiGraph, target: Target) -> list[Gap]:
     return gaps
 
 
-def harmonisation_gaps(G: nx.MultiGraph, target: Target) -> list[Gap]:
+def harmonisation_gaps(G: nx.MultiGraph[Any], target: Target) -> list[Gap]:
     """One gap per harmonised service that runs on more than one product, or
     on another product than the target's standard.
 
@@ -108,7 +108,8 @@ def _harmonisation(
         detail=(
             f"{len(products)} product{'s' if len(products) > 1 else ''} in use "
             f"({listing}); standard {std_name} ({source}): {len(movers)} "
-            f"municipalit{'ies' if len(movers) != 1 else 'y'} move {to_move} users"
+            f"{'municipalities move' if len(movers) != 1 else 'municipality moves'} "
+            f"{to_move} users"
         ),
         severity="high" if required else "medium",
         data={
@@ -130,7 +131,7 @@ def _harmonisation(
     )
 
 
-def _site_of(G: nx.MultiGraph, sy: dict[str, Any]) -> str | None:
+def _site_of(G: nx.MultiGraph[Any], sy: dict[str, Any]) -> str | None:
     if sy["server"] is None:
         return None
     server = G.nodes.get(node_key("server", sy["server"]))
@@ -138,10 +139,9 @@ def _site_of(G: nx.MultiGraph, sy: dict[str, Any]) -> str | None:
 
 
 def hosting_gaps(
-    G: nx.MultiGraph, target: Target, datacenters: Iterable[str]
+    G: nx.MultiGraph[Any], target: Target, datacenters: Iterable[str]
 ) -> list[Gap]:
-    """Systems hosted where the target says otherwise, one gap per
-    municipality and service.
+    """Systems hosted where the target says otherwise, one gap per service.
 
     A ``central`` service belongs in a data centre: a local system whose
     server stands elsewhere is a gap, and so is one shared from a
@@ -151,7 +151,7 @@ def hosting_gaps(
     """
     dcs = set(datacenters)
     dc_munis = {G.nodes[s]["municipality"] for s in dcs if s in G}
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for sy in _nodes(G, "system"):
         svc = target.services.get(sy["service"])
         if svc is None or sy["hosting"] not in ("local", "shared"):
@@ -159,39 +159,53 @@ def hosting_gaps(
         site = _site_of(G, sy)
         in_dc = site in dcs if site else sy["hosted_by"] in dc_munis
         if svc.hosting == "saas" or (svc.hosting == "central" and not in_dc):
-            groups[(sy["municipality"], svc.id)].append(sy)
-    gaps = []
-    for (muni, service), systems in sorted(groups.items()):
-        want = target.services[service].hosting
-        where = ", ".join(
-            sorted(
-                f"{sy['product']} on {sy['server']}"
-                if sy["hosting"] == "local" or sy["server"]
-                else f"{sy['product']} shared from {sy['hosted_by']}"
+            groups[svc.id].append(sy)
+    return [
+        _hosting_gap(target.services[service].hosting, service, systems)
+        for service, systems in sorted(groups.items())
+    ]
+
+
+def _hosting_gap(want: str, service: str, systems: list[dict[str, Any]]) -> Gap:
+    systems = sorted(systems, key=lambda sy: (sy["municipality"], sy["id"]))
+    where = "; ".join(
+        f"{sy['municipality']}: {sy['product']} "
+        + (
+            f"on {sy['server']}"
+            if sy["hosting"] == "local"
+            else f"shared from {sy['hosted_by']}"
+        )
+        for sy in systems
+    )
+    goal = "into the data centre" if want == "central" else "to SaaS"
+    n = len(systems)
+    return Gap(
+        kind="hosting",
+        subject=service,
+        municipalities=tuple(sorted({sy["municipality"] for sy in systems})),
+        detail=f"{n} system{'s' if n > 1 else ''} to move {goal} ({where})",
+        severity="medium" if any(s["hosting"] == "local" for s in systems) else "low",
+        data={
+            "target_hosting": want,
+            "systems": [
+                {
+                    "system": sy["id"],
+                    "municipality": sy["municipality"],
+                    "product": sy["product"],
+                    "hosting": sy["hosting"],
+                    "server": sy["server"],
+                    "hosted_by": sy["hosted_by"],
+                    "users": sy["users"],
+                }
                 for sy in systems
-            )
-        )
-        goal = "in the data centre" if want == "central" else "as SaaS"
-        gaps.append(
-            Gap(
-                kind="hosting",
-                subject=service,
-                municipalities=(muni,),
-                detail=f"{len(systems)} system{'s' if len(systems) > 1 else ''} "
-                f"outside the target ({where}); target: {want}, {goal}",
-                severity="medium" if any(s["hosting"] == "local" for s in systems) else "low",
-                data={
-                    "target_hosting": want,
-                    "systems": sorted(sy["id"] for sy in systems),
-                    "users": sum(sy["users"] for sy in systems),
-                },
-            )
-        )
-    return gaps
+            ],
+            "users": sum(sy["users"] for sy in systems),
+        },
+    )
 
 
 def consolidation_gaps(
-    G: nx.MultiGraph, target: Target, datacenters: Iterable[str]
+    G: nx.MultiGraph[Any], target: Target, datacenters: Iterable[str]
 ) -> list[Gap]:
     """Per municipality, the servers and server rooms that moving every
     central service into the data centre retires.
@@ -231,9 +245,7 @@ def consolidation_gaps(
                 kind="hosting",
                 subject=muni,
                 municipalities=(muni,),
-                detail=f"consolidation retires {count} of {total[muni]} servers"
-                + (f" and closes {len(closed)} server room{'s' if len(closed) != 1 else ''}"
-                   f" ({', '.join(closed)})" if closed else ""),
+                detail=_consolidation_detail(count, total[muni], closed),
                 severity="medium" if closed else "low",
                 data={
                     "consolidation": True,
@@ -245,3 +257,11 @@ def consolidation_gaps(
             )
         )
     return gaps
+
+
+def _consolidation_detail(count: int, total: int, closed: list[str]) -> str:
+    text = f"consolidation retires {count} of {total} servers"
+    if closed:
+        plural = "s" if len(closed) != 1 else ""
+        text += f" and closes {len(closed)} server room{plural} ({', '.join(closed)})"
+    return text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from planner.models.results import GAP_KINDS, Gap, GapReport
 from planner.render.jsonout import to_json
 from planner.render.tables import markdown_table, text_table
@@ -12,7 +14,9 @@ _HEADERS = ("severity", "subject", "municipalities", "detail")
 
 
 def _rows(gaps: list[Gap]) -> list[list[str]]:
-    return [[g.severity, g.subject, ", ".join(g.municipalities), g.detail] for g in gaps]
+    return [
+        [g.severity, g.subject, ", ".join(g.municipalities), g.detail] for g in gaps
+    ]
 
 
 def _by_kind(report: GapReport) -> dict[str, list[Gap]]:
@@ -38,10 +42,26 @@ def gaps_text(report: GapReport, *, width: int = 100) -> str:
     ]
     for kind, gaps in _by_kind(report).items():
         lines += ["", f"{kind.capitalize()} ({len(gaps)}):"]
-        lines += text_table(_HEADERS, _rows(gaps), width=width)
+        lines += _gap_blocks(gaps, width)
     if not total:
         lines += ["", "No gaps: the inventory meets the target."]
     return "\n".join(lines) + "\n"
+
+
+def _gap_blocks(gaps: list[Gap], width: int) -> list[str]:
+    """One line per gap (severity, subject, municipalities), the detail
+    wrapped below it: readable on a terminal however long the detail."""
+    subject = max(len(g.subject) for g in gaps)
+    out = []
+    for g in gaps:
+        head = (
+            f"  {g.severity:<6}  {g.subject:<{subject}}  {', '.join(g.municipalities)}"
+        )
+        out.append(head.rstrip())
+        out += textwrap.wrap(
+            g.detail, width, initial_indent=" " * 10, subsequent_indent=" " * 10
+        )
+    return out
 
 
 def gaps_markdown(report: GapReport) -> str:

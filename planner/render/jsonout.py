@@ -20,6 +20,7 @@ def _default(value: Any) -> Any:
 
 def to_json(data: Any) -> str:
     """Serialise ``data`` (dicts, lists, Decimals) as indented JSON."""
-    return json.dumps(
-        data, indent=2, sort_keys=True, ensure_ascii=False, default=_default
-    ) + "\n"
+    return (
+        json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=_default)
+        + "\n"
+    )

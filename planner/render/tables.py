@@ -22,9 +22,7 @@ def text_table(
     """
     cols = len(headers)
     align = align.ljust(cols, "l")
-    widths = [
-        max([len(headers[i])] + [len(r[i]) for r in rows]) for i in range(cols)
-    ]
+    widths = [max([len(headers[i])] + [len(r[i]) for r in rows]) for i in range(cols)]
     fixed = sum(widths[:-1]) + 2 * (cols - 1) + len(indent)
     last = max(20, width - fixed)
 
@@ -40,7 +38,9 @@ def text_table(
         return [x.rstrip() for x in out]
 
     result = line(list(headers))
-    result.append(indent + "  ".join("-" * w for w in widths[:-1] + [min(widths[-1], last)]))
+    result.append(
+        indent + "  ".join("-" * w for w in [*widths[:-1], min(widths[-1], last)])
+    )
     for r in rows:
         result += line(list(r))
     return result

@@ -1,0 +1,54 @@
+# Two commands do all the set-up on a fresh machine:
+#   make demo   creates .venv, installs planner, runs the gap analysis of the example
+#   make test   the same set-up, then ruff, mypy and pytest
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest graphviz bench schemas format clean
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Graphviz's `dot` renders the diagrams: installed from Debian when we are root.
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Graphviz (Debian package graphviz)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	  else \
+	    echo "Graphviz is missing: install it (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz)"; \
+	  fi; }
+
+demo: $(STAMP) graphviz
+	$(BIN)/planner gap inventories/kongsberg.yaml
+
+test: $(STAMP) graphviz lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check planner tests benchmarks
+	$(BIN)/ruff format --check planner tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+format: $(STAMP)
+	$(BIN)/ruff format planner tests benchmarks
+	$(BIN)/ruff check --fix planner tests benchmarks
+
+# Regenerate the JSON Schemas editors use (tests fail when they are stale).
+schemas: $(STAMP)
+	for k in inventory municipality target plan; do $(BIN)/planner schema $$k -o schemas/$$k.schema.json; done
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_gap.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache benchmarks/out

@@ -1,0 +1,117 @@
+"""The gap analysis of the mini region, every figure worked out by hand.
+
+mini: alpha (7000 inhabitants, the data centre by default: most populous),
+beta (3000, in its own file) and gamma (1000). By hand:
+- coverage: beta has no hr system -> 1;
+- harmonisation: email MS Exchange 100+20 vs GroupWise 60; office MS Office
+  100+20 vs OpenOffice.org 60; case-archive ePhorte 80+15 vs Acos WebSak 40;
+  payroll, finance, hr one product each -> 3 gaps, beta moves each time;
+- hosting: beta's four local systems sit on beta-srv outside the data centre
+  (email, office, case-archive, finance); beta's and gamma's shared systems
+  come from alpha, which has the data centre; saas/hosted do not count -> 4,
+  plus consolidation of beta (1 server, 1 server room) -> 5;
+- capacity: beta-gamma 100 Mbit/s < 1 Gbit/s backbone; alpha-skole-link
+  10 Mbit/s < 100 Mbit/s access -> 2;
+- redundancy: beta-radhus and gamma-radhus hang on a chain of single links
+  -> 2, with bridges alpha-beta and alpha-beta, beta-gamma;
+- reachability: gamma-bibliotek has no link -> 1.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.analyses.gaps import find_gaps
+
+
+def _by_kind(report: Any, kind: str) -> list[Any]:
+    return [g for g in report.gaps if g.kind == kind]
+
+
+def test_summary_matches_hand_count(mini_graph: Any, target: Any) -> None:
+    report = find_gaps(mini_graph, target)
+    assert report.datacenters == ("alpha-radhus",)
+    assert report.summary == {
+        "coverage": 1,
+        "harmonisation": 3,
+        "hosting": 5,
+        "capacity": 2,
+        "redundancy": 2,
+        "utilisation": 0,
+        "availability": 0,
+        "reachability": 1,
+    }
+
+
+def test_coverage(mini_graph: Any, target: Any) -> None:
+    (gap,) = _by_kind(find_gaps(mini_graph, target), "coverage")
+    assert (gap.subject, gap.municipalities, gap.severity) == ("hr", ("beta",), "high")
+
+
+def test_harmonisation_names_standard_and_movers(mini_graph: Any, target: Any) -> None:
+    gaps = {
+        g.subject: g for g in _by_kind(find_gaps(mini_graph, target), "harmonisation")
+    }
+    assert sorted(gaps) == ["case-archive", "email", "office"]
+    email = gaps["email"]
+    assert email.municipalities == ("beta",)
+    assert email.data["standard"] == "MS Exchange"
+    assert email.data["standard_source"] == "most users"
+    assert email.data["products"] == [
+        {"product": "MS Exchange", "users": 120, "municipalities": ["alpha", "gamma"]},
+        {"product": "GroupWise", "users": 60, "municipalities": ["beta"]},
+    ]
+    assert email.data["moving"] == [
+        {"municipality": "beta", "product": "GroupWise", "users": 60}
+    ]
+    assert gaps["case-archive"].data["users_to_move"] == 40
+
+
+def test_target_standard_wins_over_most_users(mini_graph: Any, target: Any) -> None:
+    import dataclasses
+
+    office = dataclasses.replace(target.services["office"], standard="OpenOffice.org")
+    services = {**target.services, "office": office}
+    report = find_gaps(mini_graph, dataclasses.replace(target, services=services))
+    gap = next(
+        g for g in report.gaps if g.subject == "office" and g.kind == "harmonisation"
+    )
+    assert gap.municipalities == ("alpha", "gamma")
+    assert gap.data["standard_source"] == "target"
+    assert gap.data["users_to_move"] == 120
+
+
+def test_hosting_and_consolidation(mini_graph: Any, target: Any) -> None:
+    gaps = _by_kind(find_gaps(mini_graph, target), "hosting")
+    moves = {g.subject for g in gaps if "consolidation" not in g.data}
+    assert moves == {"email", "office", "case-archive", "finance"}
+    (cons,) = [g for g in gaps if "consolidation" in g.data]
+    assert cons.data["servers_retired"] == 1
+    assert cons.data["server_rooms_closed"] == ["beta-radhus"]
+
+
+def test_capacity(mini_graph: Any, target: Any) -> None:
+    gaps = {g.subject: g for g in _by_kind(find_gaps(mini_graph, target), "capacity")}
+    assert sorted(gaps) == ["alpha-skole-link", "beta-gamma"]
+    assert gaps["beta-gamma"].data["class"] == "backbone"
+    assert gaps["beta-gamma"].data["upgrade_to_mbps"] == 1000.0
+    assert gaps["alpha-skole-link"].data["class"] == "access"
+    assert gaps["alpha-skole-link"].severity == "medium"
+
+
+def test_redundancy_names_bridges(mini_graph: Any, target: Any) -> None:
+    gaps = {g.subject: g for g in _by_kind(find_gaps(mini_graph, target), "redundancy")}
+    assert gaps["beta-radhus"].data["single_points_of_failure"] == ["alpha-beta"]
+    assert gaps["gamma-radhus"].data["single_points_of_failure"] == [
+        "alpha-beta",
+        "beta-gamma",
+    ]
+
+
+def test_reachability(mini_graph: Any, target: Any) -> None:
+    (gap,) = _by_kind(find_gaps(mini_graph, target), "reachability")
+    assert gap.subject == "gamma-bibliotek"
+
+
+def test_report_is_deterministic(mini_graph: Any, target: Any) -> None:
+    assert find_gaps(mini_graph, target) == find_gaps(mini_graph, target)
