@@ -32,6 +32,7 @@ _ALIAS_LIMITS = yaml_rs.AliasLimits(
     max_total_replayed_events=200_000, max_replay_stack_depth=32
 )
 _Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is not a comment
 _CORE_TAG = "tag:yaml.org,2002:"
 
 
@@ -100,9 +101,7 @@ def read_document(path: Path, display: str) -> Document:
             [Problem(display, 1, 1, f"cannot read: {e.strerror}")]
         ) from None
     text = _decode(raw, display)
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not _CONTENT.search(text):
         raise InputError(
             [Problem(display, 1, 1, "the file is empty; write a YAML mapping")]
         )

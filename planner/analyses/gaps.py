@@ -18,6 +18,7 @@ from planner.analyses.services import (
     harmonisation_gaps,
     hosting_gaps,
 )
+from planner.graph import network
 from planner.models.results import Gap, GapReport
 from planner.models.target import Target
 
@@ -28,14 +29,15 @@ def find_gaps(G: nx.MultiGraph[Any], target: Target) -> GapReport:
     """All gaps of the inventory graph ``G`` against ``target``, sorted by
     kind, severity and subject (so the same input gives the same report)."""
     dcs = find_datacenters(G, target)
+    H = network(G)
     gaps: list[Gap] = [
         *coverage_gaps(G, target),
         *harmonisation_gaps(G, target),
         *hosting_gaps(G, target, dcs),
         *consolidation_gaps(G, target, dcs),
-        *capacity_gaps(G, target, dcs),
-        *redundancy_gaps(G, target, dcs),
-        *reachability_gaps(G, dcs),
+        *capacity_gaps(H, target, dcs),
+        *redundancy_gaps(H, target, dcs),
+        *reachability_gaps(H, dcs),
     ]
     return GapReport(
         region=G.graph["region"],

@@ -11,11 +11,12 @@ named in the gap. Higher requirements fall back to unit-capacity max-flow.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 from typing import Any
 
 import networkx as nx
 
-from planner.graph import network
+from planner.analyses.connectivity import Adjacency, adjacency, bridge_tree
 from planner.models.inventory import INTERNET
 from planner.models.results import Gap
 from planner.models.target import NetworkClass, Target
@@ -82,14 +83,15 @@ def _municipalities(G: nx.MultiGraph[Any], *sites: str) -> tuple[str, ...]:
 
 
 def capacity_gaps(
-    G: nx.MultiGraph[Any], target: Target, datacenters: Iterable[str]
+    H: nx.MultiGraph[Any], target: Target, datacenters: Iterable[str]
 ) -> list[Gap]:
-    """Active links below the minimum capacity of their class."""
-    hubs = set(town_halls(G).values()) | set(datacenters)
+    """Links of the network view ``H`` below the minimum capacity of their
+    class."""
+    hubs = set(town_halls(H).values()) | set(datacenters)
     tiers = target.network.capacity_tiers
     gaps = []
-    for u, v, d in network(G, internet=True).edges(data=True):
-        cls = link_class(G, u, v, hubs)
+    for u, v, d in H.edges(data=True):
+        cls = link_class(H, u, v, hubs)
         if cls == "internet":
             continue
         need: NetworkClass = getattr(target.network, cls)
@@ -100,7 +102,7 @@ def capacity_gaps(
             Gap(
                 kind="capacity",
                 subject=d["id"],
-                municipalities=_municipalities(G, u, v),
+                municipalities=_municipalities(H, u, v),
                 detail=(
                     f"{format_bandwidth(d['capacity'])} between {u} and {v}; "
                     f"{cls} links need {format_bandwidth(need.min_capacity)}: "
@@ -120,9 +122,8 @@ def capacity_gaps(
     return gaps
 
 
-def reachability_gaps(G: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list[Gap]:
-    """Active sites with no path to any data centre over active links."""
-    H = network(G)
+def reachability_gaps(H: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list[Gap]:
+    """Sites of the network view ``H`` with no path to any data centre."""
     reached: set[str] = set()
     for dc in datacenters:
         if dc in H and dc not in reached:
@@ -142,25 +143,25 @@ def reachability_gaps(G: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list
 
 
 def redundancy_gaps(
-    G: nx.MultiGraph[Any], target: Target, datacenters: Iterable[str]
+    H: nx.MultiGraph[Any], target: Target, datacenters: Iterable[str]
 ) -> list[Gap]:
     """Town halls with fewer edge-disjoint paths to the data centres than the
     backbone requires, and sites with fewer to their town hall than access
-    requires. Unreachable sites are reachability gaps, not counted here."""
-    H = network(G)
+    requires, in the network view ``H``. Unreachable sites are reachability
+    gaps, not counted here."""
     dcs = [dc for dc in datacenters if dc in H]
-    halls = town_halls(G)
+    halls = town_halls(H)
     gaps = []
     need = target.network.backbone.redundancy
     if dcs and need > 1:
-        aux = H.copy()
-        for dc in dcs:  # two parallel edges: the sink side is never a bridge
-            aux.add_edge(_SINK, dc, key="sink-1")
-            aux.add_edge(_SINK, dc, key="sink-2")
+        # Two parallel edges to a common sink: paths to either data centre
+        # count, and the sink side is never a bridge.
+        sink = [(_SINK, dc, f"{dc} sink {i}") for dc in dcs for i in (1, 2)]
+        adj = adjacency(chain(H.edges(keys=True), sink), H)
         pairs: list[tuple[Any, Any]] = [
-            (th, _SINK) for th in sorted(halls.values()) if th in H and th not in dcs
+            (th, _SINK) for th in sorted(halls.values()) if th not in dcs
         ]
-        for site, paths, cut in _short_of(aux, pairs, need):
+        for site, paths, cut in _short_of(adj, pairs, need):
             gaps.append(_redundancy_gap(H, site, "the data centres", paths, need, cut))
     need = target.network.access.redundancy
     if need > 1:
@@ -169,7 +170,8 @@ def redundancy_gaps(
             for n, d in sorted(H.nodes(data=True))
             if d["role"] != "town-hall" and n not in dcs and d["municipality"] in halls
         ]
-        for site, paths, cut in _short_of(H, pairs, need):
+        adj = adjacency(H.edges(keys=True), H)
+        for site, paths, cut in _short_of(adj, pairs, need):
             gaps.append(_redundancy_gap(H, site, "its town hall", paths, need, cut))
     return gaps
 
@@ -203,100 +205,38 @@ def _redundancy_gap(
 
 
 def _short_of(
-    H: nx.MultiGraph[Any], pairs: list[tuple[Any, Any]], need: int
+    adj: Adjacency, pairs: list[tuple[Any, Any]], need: int
 ) -> list[tuple[str, int, list[str]]]:
-    """``(source, paths, bridges)`` for each connected pair with fewer than
-    ``need`` edge-disjoint paths."""
+    """``(source, paths, links)`` for each connected pair with fewer than
+    ``need`` edge-disjoint paths; ``links`` are the bridges (need 2) or a
+    minimum cut (more)."""
     if need == 2:
-        return _short_of_two(H, pairs)
-    return _short_of_flow(H, pairs, need)
-
-
-def _short_of_two(
-    H: nx.MultiGraph[Any], pairs: list[tuple[Any, Any]]
-) -> list[tuple[str, int, list[str]]]:
-    bridges = {frozenset((u, v)) for u, v in nx.bridges(H)}
-    rest: nx.Graph[Any] = nx.Graph()
-    rest.add_nodes_from(H)
-    rest.add_edges_from(
-        (u, v) for u, v in H.edges() if frozenset((u, v)) not in bridges
-    )
-    comp: dict[Any, int] = {}
-    for i, nodes in enumerate(nx.connected_components(rest)):
-        comp.update(dict.fromkeys(nodes, i))
-    tree: nx.Graph[Any] = nx.Graph()
-    for pair in bridges:
-        u, v = tuple(pair)
-        (link,) = H[u][v]
-        tree.add_edge(comp[u], comp[v], link=link)
-    parent, depth = _root_forest(tree)
-    out = []
-    for source, sink in pairs:
-        a, b = comp[source], comp[sink]
-        if a == b or a not in depth or b not in depth:
-            continue  # two or more paths, or unreachable
-        cut = _tree_path(tree, parent, depth, a, b)
-        if cut is not None:
-            out.append((source, 1, sorted(cut)))
-    return out
-
-
-def _root_forest(
-    tree: nx.Graph[Any],
-) -> tuple[dict[int, int], dict[int, tuple[int, int]]]:
-    """Parent pointers and (tree, depth) labels for every component root."""
-    parent: dict[int, int] = {}
-    depth: dict[int, tuple[int, int]] = {}
-    for root in sorted(tree):
-        if root in depth:
-            continue
-        depth[root] = (root, 0)
-        for u, v in nx.bfs_edges(tree, root):
-            parent[v] = u
-            depth[v] = (root, depth[u][1] + 1)
-    return parent, depth
-
-
-def _tree_path(
-    tree: nx.Graph[Any],
-    parent: dict[int, int],
-    depth: dict[int, tuple[int, int]],
-    a: int,
-    b: int,
-) -> list[str] | None:
-    """Link ids on the tree path between components a and b (None: apart)."""
-    if depth[a][0] != depth[b][0]:
-        return None
-    links = []
-    while a != b:
-        if depth[a][1] < depth[b][1]:
-            a, b = b, a
-        links.append(tree[a][parent[a]]["link"])
-        a = parent[a]
-    return links
+        tree = bridge_tree(adj)
+        out = []
+        for source, sink in pairs:
+            cut = tree.path(source, sink)
+            if cut:
+                out.append((source, 1, cut))
+        return out
+    return _short_of_flow(adj, pairs, need)
 
 
 def _short_of_flow(
-    H: nx.MultiGraph[Any], pairs: list[tuple[Any, Any]], need: int
+    adj: Adjacency, pairs: list[tuple[Any, Any]], need: int
 ) -> list[tuple[str, int, list[str]]]:
     simple: nx.Graph[Any] = nx.Graph()
-    simple.add_nodes_from(H)
-    for u, v in H.edges():
-        w = simple.get_edge_data(u, v, {"capacity": 0})["capacity"]
-        simple.add_edge(u, v, capacity=w + 1)
+    simple.add_nodes_from(adj)
+    for u, nbrs in adj.items():
+        for v, _ in nbrs:
+            w = simple.get_edge_data(u, v, {"capacity": 0})["capacity"]
+            simple.add_edge(u, v, capacity=w + 0.5)  # each edge is seen twice
     out = []
     for source, sink in pairs:
         if not nx.has_path(simple, source, sink):
             continue
-        paths = int(nx.maximum_flow_value(simple, source, sink, capacity="capacity"))
+        paths = round(nx.maximum_flow_value(simple, source, sink))
         if paths < need:
-            cut = _min_cut_links(H, simple, source, sink)
+            _, (side, _) = nx.minimum_cut(simple, source, sink)
+            cut = sorted({k for u in side for v, k in adj[u] if v not in side})
             out.append((source, paths, cut))
     return out
-
-
-def _min_cut_links(
-    H: nx.MultiGraph[Any], simple: nx.Graph[Any], s: Any, t: Any
-) -> list[str]:
-    _, (side, _) = nx.minimum_cut(simple, s, t, capacity="capacity")
-    return sorted(k for u, v, k in H.edges(keys=True) if (u in side) != (v in side))

@@ -23,6 +23,14 @@ __all__ = [
 ]
 
 
+def _some(items: list[str], limit: int = 6, sep: str = ", ") -> str:
+    """The first items and a count of the rest: details stay readable for a
+    national region; the full lists are in the gap's data."""
+    if len(items) <= limit:
+        return sep.join(items)
+    return sep.join(items[: limit - 1]) + f"{sep}and {len(items) - limit + 1} more"
+
+
 def _nodes(G: nx.MultiGraph[Any], kind: str) -> list[dict[str, Any]]:
     return [d for _, d in G.nodes(data=True) if d["kind"] == kind]
 
@@ -97,7 +105,7 @@ def _harmonisation(
     )
     products = sorted(users, key=lambda k: (-users[k], name[k]))
     listing = "; ".join(
-        f"{name[k]}: {users[k]} users ({', '.join(sorted(munis[k]))})" for k in products
+        f"{name[k]}: {users[k]} users ({_some(sorted(munis[k]))})" for k in products
     )
     to_move = sum(u for _, _, u in moving)
     movers = tuple(sorted({m for m, _, _ in moving}))
@@ -168,14 +176,17 @@ def hosting_gaps(
 
 def _hosting_gap(want: str, service: str, systems: list[dict[str, Any]]) -> Gap:
     systems = sorted(systems, key=lambda sy: (sy["municipality"], sy["id"]))
-    where = "; ".join(
-        f"{sy['municipality']}: {sy['product']} "
-        + (
-            f"on {sy['server']}"
-            if sy["hosting"] == "local"
-            else f"shared from {sy['hosted_by']}"
-        )
-        for sy in systems
+    where = _some(
+        [
+            f"{sy['municipality']}: {sy['product']} "
+            + (
+                f"on {sy['server']}"
+                if sy["hosting"] == "local"
+                else f"shared from {sy['hosted_by']}"
+            )
+            for sy in systems
+        ],
+        sep="; ",
     )
     goal = "into the data centre" if want == "central" else "to SaaS"
     n = len(systems)

@@ -110,5 +110,4 @@ class Model(BaseModel):
         frozen=False,
         arbitrary_types_allowed=True,
         populate_by_name=True,
-        str_strip_whitespace=True,
     )

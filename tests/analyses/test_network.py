@@ -8,6 +8,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from planner.analyses.connectivity import adjacency
 from planner.analyses.network import _short_of
 
 
@@ -28,7 +29,10 @@ def _random_region(seed: int) -> nx.MultiGraph[Any]:
 def test_short_of_agrees_with_edge_connectivity(seed: int, need: int) -> None:
     G = _random_region(seed)
     pairs = [(s, 0) for s in range(1, 30)]
-    short = {s: paths for s, paths, _ in _short_of(G, pairs, need)}
+    short = {
+        s: paths
+        for s, paths, _ in _short_of(adjacency(G.edges(keys=True)), pairs, need)
+    }
     flow = nx.Graph()
     for u, v in G.edges():
         w = flow.get_edge_data(u, v, {"capacity": 0})["capacity"]
@@ -46,6 +50,6 @@ def test_short_of_agrees_with_edge_connectivity(seed: int, need: int) -> None:
 def test_bridges_named_are_the_cut(mini_graph: Any) -> None:
     from planner.graph import network
 
-    H = network(mini_graph)
-    ((site, paths, cut),) = _short_of(H, [("gamma-radhus", "alpha-radhus")], 2)
+    adj = adjacency(network(mini_graph).edges(keys=True))
+    ((site, paths, cut),) = _short_of(adj, [("gamma-radhus", "alpha-radhus")], 2)
     assert (site, paths, cut) == ("gamma-radhus", 1, ["alpha-beta", "beta-gamma"])
