@@ -58,8 +58,14 @@ def find_cycle(graph: Mapping[str, Iterable[str]]) -> list[str] | None:
 class _Ids:
     """Ids of one kind with where each was first written."""
 
-    def __init__(self, kind: str, problem: ProblemAt, out: list[Problem]) -> None:
-        self.kind, self.problem, self.out = kind, problem, out
+    def __init__(
+        self,
+        kind: str,
+        problem: ProblemAt,
+        out: list[Problem],
+        scope: str = "across the region",
+    ) -> None:
+        self.kind, self.problem, self.out, self.scope = kind, problem, out, scope
         self.first: dict[str, Loc] = {}
 
     def add(self, id_: str, loc: Loc) -> None:
@@ -69,7 +75,7 @@ class _Ids:
                 self.problem(
                     loc,
                     f"duplicate {self.kind} id '{id_}' (first at {where.path}:"
-                    f"{where.line}:{where.col}); ids are unique across the region",
+                    f"{where.line}:{where.col}); ids are unique {self.scope}",
                 )
             )
         else:
@@ -316,7 +322,7 @@ def check_target(user: TargetFile, target: Target, problem: ProblemAt) -> list[P
     """Duplicate services, unknown or cyclic ``depends_on``, upgrade costs for
     capacities that are not tiers."""
     out: list[Problem] = []
-    ids = _Ids("service", problem, out)
+    ids = _Ids("service", problem, out, "in a target")
     for k, svc in enumerate(user.services):
         ids.add(svc.id, ("services", k, "id"))
         for n, dep in enumerate(svc.depends_on or ()):
@@ -354,7 +360,7 @@ def check_plan(plan: PlanFile, problem: ProblemAt) -> list[Problem]:
     Unknown ``depends_on`` is checked by the planner, which knows the
     generated packages too."""
     out: list[Problem] = []
-    ids = _Ids("work package", problem, out)
+    ids = _Ids("work package", problem, out, "in a plan")
     for k, wp in enumerate(plan.work_packages):
         ids.add(wp.id, ("work_packages", k, "id"))
         if wp.deadline and wp.not_before and wp.deadline < wp.not_before:
@@ -365,7 +371,7 @@ def check_plan(plan: PlanFile, problem: ProblemAt) -> list[Problem]:
                 )
             )
     cycle = find_cycle({wp.id: wp.depends_on for wp in plan.work_packages})
-    if cycle:
+    if cycle and not out:  # a duplicate id makes false cycles
         k = next(k for k, wp in enumerate(plan.work_packages) if wp.id == cycle[0])
         out.append(
             problem(

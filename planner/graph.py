@@ -100,9 +100,8 @@ def _assemble(
     between both directions). ``add_edge`` costs ~25 µs an edge, which made
     building a national graph take seconds; this takes a fraction of one."""
     node, adj = _internals(G)
-    for n, attrs in nodes.items():
-        node[n] = attrs
-        adj[n] = {}
+    node.update(nodes)
+    adj.update({n: {} for n in nodes})
     for u, v, key, attrs in edges:
         for end in (u, v):
             if end not in node:  # a dangling reference the loader refuses

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from planner.checks import check_inventory, check_plan, check_target
 from planner.errors import InputError, Problem
-from planner.messages import describe
+from planner.messages import describe, without_echoes
 from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
 from planner.models.target import Target, TargetFile
@@ -76,8 +76,8 @@ def _validate(model: type[BaseModel], data: Any, sources: Sources) -> Any:
         return model.model_validate(data)
     except ValidationError as e:
         problems = []
-        for err in e.errors(include_url=False):
-            loc, message, at_key = describe(err, model)
+        for err in without_echoes(e.errors(include_url=False)):
+            loc, message, at_key = describe(err, model, data)
             problems.append(sources.problem(loc, message, at_key=at_key))
         raise InputError(problems) from None
 

@@ -17,11 +17,42 @@ from pydantic_core import ErrorDetails
 
 from planner.errors import did_you_mean
 
-__all__ = ["describe"]
+__all__ = ["describe", "without_echoes"]
+
+_SINGULAR = {
+    "municipalities": "municipality",
+    "sites": "site",
+    "servers": "server",
+    "systems": "system",
+    "links": "link",
+    "services": "service",
+    "work_packages": "work package",
+}
+
+
+def without_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop a "missing key" error when the same mapping has an unknown key
+    that is its misspelling: the user made one mistake, not two."""
+    unknown = {
+        (tuple(e["loc"][:-1]), str(e["loc"][-1]))
+        for e in errors
+        if e["type"] == "extra_forbidden"
+    }
+
+    def echo(e: ErrorDetails) -> bool:
+        if e["type"] != "missing":
+            return False
+        parent, name = tuple(e["loc"][:-1]), str(e["loc"][-1])
+        typos = [k for p, k in unknown if p == parent]
+        return bool(did_you_mean(name, typos)) or any(
+            did_you_mean(k, [name]) for k in typos
+        )
+
+    return [e for e in errors if not echo(e)]
 
 
 def describe(
-    error: ErrorDetails, root: type[BaseModel]
+    error: ErrorDetails, root: type[BaseModel], data: Any = None
 ) -> tuple[tuple[str | int, ...], str, bool]:
     """``(loc, message, at_key)`` for one pydantic error.
 
@@ -33,7 +64,8 @@ def describe(
     name = _field_name(loc)
     value = error.get("input")
     if kind == "missing":
-        return loc[:-1], f"missing required key '{loc[-1]}'{_where(loc[:-1])}", False
+        where = _where(loc[:-1], data)
+        return loc[:-1], f"missing required key '{loc[-1]}'{where}", False
     if kind == "extra_forbidden":
         fields = _fields_at(root, loc[:-1])
         hint = did_you_mean(str(loc[-1]), fields)
@@ -43,7 +75,10 @@ def describe(
             " (own data goes under custom:)",
             True,
         )
-    return loc, f"{name}: {_value_message(error, value, name)}", "[key]" in error["loc"]
+    if "[key]" in error["loc"]:
+        parent = _field_name(loc[:-1])
+        return loc, f"{parent}: {_value_message(error, value, parent)}", True
+    return loc, f"{name}: {_value_message(error, value, name)}", False
 
 
 def _value_message(error: ErrorDetails, value: Any, name: str) -> str:
@@ -78,10 +113,20 @@ def _value_message(error: ErrorDetails, value: Any, name: str) -> str:
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"expected a date such as 2006-09-01, got {_show(value)}"
     if kind.startswith(("greater", "less")):
-        return f"{_show(value)} is out of range: {error['msg'].lower()}"
+        return f"{_show(value)} is out of range: {_bound(ctx)}"
     if kind == "is_instance_of":
         return f"invalid value {_show(value)}"
     return f"{error['msg']} (got {_show(value)})"
+
+
+def _bound(ctx: dict[str, Any]) -> str:
+    if "ge" in ctx:
+        return f"write {ctx['ge']} or more"
+    if "gt" in ctx:
+        return f"write more than {ctx['gt']}"
+    if "le" in ctx:
+        return f"write {ctx['le']} or less"
+    return f"write less than {ctx.get('lt')}"
 
 
 def _show(value: Any) -> str:
@@ -103,9 +148,22 @@ def _field_name(loc: tuple[str | int, ...]) -> str:
     return names[-1] if names else "value"
 
 
-def _where(loc: tuple[str | int, ...]) -> str:
+def _where(loc: tuple[str | int, ...], data: Any) -> str:
+    """`` in municipality 'beta'`` from the data, or `` in region``."""
+    if not loc:
+        return ""
+    node = data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            node = None
+            break
     name = _field_name(loc)
-    return "" if not loc else f" in {name}"
+    kind = _SINGULAR.get(name, name)
+    if isinstance(node, dict) and isinstance(node.get("id"), str):
+        return f" in {kind} '{node['id']}'"
+    return f" in {kind}"
 
 
 def _choices(fields: list[str]) -> str:

@@ -33,7 +33,12 @@ _ALIAS_LIMITS = yaml_rs.AliasLimits(
 )
 _Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is not a comment
-_CORE_TAG = "tag:yaml.org,2002:"
+# The tags plain data may carry (implicit or written as !!str etc.); anything
+# else, !!python/object included, is refused.
+_CORE_TAGS = {
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+}
 
 
 @dataclass
@@ -164,9 +169,24 @@ def _parse_problems(message: str, text: str, display: str) -> list[Problem]:
             )
         ]
     if m := _RS_POSITION.search(message):
+        line = int(m[1])
         reason = message.strip().splitlines()[-1].strip()
-        return [Problem(display, int(m[1]), int(m[2]), f"YAML syntax: {reason}")]
+        return [Problem(display, line, int(m[2]), _syntax(reason, text, line))]
     return [Problem(display, 1, 1, f"YAML syntax: {message.splitlines()[0]}")]
+
+
+def _syntax(reason: str, text: str, line: int) -> str:
+    """The parser's reason plus the likely cause a user can act on."""
+    message = f"YAML syntax: {reason}"
+    if "tab" in reason:
+        return message + " (indent with spaces, not tabs)"
+    lines = text.splitlines()[: line - 1]
+    for n in range(len(lines), max(0, len(lines) - 30), -1):
+        ln = lines[n - 1].split("#", 1)[0]
+        for opener, closer in ("[]", "{}"):
+            if ln.count(opener) > ln.count(closer):
+                return message + f" (is the '{opener}' on line {n} closed?)"
+    return message
 
 
 def _duplicate_keys(doc: Document) -> list[Problem]:
@@ -206,14 +226,15 @@ def _tag_problems(doc: Document) -> list[Problem]:
         node = stack.pop()
         if node is None:
             continue
-        if not node.tag.startswith(_CORE_TAG):
+        if node.tag not in _CORE_TAGS:
             m = node.start_mark
             problems.append(
                 Problem(
                     doc.display,
                     m.line + 1,
                     m.column + 1,
-                    f"YAML tag '{node.tag}' is not allowed; write a plain value",
+                    f"YAML tag '{_short_tag(node.tag)}' is not allowed; "
+                    "write a plain value",
                 )
             )
         if isinstance(node, yaml.MappingNode):
@@ -221,6 +242,10 @@ def _tag_problems(doc: Document) -> list[Problem]:
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     return problems
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
 
 
 def _refuse_tags(doc: Document) -> None:

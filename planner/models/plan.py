@@ -64,7 +64,7 @@ class PlanFile(Model):
         total = sum(key.values(), Decimal(0))
         if total != 1:
             raise ValueError(
-                f"the cost key adds up to {total * 100:f} %, not 100 %: "
+                f"the cost key adds up to {(total * 100).normalize():f} %, not 100 %: "
                 "adjust the percentages"
             )
         return key

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from planner.models.results import GAP_KINDS, Gap, GapReport
 from planner.render.jsonout import to_json
-from planner.render.tables import markdown_table, text_table
+from planner.render.tables import markdown_table, text_table, wrap
 
 __all__ = ["gaps_json", "gaps_markdown", "gaps_text"]
 
@@ -58,9 +56,7 @@ def _gap_blocks(gaps: list[Gap], width: int) -> list[str]:
             f"  {g.severity:<6}  {g.subject:<{subject}}  {', '.join(g.municipalities)}"
         )
         out.append(head.rstrip())
-        out += textwrap.wrap(
-            g.detail, width, initial_indent=" " * 10, subsequent_indent=" " * 10
-        )
+        out += wrap(g.detail, width, " " * 10)
     return out
 
 

@@ -1,0 +1,49 @@
+"""The corpus of bad files: every mistake a user can make in a file gives
+exactly the expected one-line messages (``path:line:col: message``), exit
+code 2 and no traceback.
+
+Each ``tests/bad/<format>/<case>.yaml`` sits beside ``<case>.expected``, the
+exact stderr, reviewed by hand when the case was written. Inventories are
+validated on their own; targets and plans with tests/data/mini.yaml.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import cli
+from tests.conftest import ROOT
+
+BAD = Path("tests/bad")
+CASES = sorted(p.relative_to(ROOT) for p in (ROOT / BAD).glob("*/*.yaml"))
+
+
+def _args(case: Path) -> list[str]:
+    kind = case.parent.name
+    if kind == "target":
+        return ["validate", "tests/data/mini.yaml", "--target", str(case)]
+    if kind == "plan":
+        return ["validate", "tests/data/mini.yaml", "--plan", str(case)]
+    return ["validate", str(case)]
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_bad_file(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, _args(case))
+    assert (result.exit_code, result.stderr) == (2, expected)
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    for line in result.stderr.splitlines():
+        path, row, col, message = line.split(":", 3)
+        assert os.path.exists(path) and int(row) >= 1 and int(col) >= 1, line
+        assert message.startswith(" ") and len(message) > 10
