@@ -8,7 +8,7 @@ report them all at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING, Protocol
 
 from planner.errors import Problem, did_you_mean
@@ -83,10 +83,20 @@ class _Ids:
 
 
 def check_inventory(
-    inv: Inventory, target: Loaded[Target], problem: ProblemAt
+    inv: Inventory,
+    target: Loaded[Target],
+    problem: ProblemAt,
+    *,
+    declared: Set[str] = frozenset(),
+    incomplete: Set[Loc] = frozenset(),
 ) -> list[Problem]:
     """Every cross-reference problem of an inventory, checked against the
-    service catalogue and data centres of ``target``."""
+    service catalogue and data centres of ``target``.
+
+    ``declared`` ids exist in the file but were refused for their shape, so
+    references to them are not reported again; municipalities in
+    ``incomplete`` lost objects that way, so a missing town hall may be one
+    of them."""
     out: list[Problem] = []
     munis = _Ids("municipality", problem, out)
     sites = _Ids("site", problem, out)
@@ -114,31 +124,37 @@ def check_inventory(
             systems.add(sy.id, (*base, "systems", j, "id"))
         for j, ln in enumerate(m.links):
             links.add(ln.id, (*base, "links", j, "id"))
-        out.extend(_town_hall(m.id, [s.role for s in m.sites], base, problem))
+        if base not in incomplete:
+            out.extend(_town_hall(m.id, [s.role for s in m.sites], base, problem))
     for j, ln in enumerate(inv.links):
         links.add(ln.id, ("links", j, "id"))
+    known_sites = {**sites.first, **dict.fromkeys(declared, ())}
+    known_servers = {**dict.fromkeys(declared, ""), **server_owner}
+    known_munis = {**munis.first, **dict.fromkeys(declared, ())}
 
     for i, m in enumerate(inv.municipalities):
         base = ("municipalities", i)
         for j, srv in enumerate(m.servers):
-            if srv.site not in sites.first:
+            if srv.site not in known_sites:
                 out.append(
                     problem(
                         (*base, "servers", j, "site"),
                         f"unknown site '{srv.site}'"
-                        f"{did_you_mean(srv.site, sites.first)}",
+                        f"{did_you_mean(srv.site, known_sites)}",
                     )
                 )
         for j, sy in enumerate(m.systems):
             loc = (*base, "systems", j)
             out.extend(
-                _system(sy, m.id, loc, target.model, server_owner, munis.first, problem)
+                _system(
+                    sy, m.id, loc, target.model, known_servers, known_munis, problem
+                )
             )
         for j, ln in enumerate(m.links):
-            out.extend(_link(ln, (*base, "links", j), sites.first, problem))
+            out.extend(_link(ln, (*base, "links", j), known_sites, problem))
     for j, ln in enumerate(inv.links):
-        out.extend(_link(ln, ("links", j), sites.first, problem))
-    out.extend(_datacenters(target, sites.first))
+        out.extend(_link(ln, ("links", j), known_sites, problem))
+    out.extend(_datacenters(target, known_sites))
     return out
 
 
@@ -225,7 +241,7 @@ def _local(
     if owner is None:
         hint = did_you_mean(sy.server, server_owner)
         return [problem((*loc, "server"), f"unknown server '{sy.server}'{hint}")]
-    if owner != muni:
+    if owner and owner != muni:
         return [
             problem(
                 (*loc, "hosting"),
@@ -265,7 +281,7 @@ def _shared(
                 "and server:",
             )
         ]
-    if sy.server is not None and server_owner.get(sy.server) != sy.hosted_by:
+    if sy.server is not None and server_owner.get(sy.server) not in (sy.hosted_by, ""):
         hint = did_you_mean(sy.server, server_owner)
         return [
             problem(

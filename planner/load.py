@@ -9,7 +9,7 @@ pydantic, then references between objects) and raises one
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -17,13 +17,15 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from planner.checks import check_inventory, check_plan, check_target
+from planner.checks import ProblemAt, check_inventory, check_plan, check_target
 from planner.errors import InputError, Problem
 from planner.messages import describe, without_echoes
 from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
 from planner.models.target import Target, TargetFile
+from planner.salvage import Salvage, salvage
 from planner.targets import resolve_target
 from planner.yamlsource import Document, read_document
 
@@ -71,20 +73,56 @@ class Loaded(Generic[M]):
     sources: Sources
 
 
-def _validate(model: type[BaseModel], data: Any, sources: Sources) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as e:
-        problems = []
-        for err in without_echoes(e.errors(include_url=False)):
-            loc, message, at_key = describe(err, model, data)
-            problems.append(sources.problem(loc, message, at_key=at_key))
-        raise InputError(problems) from None
-
-
 def _raise_if(problems: list[Problem]) -> None:
     if problems:
         raise InputError(problems)
+
+
+Check = Callable[[Any, ProblemAt, Salvage | None], list[Problem]]
+
+
+def _load_model(
+    model: type[BaseModel], data: Any, sources: Sources, check: Check
+) -> Any:
+    """Validate and cross-check, raising every problem of the file at once.
+
+    On a shape error the invalid objects are pruned (``planner.salvage``)
+    and the rest still gets its reference checks, positions mapped back."""
+    try:
+        result = model.model_validate(data)
+    except ValidationError as e:
+        errors = without_echoes(e.errors(include_url=False))
+        problems = []
+        for err in errors:
+            loc, message, at_key = describe(err, model, data)
+            problems.append(sources.problem(loc, message, at_key=at_key))
+        problems += _salvaged_checks(model, data, sources, check, errors)
+        raise InputError(problems) from None
+    _raise_if(check(result, sources.problem, None))
+    return result
+
+
+def _salvaged_checks(
+    model: type[BaseModel],
+    data: Any,
+    sources: Sources,
+    check: Check,
+    errors: list[ErrorDetails],
+) -> list[Problem]:
+    rescue = salvage(data, [tuple(err["loc"]) for err in errors])
+    if rescue is None:
+        return []
+    try:
+        partial = model.model_validate(rescue.data)
+    except ValidationError:
+        return []
+
+    def problem(
+        loc: Sequence[str | int], message: str, *, at_key: bool = False
+    ) -> Problem:
+        return sources.problem(rescue.original(loc), message, at_key=at_key)
+
+    return check(partial, problem, rescue)
 
 
 @cache
@@ -94,10 +132,8 @@ def default_target() -> Loaded[Target]:
     with resources.as_file(ref) as path:
         doc = read_document(path, "<default target>")
     sources = Sources(doc)
-    user = _validate(TargetFile, doc.data, sources)
-    target = resolve_target(user, None)
-    _raise_if(check_target(user, target, sources.problem))
-    return Loaded(target, sources)
+    user = _load_model(TargetFile, doc.data, sources, _target_check(None))
+    return Loaded(resolve_target(user, None), sources)
 
 
 def load_target(path: str | Path | None) -> Loaded[Target]:
@@ -106,10 +142,9 @@ def load_target(path: str | Path | None) -> Loaded[Target]:
         return default_target()
     doc = read_document(Path(path), str(path))
     sources = Sources(doc)
-    user: TargetFile = _validate(TargetFile, doc.data, sources)
-    target = resolve_target(user, default_target().model)
-    _raise_if(check_target(user, target, sources.problem))
-    return Loaded(target, sources)
+    base = default_target().model
+    user: TargetFile = _load_model(TargetFile, doc.data, sources, _target_check(base))
+    return Loaded(resolve_target(user, base), sources)
 
 
 def load_inventory(
@@ -122,8 +157,22 @@ def load_inventory(
     sources = Sources(doc)
     data = dict(doc.data)
     data["municipalities"] = _resolve_includes(Path(path), doc, sources)
-    inventory: Inventory = _validate(Inventory, data, sources)
-    _raise_if(check_inventory(inventory, target, sources.problem))
+    loaded = target
+
+    def check(
+        inv: Inventory, problem: ProblemAt, rescue: Salvage | None
+    ) -> list[Problem]:
+        if rescue is None:
+            return check_inventory(inv, loaded, problem)
+        return check_inventory(
+            inv,
+            loaded,
+            problem,
+            declared=rescue.declared,
+            incomplete=rescue.pruned_parents,
+        )
+
+    inventory: Inventory = _load_model(Inventory, data, sources, check)
     return Loaded(inventory, sources)
 
 
@@ -131,9 +180,17 @@ def load_plan(path: str | Path) -> Loaded[PlanFile]:
     """Load plan settings and hand-written work packages."""
     doc = read_document(Path(path), str(path))
     sources = Sources(doc)
-    plan: PlanFile = _validate(PlanFile, doc.data, sources)
-    _raise_if(check_plan(plan, sources.problem))
+    plan: PlanFile = _load_model(
+        PlanFile, doc.data, sources, lambda p, problem, _: check_plan(p, problem)
+    )
     return Loaded(plan, sources)
+
+
+def _target_check(base: Target | None) -> Check:
+    def check(user: TargetFile, problem: ProblemAt, _: Salvage | None) -> list[Problem]:
+        return check_target(user, resolve_target(user, base), problem)
+
+    return check
 
 
 def _resolve_includes(path: Path, doc: Document, sources: Sources) -> Any:

@@ -9,7 +9,6 @@ validated on their own; targets and plans with tests/data/mini.yaml.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -45,5 +44,5 @@ def test_bad_file(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Traceback" not in result.stderr
     for line in result.stderr.splitlines():
         path, row, col, message = line.split(":", 3)
-        assert os.path.exists(path) and int(row) >= 1 and int(col) >= 1, line
+        assert Path(path).exists() and int(row) >= 1 and int(col) >= 1, line
         assert message.startswith(" ") and len(message) > 10

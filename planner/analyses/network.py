@@ -154,9 +154,9 @@ def redundancy_gaps(
     gaps = []
     need = target.network.backbone.redundancy
     if dcs and need > 1:
-        # Two parallel edges to a common sink: paths to either data centre
-        # count, and the sink side is never a bridge.
-        sink = [(_SINK, dc, f"{dc} sink {i}") for dc in dcs for i in (1, 2)]
+        # Parallel edges to a common sink, as many as required: paths to
+        # either data centre count, and the sink side is never the cut.
+        sink = [(_SINK, dc, f"{_SINK[0]}:{dc}:{i}") for dc in dcs for i in range(need)]
         adj = adjacency(chain(H.edges(keys=True), sink), H)
         pairs: list[tuple[Any, Any]] = [
             (th, _SINK) for th in sorted(halls.values()) if th not in dcs
@@ -185,6 +185,7 @@ def _redundancy_gap(
     cut: list[str],
 ) -> Gap:
     backbone = towards == "the data centres"
+    label = "single points of failure" if paths == 1 else "smallest cut"
     return Gap(
         kind="redundancy",
         subject=site,
@@ -192,14 +193,15 @@ def _redundancy_gap(
         detail=(
             f"{paths} edge-disjoint path{'s' if paths != 1 else ''} from {site} to "
             f"{towards}, {need} required"
-            + (f"; single points of failure: {', '.join(cut)}" if cut else "")
+            + (f"; {label}: {', '.join(cut)}" if cut else "")
         ),
         severity="high" if backbone else "medium",
         data={
             "class": "backbone" if backbone else "access",
             "paths": paths,
             "required": need,
-            "single_points_of_failure": cut,
+            "single_points_of_failure": cut if paths == 1 else [],
+            "cut": cut,
         },
     )
 

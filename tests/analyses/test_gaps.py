@@ -115,3 +115,16 @@ def test_reachability(mini_graph: Any, target: Any) -> None:
 
 def test_report_is_deterministic(mini_graph: Any, target: Any) -> None:
     assert find_gaps(mini_graph, target) == find_gaps(mini_graph, target)
+
+
+def test_three_paths_required_names_real_links(mini_graph: Any, target: Any) -> None:
+    import dataclasses
+
+    from planner.models.target import NetworkClass
+
+    net = dataclasses.replace(target.network, backbone=NetworkClass(1000.0, 3))
+    report = find_gaps(mini_graph, dataclasses.replace(target, network=net))
+    gaps = {g.subject: g for g in report.gaps if g.kind == "redundancy"}
+    assert gaps["beta-radhus"].data["paths"] == 1
+    assert gaps["beta-radhus"].data["single_points_of_failure"] == ["alpha-beta"]
+    assert gaps["gamma-radhus"].data["single_points_of_failure"] == ["alpha-beta"]
