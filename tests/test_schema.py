@@ -31,13 +31,17 @@ def test_schema_is_valid_draft_07(kind: str) -> None:
 
 def _files() -> list[tuple[str, Path]]:
     out = [("inventory", ROOT / "inventories" / "kongsberg.yaml")]
-    out += [("municipality", p) for p in sorted((ROOT / "inventories").glob("*/*.yaml"))]
+    out += [
+        ("municipality", p) for p in sorted((ROOT / "inventories").glob("*/*.yaml"))
+    ]
     out += [("target", p) for p in sorted((ROOT / "topologies").glob("*.yaml"))]
     out += [("plan", p) for p in sorted((ROOT / "plans").glob("*.yaml"))]
     return out
 
 
-@pytest.mark.parametrize(("kind", "path"), _files(), ids=lambda x: getattr(x, "name", x))
+@pytest.mark.parametrize(
+    ("kind", "path"), _files(), ids=lambda x: getattr(x, "name", x)
+)
 def test_shipped_files_pass_their_schema(kind: str, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema="), "modeline missing"
