@@ -141,3 +141,13 @@ def test_plan_loads_norwegian_periods_and_money(write: Write) -> None:
     assert plan.work_packages[0].investment == Decimal(600000)
     assert str(plan.work_packages[0].deadline) == "2009H2"
     assert plan.cost_key == {"equal": Decimal("0.5"), "population": Decimal("0.5")}
+
+
+def test_include_through_a_symlink_cannot_leave_the_folder(write: Write) -> None:
+    outside = write("outside/m.yaml", "id: m\nname: M\npopulation: 1\n")
+    region = write(
+        "inv/r.yaml", "region: {id: r, name: R}\nmunicipalities:\n  - file: m.yaml\n"
+    )
+    (region.parent / "m.yaml").symlink_to(outside)
+    with pytest.raises(InputError, match="outside the inventory's folder"):
+        load_inventory(region)
