@@ -158,6 +158,63 @@ def gap(
         raise SystemExit(1)
 
 
+_BANDWIDTH_KINDS = ("utilisation", "reachability")
+
+
+def _bandwidth_kinds(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> set[str]:
+    kinds = _kinds(ctx, param, value)
+    if kinds == set(GAP_KINDS):
+        return set(_BANDWIDTH_KINDS)
+    other = sorted(kinds - set(_BANDWIDTH_KINDS))
+    if other:
+        raise click.BadParameter(
+            f"'{other[0]}' is not checked by bandwidth; choose from "
+            f"{', '.join(_BANDWIDTH_KINDS)}, any"
+        )
+    return kinds
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--failures",
+    type=click.Choice(["none", "n-1"]),
+    default="none",
+    show_default=True,
+    help="Also re-route every single link failure (n-1).",
+)
+@format_option
+@output_option
+@click.option(
+    "--fail-on",
+    callback=_bandwidth_kinds,
+    metavar="KINDS",
+    help="Exit 1 on: utilisation (a link over the limit), reachability (a site "
+    "cut off), or any.",
+)
+def bandwidth(
+    inventory: Path,
+    target: Path | None,
+    failures: str,
+    fmt: str,
+    output: Path | None,
+    fail_on: set[str],
+) -> None:
+    """Demand, utilisation and upgrade needs of every link of the target
+    network; with --failures n-1 the worst case under single link failures."""
+    from planner.commands.bandwidth import bandwidth as run
+    from planner.commands.bandwidth import failing, render_bandwidth
+    from planner.output import emit
+
+    report = run(inventory, target, "n-1" if failures == "n-1" else "none")
+    emit(render_bandwidth(report, fmt, _width()), output, [inventory, target])
+    if failing(report, fail_on):
+        raise SystemExit(1)
+
+
 @cli.command()
 @click.argument(
     "kind", type=click.Choice(["inventory", "municipality", "target", "plan"])

@@ -1,0 +1,219 @@
+"""Single link failures, each re-routed incrementally from the baseline.
+
+A failed link changes nothing unless it is on the shortest-path DAG
+(``planner.analyses.routing``). If it is, say u -> v:
+
+- when u has other next hops, no distance changes: only u's split does;
+- otherwise the *affected* nodes are u and every node all of whose next
+  hops lead to affected nodes. Only their distances grow; they are
+  recomputed by a Dijkstra seeded from their unaffected neighbours. Their
+  unaffected upstream neighbours (the *frontier*) just lose the next hops
+  into them; nobody gains one, since no distance shrinks.
+
+Call S the nodes whose next hops changed. Traffic that never touches S keeps
+its old route. So the new load is the old load minus what S forwarded,
+plus the same traffic re-routed from S:
+
+1. along the old DAG, in decreasing old distance, each node of S takes back
+   all it forwarded and holds the part that no upstream node of S already
+   holds (so nothing is held twice); the take-back flows down to the sinks;
+2. along the new DAG, in decreasing new distance, each node of S sends what
+   it took back along its new next hops (affected nodes that can no longer
+   reach a sink are unreachable: their traffic is dropped).
+
+Both passes visit only S and what lies downstream of it, typically a few
+dozen nodes of a national network instead of all of it: the n-1 sweep costs
+about as much as routing the baseline a few times. The result agrees with
+routing every failure from scratch (tests/analyses/test_failures.py) and
+with pyNTM (tests/oracle).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from planner.analyses.routing import INF, Hop, Routing, Topology, hops_of, signed
+
+__all__ = ["Failure", "fail_link", "sweep"]
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """The effect of failing one link: the signed flow of every link whose
+    flow changed (the failed link is left out) and the nodes cut off."""
+
+    link: int
+    flow: dict[int, float]
+    unreachable: tuple[int, ...]
+
+
+def sweep(
+    topo: Topology, base: Routing, progress: Progress | None = None
+) -> Iterator[Failure]:
+    """Every single link failure in link order; ``progress(done, total)`` is
+    called after each, for a progress bar."""
+    total = len(topo.links)
+    for link in range(total):
+        yield fail_link(topo, base, link)
+        if progress is not None:
+            progress(link + 1, total)
+
+
+def fail_link(topo: Topology, base: Routing, link: int) -> Failure:
+    """The new flows after ``link`` fails, computed from ``base``."""
+    a, b = topo.ends[link]
+    if (link, b) in base.next_hops[a]:
+        u = a
+    elif (link, a) in base.next_hops[b]:
+        u = b
+    else:
+        return Failure(link, {}, ())  # carries nothing, changes nothing
+    new_dist, new_hops = _reroute(topo, base, link, u)
+    change: dict[int, float] = defaultdict(float)
+    held = _take_back(topo, base, new_hops, change)
+    _send(topo, base, new_dist, new_hops, held, change)
+    change.pop(link, None)
+    flow = {k: base.flow[k] + v for k, v in change.items()}
+    lost = tuple(sorted(x for x, d in new_dist.items() if d == INF))
+    return Failure(link, flow, lost)
+
+
+def _reroute(
+    topo: Topology, base: Routing, link: int, u: int
+) -> tuple[dict[int, float], dict[int, list[Hop]]]:
+    """New distances of the affected nodes and new next hops of S."""
+    if len(base.next_hops[u]) > 1:
+        return {}, {u: [h for h in base.next_hops[u] if h[0] != link]}
+    affected, frontier = _affected(base, u)
+    new_dist = _redistance(topo, base, affected, link)
+    dist = _Overlay(base.dist, new_dist)
+    new_hops = {
+        x: [h for h in hops_of(topo, x, dist, d) if h[0] != link] if d < INF else []
+        for x, d in new_dist.items()
+    }
+    for x in frontier:
+        new_hops[x] = [h for h in base.next_hops[x] if h[1] not in affected]
+    return new_dist, new_hops
+
+
+def _affected(base: Routing, u: int) -> tuple[set[int], set[int]]:
+    """Nodes whose every shortest path crosses u, and their unaffected
+    upstream neighbours."""
+    affected = {u}
+    stack = [u]
+    remaining: dict[int, int] = {}
+    while stack:
+        y = stack.pop()
+        for _, x in base.prev[y]:
+            left = remaining.get(x, len(base.next_hops[x])) - 1
+            remaining[x] = left
+            if left == 0:
+                affected.add(x)
+                stack.append(x)
+    return affected, set(remaining) - affected
+
+
+def _redistance(
+    topo: Topology, base: Routing, affected: set[int], link: int
+) -> dict[int, float]:
+    dist = dict.fromkeys(affected, INF)
+    heap = []
+    for x in affected:
+        for k, y, w in topo.adj[x]:
+            if k != link and y not in affected and base.dist[y] + w < dist[x]:
+                dist[x] = base.dist[y] + w
+        if dist[x] < INF:
+            heap.append((dist[x], x))
+    heapq.heapify(heap)
+    while heap:
+        d, x = heapq.heappop(heap)
+        if d > dist[x]:
+            continue
+        for k, y, w in topo.adj[x]:
+            if k != link and y in dist and d + w < dist[y]:
+                dist[y] = d + w
+                heapq.heappush(heap, (d + w, y))
+    return dist
+
+
+class _Overlay:
+    """New distances over the old ones, read like a list."""
+
+    def __init__(self, old: list[float], new: dict[int, float]) -> None:
+        self.old, self.new = old, new
+
+    def __getitem__(self, x: int) -> float:
+        return self.new.get(x, self.old[x])
+
+
+def _push(
+    topo: Topology,
+    x: int,
+    amount: float,
+    hops: list[Hop],
+    change: dict[int, float],
+    into: dict[int, float],
+) -> list[int]:
+    share = amount / len(hops)
+    for k, y in hops:
+        change[k] += share * signed(topo, k, x)
+        into[y] += share
+    return [y for _, y in hops]
+
+
+def _take_back(
+    topo: Topology,
+    base: Routing,
+    new_hops: dict[int, list[Hop]],
+    change: dict[int, float],
+) -> dict[int, float]:
+    """Pass 1: remove what S forwarded; returns what each node of S holds."""
+    delta: dict[int, float] = defaultdict(float)
+    held: dict[int, float] = {}
+    heap = [(-base.dist[x], x) for x in new_hops]
+    heapq.heapify(heap)
+    seen: set[int] = set()
+    while heap:
+        _, x = heapq.heappop(heap)
+        if x in seen:
+            continue
+        seen.add(x)
+        hops = base.next_hops[x]
+        amount = delta[x]
+        if x in new_hops:  # hold what no upstream node of S holds; forward none
+            held[x] = base.through[x] + delta[x]
+            amount = -base.through[x]
+        if hops and amount:
+            for y in _push(topo, x, amount, hops, change, delta):
+                heapq.heappush(heap, (-base.dist[y], y))
+    return held
+
+
+def _send(
+    topo: Topology,
+    base: Routing,
+    new_dist: dict[int, float],
+    new_hops: dict[int, list[Hop]],
+    held: dict[int, float],
+    change: dict[int, float],
+) -> None:
+    """Pass 2: send what S holds along the new DAG."""
+    dist = _Overlay(base.dist, new_dist)
+    delta: dict[int, float] = defaultdict(float, held)
+    heap = [(-dist[x], x) for x in held if dist[x] < INF]
+    heapq.heapify(heap)
+    seen: set[int] = set()
+    while heap:
+        _, x = heapq.heappop(heap)
+        if x in seen:
+            continue
+        seen.add(x)
+        hops = new_hops.get(x, base.next_hops[x])
+        if hops and delta[x]:
+            for y in _push(topo, x, delta[x], hops, change, delta):
+                heapq.heappush(heap, (-dist[y], y))
