@@ -24,15 +24,14 @@ does. The target's minimum capacities are ``capacity`` gaps, not this.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
 
 from planner.analyses.failures import sweep
 from planner.analyses.network import find_datacenters
-from planner.analyses.routing import INF, Routing, Topology, route, topology
-from planner.graph import network
+from planner.analyses.routing import INF, Routing, Topology, index_network, route
 from planner.models.bandwidth import (
     BandwidthReport,
     FailureMode,
@@ -48,6 +47,7 @@ __all__ = [
     "analyse_bandwidth",
     "recommend_capacity",
     "site_demands",
+    "target_topology",
     "utilisation_gaps",
 ]
 
@@ -59,23 +59,35 @@ def site_demands(G: nx.MultiGraph[Any], target: Target) -> dict[str, float]:
     """Planned peak demand (Mbit/s) of every active site towards the data
     centres: users x the sum of ``demand_per_user`` of the central services
     its municipality has a system for."""
-    per_user: dict[str, float] = {}
     services: dict[str, set[str]] = {}
-    for _, d in G.nodes(data=True):
+    sites = []
+    for n, d in G.nodes(data=True):
         if d["kind"] == "system":
             services.setdefault(d["municipality"], set()).add(d["service"])
-    for muni, ids in services.items():
-        central = [target.services[s] for s in ids if s in target.services]
-        per_user[muni] = sum(
-            s.demand_per_user
-            for s in sorted(central, key=lambda s: s.id)
-            if s.hosting == "central"
+        elif d["kind"] == "site" and d["status"] == "active":
+            sites.append((n, d["users"], d["municipality"]))
+    per_user = {
+        muni: sum(
+            target.services[s].demand_per_user
+            for s in sorted(ids)
+            if s in target.services and target.services[s].hosting == "central"
         )
-    return {
-        n: d["users"] * per_user.get(d["municipality"], 0.0)
-        for n, d in sorted(G.nodes(data=True))
-        if d["kind"] == "site" and d["status"] == "active"
+        for muni, ids in services.items()
     }
+    return {n: users * per_user.get(muni, 0.0) for n, users, muni in sorted(sites)}
+
+
+def target_topology(G: nx.MultiGraph[Any], sites: Iterable[str]) -> Topology:
+    """The target network indexed for routing: the active ``sites`` and the
+    active and planned links between them, the same view as
+    ``network(G, planned=True)`` without copying the graph."""
+    keep = set(sites)
+    links = (
+        (k, d["a"], d["b"], d["metric"], d["capacity"])
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if d["kind"] == "link" and u in keep and v in keep
+    )
+    return index_network(keep, links)
 
 
 def recommend_capacity(
@@ -101,10 +113,9 @@ def analyse_bandwidth(
 ) -> BandwidthReport:
     """Route the target state's demand; with ``failures="n-1"`` also every
     single link failure. ``progress(done, total)`` follows the sweep."""
-    H = network(G, planned=True)
-    topo = topology(H)
-    dcs = find_datacenters(G, target)
     demand = site_demands(G, target)
+    topo = target_topology(G, demand)
+    dcs = find_datacenters(G, target)
     sinks = [topo.index[dc] for dc in dcs if dc in topo.index]
     base = route(topo, sinks, [demand.get(n, 0.0) for n in topo.nodes])
     worst = list(map(abs, base.flow))
@@ -113,7 +124,7 @@ def analyse_bandwidth(
     if failures == "n-1":
         lost += _sweep(topo, base, worst, cause, progress)
     links = tuple(
-        _link_load(H, topo, target, base, i, worst[i], cause[i])
+        _link_load(G, topo, target, base, i, worst[i], cause[i])
         for i in range(len(topo.links))
     )
     return BandwidthReport(
@@ -161,7 +172,7 @@ def _ratio(load: float, capacity: float) -> float | None:
 
 
 def _link_load(
-    H: nx.MultiGraph[Any],
+    G: nx.MultiGraph[Any],
     topo: Topology,
     target: Target,
     base: Routing,
@@ -176,9 +187,9 @@ def _link_load(
         id=topo.links[i],
         a=a,
         b=b,
-        status=H[a][b][topo.links[i]]["status"],
+        status=G[a][b][topo.links[i]]["status"],
         municipalities=tuple(
-            sorted({H.nodes[a]["municipality"], H.nodes[b]["municipality"]})
+            sorted({G.nodes[a]["municipality"], G.nodes[b]["municipality"]})
         ),
         capacity_mbps=capacity,
         demand_mbps=abs(flow),

@@ -40,6 +40,7 @@ __all__ = [
     "Routing",
     "Topology",
     "hops_of",
+    "index_network",
     "route",
     "shortest_dag",
     "signed",
@@ -76,23 +77,37 @@ class Topology:
 
 
 def topology(H: nx.MultiGraph[Any], *, metric: str = "metric") -> Topology:
-    """Index the site-and-link graph ``H`` (``planner.graph.network``).
+    """Index the site-and-link graph ``H`` (``planner.graph.network``);
+    a link's ends are its ``a`` and ``b`` attributes where it has them.
 
     Nodes and links are numbered in sorted id order, so results never
     depend on the order the inventory was written in.
     """
-    nodes = tuple(sorted(H))
-    index = {n: i for i, n in enumerate(nodes)}
-    edges = sorted(
-        (k, index[u], index[v], float(d[metric]), float(d["capacity"]))
-        for u, v, k, d in H.edges(keys=True, data=True)
+    return index_network(
+        H,
+        (
+            (k, d.get("a", u), d.get("b", v), d[metric], d["capacity"])
+            for u, v, k, d in H.edges(keys=True, data=True)
+        ),
     )
-    adj: list[list[tuple[int, int, float]]] = [[] for _ in nodes]
+
+
+def index_network(
+    nodes: Iterable[str], links: Iterable[tuple[str, str, str, float, float]]
+) -> Topology:
+    """A :class:`Topology` of ``nodes`` and ``(id, a, b, metric, capacity)``
+    links, numbered in sorted id order."""
+    names = tuple(sorted(nodes))
+    index = {n: i for i, n in enumerate(names)}
+    edges = sorted(
+        (k, index[u], index[v], float(w), float(c)) for k, u, v, w, c in links
+    )
+    adj: list[list[tuple[int, int, float]]] = [[] for _ in names]
     for i, (_, a, b, w, _) in enumerate(edges):
         adj[a].append((i, b, w))
         adj[b].append((i, a, w))
     return Topology(
-        nodes=nodes,
+        nodes=names,
         links=tuple(e[0] for e in edges),
         ends=tuple((e[1], e[2]) for e in edges),
         metric=tuple(e[3] for e in edges),

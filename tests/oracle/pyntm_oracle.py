@@ -59,10 +59,17 @@ def _interface(ln: dict[str, Any], node: str, remote: str, circuit: int) -> Any:
         "name": ln["id"],
         "node": node,
         "remote_node": remote,
-        "cost": ln["metric"],
+        "cost": _integer(ln["metric"]),
         "capacity": ln["capacity"],
         "circuit_id": circuit,
     }
+
+
+def _integer(metric: float) -> int:
+    # pyNTM wants integer IGP costs; planner's metrics are floats.
+    if float(metric) != int(metric):
+        raise ValueError(f"pyNTM needs integer metrics, not {metric}")
+    return int(metric)
 
 
 def utilisation(model: Any, links: list[dict[str, Any]]) -> dict[str, Any]:
