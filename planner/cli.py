@@ -129,9 +129,20 @@ def validate(inventory: Path, target: Path | None, plan: Path | None) -> None:
     click.echo(run(inventory, target, plan), nl=False)
 
 
+def failures_option(f: F) -> F:
+    return click.option(
+        "--failures",
+        type=click.Choice(["none", "n-1"]),
+        default="none",
+        show_default=True,
+        help="Also re-route every single link failure (n-1).",
+    )(f)
+
+
 @cli.command()
 @inventory_argument
 @target_option
+@failures_option
 @format_option
 @output_option
 @click.option(
@@ -143,6 +154,7 @@ def validate(inventory: Path, target: Path | None, plan: Path | None) -> None:
 def gap(
     inventory: Path,
     target: Path | None,
+    failures: str,
     fmt: str,
     output: Path | None,
     fail_on: set[str],
@@ -152,7 +164,7 @@ def gap(
     from planner.commands.gap import gap as run
     from planner.output import emit
 
-    report = run(inventory, target)
+    report = run(inventory, target, "n-1" if failures == "n-1" else "none")
     emit(render_gaps(report, fmt, _width()), output, [inventory, target])
     if failing(report, fail_on):
         raise SystemExit(1)
@@ -179,13 +191,7 @@ def _bandwidth_kinds(
 @cli.command()
 @inventory_argument
 @target_option
-@click.option(
-    "--failures",
-    type=click.Choice(["none", "n-1"]),
-    default="none",
-    show_default=True,
-    help="Also re-route every single link failure (n-1).",
-)
+@failures_option
 @format_option
 @output_option
 @click.option(
