@@ -222,6 +222,36 @@ def bandwidth(
 
 
 @cli.command()
+@click.argument("log", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--from",
+    "start",
+    required=True,
+    metavar="DATE",
+    help="Start of the period (ISO date, or date and time).",
+)
+@click.option(
+    "--to",
+    "end",
+    required=True,
+    metavar="DATE",
+    help="End of the period; a date alone includes that whole day.",
+)
+@format_option
+@output_option
+def availability(
+    log: Path, start: str, end: str, fmt: str, output: Path | None
+) -> None:
+    """Measured availability per service from an outage LOG (CSV with the
+    columns service,start,end): outages, downtime and 1 - downtime/period."""
+    from planner.commands.availability import availability as run
+    from planner.commands.availability import render_availability
+    from planner.output import emit
+
+    emit(render_availability(run(log, start, end), fmt), output, [log])
+
+
+@cli.command()
 @click.argument(
     "kind", type=click.Choice(["inventory", "municipality", "target", "plan"])
 )
