@@ -39,16 +39,13 @@ from planner.models.bandwidth import (
     Unreachable,
     Upgrade,
 )
-from planner.models.results import Gap
 from planner.models.target import Target
-from planner.units import format_bandwidth, format_percentage
 
 __all__ = [
     "analyse_bandwidth",
     "recommend_capacity",
     "site_demands",
     "target_topology",
-    "utilisation_gaps",
 ]
 
 Progress = Callable[[int, int], None]
@@ -82,12 +79,22 @@ def target_topology(G: nx.MultiGraph[Any], sites: Iterable[str]) -> Topology:
     active and planned links between them, the same view as
     ``network(G, planned=True)`` without copying the graph."""
     keep = set(sites)
-    links = (
-        (k, d["a"], d["b"], d["metric"], d["capacity"])
+    return _index(keep, _links_between(G, keep))
+
+
+def _links_between(G: nx.MultiGraph[Any], keep: set[str]) -> dict[str, dict[str, Any]]:
+    return {
+        k: d
         for u, v, k, d in G.edges(keys=True, data=True)
         if d["kind"] == "link" and u in keep and v in keep
+    }
+
+
+def _index(keep: set[str], links: dict[str, dict[str, Any]]) -> Topology:
+    return index_network(
+        keep,
+        ((k, d["a"], d["b"], d["metric"], d["capacity"]) for k, d in links.items()),
     )
-    return index_network(keep, links)
 
 
 def recommend_capacity(
@@ -114,7 +121,8 @@ def analyse_bandwidth(
     """Route the target state's demand; with ``failures="n-1"`` also every
     single link failure. ``progress(done, total)`` follows the sweep."""
     demand = site_demands(G, target)
-    topo = target_topology(G, demand)
+    links = _links_between(G, set(demand))
+    topo = _index(set(demand), links)
     dcs = find_datacenters(G, target)
     sinks = [topo.index[dc] for dc in dcs if dc in topo.index]
     base = route(topo, sinks, [demand.get(n, 0.0) for n in topo.nodes])
@@ -123,9 +131,9 @@ def analyse_bandwidth(
     lost = _unreachable(topo, base)
     if failures == "n-1":
         lost += _sweep(topo, base, worst, cause, progress)
-    links = tuple(
-        _link_load(G, topo, target, base, i, worst[i], cause[i])
-        for i in range(len(topo.links))
+    loads = tuple(
+        _link_load(G, links[k], topo, target, base, i, worst[i], cause[i])
+        for i, k in enumerate(topo.links)
     )
     return BandwidthReport(
         region=G.graph["region"],
@@ -135,7 +143,7 @@ def analyse_bandwidth(
         failures=failures,
         max_utilisation=target.network.max_utilisation,
         total_demand_mbps=sum(demand.values()),
-        links=links,
+        links=loads,
         unreachable=tuple(sorted(lost, key=Unreachable.sort_key)),
     )
 
@@ -173,6 +181,7 @@ def _ratio(load: float, capacity: float) -> float | None:
 
 def _link_load(
     G: nx.MultiGraph[Any],
+    link: dict[str, Any],
     topo: Topology,
     target: Target,
     base: Routing,
@@ -187,7 +196,7 @@ def _link_load(
         id=topo.links[i],
         a=a,
         b=b,
-        status=G[a][b][topo.links[i]]["status"],
+        status=link["status"],
         municipalities=tuple(
             sorted({G.nodes[a]["municipality"], G.nodes[b]["municipality"]})
         ),
@@ -213,52 +222,3 @@ def _upgrade(target: Target, capacity: float, to: float | None) -> Upgrade | Non
         investment=None if price is None else price.investment,
         per_year=None if price is None else price.per_year,
     )
-
-
-def utilisation_gaps(report: BandwidthReport) -> list[Gap]:
-    """Links whose planned peak load exceeds ``max_utilisation``: at
-    baseline (high), or only when another link fails (medium)."""
-    limit = report.max_utilisation
-    gaps = []
-    for ln in report.links:
-        now = ln.utilisation if ln.utilisation is not None else INF
-        worst = ln.worst_utilisation if ln.worst_utilisation is not None else INF
-        if now > limit or worst > limit:
-            gaps.append(_utilisation_gap(ln, limit, baseline=now > limit))
-    return gaps
-
-
-def _utilisation_gap(ln: LinkLoad, limit: float, *, baseline: bool) -> Gap:
-    load = ln.demand_mbps if baseline else ln.worst_demand_mbps
-    util = ln.utilisation if baseline else ln.worst_utilisation
-    when = "" if baseline else f" when {ln.failed_link} fails"
-    rec = ln.recommended_capacity_mbps
-    advice = (
-        f"upgrade to {format_bandwidth(rec)}"
-        if rec is not None
-        else "more than the largest capacity tier is needed"
-    )
-    return Gap(
-        kind="utilisation",
-        subject=ln.id,
-        municipalities=ln.municipalities,
-        detail=(
-            f"planned peak {format_bandwidth(load)} on "
-            f"{format_bandwidth(ln.capacity_mbps)} ({_pct(util)}) towards "
-            f"{ln.towards}{when}; limit {format_percentage(limit, 0)}: {advice}"
-        ),
-        severity="high" if baseline else "medium",
-        data={
-            "capacity_mbps": ln.capacity_mbps,
-            "demand_mbps": ln.demand_mbps,
-            "utilisation": ln.utilisation,
-            "worst_utilisation": ln.worst_utilisation,
-            "failed_link": ln.failed_link,
-            "recommended_capacity_mbps": rec,
-            "upgrade": None if ln.upgrade is None else ln.upgrade.to_dict(),
-        },
-    )
-
-
-def _pct(x: float | None) -> str:
-    return "no capacity" if x is None else format_percentage(x)

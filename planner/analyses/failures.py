@@ -35,7 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from planner.analyses.routing import INF, Hop, Routing, Topology, hops_of, signed
+from planner.analyses.routing import INF, Hop, Routing, Topology, hops_of
 
 __all__ = ["Failure", "fail_link", "sweep"]
 
@@ -151,21 +151,6 @@ class _Overlay:
         return self.new.get(x, self.old[x])
 
 
-def _push(
-    topo: Topology,
-    x: int,
-    amount: float,
-    hops: list[Hop],
-    change: dict[int, float],
-    into: dict[int, float],
-) -> list[int]:
-    share = amount / len(hops)
-    for k, y in hops:
-        change[k] += share * signed(topo, k, x)
-        into[y] += share
-    return [y for _, y in hops]
-
-
 def _take_back(
     topo: Topology,
     base: Routing,
@@ -173,9 +158,10 @@ def _take_back(
     change: dict[int, float],
 ) -> dict[int, float]:
     """Pass 1: remove what S forwarded; returns what each node of S holds."""
+    ends, dist, through = topo.ends, base.dist, base.through
     delta: dict[int, float] = defaultdict(float)
     held: dict[int, float] = {}
-    heap = [(-base.dist[x], x) for x in new_hops]
+    heap = [(-dist[x], x) for x in new_hops]
     heapq.heapify(heap)
     seen: set[int] = set()
     while heap:
@@ -183,14 +169,17 @@ def _take_back(
         if x in seen:
             continue
         seen.add(x)
-        hops = base.next_hops[x]
         amount = delta[x]
         if x in new_hops:  # hold what no upstream node of S holds; forward none
-            held[x] = base.through[x] + delta[x]
-            amount = -base.through[x]
+            held[x] = through[x] + amount
+            amount = -through[x]
+        hops = base.next_hops[x]
         if hops and amount:
-            for y in _push(topo, x, amount, hops, change, delta):
-                heapq.heappush(heap, (-base.dist[y], y))
+            share = amount / len(hops)
+            for k, y in hops:
+                change[k] += share if ends[k][0] == x else -share
+                delta[y] += share
+                heapq.heappush(heap, (-dist[y], y))
     return held
 
 
@@ -203,9 +192,10 @@ def _send(
     change: dict[int, float],
 ) -> None:
     """Pass 2: send what S holds along the new DAG."""
-    dist = _Overlay(base.dist, new_dist)
+    ends, old = topo.ends, base.dist
     delta: dict[int, float] = defaultdict(float, held)
-    heap = [(-dist[x], x) for x in held if dist[x] < INF]
+    heap = [(-new_dist.get(x, old[x]), x) for x in held]
+    heap = [item for item in heap if item[0] > -INF]
     heapq.heapify(heap)
     seen: set[int] = set()
     while heap:
@@ -215,5 +205,8 @@ def _send(
         seen.add(x)
         hops = new_hops.get(x, base.next_hops[x])
         if hops and delta[x]:
-            for y in _push(topo, x, delta[x], hops, change, delta):
-                heapq.heappush(heap, (-dist[y], y))
+            share = delta[x] / len(hops)
+            for k, y in hops:
+                change[k] += share if ends[k][0] == x else -share
+                delta[y] += share
+                heapq.heappush(heap, (-new_dist.get(y, old[y]), y))

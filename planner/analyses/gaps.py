@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 
 from planner.analyses.availability import availability_gaps, estimate_availability
-from planner.analyses.bandwidth import analyse_bandwidth, utilisation_gaps
+from planner.analyses.bandwidth import analyse_bandwidth
 from planner.analyses.network import (
     capacity_gaps,
     find_datacenters,
@@ -26,6 +26,7 @@ from planner.analyses.services import (
     harmonisation_gaps,
     hosting_gaps,
 )
+from planner.analyses.utilisation import utilisation_gaps
 from planner.models.bandwidth import FailureMode
 from planner.models.results import Gap, GapReport
 from planner.models.target import Target

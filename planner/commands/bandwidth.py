@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
-from planner.analyses.bandwidth import analyse_bandwidth, utilisation_gaps
+from planner.analyses.bandwidth import analyse_bandwidth
+from planner.analyses.utilisation import utilisation_gaps
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
 from planner.models.bandwidth import BandwidthReport, FailureMode

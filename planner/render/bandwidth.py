@@ -14,6 +14,7 @@ from planner.units import format_bandwidth, format_money, format_percentage
 __all__ = ["bandwidth_json", "bandwidth_markdown", "bandwidth_text"]
 
 _BUSIEST = 10
+_MOST = 40  # rows of a text table: a terminal, not a document
 _HEADERS = (
     "link",
     "capacity",
@@ -96,8 +97,12 @@ def bandwidth_text(report: BandwidthReport, *, width: int = 100) -> str:
     lines += _summary(report)
     needing = _needing(report)
     if needing:
-        lines += ["", f"Links needing more capacity ({len(needing)}):"]
-        lines += text_table(_HEADERS, [_row(ln) for ln in needing], width=width)
+        needing.sort(key=lambda ln: (-(ln.worst_utilisation or float("inf")), ln.id))
+        lines += ["", f"Links needing more capacity ({len(needing)}, worst first):"]
+        shown = needing[:_MOST]
+        lines += text_table(_HEADERS, [_row(ln) for ln in shown], width=width)
+        if len(needing) > _MOST:
+            lines.append(f"  ... and {len(needing) - _MOST} more")
     lines += ["", f"Busiest links (worst utilisation, top {_BUSIEST}):"]
     lines += text_table(_HEADERS, [_row(ln) for ln in _busiest(report)], width=width)
     rows = _cut_off_by_failure(report)

@@ -32,8 +32,8 @@ from planner.analyses.bandwidth import (
     analyse_bandwidth,
     recommend_capacity,
     site_demands,
-    utilisation_gaps,
 )
+from planner.analyses.utilisation import utilisation_gaps
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
 from planner.models.bandwidth import Unreachable

@@ -53,7 +53,7 @@ def test_output_is_byte_identical(tmp_path: Path) -> None:
 
 def test_text_and_markdown() -> None:
     _, text, _ = run("bandwidth", MINI, "--failures", "n-1")
-    assert "Links needing more capacity (1):" in text
+    assert "Links needing more capacity (1, worst first):" in text
     assert "alpha-beta" in text and "beta-omsorg, beta-radhus, gamma-radhus" in text
     _, md, _ = run("bandwidth", MINI, "--format", "markdown")
     assert "| link | capacity | demand | utilisation |" in md
