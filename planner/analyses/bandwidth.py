@@ -163,7 +163,7 @@ def _sweep(
 ) -> list[Unreachable]:
     """Fold every failure into ``worst``/``cause``; the sites cut off."""
     lost = []
-    for failure in sweep(topo, base, progress):
+    for failure in sweep(topo, base, progress, rises_only=True):
         for k, flow in failure.flow.items():
             load = abs(flow)
             if load > worst[k] * (1 + _WORSE) + 1e-12:

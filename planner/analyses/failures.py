@@ -53,19 +53,31 @@ class Failure:
 
 
 def sweep(
-    topo: Topology, base: Routing, progress: Progress | None = None
+    topo: Topology,
+    base: Routing,
+    progress: Progress | None = None,
+    *,
+    rises_only: bool = False,
 ) -> Iterator[Failure]:
     """Every single link failure in link order; ``progress(done, total)`` is
-    called after each, for a progress bar."""
+    called after each, for a progress bar. ``rises_only``: see
+    :func:`fail_link`."""
     total = len(topo.links)
     for link in range(total):
-        yield fail_link(topo, base, link)
+        yield fail_link(topo, base, link, rises_only=rises_only)
         if progress is not None:
             progress(link + 1, total)
 
 
-def fail_link(topo: Topology, base: Routing, link: int) -> Failure:
-    """The new flows after ``link`` fails, computed from ``base``."""
+def fail_link(
+    topo: Topology, base: Routing, link: int, *, rises_only: bool = False
+) -> Failure:
+    """The new flows after ``link`` fails, computed from ``base``.
+
+    With ``rises_only``, a failure that only cuts nodes off (nothing is
+    re-routed, so every flow can only fall) reports no flows: a worst-case
+    search needs none of them, and most failures of a national network are
+    such dead-end access links."""
     a, b = topo.ends[link]
     if (link, b) in base.next_hops[a]:
         u = a
@@ -74,12 +86,14 @@ def fail_link(topo: Topology, base: Routing, link: int) -> Failure:
     else:
         return Failure(link, {}, ())  # carries nothing, changes nothing
     new_dist, new_hops = _reroute(topo, base, link, u)
+    lost = tuple(sorted(x for x, d in new_dist.items() if d == INF))
+    if rises_only and len(lost) == len(new_hops):
+        return Failure(link, {}, lost)  # S is all cut off: loads only fall
     change: dict[int, float] = defaultdict(float)
     held = _take_back(topo, base, new_hops, change)
     _send(topo, base, new_dist, new_hops, held, change)
     change.pop(link, None)
     flow = {k: base.flow[k] + v for k, v in change.items()}
-    lost = tuple(sorted(x for x, d in new_dist.items() if d == INF))
     return Failure(link, flow, lost)
 
 
