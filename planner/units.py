@@ -8,6 +8,7 @@ cost shares must add up to the øre.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -46,6 +47,19 @@ def _number(text: str) -> Decimal:
 
 def parse_bandwidth(value: object) -> float:
     """Mbit/s from ``"100 Mbit/s"``, ``"10 Gbps"``, ``"512 kbit/s"``."""
+    # A national inventory spells its 19,000 capacities a dozen ways: parse
+    # each spelling once (errors are raised, never cached).
+    if type(value) is str:
+        return _bandwidth_text(value)
+    return _parse_bandwidth(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bandwidth_text(text: str) -> float:
+    return _parse_bandwidth(text)
+
+
+def _parse_bandwidth(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise ValueError("expected a bandwidth such as '100 Mbit/s'")
     text = str(value).strip()
@@ -100,6 +114,17 @@ _MONEY = re.compile(
 
 def parse_money(value: object) -> Decimal:
     """Exact money from ``600000``, ``"600k"``, ``"5.13M"``, ``"5,13 MNOK"``."""
+    if type(value) in (str, int):  # Decimals are immutable: safe to share
+        return _money_cached(value)
+    return _parse_money(value)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _money_cached(value: str | int) -> Decimal:
+    return _parse_money(value)
+
+
+def _parse_money(value: object) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
         raise ValueError("expected an amount such as 600000, '600k' or '5.13M'")
     if isinstance(value, float):

@@ -10,9 +10,11 @@ A failed link changes nothing unless it is on the shortest-path DAG
   unaffected upstream neighbours (the *frontier*) just lose the next hops
   into them; nobody gains one, since no distance shrinks.
 
-Call S the nodes whose next hops changed. Traffic that never touches S keeps
-its old route. So the new load is the old load minus what S forwarded,
-plus the same traffic re-routed from S:
+Call S the nodes whose next hops changed (an affected node that keeps its
+next hops, such as a school behind its town hall, only sees its distance
+grow and is not in S). Traffic that never touches S keeps its old route.
+So the new load is the old load minus what S forwarded, plus the same
+traffic re-routed from S:
 
 1. along the old DAG, in decreasing old distance, each node of S takes back
    all it forwarded and holds the part that no upstream node of S already
@@ -106,10 +108,14 @@ def _reroute(
     affected, frontier = _affected(base, u)
     new_dist = _redistance(topo, base, affected, link)
     dist = _Overlay(base.dist, new_dist)
-    new_hops = {
-        x: [h for h in hops_of(topo, x, dist, d) if h[0] != link] if d < INF else []
-        for x, d in new_dist.items()
-    }
+    new_hops: dict[int, list[Hop]] = {}
+    for x, d in new_dist.items():
+        if d == INF:
+            new_hops[x] = []
+        elif len(topo.adj[x]) > 1:  # a dead end keeps its one next hop
+            hops = [h for h in hops_of(topo, x, dist, d) if h[0] != link]
+            if hops != base.next_hops[x]:
+                new_hops[x] = hops
     for x in frontier:
         new_hops[x] = [h for h in base.next_hops[x] if h[1] not in affected]
     return new_dist, new_hops
@@ -135,10 +141,16 @@ def _affected(base: Routing, u: int) -> tuple[set[int], set[int]]:
 def _redistance(
     topo: Topology, base: Routing, affected: set[int], link: int
 ) -> dict[int, float]:
+    """New distances of the affected nodes: a Dijkstra over those with more
+    than one link, seeded from their unaffected neighbours; a dead end (one
+    link) then lies one link beyond its neighbour, and is never on a path."""
+    adj = topo.adj
+    ends = [x for x in affected if len(adj[x]) == 1]
     dist = dict.fromkeys(affected, INF)
+    inner = affected.difference(ends)
     heap = []
-    for x in affected:
-        for k, y, w in topo.adj[x]:
+    for x in inner:
+        for k, y, w in adj[x]:
             if k != link and y not in affected and base.dist[y] + w < dist[x]:
                 dist[x] = base.dist[y] + w
         if dist[x] < INF:
@@ -148,10 +160,14 @@ def _redistance(
         d, x = heapq.heappop(heap)
         if d > dist[x]:
             continue
-        for k, y, w in topo.adj[x]:
-            if k != link and y in dist and d + w < dist[y]:
+        for k, y, w in adj[x]:
+            if k != link and y in inner and d + w < dist[y]:
                 dist[y] = d + w
                 heapq.heappush(heap, (d + w, y))
+    for x in ends:
+        k, y, w = adj[x][0]
+        if k != link:
+            dist[x] = dist[y] + w
     return dist
 
 
