@@ -189,17 +189,16 @@ def _link_load(
     worst: float,
     cause: int | None,
 ) -> LinkLoad:
-    a, b = (topo.nodes[x] for x in topo.ends[i])
+    a, b = link["a"], link["b"]
     flow, capacity = base.flow[i], topo.capacity[i]
     recommended = recommend_capacity(capacity, worst, target)
+    munis = {G.nodes[a]["municipality"], G.nodes[b]["municipality"]}
     return LinkLoad(
         id=topo.links[i],
         a=a,
         b=b,
         status=link["status"],
-        municipalities=tuple(
-            sorted({G.nodes[a]["municipality"], G.nodes[b]["municipality"]})
-        ),
+        municipalities=tuple(sorted(munis)),
         capacity_mbps=capacity,
         demand_mbps=abs(flow),
         towards=None if flow == 0 else (b if flow > 0 else a),
