@@ -156,3 +156,17 @@ def test_oracle_inventory_report(inventory: Any, target: Any) -> None:
             if r["failed"] != ln.id
         )
         assert ln.worst_utilisation == pytest.approx(worst, abs=1e-9), ln.id
+
+
+def test_missing_oracle_fails_with_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No silent skip: a missing .venv-oracle fails and says what to run,
+    unless PLANNER_NO_ORACLE=1 asks to skip."""
+    import tests.oracle.client as client
+
+    monkeypatch.setattr(client, "ORACLE_PYTHON", ROOT / "no-such-venv" / "python")
+    monkeypatch.delenv("PLANNER_NO_ORACLE", raising=False)
+    with pytest.raises(pytest.fail.Exception, match="run `make test`"):
+        client.oracle_python()
+    monkeypatch.setenv("PLANNER_NO_ORACLE", "1")
+    with pytest.raises(pytest.skip.Exception):
+        client.oracle_python()
