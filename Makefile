@@ -1,18 +1,31 @@
 # Two commands do all the set-up on a fresh machine:
 #   make demo   creates .venv, installs planner, runs the gap analysis of the example
-#   make test   the same set-up, then ruff, mypy and pytest
+#   make test   the same set-up and the pyNTM oracle's .venv-oracle, then ruff,
+#               mypy and pytest
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# pyNTM, the bandwidth tests' oracle, pins networkx==3.1: it gets its own
+# environment so that planner keeps a current networkx (tests/oracle/).
+ORACLE := .venv-oracle
+ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz bench schemas format clean
+.PHONY: demo test lint typecheck pytest graphviz oracle bench bench-bandwidth schemas format clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+$(ORACLE_STAMP): tests/oracle/requirements.txt
+	$(PYTHON) -m venv $(ORACLE)
+	$(ORACLE)/bin/python -m pip install --quiet --upgrade pip
+	$(ORACLE)/bin/python -m pip install --quiet -r tests/oracle/requirements.txt
+	touch $(ORACLE_STAMP)
+
+oracle: $(ORACLE_STAMP)
 
 # Graphviz's `dot` renders the diagrams: installed from Debian when we are root.
 graphviz:
@@ -27,7 +40,7 @@ graphviz:
 demo: $(STAMP) graphviz
 	$(BIN)/planner gap inventories/kongsberg.yaml
 
-test: $(STAMP) graphviz lint typecheck pytest
+test: $(STAMP) $(ORACLE_STAMP) graphviz lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner tests benchmarks
@@ -36,7 +49,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(ORACLE_STAMP)
 	$(BIN)/pytest
 
 format: $(STAMP)
@@ -50,5 +63,11 @@ schemas: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gap.py
 
+# planner bandwidth --failures n-1 on the national inventory against its YAML
+# parse, and side by side with pyNTM at 500 and 2,000 nodes (minutes: pyNTM
+# takes about a minute per failure at 2,000 nodes).
+bench-bandwidth: $(STAMP) $(ORACLE_STAMP)
+	$(BIN)/python benchmarks/bench_bandwidth.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache benchmarks/out
+	rm -rf $(VENV) $(ORACLE) build *.egg-info .mypy_cache .ruff_cache .pytest_cache benchmarks/out

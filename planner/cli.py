@@ -130,9 +130,20 @@ def validate(inventory: Path, target: Path | None, plan: Path | None) -> None:
     click.echo(run(inventory, target, plan), nl=False)
 
 
+def failures_option(f: F) -> F:
+    return click.option(
+        "--failures",
+        type=click.Choice(["none", "n-1"]),
+        default="none",
+        show_default=True,
+        help="Also re-route every single link failure (n-1).",
+    )(f)
+
+
 @cli.command()
 @inventory_argument
 @target_option
+@failures_option
 @format_option
 @output_option
 @click.option(
@@ -144,6 +155,7 @@ def validate(inventory: Path, target: Path | None, plan: Path | None) -> None:
 def gap(
     inventory: Path,
     target: Path | None,
+    failures: str,
     fmt: str,
     output: Path | None,
     fail_on: set[str],
@@ -153,10 +165,91 @@ def gap(
     from planner.commands.gap import gap as run
     from planner.output import emit
 
-    report = run(inventory, target)
+    report = run(inventory, target, "n-1" if failures == "n-1" else "none")
     emit(render_gaps(report, fmt, _width()), output, [inventory, target])
     if failing(report, fail_on):
         raise SystemExit(1)
+
+
+_BANDWIDTH_KINDS = ("utilisation", "reachability")
+
+
+def _bandwidth_kinds(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> set[str]:
+    kinds = _kinds(ctx, param, value)
+    if kinds == set(GAP_KINDS):
+        return set(_BANDWIDTH_KINDS)
+    other = sorted(kinds - set(_BANDWIDTH_KINDS))
+    if other:
+        raise click.BadParameter(
+            f"'{other[0]}' is not checked by bandwidth; choose from "
+            f"{', '.join(_BANDWIDTH_KINDS)}, any"
+        )
+    return kinds
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@failures_option
+@format_option
+@output_option
+@click.option(
+    "--fail-on",
+    callback=_bandwidth_kinds,
+    metavar="KINDS",
+    help="Exit 1 on: utilisation (a link over the limit), reachability (a site "
+    "cut off), or any.",
+)
+def bandwidth(
+    inventory: Path,
+    target: Path | None,
+    failures: str,
+    fmt: str,
+    output: Path | None,
+    fail_on: set[str],
+) -> None:
+    """Demand, utilisation and upgrade needs of every link of the target
+    network; with --failures n-1 the worst case under single link failures."""
+    from planner.commands.bandwidth import bandwidth as run
+    from planner.commands.bandwidth import failing, render_bandwidth
+    from planner.output import emit
+
+    report = run(inventory, target, "n-1" if failures == "n-1" else "none")
+    emit(render_bandwidth(report, fmt, _width()), output, [inventory, target])
+    if failing(report, fail_on):
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("log", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--from",
+    "start",
+    required=True,
+    metavar="DATE",
+    help="Start of the period (ISO date, or date and time).",
+)
+@click.option(
+    "--to",
+    "end",
+    required=True,
+    metavar="DATE",
+    help="End of the period; a date alone includes that whole day.",
+)
+@format_option
+@output_option
+def availability(
+    log: Path, start: str, end: str, fmt: str, output: Path | None
+) -> None:
+    """Measured availability per service from an outage LOG (CSV with the
+    columns service,start,end): outages, downtime and 1 - downtime/period."""
+    from planner.commands.availability import availability as run
+    from planner.commands.availability import render_availability
+    from planner.output import emit
+
+    emit(render_availability(run(log, start, end), fmt), output, [log])
 
 
 @cli.command()

@@ -22,7 +22,8 @@ key                    ``kind``           other attributes
 
 Edges carry ``kind``:
 
-- ``link`` (site - site or site - internet, key = link id): id, capacity
+- ``link`` (site - site or site - internet, key = link id): id, a, b (the
+  ends as written: an undirected graph may list them either way), capacity
   (Mbit/s), medium, provider, availability (fraction or None: the target's
   default applies), cost_per_year (Decimal or None), metric, status;
 - ``has`` municipality - its sites; ``located`` server - its site;
@@ -146,6 +147,8 @@ def _link(ln: Link) -> Edge:
     attrs = {
         "kind": "link",
         "id": ln.id,
+        "a": ln.a,
+        "b": ln.b,
         "capacity": ln.capacity,
         "medium": ln.medium,
         "provider": ln.provider,

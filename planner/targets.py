@@ -76,9 +76,11 @@ def _network(net: NetworkFile, default: Target | None) -> Network:
     tiers = pick("capacity_tiers")
     max_util = pick("max_utilisation")
     availability = pick("link_availability")
+    dc_availability = pick("datacenter_availability")
     assert isinstance(tiers, list | tuple)
     assert isinstance(max_util, Decimal | float)
     assert isinstance(availability, Decimal | float)
+    assert isinstance(dc_availability, Decimal | float)
     upgrade = pick("upgrade_cost")
     assert isinstance(upgrade, dict)
     return Network(
@@ -88,6 +90,7 @@ def _network(net: NetworkFile, default: Target | None) -> Network:
         link_availability=float(availability),
         capacity_tiers=tuple(sorted(float(t) for t in tiers)),
         upgrade_cost=dict(sorted(upgrade.items())),
+        datacenter_availability=float(dc_availability),
     )
 
 

@@ -64,7 +64,8 @@ def test_gap_markdown_has_tables() -> None:
 
 def test_fail_on() -> None:
     assert run("gap", MINI, "--fail-on", "capacity")[0] == 1
-    assert run("gap", MINI, "--fail-on", "utilisation")[0] == 0
+    assert run("gap", MINI, "--fail-on", "availability")[0] == 0
+    assert run("gap", MINI, "--fail-on", "utilisation")[0] == 1
     assert run("gap", MINI, "--fail-on", "any")[0] == 1
     code, _, err = run("gap", MINI, "--fail-on", "capacty")
     assert code == 2 and "unknown gap kind 'capacty'" in err

@@ -1,4 +1,10 @@
-"""The gap analysis: every kind of gap of an inventory against a target."""
+"""The gap analysis: every kind of gap of an inventory against a target.
+
+``utilisation`` gaps come from routing the target state's demand
+(``planner.analyses.bandwidth``), at baseline and, with ``failures="n-1"``,
+under every single link failure; ``availability`` gaps from the estimate of
+``planner.analyses.availability``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ from typing import Any
 
 import networkx as nx
 
+from planner.analyses.availability import availability_gaps, estimate_availability
+from planner.analyses.bandwidth import analyse_bandwidth
 from planner.analyses.network import (
     capacity_gaps,
     find_datacenters,
@@ -18,16 +26,21 @@ from planner.analyses.services import (
     harmonisation_gaps,
     hosting_gaps,
 )
+from planner.analyses.utilisation import utilisation_gaps
 from planner.graph import network
+from planner.models.bandwidth import FailureMode
 from planner.models.results import Gap, GapReport
 from planner.models.target import Target
 
 __all__ = ["find_gaps"]
 
 
-def find_gaps(G: nx.MultiGraph[Any], target: Target) -> GapReport:
+def find_gaps(
+    G: nx.MultiGraph[Any], target: Target, *, failures: FailureMode = "none"
+) -> GapReport:
     """All gaps of the inventory graph ``G`` against ``target``, sorted by
-    kind, severity and subject (so the same input gives the same report)."""
+    kind, severity and subject (so the same input gives the same report).
+    ``failures="n-1"`` also checks utilisation under single link failures."""
     dcs = find_datacenters(G, target)
     H = network(G)
     gaps: list[Gap] = [
@@ -38,6 +51,8 @@ def find_gaps(G: nx.MultiGraph[Any], target: Target) -> GapReport:
         *capacity_gaps(H, target, dcs),
         *redundancy_gaps(H, target, dcs),
         *reachability_gaps(H, dcs),
+        *utilisation_gaps(analyse_bandwidth(G, target, failures=failures)),
+        *availability_gaps(G, target, estimate_availability(G, target)),
     ]
     return GapReport(
         region=G.graph["region"],

@@ -8,17 +8,20 @@ from pathlib import Path
 from planner.analyses.gaps import find_gaps
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
+from planner.models.bandwidth import FailureMode
 from planner.models.results import GapReport
 from planner.render.gaps import gaps_json, gaps_markdown, gaps_text
 
 __all__ = ["gap", "render_gaps"]
 
 
-def gap(inventory: Path, target: Path | None) -> GapReport:
+def gap(
+    inventory: Path, target: Path | None, failures: FailureMode = "none"
+) -> GapReport:
     """Load, build the graph and find the gaps."""
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
-    return find_gaps(build_graph(inv.model), tgt.model)
+    return find_gaps(build_graph(inv.model), tgt.model, failures=failures)
 
 
 def render_gaps(report: GapReport, fmt: str, width: int) -> str:

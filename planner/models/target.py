@@ -46,6 +46,7 @@ class NetworkFile(Model):
     access: NetworkClassFile | None = None
     max_utilisation: Percentage | None = None
     link_availability: Percentage | None = None
+    datacenter_availability: Percentage | None = None
     capacity_tiers: list[Bandwidth] | None = None
     upgrade_cost: dict[Bandwidth, UpgradeCost] | None = None
 
@@ -100,6 +101,9 @@ class Network:
     link_availability: float
     capacity_tiers: tuple[float, ...]  # Mbit/s, ascending
     upgrade_cost: dict[float, UpgradeCost]
+    # A data centre's own availability (power, cooling, hosts), for the
+    # availability estimate; 99.95 % is a common figure for a tier-3 room.
+    datacenter_availability: float = 0.9995
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,21 @@ beta (3000, in its own file) and gamma (1000). By hand:
   10 Mbit/s < 100 Mbit/s access -> 2;
 - redundancy: beta-radhus and gamma-radhus hang on a chain of single links
   -> 2, with bridges alpha-beta and alpha-beta, beta-gamma;
-- reachability: gamma-bibliotek has no link -> 1.
+- reachability: gamma-bibliotek has no link -> 1;
+- utilisation: alpha-skole sends 50 users x 0.22 Mbit/s (alpha's email,
+  office, case-archive 0.05 each, payroll and hr 0.02, finance 0.03) =
+  11 Mbit/s over its 10 Mbit/s link: 110 % > 70 % -> 1 (worked out in
+  tests/analyses/test_bandwidth.py);
+- availability: every service the three use has a 99.5 % target; alpha
+  holds the data centre (99.95 %), beta reaches it over one 99.9 % link
+  (99.85 %), gamma over two (0.999^2 x 0.9995 = 99.75 %) -> 0.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+import pytest
 
 from planner.analyses.gaps import find_gaps
 
@@ -37,7 +46,7 @@ def test_summary_matches_hand_count(mini_graph: Any, target: Any) -> None:
         "hosting": 5,
         "capacity": 2,
         "redundancy": 2,
-        "utilisation": 0,
+        "utilisation": 1,
         "availability": 0,
         "reachability": 1,
     }
@@ -128,3 +137,26 @@ def test_three_paths_required_names_real_links(mini_graph: Any, target: Any) -> 
     assert gaps["beta-radhus"].data["paths"] == 1
     assert gaps["beta-radhus"].data["single_points_of_failure"] == ["alpha-beta"]
     assert gaps["gamma-radhus"].data["single_points_of_failure"] == ["alpha-beta"]
+
+
+def test_utilisation_gap_names_link_and_upgrade(mini_graph: Any, target: Any) -> None:
+    (gap,) = _by_kind(find_gaps(mini_graph, target), "utilisation")
+    assert (gap.subject, gap.severity) == ("alpha-skole-link", "high")
+    assert gap.data["utilisation"] == pytest.approx(1.1)
+    assert gap.data["recommended_capacity_mbps"] == 100.0
+    assert "towards alpha-radhus" in gap.detail
+
+
+def test_availability_gap_when_target_is_stricter(mini_graph: Any, target: Any) -> None:
+    """With a 99.8 % target for email, gamma (99.75 %) falls short, beta
+    (99.85 %) and alpha (99.95 %) do not."""
+    import dataclasses
+
+    email = dataclasses.replace(target.services["email"], availability=0.998)
+    strict = dataclasses.replace(target, services={**target.services, "email": email})
+    (gap,) = _by_kind(find_gaps(mini_graph, strict), "availability")
+    assert (gap.subject, gap.municipalities) == ("email", ("gamma",))
+    (est,) = gap.data["estimates"]
+    assert est["availability"] == pytest.approx(0.999**2 * 0.9995)
+    assert est["paths"] == [["beta-gamma", "alpha-beta"]]
+    assert gap.severity == "high"  # a single path

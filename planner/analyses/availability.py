@@ -1,0 +1,191 @@
+"""Estimated availability of the central services, per municipality.
+
+The model (also in docs/bandwidth.md). A municipality's users reach a
+central service when its town hall - the hub its other sites hang on -
+reaches a data centre, and the data centre is up:
+
+    A = A_network x A_datacentre
+    A_network = 1 - prod over paths p of (1 - A_p),  A_p = prod of A_link on p
+
+over the edge-disjoint paths from the town hall to the data centres found
+by augmenting shortest paths (unit-capacity max-flow, as many as exist), in
+the target network (active and planned links). Links fail independently;
+``A_link`` is the link's ``availability``, else the target's
+``network.link_availability``; ``A_datacentre`` is the target's
+``network.datacenter_availability``. A town hall that is a data centre has
+A_network = 1; one with no path has A = 0.
+
+Two simplifications, both stated so that nobody reads more into the
+figure: paths sharing a node (not a link) are counted as independent, and
+the other sites are not counted separately (their access link comes on
+top: an estimate per site would multiply by it).
+
+The estimate compared with each central service's ``availability`` target
+gives the ``availability`` gaps.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from planner.analyses.network import find_datacenters, town_halls
+from planner.graph import network
+from planner.models.availability import Estimate
+from planner.models.results import Gap
+from planner.models.target import Target
+from planner.units import format_percentage
+
+__all__ = ["availability_gaps", "disjoint_paths", "estimate_availability"]
+
+Arc = tuple[str, str, str]  # (link id, from, to)
+
+
+def estimate_availability(G: nx.MultiGraph[Any], target: Target) -> list[Estimate]:
+    """The estimate for every municipality whose town hall is active."""
+    H = _core(network(G, planned=True), set(town_halls(G).values()))
+    dcs = {dc for dc in find_datacenters(G, target) if dc in H}
+    default = target.network.link_availability
+    out = []
+    for muni, hall in sorted(town_halls(G).items()):
+        if hall not in H:
+            continue
+        paths = [] if hall in dcs else disjoint_paths(H, hall, dcs)
+        link_a = [[_link_availability(H, arc, default) for arc in p] for p in paths]
+        net = 1.0 if hall in dcs else 1 - math.prod(1 - math.prod(p) for p in link_a)
+        out.append(
+            Estimate(
+                municipality=muni,
+                site=hall,
+                paths=tuple(tuple(arc[0] for arc in p) for p in paths),
+                network=net,
+                datacenter=target.network.datacenter_availability if dcs else 0.0,
+            )
+        )
+    return out
+
+
+def _link_availability(H: nx.MultiGraph[Any], arc: Arc, default: float) -> float:
+    value = H[arc[1]][arc[2]][arc[0]]["availability"]
+    return default if value is None else float(value)
+
+
+def _core(H: nx.MultiGraph[Any], keep: set[str]) -> nx.MultiGraph[Any]:
+    """``H`` without the dead ends (sites on one link, repeatedly) that are
+    not in ``keep``: no path between two kept sites crosses them, and
+    national networks are mostly such ends."""
+    H = H.copy()
+    ends = [n for n in H if H.degree(n) <= 1 and n not in keep]
+    while ends:
+        n = ends.pop()
+        if n not in H:
+            continue
+        nbrs = list(H.neighbors(n))
+        H.remove_node(n)
+        ends += [m for m in nbrs if m in H and H.degree(m) <= 1 and m not in keep]
+    return H
+
+
+def disjoint_paths(
+    H: nx.MultiGraph[Any], source: str, sinks: Iterable[str]
+) -> list[list[Arc]]:
+    """As many edge-disjoint paths from ``source`` to any of ``sinks`` as
+    exist, each a list of ``(link, from, to)``: shortest augmenting paths
+    (fewest links), so the paths are as short as the maximum allows."""
+    sinks = set(sinks)
+    if source in sinks:
+        return []
+    flow: dict[str, tuple[str, str]] = {}  # link -> the direction it is used
+    while (path := _augmenting_path(H, source, sinks, flow)) is not None:
+        for link, u, v in path:
+            if flow.get(link) == (v, u):
+                del flow[link]  # cancels the earlier use in the other direction
+            else:
+                flow[link] = (u, v)
+    return _decompose(source, sinks, flow)
+
+
+def _augmenting_path(
+    H: nx.MultiGraph[Any],
+    source: str,
+    sinks: set[str],
+    flow: dict[str, tuple[str, str]],
+) -> list[Arc] | None:
+    parent: dict[str, Arc | None] = {source: None}
+    queue = deque([source])
+    while queue:
+        u = queue.popleft()
+        if u in sinks:
+            path = []
+            while (arc := parent[u]) is not None:
+                path.append(arc)
+                u = arc[1]
+            return path[::-1]
+        for v, links in sorted(H[u].items()):
+            for link in sorted(links):
+                if v not in parent and flow.get(link) != (u, v):
+                    parent[v] = (link, u, v)
+                    queue.append(v)
+    return None
+
+
+def _decompose(
+    source: str, sinks: set[str], flow: dict[str, tuple[str, str]]
+) -> list[list[Arc]]:
+    out_of: dict[str, list[Arc]] = {}
+    for link, (u, v) in sorted(flow.items()):
+        out_of.setdefault(u, []).append((link, u, v))
+    paths = []
+    while out_of.get(source):
+        path, node = [], source
+        while node not in sinks:
+            arc = out_of[node].pop()
+            path.append(arc)
+            node = arc[2]
+        paths.append(path)
+    return sorted(paths, key=lambda p: (len(p), p))
+
+
+def availability_gaps(
+    G: nx.MultiGraph[Any], target: Target, estimates: Iterable[Estimate]
+) -> list[Gap]:
+    """One gap per central service with an ``availability`` target that
+    some municipality using it is estimated to miss."""
+    by_muni = {e.municipality: e for e in estimates}
+    uses: dict[str, set[str]] = {}
+    for _, d in G.nodes(data=True):
+        if d["kind"] == "system":
+            uses.setdefault(d["service"], set()).add(d["municipality"])
+    gaps = []
+    for svc in target.services.values():
+        if svc.hosting != "central" or svc.availability is None:
+            continue
+        below = [
+            by_muni[m]
+            for m in sorted(uses.get(svc.id, ()))
+            if m in by_muni and by_muni[m].availability < svc.availability
+        ]
+        if below:
+            gaps.append(_availability_gap(svc.id, svc.availability, below))
+    return gaps
+
+
+def _availability_gap(service: str, goal: float, below: list[Estimate]) -> Gap:
+    listing = "; ".join(
+        f"{e.municipality} {format_percentage(e.availability, 2)} "
+        f"({len(e.paths)} path{'s' if len(e.paths) != 1 else ''})"
+        for e in below
+    )
+    return Gap(
+        kind="availability",
+        subject=service,
+        municipalities=tuple(e.municipality for e in below),
+        detail=f"estimated availability below the target "
+        f"{format_percentage(goal, 2)}: {listing}",
+        severity="high" if any(len(e.paths) < 2 for e in below) else "medium",
+        data={"target": goal, "estimates": [e.to_dict() for e in below]},
+    )

@@ -1,0 +1,223 @@
+"""Bandwidth of the target network: demand, utilisation, failures, upgrades.
+
+The target state is today's active sites joined by every active *and*
+planned link (``network(G, planned=True)``): the plan is what the links
+must carry once the central services run in the data centres. The internet
+endpoint carries no traffic between sites and is left out.
+
+Demand: each active site sends ``users x demand_per_user`` for every service
+the target hosts centrally and the site's municipality has a system for
+(however that system is hosted today: in the target it runs centrally),
+to the nearest data centre, split per hop among equal-cost next hops
+(``planner.analyses.routing``). Utilisation is demand / capacity in the
+direction towards the data centre (with one destination, a link carries
+traffic one way only).
+
+With ``failures="n-1"`` every single link failure is re-routed
+(``planner.analyses.failures``); each link reports its worst utilisation and
+the failure causing it, and sites a failure cuts off are listed.
+
+The recommended capacity is load-driven: today's capacity when the worst
+load stays within ``max_utilisation``, else the smallest capacity tier that
+does. The target's minimum capacities are ``capacity`` gaps, not this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import networkx as nx
+
+from planner.analyses.failures import sweep
+from planner.analyses.network import find_datacenters
+from planner.analyses.routing import INF, Routing, Topology, index_network, route
+from planner.models.bandwidth import (
+    BandwidthReport,
+    FailureMode,
+    LinkLoad,
+    Unreachable,
+    Upgrade,
+)
+from planner.models.target import Target
+
+__all__ = [
+    "analyse_bandwidth",
+    "recommend_capacity",
+    "site_demands",
+    "target_topology",
+]
+
+Progress = Callable[[int, int], None]
+_WORSE = 1e-9  # relative: a failure must raise a load by more to count
+
+
+def site_demands(G: nx.MultiGraph[Any], target: Target) -> dict[str, float]:
+    """Planned peak demand (Mbit/s) of every active site towards the data
+    centres: users x the sum of ``demand_per_user`` of the central services
+    its municipality has a system for."""
+    services: dict[str, set[str]] = {}
+    sites = []
+    for n, d in G.nodes(data=True):
+        if d["kind"] == "system":
+            services.setdefault(d["municipality"], set()).add(d["service"])
+        elif d["kind"] == "site" and d["status"] == "active":
+            sites.append((n, d["users"], d["municipality"]))
+    per_user = {
+        muni: sum(
+            target.services[s].demand_per_user
+            for s in sorted(ids)
+            if s in target.services and target.services[s].hosting == "central"
+        )
+        for muni, ids in services.items()
+    }
+    return {n: users * per_user.get(muni, 0.0) for n, users, muni in sorted(sites)}
+
+
+def target_topology(G: nx.MultiGraph[Any], sites: Iterable[str]) -> Topology:
+    """The target network indexed for routing: the active ``sites`` and the
+    active and planned links between them, the same view as
+    ``network(G, planned=True)`` without copying the graph."""
+    keep = set(sites)
+    return _index(keep, _links_between(G, keep))
+
+
+def _links_between(G: nx.MultiGraph[Any], keep: set[str]) -> dict[str, dict[str, Any]]:
+    return {
+        k: d
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if d["kind"] == "link" and u in keep and v in keep
+    }
+
+
+def _index(keep: set[str], links: dict[str, dict[str, Any]]) -> Topology:
+    return index_network(
+        keep,
+        ((k, d["a"], d["b"], d["metric"], d["capacity"]) for k, d in links.items()),
+    )
+
+
+def recommend_capacity(
+    capacity: float, worst_demand: float, target: Target
+) -> float | None:
+    """Today's capacity if the worst load fits within ``max_utilisation``,
+    else the smallest tier above it that fits (None: no tier does)."""
+    required = worst_demand / target.network.max_utilisation
+    if capacity >= required:
+        return capacity
+    return next(
+        (t for t in target.network.capacity_tiers if t > capacity and t >= required),
+        None,
+    )
+
+
+def analyse_bandwidth(
+    G: nx.MultiGraph[Any],
+    target: Target,
+    *,
+    failures: FailureMode = "none",
+    progress: Progress | None = None,
+) -> BandwidthReport:
+    """Route the target state's demand; with ``failures="n-1"`` also every
+    single link failure. ``progress(done, total)`` follows the sweep."""
+    demand = site_demands(G, target)
+    links = _links_between(G, set(demand))
+    topo = _index(set(demand), links)
+    dcs = find_datacenters(G, target)
+    sinks = [topo.index[dc] for dc in dcs if dc in topo.index]
+    base = route(topo, sinks, [demand.get(n, 0.0) for n in topo.nodes])
+    worst = list(map(abs, base.flow))
+    cause: list[int | None] = [None] * len(worst)
+    lost = _unreachable(topo, base)
+    if failures == "n-1":
+        lost += _sweep(topo, base, worst, cause, progress)
+    loads = tuple(
+        _link_load(G, links[k], topo, target, base, i, worst[i], cause[i])
+        for i, k in enumerate(topo.links)
+    )
+    return BandwidthReport(
+        region=G.graph["region"],
+        target=target.id,
+        currency=G.graph.get("currency") or "NOK",
+        datacenters=dcs,
+        failures=failures,
+        max_utilisation=target.network.max_utilisation,
+        total_demand_mbps=sum(demand.values()),
+        links=loads,
+        unreachable=tuple(sorted(lost, key=Unreachable.sort_key)),
+    )
+
+
+def _unreachable(topo: Topology, base: Routing) -> list[Unreachable]:
+    return [
+        Unreachable(topo.nodes[x], None) for x, d in enumerate(base.dist) if d == INF
+    ]
+
+
+def _sweep(
+    topo: Topology,
+    base: Routing,
+    worst: list[float],
+    cause: list[int | None],
+    progress: Progress | None,
+) -> list[Unreachable]:
+    """Fold every failure into ``worst``/``cause``; the sites cut off."""
+    lost = []
+    for failure in sweep(topo, base, progress, rises_only=True):
+        for k, flow in failure.flow.items():
+            load = abs(flow)
+            if load > worst[k] * (1 + _WORSE) + 1e-12:
+                worst[k], cause[k] = load, failure.link
+        name = topo.links[failure.link]
+        lost += [Unreachable(topo.nodes[x], name) for x in failure.unreachable]
+    return lost
+
+
+def _ratio(load: float, capacity: float) -> float | None:
+    if capacity > 0:
+        return load / capacity
+    return 0.0 if load == 0 else None
+
+
+def _link_load(
+    G: nx.MultiGraph[Any],
+    link: dict[str, Any],
+    topo: Topology,
+    target: Target,
+    base: Routing,
+    i: int,
+    worst: float,
+    cause: int | None,
+) -> LinkLoad:
+    a, b = link["a"], link["b"]
+    flow, capacity = base.flow[i], topo.capacity[i]
+    recommended = recommend_capacity(capacity, worst, target)
+    munis = {G.nodes[a]["municipality"], G.nodes[b]["municipality"]}
+    return LinkLoad(
+        id=topo.links[i],
+        a=a,
+        b=b,
+        status=link["status"],
+        municipalities=tuple(sorted(munis)),
+        capacity_mbps=capacity,
+        demand_mbps=abs(flow),
+        towards=None if flow == 0 else (b if flow > 0 else a),
+        utilisation=_ratio(abs(flow), capacity),
+        worst_demand_mbps=worst,
+        worst_utilisation=_ratio(worst, capacity),
+        failed_link=None if cause is None else topo.links[cause],
+        required_capacity_mbps=worst / target.network.max_utilisation,
+        recommended_capacity_mbps=recommended,
+        upgrade=_upgrade(target, capacity, recommended),
+    )
+
+
+def _upgrade(target: Target, capacity: float, to: float | None) -> Upgrade | None:
+    if to is None or to <= capacity:
+        return None
+    price = target.network.upgrade_cost.get(to)
+    return Upgrade(
+        capacity_mbps=to,
+        investment=None if price is None else price.investment,
+        per_year=None if price is None else price.per_year,
+    )

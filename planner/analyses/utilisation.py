@@ -1,0 +1,61 @@
+"""Utilisation gaps: links the planned peak load would push over the
+target's ``max_utilisation``, from a bandwidth report
+(``planner.analyses.bandwidth``)."""
+
+from __future__ import annotations
+
+from planner.analyses.routing import INF
+from planner.models.bandwidth import BandwidthReport, LinkLoad
+from planner.models.results import Gap
+from planner.units import format_bandwidth, format_percentage
+
+__all__ = ["utilisation_gaps"]
+
+
+def utilisation_gaps(report: BandwidthReport) -> list[Gap]:
+    """Links whose planned peak load exceeds ``max_utilisation``: at
+    baseline (high), or only when another link fails (medium)."""
+    limit = report.max_utilisation
+    gaps = []
+    for ln in report.links:
+        now = ln.utilisation if ln.utilisation is not None else INF
+        worst = ln.worst_utilisation if ln.worst_utilisation is not None else INF
+        if now > limit or worst > limit:
+            gaps.append(_utilisation_gap(ln, limit, baseline=now > limit))
+    return gaps
+
+
+def _utilisation_gap(ln: LinkLoad, limit: float, *, baseline: bool) -> Gap:
+    load = ln.demand_mbps if baseline else ln.worst_demand_mbps
+    util = ln.utilisation if baseline else ln.worst_utilisation
+    when = "" if baseline else f" when {ln.failed_link} fails"
+    rec = ln.recommended_capacity_mbps
+    advice = (
+        f"upgrade to {format_bandwidth(rec)}"
+        if rec is not None
+        else "more than the largest capacity tier is needed"
+    )
+    return Gap(
+        kind="utilisation",
+        subject=ln.id,
+        municipalities=ln.municipalities,
+        detail=(
+            f"planned peak {format_bandwidth(load)} on "
+            f"{format_bandwidth(ln.capacity_mbps)} ({_pct(util)}) towards "
+            f"{ln.towards}{when}; limit {format_percentage(limit, 0)}: {advice}"
+        ),
+        severity="high" if baseline else "medium",
+        data={
+            "capacity_mbps": ln.capacity_mbps,
+            "demand_mbps": ln.demand_mbps,
+            "utilisation": ln.utilisation,
+            "worst_utilisation": ln.worst_utilisation,
+            "failed_link": ln.failed_link,
+            "recommended_capacity_mbps": rec,
+            "upgrade": None if ln.upgrade is None else ln.upgrade.to_dict(),
+        },
+    )
+
+
+def _pct(x: float | None) -> str:
+    return "no capacity" if x is None else format_percentage(x)

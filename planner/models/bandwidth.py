@@ -1,0 +1,148 @@
+"""Results of the bandwidth analysis: frozen dataclasses read by the
+renderers. ``to_dict`` gives the ``planner/bandwidth/v1`` JSON contract of
+docs/bandwidth.md: links and sites by the ids users wrote, lists sorted,
+floats rounded to 6 decimals (a bit per second) so that output diffs cleanly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+__all__ = ["BandwidthReport", "LinkLoad", "Unreachable", "Upgrade"]
+
+FailureMode = Literal["none", "n-1"]
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(x, 6) + 0.0  # + 0.0: no "-0.0"
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """Bringing a link up to a capacity tier, at the target's price (None:
+    the target gives no ``upgrade_cost`` for that tier)."""
+
+    capacity_mbps: float
+    investment: Decimal | None
+    per_year: Decimal | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "capacity_mbps": self.capacity_mbps,
+            "investment": self.investment,
+            "per_year": self.per_year,
+        }
+
+
+@dataclass(frozen=True)
+class LinkLoad:
+    """One link's planned peak load, at baseline and at its worst single
+    link failure (the baseline again when no failure makes it worse, or
+    when failures were not computed: ``failed_link`` is then None)."""
+
+    id: str
+    a: str
+    b: str
+    status: str
+    municipalities: tuple[str, ...]
+    capacity_mbps: float
+    demand_mbps: float
+    towards: str | None  # the end the traffic flows to; None when idle
+    utilisation: float | None  # None: zero capacity
+    worst_demand_mbps: float
+    worst_utilisation: float | None
+    failed_link: str | None
+    required_capacity_mbps: float
+    recommended_capacity_mbps: float | None  # None: above every tier
+    upgrade: Upgrade | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "a": self.a,
+            "b": self.b,
+            "status": self.status,
+            "capacity_mbps": self.capacity_mbps,
+            "demand_mbps": _r(self.demand_mbps),
+            "towards": self.towards,
+            "utilisation": _r(self.utilisation),
+            "worst": {
+                "utilisation": _r(self.worst_utilisation),
+                "demand_mbps": _r(self.worst_demand_mbps),
+                "failed_link": self.failed_link,
+            },
+            "required_capacity_mbps": _r(self.required_capacity_mbps),
+            "recommended_capacity_mbps": self.recommended_capacity_mbps,
+            "upgrade": None if self.upgrade is None else self.upgrade.to_dict(),
+        }
+
+
+@dataclass(frozen=True, order=True)
+class Unreachable:
+    """A site with no path to any data centre: at baseline (``failed_link``
+    None) or when one link fails."""
+
+    site: str
+    failed_link: str | None
+
+    def sort_key(self) -> tuple[str, str]:
+        return (self.site, self.failed_link or "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"site": self.site, "failed_link": self.failed_link}
+
+
+@dataclass(frozen=True)
+class BandwidthReport:
+    """Demand, utilisation and upgrade needs of every link of the target
+    network (active and planned links)."""
+
+    region: str
+    target: str
+    currency: str
+    datacenters: tuple[str, ...]
+    failures: FailureMode
+    max_utilisation: float
+    total_demand_mbps: float
+    links: tuple[LinkLoad, ...]
+    unreachable: tuple[Unreachable, ...]
+
+    @property
+    def upgrades(self) -> tuple[LinkLoad, ...]:
+        return tuple(ln for ln in self.links if ln.upgrade is not None)
+
+    def upgrade_totals(self) -> dict[str, Decimal]:
+        """The money of all priced upgrades."""
+        ups = [ln.upgrade for ln in self.links if ln.upgrade is not None]
+        return {
+            "investment": sum((u.investment or Decimal(0) for u in ups), Decimal(0)),
+            "per_year": sum((u.per_year or Decimal(0) for u in ups), Decimal(0)),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "planner/bandwidth/v1",
+            "region": self.region,
+            "target": self.target,
+            "currency": self.currency,
+            "datacenters": list(self.datacenters),
+            "failures": self.failures,
+            "max_utilisation": self.max_utilisation,
+            "total_demand_mbps": _r(self.total_demand_mbps),
+            "links": [ln.to_dict() for ln in self.links],
+            "unreachable": [u.to_dict() for u in self.unreachable],
+            "upgrades": {
+                "links": len(self.upgrades),
+                "unpriced": sorted(
+                    ln.id
+                    for ln in self.upgrades
+                    if ln.upgrade is not None and ln.upgrade.investment is None
+                ),
+                "above_largest_tier": sorted(
+                    ln.id for ln in self.links if ln.recommended_capacity_mbps is None
+                ),
+                **self.upgrade_totals(),
+            },
+        }

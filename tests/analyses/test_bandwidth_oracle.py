@@ -1,0 +1,172 @@
+"""planner's routing against pyNTM, an independent traffic modeller.
+
+pyNTM (tests/oracle) routes each demand over its IGP shortest paths with
+per-hop ECMP; planner routes every demand at once over one DAG and
+re-routes failures incrementally. On each topology both must give the same
+utilisation on every link, in both directions, at baseline and after every
+single link failure, to 1e-9.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from planner.analyses.bandwidth import analyse_bandwidth
+from planner.analyses.failures import sweep
+from planner.analyses.routing import Routing, Topology, route, topology
+from planner.graph import build_graph
+from planner.load import load_inventory, load_target
+from tests.conftest import MINI, ROOT
+from tests.oracle.client import model, run_oracle
+from tests.oracle.topologies import Link, hub_and_rings, to_graph
+
+
+def _directions(topo: Topology, flow: dict[int, float], i: int) -> list[float]:
+    f = flow[i] / topo.capacity[i]
+    return [max(f, 0.0), max(-f, 0.0)]
+
+
+def _planner(
+    links: list[Link], demand: dict[str, float], dcs: list[str]
+) -> dict[str | None, dict[str, list[float]]]:
+    """Utilisation per scenario (None: baseline), link and direction."""
+    topo = topology(to_graph(links))
+    base = route(
+        topo, [topo.index[d] for d in dcs], [demand.get(n, 0.0) for n in topo.nodes]
+    )
+    flows = dict(enumerate(base.flow))
+    out = {None: {topo.links[i]: _directions(topo, flows, i) for i in flows}}
+    for failure in sweep(topo, base):
+        now = {**flows, **failure.flow}
+        now.pop(failure.link)
+        out[topo.links[failure.link]] = {
+            topo.links[i]: _directions(topo, now, i) for i in now
+        }
+    return out
+
+
+def _assert_same(links: list[Link], demand: dict[str, float], dcs: list[str]) -> None:
+    failures: list[str | None] = [None, *(ln["id"] for ln in links)]
+    oracle = run_oracle(model(links, demand, dcs, failures))
+    ours = _planner(links, demand, dcs)
+    assert len(oracle["results"]) == len(failures)
+    for result in oracle["results"]:
+        mine = ours[result["failed"]]
+        for link, (ab, ba) in result["utilisation"].items():
+            if link == result["failed"] or link not in mine:
+                continue  # the failed link, or pyNTM's anycast links
+            assert mine[link] == pytest.approx([ab, ba], abs=1e-9), (
+                result["failed"],
+                link,
+            )
+
+
+def _ecmp_unequal() -> tuple[list[Link], dict[str, float], list[str]]:
+    """Per-hop ECMP over unequal branch counts, D the data centre::
+
+        X - S = A == D      A reaches D over two parallel links of metric 2;
+            S - B - C - D   B over C or E (metric 1 each): both 2 from D,
+                B - E - D   so S (3 from D) has two next hops, A and B.
+
+    S - D (metric 4) and C - E lie on no shortest path."""
+    pairs = [("S", "A", 1), ("S", "B", 1), ("A", "D", 2), ("A", "D", 2)]
+    pairs += [("B", "C", 1), ("B", "E", 1), ("C", "D", 1), ("E", "D", 1)]
+    pairs += [("X", "S", 1), ("Y", "B", 1), ("C", "E", 1), ("S", "D", 4)]
+    links = [
+        {"id": f"{a}-{b}-{i}", "a": a, "b": b, "capacity": 10.0, "metric": w}
+        for i, (a, b, w) in enumerate(pairs)
+    ]
+    return links, {"S": 12.0, "X": 4.0, "Y": 2.0, "C": 1.0}, ["D"]
+
+
+def test_ecmp_unequal_branches_by_hand() -> None:
+    links, demand, _ = _ecmp_unequal()
+    topo = topology(to_graph(links))
+    base: Routing = route(
+        topo, [topo.index["D"]], [demand.get(n, 0.0) for n in topo.nodes]
+    )
+    flow = {topo.links[i]: f for i, f in enumerate(base.flow)}
+    # S carries 12 + 4 (from X) = 16: 8 via A (4 on each parallel link), 8 via B,
+    # which adds Y's 2: 10, split 5 to C and 5 to E; C adds its own 1. Split
+    # per end-to-end path instead, S's four paths would carry 4 each.
+    assert abs(flow["S-A-0"]) == 8 and abs(flow["S-B-1"]) == 8
+    assert abs(flow["A-D-2"]) == abs(flow["A-D-3"]) == 4
+    assert abs(flow["B-C-4"]) == abs(flow["B-E-5"]) == 5
+    assert abs(flow["C-D-6"]) == 6 and abs(flow["E-D-7"]) == 5
+    assert flow["C-E-10"] == 0 and flow["S-D-11"] == 0
+
+
+def test_oracle_ecmp_unequal_branches() -> None:
+    _assert_same(*_ecmp_unequal())
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_oracle_hub_and_rings(seed: int) -> None:
+    _assert_same(*hub_and_rings(60, seed))
+
+
+def _inventory_case(
+    path: Any, target: Any
+) -> tuple[Any, list[Link], dict[str, float], list[str]]:
+    from planner.analyses.bandwidth import site_demands, target_topology
+    from planner.analyses.network import find_datacenters
+
+    tgt = load_target(target)
+    G = build_graph(load_inventory(path, tgt).model)
+    demand = site_demands(G, tgt.model)
+    topo = target_topology(G, demand)
+    links = [
+        {
+            "id": topo.links[i],
+            "a": topo.nodes[a],
+            "b": topo.nodes[b],
+            "capacity": topo.capacity[i],
+            "metric": topo.metric[i],
+        }
+        for i, (a, b) in enumerate(topo.ends)
+    ]
+    dcs = [d for d in find_datacenters(G, tgt.model) if d in topo.index]
+    return analyse_bandwidth(G, tgt.model, failures="n-1"), links, demand, dcs
+
+
+@pytest.mark.parametrize(
+    ("inventory", "target"),
+    [
+        (MINI, None),
+        (
+            ROOT / "inventories/kongsberg.yaml",
+            ROOT / "topologies/kongsberg-target.yaml",
+        ),
+    ],
+)
+def test_oracle_inventory_report(inventory: Any, target: Any) -> None:
+    """The report's baseline and worst utilisation per link, and the sites
+    cut off, against pyNTM run over every failure."""
+    report, links, demand, dcs = _inventory_case(inventory, target)
+    failures: list[str | None] = [None, *(ln["id"] for ln in links)]
+    oracle = run_oracle(model(links, demand, dcs, failures))
+    base = oracle["results"][0]["utilisation"]
+    for ln in report.links:
+        assert ln.utilisation == pytest.approx(max(base[ln.id]), abs=1e-9), ln.id
+        worst = max(
+            max(r["utilisation"][ln.id])
+            for r in oracle["results"]
+            if r["failed"] != ln.id
+        )
+        assert ln.worst_utilisation == pytest.approx(worst, abs=1e-9), ln.id
+
+
+def test_missing_oracle_fails_with_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No silent skip: a missing .venv-oracle fails and says what to run,
+    unless PLANNER_NO_ORACLE=1 asks to skip."""
+    import tests.oracle.client as client
+
+    monkeypatch.setattr(client, "ORACLE_PYTHON", ROOT / "no-such-venv" / "python")
+    monkeypatch.delenv("PLANNER_NO_ORACLE", raising=False)
+    with pytest.raises(pytest.fail.Exception, match="run `make test`"):
+        client.oracle_python()
+    monkeypatch.setenv("PLANNER_NO_ORACLE", "1")
+    with pytest.raises(pytest.skip.Exception):
+        client.oracle_python()
