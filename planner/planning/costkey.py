@@ -183,7 +183,8 @@ def parse_key(text: str) -> CostKey:
     total = sum(weights.values(), Decimal(0))
     if not weights or total != 1:
         raise UsageError(
-            f"--key: the percentages add up to {total * 100:f} %, not 100 %"
+            f"--key: the percentages add up to {(total * 100).normalize():f} %, "
+            "not 100 %"
         )
     return CostKey(tuple(weights.items()), base)
 

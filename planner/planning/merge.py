@@ -79,8 +79,8 @@ def check_references(
                 out.append(
                     problem_at(
                         ("work_packages", k, "depends_on", n),
-                        f"unknown work package '{dep}'{hint}: neither generated"
-                        f"{kind} nor written here",
+                        f"unknown work package '{dep}' (neither generated{kind} "
+                        f"nor written here){hint}",
                     )
                 )
     if out:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planner.models.planresult import CostsResult
 from planner.render.jsonout import to_json
+from planner.render.plan import right_align_last
 from planner.render.tables import markdown_table, text_table
 from planner.units import format_money, format_percentage
 
@@ -32,7 +33,7 @@ def costs_text(result: CostsResult) -> str:
         f"{format_money(result.amount)} {result.currency} split by "
         f"{result.key.describe()} ({result.region})",
         "",
-        *text_table(_HEADERS, _rows(result), align="llrr"),
+        *text_table(*right_align_last(_HEADERS, _rows(result)), align="llrr"),
     ]
     return "\n".join(lines) + "\n"
 

@@ -16,7 +16,13 @@ from planner.render.jsonout import to_json
 from planner.render.tables import markdown_table, text_table
 from planner.units import format_money, format_percentage
 
-__all__ = ["plan_json", "plan_markdown", "plan_text", "projection_rows"]
+__all__ = [
+    "plan_json",
+    "plan_markdown",
+    "plan_text",
+    "projection_rows",
+    "right_align_last",
+]
 
 
 def _m(amount: Decimal) -> str:
@@ -144,6 +150,18 @@ def break_even_line(projection: Projection) -> str:
     return f"Break-even: {projection.break_even} (cumulative saving >= 0 from then on)."
 
 
+def right_align_last(
+    headers: Sequence[str], rows: Sequence[Sequence[str]]
+) -> tuple[list[str], list[list[str]]]:
+    """Pad the last column on the left: ``text_table`` wraps the last column
+    and so always aligns it left, which misplaces a column of amounts."""
+    last = max(len(c) for c in [headers[-1], *(r[-1] for r in rows)])
+    return (
+        [*headers[:-1], headers[-1].rjust(last)],
+        [[*r[:-1], r[-1].rjust(last)] for r in rows],
+    )
+
+
 def _sections(
     plan: PlanResult, table: Table, heading: Callable[[str], str]
 ) -> list[str]:
@@ -169,12 +187,10 @@ def plan_text(plan: PlanResult, *, width: int = 100) -> str:
     def table(
         spec: tuple[tuple[str, ...], str], rows: Sequence[Sequence[str]]
     ) -> list[str]:
-        headers, align = spec
-        if align.endswith("r"):  # text_table wraps the last column, left-aligned
-            last = max(len(c) for c in [headers[-1], *(r[-1] for r in rows)])
-            headers = (*headers[:-1], headers[-1].rjust(last))
-            rows = [[*r[:-1], r[-1].rjust(last)] for r in rows]
-        return text_table(headers, rows, width=width, align=align)
+        headers: Sequence[str] = spec[0]
+        if spec[1].endswith("r"):
+            headers, rows = right_align_last(headers, rows)
+        return text_table(headers, rows, width=width, align=spec[1])
 
     lines = [
         f"Plan for {plan.region_name} ({plan.region}), in {plan.currency}",
