@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz bench schemas format clean
+.PHONY: demo test lint typecheck pytest graphviz bench bench-plan plans schemas format clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ graphviz:
 
 demo: $(STAMP) graphviz
 	$(BIN)/planner gap inventories/kongsberg.yaml
+	$(BIN)/planner plan inventories/kongsberg.yaml -t topologies/kongsberg-target.yaml -p plans/kongsberg.yaml
+
+# Regenerate the example plan that tests/commands/test_plan_golden.py keeps
+# identical to what the tool produces (never done silently by the tests).
+plans: $(STAMP)
+	$(BIN)/planner plan inventories/kongsberg.yaml -t topologies/kongsberg-target.yaml -p plans/kongsberg.yaml -o plans/kongsberg
 
 test: $(STAMP) graphviz lint typecheck pytest
 
@@ -49,6 +55,9 @@ schemas: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gap.py
+
+bench-plan: $(STAMP)
+	$(BIN)/python benchmarks/bench_plan.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache benchmarks/out
