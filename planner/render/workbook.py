@@ -7,22 +7,29 @@ format, so a project lead can add formulas of their own.
 The same plan gives the same bytes: openpyxl stamps the document's
 modified time and the zip entries' times with the clock, so the workbook is
 written through openpyxl's writer with fixed document times and then
-re-packed with fixed entry times.
+re-packed with fixed entry times. openpyxl also writes other bytes (same
+content) through lxml when lxml is installed; planner does not depend on
+lxml and asks openpyxl for its own writer (``OPENPYXL_LXML=False``, read
+when openpyxl is first imported), so the bytes do not depend on it either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+os.environ.setdefault("OPENPYXL_LXML", "False")  # before openpyxl: see above
+
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from planner.models.planresult import PlanResult, Projection
@@ -34,16 +41,14 @@ FIXED_TIME = dt.datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MONEY = "#,##0"
 _BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
 _PERCENT_COLUMNS = {"fraction", "gain"}
 
 
 def plan_workbook(plan: PlanResult) -> bytes:
     """The ``.xlsx`` bytes of ``plan`` (deterministic)."""
-    wb = Workbook()
-    summary = wb.active
-    assert summary is not None
-    summary.title = "Summary"
-    _summary(summary, plan)
+    wb = Workbook(write_only=True)
+    _summary(wb.create_sheet("Summary"), plan)
     _fill(wb.create_sheet("Phases"), *_phases(plan))
     _fill(wb.create_sheet("Work packages"), *_packages(plan))
     _fill(wb.create_sheet("By year"), *_years(plan))
@@ -79,26 +84,34 @@ def _repack(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _fill(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+def _fill(ws: Any, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """A header row, the rows, formats (money with thousands, fractions as
-    percentages) and column widths that fit the content."""
-    ws.append(list(headers))
-    for cell in ws[1]:
-        cell.font = _BOLD
-    for row in rows:
-        ws.append(list(row))
-    for i, header in enumerate(headers, start=1):
-        cells = [ws.cell(row=r, column=i) for r in range(2, ws.max_row + 1)]
-        for cell in cells:
-            if isinstance(cell.value, Decimal):
-                cell.number_format = _MONEY
-            elif header in _PERCENT_COLUMNS and isinstance(cell.value, float):
-                cell.number_format = "0.00%"
-            elif isinstance(cell.value, str) and len(cell.value) > 60:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-        width = max([len(header), *(len(_shown(c.value)) for c in cells)])
-        ws.column_dimensions[get_column_letter(i)].width = min(60, width) + 2
+    percentages) and column widths that fit the content. The workbook is
+    write-only (streamed), so widths and panes are set before the rows."""
+    for i, header in enumerate(headers):
+        width = max([len(header), *(len(_shown(r[i])) for r in rows if i < len(r))])
+        ws.column_dimensions[get_column_letter(i + 1)].width = min(60, width) + 2
     ws.freeze_panes = "A2"
+    ws.append([_cell(ws, h, font=_BOLD) for h in headers])
+    for row in rows:
+        ws.append([_styled(ws, v, h) for v, h in zip(row, headers, strict=False)])
+
+
+def _styled(ws: Any, value: Any, header: str) -> Any:
+    if isinstance(value, Decimal):
+        return _cell(ws, value, number_format=_MONEY)
+    if header in _PERCENT_COLUMNS and isinstance(value, float):
+        return _cell(ws, value, number_format="0.00%")
+    if isinstance(value, str) and len(value) > 60:
+        return _cell(ws, value, alignment=_WRAP)
+    return value
+
+
+def _cell(ws: Any, value: Any, **style: Any) -> Cell:
+    cell = WriteOnlyCell(ws, value=value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
 
 
 def _shown(value: Any) -> str:
@@ -107,7 +120,7 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _summary(ws: Worksheet, plan: PlanResult) -> None:
+def _summary(ws: Any, plan: PlanResult) -> None:
     t = plan.totals
     rows: list[tuple[str, Any]] = [
         ("region", plan.region_name),
