@@ -20,7 +20,7 @@ from planner.models.plan import PlanFile
 from planner.models.planresult import PlanResult
 from planner.output import refuse_overwrite, write_atomic
 from planner.planning.costkey import check_key, key_from_file
-from planner.planning.merge import check_references
+from planner.planning.merge import check_references, check_services
 from planner.planning.plan import make_frame, make_plan, plan_packages
 from planner.render.gantt import plan_gantt
 from planner.render.plan import plan_json, plan_markdown, plan_text
@@ -57,6 +57,7 @@ def plan(
     problems: list[Problem] = check_key(inv.model, key, inv.sources.problem)
     if loaded is not None:
         problems += check_references(settings, packages, loaded.sources.problem)
+        problems += check_services(settings, tgt.model.services, loaded.sources.problem)
     if problems:
         raise InputError(problems)
     frame = make_frame(

@@ -9,7 +9,7 @@ the plan file.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from planner.checks import find_cycle
@@ -17,7 +17,7 @@ from planner.errors import Problem, did_you_mean
 from planner.models.plan import PlanFile, WorkPackage
 from planner.models.planresult import Package
 
-__all__ = ["check_references", "merge_packages"]
+__all__ = ["check_references", "check_services", "merge_packages"]
 
 Loc = Sequence[str | int]
 
@@ -99,3 +99,19 @@ def check_references(
             )
         )
     return out
+
+
+def check_services(
+    plan: PlanFile, services: Collection[str], problem_at: ProblemAt
+) -> list[Problem]:
+    """Hand-written ``services`` that are not in the target's catalogue."""
+    return [
+        problem_at(
+            ("work_packages", k, "services", n),
+            f"unknown service '{svc}'{did_you_mean(svc, services)} (the target's "
+            "catalogue lists the services)",
+        )
+        for k, wp in enumerate(plan.work_packages)
+        for n, svc in enumerate(wp.services)
+        if svc not in services
+    ]
