@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
-from planner.units import Period
+from planner.units import Period, format_money
 
 __all__ = [
     "CostKey",
@@ -54,8 +54,6 @@ class CostKey:
 
     def describe(self) -> str:
         """``'50 % equal, 50 % population'`` (with ``base 2 000 000 + ``)."""
-        from planner.units import format_money
-
         parts = ", ".join(f"{_percent(w)} % {c}" for c, w in self.weights)
         if self.base:
             return f"base {format_money(self.base)} per municipality + {parts}"

@@ -68,8 +68,10 @@ def generate_packages(
     moving = [g for g in hosting if not g.data.get("consolidation")]
     central = [g for g in moving if g.data["target_hosting"] == "central"]
     dc = [_datacenter(central, report.datacenters)] if central else []
-    crossed = crossed_links(G, report.datacenters) if report.datacenters else {}
     link_ids = {p.id.removeprefix("link-"): p.id for p in links}
+    crossed: dict[str, frozenset[str]] = {}
+    if links and report.datacenters:
+        crossed = crossed_links(G, report.datacenters)
 
     def link_deps(munis: tuple[str, ...]) -> tuple[str, ...]:
         crossing = set().union(*(crossed.get(m, frozenset()) for m in munis))
