@@ -22,7 +22,7 @@ room closes after every move out of it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -39,6 +39,8 @@ from planner.units import format_bandwidth
 __all__ = ["DATACENTER", "Generated", "generate_packages"]
 
 DATACENTER = "datacenter"
+LinkDeps = Callable[[tuple[str, ...]], tuple[str, ...]]
+"""Municipalities -> the link upgrades their traffic to the data centre crosses."""
 _CLASS_ORDER = {"backbone": 0, "access": 1}
 
 
@@ -201,7 +203,7 @@ def _migration(service: Service, users: int) -> Decimal:
     return (service.migration_cost_per_user or Decimal(0)) * users
 
 
-def _move(g: Gap, target: Target, link_deps: Any) -> Package:
+def _move(g: Gap, target: Target, link_deps: LinkDeps) -> Package:
     svc = target.services[g.subject]
     central = g.data["target_hosting"] == "central"
     deps = (DATACENTER, *link_deps(g.municipalities)) if central else ()
@@ -221,7 +223,7 @@ def _move(g: Gap, target: Target, link_deps: Any) -> Package:
 
 
 def _harmonise(
-    g: Gap, target: Target, moves: set[str], has_dc: bool, link_deps: Any
+    g: Gap, target: Target, moves: set[str], has_dc: bool, link_deps: LinkDeps
 ) -> Package:
     svc = target.services[g.subject]
     move = f"move-{svc.id}"
