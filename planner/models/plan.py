@@ -7,9 +7,9 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    Discriminator,
     Field,
-    Tag,
+    PlainValidator,
+    TypeAdapter,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -43,7 +43,7 @@ def _adds_up(key: dict[str, Decimal]) -> dict[str, Decimal]:
     total = sum(key.values(), Decimal(0))
     if total != 1:
         raise ValueError(
-            f"the cost key adds up to {total * 100:f} %, not 100 %: "
+            f"the cost key adds up to {(total * 100).normalize():f} %, not 100 %: "
             "adjust the percentages"
         )
     return key
@@ -62,14 +62,21 @@ class CostKeyFile(Model):
         return _adds_up(key)
 
 
-def _key_form(value: Any) -> str:
-    """The short form ``{equal: 50%, population: 50%}`` unless the mapping
-    names ``base`` or ``variable``."""
-    if isinstance(value, dict) and ({"base", "variable"} & set(value)):
-        return "with-base"
+_CRITERIA: TypeAdapter[dict[Criterion, Decimal]] = TypeAdapter(
+    dict[Criterion, Percentage]
+)
+
+
+def _either_form(value: Any) -> dict[Criterion, Decimal] | CostKeyFile:
+    """The D-IKT form when the mapping names ``base`` or ``variable``, else
+    the short form ``{equal: 50%, population: 50%}``. Validating each form
+    here (rather than as a pydantic union) keeps an error's location the
+    path the user wrote: ``cost_key.populaton``, not a union member's name."""
     if isinstance(value, CostKeyFile):
-        return "with-base"
-    return "criteria"
+        return value
+    if isinstance(value, dict) and ({"base", "variable"} & set(value)):
+        return CostKeyFile.model_validate(value)
+    return _CRITERIA.validate_python(value)
 
 
 _CRITERIA_SCHEMA = {
@@ -80,9 +87,8 @@ _CRITERIA_SCHEMA = {
     "additionalProperties": False,
 }
 CostKeyValue = Annotated[
-    Annotated[dict[Criterion, Percentage], Tag("criteria")]
-    | Annotated[CostKeyFile, Tag("with-base")],
-    Discriminator(_key_form),
+    dict[Criterion, Decimal] | CostKeyFile,
+    PlainValidator(_either_form),
     WithJsonSchema(
         {
             "description": "criteria and their percentages, e.g. {equal: 50%, "
