@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz oracle bench bench-bandwidth schemas format clean
+.PHONY: demo test lint typecheck pytest graphviz oracle bench bench-bandwidth bench-plan plans schemas format clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ graphviz:
 
 demo: $(STAMP) graphviz
 	$(BIN)/planner gap inventories/kongsberg.yaml
+	$(BIN)/planner plan inventories/kongsberg.yaml -t topologies/kongsberg-target.yaml -p plans/kongsberg.yaml
+
+# Regenerate the example plan that tests/commands/test_plan_golden.py keeps
+# identical to what the tool produces (never done silently by the tests).
+plans: $(STAMP)
+	$(BIN)/planner plan inventories/kongsberg.yaml -t topologies/kongsberg-target.yaml -p plans/kongsberg.yaml -o plans/kongsberg
 
 test: $(STAMP) $(ORACLE_STAMP) graphviz lint typecheck pytest
 
@@ -68,6 +74,9 @@ bench: $(STAMP)
 # takes about a minute per failure at 2,000 nodes).
 bench-bandwidth: $(STAMP) $(ORACLE_STAMP)
 	$(BIN)/python benchmarks/bench_bandwidth.py
+
+bench-plan: $(STAMP)
+	$(BIN)/python benchmarks/bench_plan.py
 
 clean:
 	rm -rf $(VENV) $(ORACLE) build *.egg-info .mypy_cache .ruff_cache .pytest_cache benchmarks/out

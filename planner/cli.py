@@ -253,6 +253,98 @@ def availability(
 
 
 @cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--plan",
+    "-p",
+    "plan_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Plan settings and hand-written work packages (plans/*.yaml).",
+)
+@click.option("--start", metavar="PERIOD", help="First phase, e.g. 2027H1 or 2009Q1.")
+@click.option(
+    "--phase",
+    type=click.Choice(["quarter", "half-year", "year"]),
+    help="Length of a phase (default: the plan file's, else half-year).",
+)
+@click.option(
+    "--strategy",
+    type=click.Choice(["evolution", "big-bang"]),
+    help="evolution fits the caps phase by phase; big-bang reports overruns.",
+)
+@format_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write every output (plan.md, plan.json, plan.txt, plan.xlsx, "
+    "gantt.svg) into this folder.",
+)
+def plan(
+    inventory: Path,
+    target: Path | None,
+    plan_file: Path | None,
+    start: str | None,
+    phase: str | None,
+    strategy: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Phased migration plan of INVENTORY: work packages, phases, costs per
+    year and each municipality's share."""
+    from planner.commands.plan import plan as run
+    from planner.commands.plan import render_plan, write_plan
+    from planner.output import emit
+
+    result = run(
+        inventory, target, plan_file, start=start, phase=phase, strategy=strategy
+    )
+    if output is None:
+        emit(render_plan(result, fmt, _width()), None)
+    else:
+        write_plan(result, output, [inventory, target, plan_file])
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@click.option("--amount", required=True, metavar="MONEY", help="e.g. 12.4M or 600k.")
+@click.option(
+    "--key",
+    required=True,
+    metavar="KEY",
+    help='e.g. "50% equal, 50% population", "30/70 equal/population" or '
+    '"base 2M, 100% users".',
+)
+@click.option(
+    "--decimals",
+    type=click.Choice(["0", "2"]),
+    default="0",
+    show_default=True,
+    help="Round shares to whole units (0) or to the øre (2).",
+)
+@format_option
+@output_option
+def costs(
+    inventory: Path,
+    target: Path | None,
+    amount: str,
+    key: str,
+    decimals: str,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Split an amount between the municipalities of INVENTORY by a cost key."""
+    from planner.commands.costs import costs as run
+    from planner.commands.costs import render_costs
+    from planner.output import emit
+
+    result = run(inventory, target, amount, key, int(decimals))
+    emit(render_costs(result, fmt), output, [inventory, target])
+
+
+@cli.command()
 @click.argument(
     "kind", type=click.Choice(["inventory", "municipality", "target", "plan"])
 )

@@ -1,12 +1,19 @@
-"""The plan settings format (``planner/plan/v1``): the planning frame and
-hand-written work packages."""
+"""The plan settings format (``planner/plan/v1``): the planning frame,
+hand-written work packages, the cost key and the cost projection."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import (
+    Field,
+    PlainValidator,
+    TypeAdapter,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from planner.models.common import (
     FTE,
@@ -18,10 +25,89 @@ from planner.models.common import (
     PeriodValue,
 )
 
-__all__ = ["CRITERIA", "Budget", "PlanFile", "WorkPackage"]
+__all__ = [
+    "CRITERIA",
+    "Budget",
+    "CostKeyFile",
+    "Criterion",
+    "PlanFile",
+    "ProjectionFile",
+    "WorkPackage",
+]
 
 CRITERIA = ("equal", "population", "workstations", "employees", "users")
 Criterion = Literal["equal", "population", "workstations", "employees", "users"]
+
+
+def _adds_up(key: dict[str, Decimal]) -> dict[str, Decimal]:
+    total = sum(key.values(), Decimal(0))
+    if total != 1:
+        raise ValueError(
+            f"the cost key adds up to {(total * 100).normalize():f} %, not 100 %: "
+            "adjust the percentages"
+        )
+    return key
+
+
+class CostKeyFile(Model):
+    """The D-IKT form: a fixed ``base`` per municipality, the rest split by
+    the ``variable`` criteria (``{base: "2M", variable: {users: 100%}}``)."""
+
+    base: Money = Decimal(0)
+    variable: dict[Criterion, Percentage]
+
+    @field_validator("variable")
+    @classmethod
+    def _variable_adds_up(cls, key: dict[str, Decimal]) -> dict[str, Decimal]:
+        return _adds_up(key)
+
+
+_CRITERIA: TypeAdapter[dict[Criterion, Decimal]] = TypeAdapter(
+    dict[Criterion, Percentage]
+)
+
+
+def _either_form(value: Any) -> dict[Criterion, Decimal] | CostKeyFile:
+    """The D-IKT form when the mapping names ``base`` or ``variable``, else
+    the short form ``{equal: 50%, population: 50%}``. Validating each form
+    here (rather than as a pydantic union) keeps an error's location the
+    path the user wrote: ``cost_key.populaton``, not a union member's name."""
+    if isinstance(value, CostKeyFile):
+        return value
+    if isinstance(value, dict) and ({"base", "variable"} & set(value)):
+        return CostKeyFile.model_validate(value)
+    return _CRITERIA.validate_python(value)
+
+
+_CRITERIA_SCHEMA = {
+    "type": "object",
+    "properties": {
+        c: {"anyOf": [{"type": "number"}, {"type": "string"}]} for c in CRITERIA
+    },
+    "additionalProperties": False,
+}
+CostKeyValue = Annotated[
+    dict[Criterion, Decimal] | CostKeyFile,
+    PlainValidator(_either_form),
+    WithJsonSchema(
+        {
+            "description": "criteria and their percentages, e.g. {equal: 50%, "
+            "population: 50%}, or {base: '2M', variable: {users: 100%}}",
+            "anyOf": [
+                _CRITERIA_SCHEMA,
+                {
+                    "type": "object",
+                    "properties": {
+                        "base": {"anyOf": [{"type": "number"}, {"type": "string"}]},
+                        "variable": _CRITERIA_SCHEMA,
+                    },
+                    "required": ["variable"],
+                    "additionalProperties": False,
+                },
+            ],
+        }
+    ),
+]
 
 
 class Budget(Model):
@@ -32,8 +118,10 @@ class Budget(Model):
 class WorkPackage(Model):
     id: Id
     name: str | None = None
+    reason: str | None = None
     investment: Money = Decimal(0)
     operating: Money = Decimal(0)
+    per_year: Money = Decimal(0)
     effort: FTE = 0.0
     duration: int = Field(default=1, ge=1, le=200)
     depends_on: list[Id] = []
@@ -41,6 +129,35 @@ class WorkPackage(Model):
     deadline: PeriodValue | None = None
     services: list[Id] = []
     custom: Custom = None
+
+
+Year = Annotated[int, Field(ge=1900, le=2200)]
+
+
+class ProjectionFile(Model):
+    """The 0-alternative against cooperation, year by year (Region Vest,
+    Melhus): see docs/planning.md."""
+
+    base_year: Year
+    base_cost: Money | None = None
+    growth: Percentage = Decimal(0)
+    baseline: dict[Year, Money] = {}
+    efficiency: dict[Year, Percentage] = {}
+    cooperation: dict[Year, Money] = {}
+    establishment: Literal["plan", "none"] | dict[Year, Money] = "plan"
+    until: Year | None = None
+    custom: Custom = None
+
+    @model_validator(mode="after")
+    def _has_a_baseline(self) -> ProjectionFile:
+        if self.base_cost is None and self.base_year not in self.baseline:
+            raise ValueError(
+                "projection: give base_cost (the operating cost in base_year without "
+                "cooperation) or a baseline figure for base_year"
+            )
+        if self.until is not None and self.until < self.base_year:
+            raise ValueError(f"projection: until {self.until} is before base_year")
+        return self
 
 
 class PlanFile(Model):
@@ -54,17 +171,14 @@ class PlanFile(Model):
     budget_per_phase: Budget | None = None
     staff_per_phase: FTE | None = None
     uncertainty: Percentage = Decimal(0)
-    cost_key: dict[Criterion, Percentage] = {"equal": Decimal(1)}
+    cost_key: CostKeyValue = {"equal": Decimal(1)}
     work_packages: list[WorkPackage] = []
+    projection: ProjectionFile | None = None
     custom: Custom = None
 
     @field_validator("cost_key")
     @classmethod
-    def _key_adds_up(cls, key: dict[str, Decimal]) -> dict[str, Decimal]:
-        total = sum(key.values(), Decimal(0))
-        if total != 1:
-            raise ValueError(
-                f"the cost key adds up to {(total * 100).normalize():f} %, not 100 %: "
-                "adjust the percentages"
-            )
-        return key
+    def _key_adds_up(
+        cls, key: dict[str, Decimal] | CostKeyFile
+    ) -> dict[str, Decimal] | CostKeyFile:
+        return key if isinstance(key, CostKeyFile) else _adds_up(key)

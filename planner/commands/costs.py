@@ -1,0 +1,47 @@
+"""``planner costs``: split an amount between the municipalities by a key."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from planner.errors import InputError, UsageError
+from planner.load import load_inventory, load_target
+from planner.models.planresult import CostsResult, Share
+from planner.planning.costkey import check_key, key_fractions, parse_key, split_amount
+from planner.render.costs import costs_json, costs_markdown, costs_text
+from planner.units import parse_money
+
+__all__ = ["costs", "render_costs"]
+
+
+def costs(
+    inventory: Path, target: Path | None, amount: str, key: str, decimals: int = 0
+) -> CostsResult:
+    """Load the inventory, read ``amount`` and ``key`` as written on the
+    command line, and split the amount (to whole units, or øre with
+    ``decimals=2``)."""
+    try:
+        total = parse_money(amount)
+    except ValueError as e:
+        raise UsageError(f"--amount: {e}") from None
+    cost_key = parse_key(key)
+    inv = load_inventory(inventory, load_target(target))
+    if problems := check_key(inv.model, cost_key, inv.sources.problem):
+        raise InputError(problems)
+    fractions = key_fractions(inv.model, cost_key, total)
+    amounts = split_amount(total, fractions, Decimal(1).scaleb(-decimals))
+    shares = tuple(
+        Share(m.id, m.name, fractions[m.id], {"amount": amounts[m.id]})
+        for m in inv.model.municipalities
+    )
+    region = inv.model.region
+    return CostsResult(region.id, region.currency, total, cost_key, shares)
+
+
+def render_costs(result: CostsResult, fmt: str) -> str:
+    if fmt == "json":
+        return costs_json(result)
+    if fmt == "markdown":
+        return costs_markdown(result)
+    return costs_text(result)

@@ -1,0 +1,324 @@
+"""Results of planning: work packages, the schedule, money, shares and the
+projection. Plain frozen dataclasses built by ``planner.planning`` and read
+by the renderers; ``to_dict`` gives the JSON contracts of docs/cli.md
+(``planner/plan/v1`` and ``planner/costs/v1``).
+
+Money is ``Decimal`` everywhere; fractions of a cost key are exact
+``Fraction`` s, so shares add up to the total to the øre.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Literal
+
+from planner.units import Period, format_money
+
+__all__ = [
+    "CostKey",
+    "CostsResult",
+    "Frame",
+    "Package",
+    "Phase",
+    "Placement",
+    "PlanResult",
+    "Projection",
+    "ProjectionYear",
+    "Share",
+    "Totals",
+    "YearTotal",
+]
+
+ZERO = Decimal(0)
+PackageKind = Literal[
+    "link", "datacenter", "move", "harmonise", "close", "hand-written"
+]
+
+
+@dataclass(frozen=True)
+class CostKey:
+    """A cost-sharing key: an optional fixed ``base`` per municipality (the
+    D-IKT form), the rest split by ``weights`` (criterion -> fraction,
+    adding up to 1)."""
+
+    weights: tuple[tuple[str, Decimal], ...]
+    base: Decimal = ZERO
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {c: float(w) for c, w in self.weights}
+        if self.base:
+            out["base"] = self.base
+        return out
+
+    def describe(self) -> str:
+        """``'50 % equal, 50 % population'`` (with ``base 2 000 000 + ``)."""
+        parts = ", ".join(f"{_percent(w)} % {c}" for c, w in self.weights)
+        if self.base:
+            return f"base {format_money(self.base)} per municipality + {parts}"
+        return parts
+
+
+def _percent(w: Decimal) -> str:
+    return f"{(w * 100).normalize():f}"
+
+
+@dataclass(frozen=True)
+class Package:
+    """One work package, generated from a gap or written by hand.
+
+    ``effort`` is FTE in each phase of its ``duration``; ``investment`` and
+    ``operating`` (one-off costs paid from the operating budget) fall in the
+    phase it starts in; ``per_year`` is a running cost it adds once done.
+    """
+
+    id: str
+    name: str
+    kind: PackageKind
+    reason: str
+    generated: bool
+    investment: Decimal = ZERO
+    operating: Decimal = ZERO
+    per_year: Decimal = ZERO
+    effort: float = 0.0
+    duration: int = 1
+    depends_on: tuple[str, ...] = ()
+    not_before: Period | None = None
+    deadline: Period | None = None
+    services: tuple[str, ...] = ()
+    municipalities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The planning frame: phases, strategy and caps (from the plan file,
+    overridden on the command line)."""
+
+    start: Period
+    phase: str = "half-year"
+    strategy: str = "evolution"
+    budget_investment: Decimal | None = None
+    budget_operating: Decimal | None = None
+    staff: float | None = None
+    uncertainty: Decimal = ZERO
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": str(self.start),
+            "phase": self.phase,
+            "strategy": self.strategy,
+            "budget_per_phase": {
+                "investment": self.budget_investment,
+                "operating": self.budget_operating,
+            },
+            "staff_per_phase": self.staff,
+            "uncertainty": float(self.uncertainty),
+        }
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A package placed in phases ``start`` .. ``end`` (inclusive)."""
+
+    package: Package
+    start: Period
+    end: Period
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.package
+        return {
+            "id": p.id,
+            "name": p.name,
+            "kind": p.kind,
+            "phase_start": str(self.start),
+            "phase_end": str(self.end),
+            "investment": p.investment,
+            "operating": p.operating,
+            "per_year": p.per_year,
+            "effort": p.effort,
+            "duration": p.duration,
+            "depends_on": sorted(p.depends_on),
+            "not_before": str(p.not_before) if p.not_before else None,
+            "deadline": str(p.deadline) if p.deadline else None,
+            "services": sorted(p.services),
+            "municipalities": sorted(p.municipalities),
+            "generated": p.generated,
+            "reason": p.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One phase: the packages starting in it, their money, and the effort
+    of every package running in it. ``overrun`` is what exceeds the caps
+    (big-bang, or a package too big for a phase on its own)."""
+
+    period: Period
+    packages: tuple[str, ...]
+    investment: Decimal
+    operating: Decimal
+    effort: float
+    contingency: Decimal
+    overrun: dict[str, Decimal | float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": str(self.period),
+            "start": self.period.start_date(),
+            "work_packages": list(self.packages),
+            "investment": self.investment,
+            "operating": self.operating,
+            "effort": self.effort,
+            "contingency": self.contingency,
+            "overrun": dict(self.overrun),
+        }
+
+
+@dataclass(frozen=True)
+class YearTotal:
+    investment: Decimal = ZERO
+    operating: Decimal = ZERO
+    contingency: Decimal = ZERO
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "investment": self.investment,
+            "operating": self.operating,
+            "contingency": self.contingency,
+        }
+
+
+@dataclass(frozen=True)
+class Totals:
+    investment: Decimal
+    operating: Decimal
+    contingency: Decimal
+    per_year: Decimal
+    by_year: dict[int, YearTotal]
+
+    @property
+    def total(self) -> Decimal:
+        return self.investment + self.operating
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "investment": self.investment,
+            "operating": self.operating,
+            "total": self.total,
+            "contingency": self.contingency,
+            "per_year": self.per_year,
+            "by_year": {str(y): t.to_dict() for y, t in sorted(self.by_year.items())},
+        }
+
+
+@dataclass(frozen=True)
+class Share:
+    """One municipality's share: its exact fraction of the key and the
+    amounts, rounded so that the shares add up to each total."""
+
+    municipality: str
+    name: str
+    fraction: Fraction
+    amounts: dict[str, Decimal]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "municipality": self.municipality,
+            "fraction": float(self.fraction),
+            **self.amounts,
+        }
+
+
+@dataclass(frozen=True)
+class ProjectionYear:
+    """One year of the projection: the 0-alternative (``baseline``) against
+    cooperation (operating cost after efficiency gains, plus establishment)."""
+
+    year: int
+    baseline: Decimal
+    efficiency: Decimal | None
+    establishment: Decimal
+    cooperation: Decimal
+    saving: Decimal
+    cumulative: Decimal
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "baseline": self.baseline,
+            "efficiency": None if self.efficiency is None else float(self.efficiency),
+            "establishment": self.establishment,
+            "cooperation": self.cooperation,
+            "saving": self.saving,
+            "cumulative": self.cumulative,
+        }
+
+
+@dataclass(frozen=True)
+class Projection:
+    years: tuple[ProjectionYear, ...]
+    growth: Decimal
+    break_even: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "growth": float(self.growth),
+            "break_even": self.break_even,
+            "years": [y.to_dict() for y in self.years],
+        }
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """A phased plan: what the renderers show and ``planner/plan/v1``."""
+
+    region: str
+    region_name: str
+    currency: str
+    frame: Frame
+    key: CostKey
+    phases: tuple[Phase, ...]
+    placements: tuple[Placement, ...]
+    totals: Totals
+    shares: tuple[Share, ...]
+    projection: Projection | None
+    warnings: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "planner/plan/v1",
+            "region": self.region,
+            "currency": self.currency,
+            "settings": self.frame.to_dict(),
+            "cost_key": self.key.to_dict(),
+            "phases": [p.to_dict() for p in self.phases],
+            "work_packages": [p.to_dict() for p in self.placements],
+            "totals": self.totals.to_dict(),
+            "shares": [s.to_dict() for s in self.shares],
+            "projection": None
+            if self.projection is None
+            else self.projection.to_dict(),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class CostsResult:
+    """``planner costs``: one amount split by a key."""
+
+    region: str
+    currency: str
+    amount: Decimal
+    key: CostKey
+    shares: tuple[Share, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "planner/costs/v1",
+            "region": self.region,
+            "currency": self.currency,
+            "amount": self.amount,
+            "key": self.key.to_dict(),
+            "shares": [s.to_dict() for s in self.shares],
+        }

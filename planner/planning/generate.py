@@ -1,0 +1,309 @@
+"""Work packages generated from the gaps, each naming the gap it closes.
+
+- ``link-<link>``: a capacity gap (or a load-driven recommendation from the
+  bandwidth analysis) closed by upgrading the link to the next capacity
+  tier, priced from the target's ``upgrade_cost``;
+- ``datacenter``: establishing the data centre, when systems must move in
+  (the target gives no price: a hand-written ``datacenter`` package prices
+  it);
+- ``move-<service>``: a hosting gap closed by moving the service's systems
+  into the data centre (``migration_cost_per_user`` x users);
+- ``harmonise-<service>``: a harmonisation gap closed by moving users off
+  non-standard products (``migration_cost_per_user`` x users to move);
+- ``close-<site>``: a server room closed once nothing local is left.
+
+Dependencies follow the architecture: a move waits for the data centre and
+for the upgrades of the links its municipalities' traffic crosses; a
+service's packages wait for those of the services it ``depends_on`` (core
+before functional); a harmonisation waits for the service's move; a server
+room closes after every move out of it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+import networkx as nx
+
+from planner.graph import node_key
+from planner.models.planresult import Package
+from planner.models.results import Gap, GapReport
+from planner.models.target import Service, Target
+from planner.planning.crossings import crossed_links
+from planner.units import format_bandwidth
+
+__all__ = ["DATACENTER", "Generated", "generate_packages"]
+
+DATACENTER = "datacenter"
+LinkDeps = Callable[[tuple[str, ...]], tuple[str, ...]]
+"""Municipalities -> the link upgrades their traffic to the data centre crosses."""
+_CLASS_ORDER = {"backbone": 0, "access": 1}
+
+
+@dataclass(frozen=True)
+class Generated:
+    """Generated packages in priority order, and what could not be priced."""
+
+    packages: tuple[Package, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def generate_packages(
+    G: nx.MultiGraph[Any],
+    report: GapReport,
+    target: Target,
+    *,
+    recommended: Mapping[str, float] | None = None,
+) -> Generated:
+    """The work packages that close the gaps of ``report``.
+
+    ``recommended`` maps link ids to the capacity (Mbit/s) the bandwidth
+    analysis recommends for the planned load; a link gets the larger of that
+    and its capacity gap's tier.
+    """
+    links, warnings = _link_packages(G, report, target, recommended or {})
+    hosting = [g for g in report.gaps if g.kind == "hosting"]
+    moving = [g for g in hosting if not g.data.get("consolidation")]
+    central = [g for g in moving if g.data["target_hosting"] == "central"]
+    dc = [_datacenter(central, report.datacenters)] if central else []
+    link_ids = {p.id.removeprefix("link-"): p.id for p in links}
+    crossed: dict[str, frozenset[str]] = {}
+    if links and report.datacenters:
+        crossed = crossed_links(G, report.datacenters)
+
+    def link_deps(munis: tuple[str, ...]) -> tuple[str, ...]:
+        crossing = set().union(*(crossed.get(m, frozenset()) for m in munis))
+        return tuple(sorted(link_ids[x] for x in crossing if x in link_ids))
+
+    moves = [_move(g, target, link_deps) for g in _core_first(moving, target)]
+    harmonise = [
+        _harmonise(g, target, {p.id for p in moves}, bool(dc), link_deps)
+        for g in _core_first(
+            [g for g in report.gaps if g.kind == "harmonisation"], target
+        )
+    ]
+    closes = _closes(G, hosting, moving)
+    packages = _with_service_deps([*moves, *harmonise], target)
+    return Generated((*links, *dc, *packages, *closes), tuple(warnings))
+
+
+def _core_first(gaps: list[Gap], target: Target) -> list[Gap]:
+    def key(g: Gap) -> tuple[int, str]:
+        return (0 if target.services[g.subject].layer == "core" else 1, g.subject)
+
+    return sorted(gaps, key=key)
+
+
+def _link_packages(
+    G: nx.MultiGraph[Any],
+    report: GapReport,
+    target: Target,
+    recommended: Mapping[str, float],
+) -> tuple[list[Package], list[str]]:
+    index = {
+        d["id"]: {**d, "ends": (u, v)}
+        for u, v, d in G.edges(data=True)
+        if d["kind"] == "link"
+    }
+    gaps = {g.subject: g for g in report.gaps if g.kind == "capacity"}
+    wanted = set(gaps) | {
+        x
+        for x, mbps in recommended.items()
+        if x in index and mbps > index[x]["capacity"]
+    }
+    packages, warnings = [], []
+    for link in wanted:
+        package, warning = _link(
+            G, index[link], gaps.get(link), recommended.get(link), target
+        )
+        packages.append(package)
+        warnings += warning
+    order = {p.id: _link_order(gaps.get(p.id.removeprefix("link-"))) for p in packages}
+    return sorted(packages, key=lambda p: (order[p.id], p.id)), warnings
+
+
+def _link_order(gap: Gap | None) -> int:
+    return _CLASS_ORDER.get(gap.data["class"], 2) if gap else 2
+
+
+def _link(
+    G: nx.MultiGraph[Any],
+    link: dict[str, Any],
+    gap: Gap | None,
+    recommended: float | None,
+    target: Target,
+) -> tuple[Package, list[str]]:
+    need = max(gap.data["upgrade_to_mbps"] if gap else 0.0, recommended or 0.0)
+    tiers = target.network.capacity_tiers
+    tier = next((t for t in tiers if t >= need), None)
+    warnings = []
+    if tier is None:
+        tier = need
+        warnings.append(
+            f"link {link['id']}: no capacity tier reaches {format_bandwidth(need)}; "
+            "priced at 0"
+        )
+    cost = target.network.upgrade_cost.get(tier)
+    if cost is None and not warnings:
+        warnings.append(
+            f"link {link['id']}: the target has no upgrade_cost for "
+            f"{format_bandwidth(tier)}; priced at 0"
+        )
+    reasons = []
+    if gap is not None:
+        reasons.append(f"capacity gap {link['id']}: {gap.detail}")
+    if recommended is not None and recommended > link["capacity"]:
+        reasons.append(
+            f"bandwidth analysis: the planned peak load on {link['id']} needs "
+            f"{format_bandwidth(recommended)}"
+        )
+    munis = gap.municipalities if gap else _link_municipalities(G, link)
+    package = Package(
+        id=f"link-{link['id']}",
+        name=f"Upgrade {link['id']} to {format_bandwidth(tier)}",
+        kind="link",
+        reason="; ".join(reasons),
+        generated=True,
+        investment=cost.investment if cost else Decimal(0),
+        per_year=cost.per_year if cost else Decimal(0),
+        municipalities=munis,
+    )
+    return package, warnings
+
+
+def _link_municipalities(
+    G: nx.MultiGraph[Any], link: dict[str, Any]
+) -> tuple[str, ...]:
+    ends = [G.nodes[n] for n in link["ends"]]
+    return tuple(sorted({d["municipality"] for d in ends if "municipality" in d}))
+
+
+def _datacenter(central: list[Gap], datacenters: tuple[str, ...]) -> Package:
+    systems = sum(len(g.data["systems"]) for g in central)
+    where = ", ".join(datacenters) or "the data centre"
+    return Package(
+        id=DATACENTER,
+        name="Establish the data centre",
+        kind="datacenter",
+        reason=(
+            f"hosting gaps: {systems} systems of {len(central)} services move into "
+            f"the data centre ({where}); the target gives no price: a hand-written "
+            f"work package '{DATACENTER}' prices it"
+        ),
+        generated=True,
+        municipalities=tuple(sorted({m for g in central for m in g.municipalities})),
+    )
+
+
+def _migration(service: Service, users: int) -> Decimal:
+    return (service.migration_cost_per_user or Decimal(0)) * users
+
+
+def _move(g: Gap, target: Target, link_deps: LinkDeps) -> Package:
+    svc = target.services[g.subject]
+    central = g.data["target_hosting"] == "central"
+    deps = (DATACENTER, *link_deps(g.municipalities)) if central else ()
+    return Package(
+        id=f"move-{svc.id}",
+        name=f"Move {svc.name} into the data centre"
+        if central
+        else f"Move {svc.name} to SaaS",
+        kind="move",
+        reason=f"hosting gap {svc.id}: {g.detail}",
+        generated=True,
+        investment=_migration(svc, g.data["users"]),
+        depends_on=deps,
+        services=(svc.id,),
+        municipalities=g.municipalities,
+    )
+
+
+def _harmonise(
+    g: Gap, target: Target, moves: set[str], has_dc: bool, link_deps: LinkDeps
+) -> Package:
+    svc = target.services[g.subject]
+    move = f"move-{svc.id}"
+    if move in moves:
+        deps: tuple[str, ...] = (move,)
+    elif svc.hosting == "central" and has_dc:
+        deps = (DATACENTER, *link_deps(g.municipalities))
+    else:
+        deps = link_deps(g.municipalities) if svc.hosting == "central" else ()
+    return Package(
+        id=f"harmonise-{svc.id}",
+        name=f"Harmonise {svc.name} on {g.data['standard']}",
+        kind="harmonise",
+        reason=f"harmonisation gap {svc.id}: {g.detail}",
+        generated=True,
+        investment=_migration(svc, g.data["users_to_move"]),
+        depends_on=deps,
+        services=(svc.id,),
+        municipalities=g.municipalities,
+    )
+
+
+def _with_service_deps(packages: list[Package], target: Target) -> list[Package]:
+    """Each service's packages also wait for those of the nearest services
+    it depends on that have packages (through services that have none)."""
+    by_service: dict[str, list[str]] = defaultdict(list)
+    for p in packages:
+        for s in p.services:
+            by_service[s].append(p.id)
+    memo: dict[str, frozenset[str]] = {}
+
+    def nearest(service: str) -> frozenset[str]:
+        if service not in memo:
+            found: set[str] = set()
+            for dep in target.services[service].depends_on:
+                found |= set(by_service[dep]) if dep in by_service else nearest(dep)
+            memo[service] = frozenset(found)
+        return memo[service]
+
+    out = []
+    for p in packages:
+        extra = set().union(*(nearest(s) for s in p.services)) - set(p.depends_on)
+        out.append(replace(p, depends_on=(*p.depends_on, *sorted(extra))))
+    return out
+
+
+def _closes(
+    G: nx.MultiGraph[Any], hosting: list[Gap], moving: list[Gap]
+) -> list[Package]:
+    """One package per server room a consolidation gap closes, after every
+    move of a system out of that room (or out of its municipality, for
+    shared systems whose server is not named)."""
+    out_of: dict[str, set[str]] = defaultdict(set)
+    for g in moving:
+        for sy in g.data["systems"]:
+            site = _site(G, sy["server"])
+            key = site if site else f"municipality:{sy['hosted_by']}"
+            out_of[key].add(f"move-{g.subject}")
+    packages = []
+    for g in hosting:
+        if not g.data.get("consolidation"):
+            continue
+        for room in g.data["server_rooms_closed"]:
+            deps = out_of[room] | out_of[f"municipality:{g.subject}"]
+            packages.append(
+                Package(
+                    id=f"close-{room}",
+                    name=f"Close the server room at {room}",
+                    kind="close",
+                    reason=f"hosting gap {g.subject} (consolidation): {g.detail}",
+                    generated=True,
+                    depends_on=tuple(sorted(deps)),
+                    municipalities=(g.subject,),
+                )
+            )
+    return sorted(packages, key=lambda p: p.id)
+
+
+def _site(G: nx.MultiGraph[Any], server: str | None) -> str | None:
+    if server is None:
+        return None
+    node = G.nodes.get(node_key("server", server))
+    return None if node is None else str(node["site"])

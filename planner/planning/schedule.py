@@ -1,0 +1,247 @@
+"""The scheduler: work packages into quarters, half-years or years.
+
+Packages are taken in priority order (a topological order; among the ready
+ones the earliest deadline, then the order they were given in) and each is
+put in the earliest phase that its dependencies (finished in an earlier
+phase) and ``not_before`` allow, and under ``evolution`` also the caps: the
+investment (and operating) budget counts a package's money in the phase it
+starts in, the staff cap its effort in every phase it runs. A package too
+big for a cap on its own is put alone in the first phase that is free in
+that respect, with a warning; the search always ends, because past the last
+occupied phase every phase is free. ``big-bang`` ignores the caps and
+reports the overrun per phase.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from planner.checks import find_cycle
+from planner.errors import PlannerError
+from planner.models.planresult import Frame, Package, Placement
+from planner.units import Period, format_money
+
+__all__ = ["CycleError", "Schedule", "phase_index", "schedule"]
+
+_MONTHS = {"quarter": 3, "half-year": 6, "year": 12}
+_EPS = 1e-9
+ZERO = Decimal(0)
+
+
+class CycleError(PlannerError):
+    """The work packages depend on each other in a circle."""
+
+    def __init__(self, cycle: list[str]) -> None:
+        self.cycle = cycle
+        super().__init__(f"dependency cycle: {' -> '.join(cycle)}")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Placements (by start phase, then id), the number of phases, the
+    money and effort per phase index, and the warnings."""
+
+    placements: tuple[Placement, ...]
+    phases: int
+    investment: dict[int, Decimal]
+    operating: dict[int, Decimal]
+    effort: dict[int, float]
+    warnings: tuple[str, ...] = field(default=())
+
+
+def phase_index(period: Period, frame: Frame) -> int:
+    """The index of the phase containing ``period``'s start (may be < 0)."""
+    months = _MONTHS[frame.phase]
+    return (period.as_kind(frame.phase).start_month - frame.start.start_month) // months
+
+
+def priority_order(packages: Sequence[Package]) -> list[Package]:
+    """A topological order; among ready packages the earliest deadline first,
+    then the given order. Raises :class:`CycleError` naming a cycle."""
+    index = {p.id: i for i, p in enumerate(packages)}
+    waiting = {p.id: sum(1 for d in set(p.depends_on) if d in index) for p in packages}
+    needed_by: dict[str, list[str]] = defaultdict(list)
+    for p in packages:
+        for d in set(p.depends_on):
+            if d in index:
+                needed_by[d].append(p.id)
+
+    def key(p: Package) -> tuple[int, int]:
+        return (p.deadline.end_month if p.deadline else 1 << 30, index[p.id])
+
+    heap = [(key(p), p.id) for p in packages if not waiting[p.id]]
+    heapq.heapify(heap)
+    order = []
+    while heap:
+        _, pid = heapq.heappop(heap)
+        order.append(packages[index[pid]])
+        for nxt in needed_by[pid]:
+            waiting[nxt] -= 1
+            if not waiting[nxt]:
+                heapq.heappush(heap, (key(packages[index[nxt]]), nxt))
+    if len(order) < len(packages):
+        cycle = find_cycle({p.id: p.depends_on for p in packages})
+        raise CycleError(cycle or sorted(pid for pid, n in waiting.items() if n))
+    return order
+
+
+class _Load:
+    """Money and effort placed so far, per phase index."""
+
+    def __init__(self, frame: Frame) -> None:
+        self.frame = frame
+        self.investment: dict[int, Decimal] = defaultdict(Decimal)
+        self.operating: dict[int, Decimal] = defaultdict(Decimal)
+        self.effort: dict[int, float] = defaultdict(float)
+
+    def add(self, p: Package, at: int) -> None:
+        self.investment[at] += p.investment
+        self.operating[at] += p.operating
+        for q in range(at, at + p.duration):
+            self.effort[q] += p.effort
+
+    def oversize(self, p: Package) -> list[str]:
+        """The caps ``p`` exceeds on its own."""
+        f = self.frame
+        out = []
+        if f.budget_investment is not None and p.investment > f.budget_investment:
+            out.append("investment")
+        if f.budget_operating is not None and p.operating > f.budget_operating:
+            out.append("operating")
+        if f.staff is not None and p.effort > f.staff + _EPS:
+            out.append("staff")
+        return out
+
+    def fits(self, p: Package, at: int, alone: list[str]) -> bool:
+        f = self.frame
+        return (
+            _money_fits(
+                self.investment[at],
+                p.investment,
+                f.budget_investment,
+                "investment" in alone,
+            )
+            and _money_fits(
+                self.operating[at],
+                p.operating,
+                f.budget_operating,
+                "operating" in alone,
+            )
+            and all(
+                _staff_fits(self.effort[q], p.effort, f.staff, "staff" in alone)
+                for q in range(at, at + p.duration)
+            )
+        )
+
+
+def _money_fits(
+    used: Decimal, amount: Decimal, cap: Decimal | None, alone: bool
+) -> bool:
+    if cap is None or not amount:
+        return True
+    return not used if alone else used + amount <= cap
+
+
+def _staff_fits(used: float, effort: float, cap: float | None, alone: bool) -> bool:
+    if cap is None or not effort:
+        return True
+    return used <= _EPS if alone else used + effort <= cap + _EPS
+
+
+def schedule(packages: Sequence[Package], frame: Frame) -> Schedule:
+    """Place every package in phases (see the module docstring)."""
+    load = _Load(frame)
+    start: dict[str, int] = {}
+    end: dict[str, int] = {}
+    warnings: list[str] = []
+    for p in priority_order(packages):
+        earliest = max(
+            [0, *(end[d] + 1 for d in p.depends_on if d in end)]
+            + ([phase_index(p.not_before, frame)] if p.not_before else [])
+        )
+        at = earliest
+        if frame.strategy == "evolution":
+            alone = load.oversize(p)
+            while not load.fits(p, at, alone):
+                at += 1
+            if alone:
+                warnings.append(_alone_warning(p, alone, frame, at))
+        load.add(p, at)
+        start[p.id], end[p.id] = at, at + p.duration - 1
+    placements = tuple(
+        sorted(
+            (
+                Placement(
+                    p, frame.start.shift(start[p.id]), frame.start.shift(end[p.id])
+                )
+                for p in packages
+            ),
+            key=lambda x: (start[x.package.id], x.package.id),
+        )
+    )
+    warnings += _deadline_warnings(placements)
+    phases = max(end.values(), default=-1) + 1
+    if frame.strategy == "big-bang":
+        warnings += _overrun_warnings(load, frame, phases)
+    return Schedule(
+        placements,
+        phases,
+        dict(load.investment),
+        dict(load.operating),
+        dict(load.effort),
+        tuple(warnings),
+    )
+
+
+def _alone_warning(p: Package, alone: list[str], frame: Frame, at: int) -> str:
+    what = []
+    for cap in alone:
+        if cap == "staff":
+            what.append(
+                f"effort {p.effort:g} FTE > the staff cap of {frame.staff:g} FTE"
+            )
+        else:
+            amount = getattr(p, cap)
+            limit = getattr(frame, f"budget_{cap}")
+            what.append(
+                f"{cap} {format_money(amount)} > the cap of {format_money(limit)}"
+            )
+    return (
+        f"work package {p.id} is bigger than a phase allows on its own "
+        f"({'; '.join(what)}): scheduled alone in {frame.start.shift(at)}"
+    )
+
+
+def _deadline_warnings(placements: Sequence[Placement]) -> list[str]:
+    return [
+        f"work package {x.package.id} finishes in {x.end}, after its deadline "
+        f"{x.package.deadline}"
+        for x in placements
+        if x.package.deadline and x.end.end_month > x.package.deadline.end_month
+    ]
+
+
+def _overrun_warnings(load: _Load, frame: Frame, phases: int) -> list[str]:
+    out = []
+    for q in range(phases):
+        period = frame.start.shift(q)
+        for kind, cap, used in (
+            ("investment", frame.budget_investment, load.investment.get(q, ZERO)),
+            ("operating", frame.budget_operating, load.operating.get(q, ZERO)),
+        ):
+            if cap is not None and used > cap:
+                out.append(
+                    f"phase {period}: {kind} {format_money(used)} is "
+                    f"{format_money(used - cap)} over the cap of {format_money(cap)}"
+                )
+        effort = load.effort.get(q, 0.0)
+        if frame.staff is not None and effort > frame.staff + _EPS:
+            out.append(
+                f"phase {period}: effort {effort:g} FTE is {effort - frame.staff:g} "
+                f"FTE over the staff cap of {frame.staff:g} FTE"
+            )
+    return out

@@ -1,0 +1,134 @@
+"""Work packages generated from the gaps of the mini region, worked out by
+hand from the gaps of tests/analyses/test_gaps.py and the default target.
+
+Data centre alpha-radhus. By hand:
+- links: beta-gamma 100 Mbit/s, backbone needs 1 Gbit/s -> 250 000;
+  alpha-skole-link 10 Mbit/s, access needs 100 Mbit/s -> 50 000; backbone
+  first;
+- datacenter: 4 hosting gaps of beta (4 systems) -> priced 0;
+- moves (beta's systems on beta-srv): case-archive 40 users x 3 000 =
+  120 000, email 60 x 500 = 30 000, finance 10 x 2 500 = 25 000, office
+  60 x 1 000 = 60 000; each after the data centre;
+- harmonise: case-archive 40 x 3 000 = 120 000, email 60 x 500 = 30 000,
+  office 60 x 1 000 = 60 000; each after its move;
+- close-beta-radhus after the four moves out of beta-srv.
+Total 745 000.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from planner.analyses.gaps import find_gaps
+from planner.graph import build_graph
+from planner.load import load_inventory
+from planner.planning.crossings import crossed_links
+from planner.planning.generate import generate_packages
+from tests.conftest import MINI
+
+
+def _by_id(generated: Any) -> dict[str, Any]:
+    return {p.id: p for p in generated.packages}
+
+
+def test_generated_packages_and_costs(mini_graph: Any, target: Any) -> None:
+    gen = generate_packages(mini_graph, find_gaps(mini_graph, target), target)
+    assert [p.id for p in gen.packages] == [
+        "link-beta-gamma",
+        "link-alpha-skole-link",
+        "datacenter",
+        "move-case-archive",
+        "move-email",
+        "move-finance",
+        "move-office",
+        "harmonise-case-archive",
+        "harmonise-email",
+        "harmonise-office",
+        "close-beta-radhus",
+    ]
+    cost = {p.id: p.investment for p in gen.packages}
+    assert cost["link-beta-gamma"] == 250_000
+    assert cost["move-case-archive"] == 120_000
+    assert cost["move-finance"] == 25_000
+    assert cost["harmonise-email"] == 30_000
+    assert sum(cost.values()) == Decimal(745_000)
+    assert gen.warnings == ()
+
+
+def test_generated_dependencies(mini_graph: Any, target: Any) -> None:
+    p = _by_id(generate_packages(mini_graph, find_gaps(mini_graph, target), target))
+    assert p["move-email"].depends_on == ("datacenter",)
+    assert p["harmonise-email"].depends_on == ("move-email",)
+    assert p["close-beta-radhus"].depends_on == (
+        "move-case-archive",
+        "move-email",
+        "move-finance",
+        "move-office",
+    )
+    assert p["link-beta-gamma"].per_year == 60_000  # 1 Gbit/s tier
+
+
+def test_reasons_name_the_gap(mini_graph: Any, target: Any) -> None:
+    p = _by_id(generate_packages(mini_graph, find_gaps(mini_graph, target), target))
+    assert p["link-beta-gamma"].reason.startswith(
+        "capacity gap beta-gamma: 100 Mbit/s between beta-radhus and gamma-radhus"
+    )
+    assert p["move-email"].reason.startswith("hosting gap email: 1 system to move")
+    assert p["harmonise-office"].reason.startswith("harmonisation gap office:")
+    assert p["close-beta-radhus"].reason.startswith(
+        "hosting gap beta (consolidation): consolidation retires 1 of 1 servers"
+    )
+
+
+def test_crossed_links_follow_shortest_paths(mini_graph: Any) -> None:
+    """alpha: its school's access link; beta: alpha-beta and its care home's
+    link; gamma: beta-gamma then alpha-beta (gamma-bibliotek has no link)."""
+    assert crossed_links(mini_graph, ["alpha-radhus"]) == {
+        "alpha": frozenset({"alpha-skole-link"}),
+        "beta": frozenset({"alpha-beta", "beta-omsorg-link"}),
+        "gamma": frozenset({"alpha-beta", "beta-gamma"}),
+    }
+
+
+def test_bandwidth_recommendations_add_upgrades_that_moves_wait_for(
+    mini_graph: Any, target: Any
+) -> None:
+    """The bandwidth analysis recommends 5 Gbit/s on alpha-beta (1 Gbit/s,
+    no capacity gap): the 10 Gbit/s tier, 900 000; beta's moves cross it.
+    A recommendation at or below today's capacity adds nothing."""
+    gaps = find_gaps(mini_graph, target)
+    gen = generate_packages(
+        mini_graph,
+        gaps,
+        target,
+        recommended={"alpha-beta": 5000.0, "beta-omsorg-link": 50.0},
+    )
+    p = _by_id(gen)
+    assert "link-beta-omsorg-link" not in p
+    link = p["link-alpha-beta"]
+    assert (link.investment, link.name) == (900_000, "Upgrade alpha-beta to 10 Gbit/s")
+    assert link.reason == (
+        "bandwidth analysis: the planned peak load on alpha-beta needs 5 Gbit/s"
+    )
+    assert link.municipalities == ("alpha", "beta")
+    assert p["move-email"].depends_on == ("datacenter", "link-alpha-beta")
+    assert p["harmonise-email"].depends_on == ("move-email",)
+
+
+def test_core_services_come_before_the_functional_ones(target: Any) -> None:
+    """beta's directory (a core service) moves too: email depends_on
+    directory, so both email packages wait for move-directory, which comes
+    first in the priority order."""
+    inv = load_inventory(MINI).model
+    beta = inv.municipalities[1]
+    system = beta.systems[0].model_copy(
+        update={"id": "beta-ad", "service": "directory", "product": "AD"}
+    )
+    beta.systems.append(system)
+    G = build_graph(inv)
+    p = _by_id(generate_packages(G, find_gaps(G, target), target))
+    assert list(p).index("move-directory") < list(p).index("move-email")
+    assert "move-directory" in p["move-email"].depends_on
+    assert "move-directory" in p["harmonise-email"].depends_on
+    assert p["move-directory"].depends_on == ("datacenter",)  # no depends_on

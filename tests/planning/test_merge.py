@@ -1,0 +1,90 @@
+"""Hand-written packages merged over the generated ones (mini region)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from planner.analyses.gaps import find_gaps
+from planner.errors import InputError
+from planner.load import load_plan
+from planner.planning.merge import check_references
+from planner.planning.plan import plan_packages
+
+PLAN = """\
+schema: planner/plan/v1
+work_packages:
+  - id: datacenter
+    name: Felles driftssenter
+    investment: 2M
+    depends_on: [extranet]
+  - id: extranet
+    reason: second lines between the town halls
+    investment: 500k
+    depends_on: [link-beta-gamma]
+"""
+
+
+def _packages(mini_graph: Any, target: Any, path: Any) -> tuple[Any, Any]:
+    loaded = load_plan(path)
+    report = find_gaps(mini_graph, target)
+    packages, _ = plan_packages(mini_graph, report, target, loaded.model)
+    return loaded, packages
+
+
+def test_same_id_overrides_in_place(mini_graph: Any, target: Any, write: Any) -> None:
+    _, packages = _packages(mini_graph, target, write("p.yaml", PLAN))
+    ids = [p.id for p in packages]
+    assert ids.index("datacenter") == 2  # kept its place after the links
+    assert ids[-1] == "extranet"  # new ones follow
+    dc = packages[2]
+    assert (dc.generated, dc.investment, dc.depends_on) == (
+        False,
+        2_000_000,
+        ("extranet",),
+    )
+    assert dc.reason.startswith(
+        "hand-written (replaces the generated package: hosting gaps: 4 systems"
+    )
+    assert packages[-1].reason == "hand-written: second lines between the town halls"
+    # the generated moves still wait for 'datacenter', now the hand-written one
+    move = next(p for p in packages if p.id == "move-email")
+    assert move.depends_on == ("datacenter",)
+
+
+def test_generate_false_keeps_only_hand_written(
+    mini_graph: Any, target: Any, write: Any
+) -> None:
+    text = PLAN.replace("work_packages:", "generate: false\nwork_packages:")
+    text = text.replace("depends_on: [link-beta-gamma]", "depends_on: []")
+    _, packages = _packages(mini_graph, target, write("p.yaml", text))
+    assert [p.id for p in packages] == ["datacenter", "extranet"]
+
+
+def test_unknown_dependency_is_located_with_a_hint(
+    mini_graph: Any, target: Any, write: Any
+) -> None:
+    path = write("p.yaml", PLAN.replace("[link-beta-gamma]", "[link-beta-gama]"))
+    loaded, packages = _packages(mini_graph, target, path)
+    problems = check_references(loaded.model, packages, loaded.sources.problem)
+    assert [str(p) for p in problems] == [
+        f"{path}:10:18: unknown work package 'link-beta-gama' (neither generated "
+        "nor written here); did you mean 'link-beta-gamma'?"
+    ]
+
+
+def test_cycle_through_generated_packages_is_located(
+    mini_graph: Any, target: Any, write: Any
+) -> None:
+    """datacenter -> extranet -> move-email -> datacenter."""
+    path = write("p.yaml", PLAN.replace("[link-beta-gamma]", "[move-email]"))
+    loaded, packages = _packages(mini_graph, target, path)
+    with pytest.raises(InputError) as e:
+        raise InputError(
+            check_references(loaded.model, packages, loaded.sources.problem)
+        )
+    assert str(e.value) == (
+        f"{path}:6:17: dependency cycle: datacenter -> extranet -> move-email -> "
+        "datacenter; remove one of these depends_on"
+    )
