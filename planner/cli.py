@@ -13,13 +13,16 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from planner import __version__
 from planner.errors import PlannerError
 from planner.models.results import GAP_KINDS
+
+if TYPE_CHECKING:
+    from planner.models.bandwidth import FailureMode
 
 __all__ = ["cli", "main"]
 
@@ -140,6 +143,10 @@ def failures_option(f: F) -> F:
     )(f)
 
 
+def _failure_mode(value: str) -> FailureMode:
+    return "n-1" if value == "n-1" else "none"
+
+
 @cli.command()
 @inventory_argument
 @target_option
@@ -165,7 +172,7 @@ def gap(
     from planner.commands.gap import gap as run
     from planner.output import emit
 
-    report = run(inventory, target, "n-1" if failures == "n-1" else "none")
+    report = run(inventory, target, _failure_mode(failures))
     emit(render_gaps(report, fmt, _width()), output, [inventory, target])
     if failing(report, fail_on):
         raise SystemExit(1)
@@ -216,7 +223,7 @@ def bandwidth(
     from planner.commands.bandwidth import failing, render_bandwidth
     from planner.output import emit
 
-    report = run(inventory, target, "n-1" if failures == "n-1" else "none")
+    report = run(inventory, target, _failure_mode(failures))
     emit(render_bandwidth(report, fmt, _width()), output, [inventory, target])
     if failing(report, fail_on):
         raise SystemExit(1)
@@ -273,6 +280,14 @@ def availability(
     type=click.Choice(["evolution", "big-bang"]),
     help="evolution fits the caps phase by phase; big-bang reports overruns.",
 )
+@click.option(
+    "--failures",
+    type=click.Choice(["none", "n-1"]),
+    default="n-1",
+    show_default=True,
+    help="Size link upgrades for the worst single link failure (n-1) or for "
+    "normal operation only (none).",
+)
 @format_option
 @click.option(
     "--output",
@@ -288,6 +303,7 @@ def plan(
     start: str | None,
     phase: str | None,
     strategy: str | None,
+    failures: str,
     fmt: str,
     output: Path | None,
 ) -> None:
@@ -298,7 +314,13 @@ def plan(
     from planner.output import emit
 
     result = run(
-        inventory, target, plan_file, start=start, phase=phase, strategy=strategy
+        inventory,
+        target,
+        plan_file,
+        start=start,
+        phase=phase,
+        strategy=strategy,
+        failures=_failure_mode(failures),
     )
     if output is None:
         emit(render_plan(result, fmt, _width()), None)

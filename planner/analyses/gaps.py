@@ -28,7 +28,7 @@ from planner.analyses.services import (
 )
 from planner.analyses.utilisation import utilisation_gaps
 from planner.graph import network
-from planner.models.bandwidth import FailureMode
+from planner.models.bandwidth import BandwidthReport, FailureMode
 from planner.models.results import Gap, GapReport
 from planner.models.target import Target
 
@@ -36,11 +36,19 @@ __all__ = ["find_gaps"]
 
 
 def find_gaps(
-    G: nx.MultiGraph[Any], target: Target, *, failures: FailureMode = "none"
+    G: nx.MultiGraph[Any],
+    target: Target,
+    *,
+    failures: FailureMode = "none",
+    bandwidth: BandwidthReport | None = None,
 ) -> GapReport:
     """All gaps of the inventory graph ``G`` against ``target``, sorted by
     kind, severity and subject (so the same input gives the same report).
-    ``failures="n-1"`` also checks utilisation under single link failures."""
+    ``failures="n-1"`` also checks utilisation under single link failures;
+    a ``bandwidth`` report already computed for ``G`` is used as it is (a
+    caller that needs the report too routes the demand once)."""
+    if bandwidth is None:
+        bandwidth = analyse_bandwidth(G, target, failures=failures)
     dcs = find_datacenters(G, target)
     H = network(G)
     gaps: list[Gap] = [
@@ -51,7 +59,7 @@ def find_gaps(
         *capacity_gaps(H, target, dcs),
         *redundancy_gaps(H, target, dcs),
         *reachability_gaps(H, dcs),
-        *utilisation_gaps(analyse_bandwidth(G, target, failures=failures)),
+        *utilisation_gaps(bandwidth),
         *availability_gaps(G, target, estimate_availability(G, target)),
     ]
     return GapReport(

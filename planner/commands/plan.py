@@ -9,13 +9,14 @@ a failure leaves the folder as it was.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 
+from planner.analyses.bandwidth import analyse_bandwidth
 from planner.analyses.gaps import find_gaps
 from planner.errors import InputError, Problem, UsageError
 from planner.graph import build_graph
 from planner.load import load_inventory, load_plan, load_target
+from planner.models.bandwidth import BandwidthReport, FailureMode
 from planner.models.plan import PlanFile
 from planner.models.planresult import PlanResult
 from planner.output import refuse_overwrite, write_atomic
@@ -40,18 +41,20 @@ def plan(
     start: str | None = None,
     phase: str | None = None,
     strategy: str | None = None,
-    recommended: Mapping[str, float] | None = None,
+    failures: FailureMode = "n-1",
 ) -> PlanResult:
     """Load the files and make the plan (``start``, ``phase`` and
-    ``strategy`` override the plan file's)."""
+    ``strategy`` override the plan file's). Links are sized by the bandwidth
+    analysis, by default for the worst single link failure (``failures``)."""
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     loaded = load_plan(plan_file) if plan_file is not None else None
     settings = loaded.model if loaded else PlanFile()
     G = build_graph(inv.model)
-    report = find_gaps(G, tgt.model)
+    bandwidth = analyse_bandwidth(G, tgt.model, failures=failures)
+    report = find_gaps(G, tgt.model, bandwidth=bandwidth)
     packages, warnings = plan_packages(
-        G, report, tgt.model, settings, recommended=recommended
+        G, report, tgt.model, settings, recommended=recommendations(bandwidth)
     )
     key = key_from_file(settings.cost_key)
     problems: list[Problem] = check_key(inv.model, key, inv.sources.problem)
@@ -70,6 +73,17 @@ def plan(
     return make_plan(
         inv.model, packages, frame, key, settings.projection, warnings=warnings
     )
+
+
+def recommendations(bandwidth: BandwidthReport) -> dict[str, float]:
+    """Link id -> the capacity (Mbit/s) the bandwidth analysis recommends,
+    for the links that need more than they have."""
+    return {
+        ln.id: ln.recommended_capacity_mbps
+        for ln in bandwidth.links
+        if ln.recommended_capacity_mbps is not None
+        and ln.recommended_capacity_mbps > ln.capacity_mbps
+    }
 
 
 def _period(text: str | None) -> Period | None:

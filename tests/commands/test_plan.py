@@ -220,3 +220,52 @@ def test_output_folder_never_overwrites_an_input(tmp_path: Path) -> None:
     code, _, err = run("plan", inventory, "-o", tmp_path)
     assert code == 2 and "would overwrite the input" in err
     assert inventory.read_bytes() == MINI.read_bytes()
+
+
+RING = """\
+schema: planner/inventory/v1
+region: {id: ring, name: Ring, as_of: 2026-06-30}
+municipalities:
+  - id: m
+    name: M
+    population: 100
+    sites:
+      - {id: dc, name: DC, role: town-hall, users: 5}
+      - {id: a, name: A, role: school, users: 40}
+      - {id: b, name: B, role: school, users: 40}
+    systems:
+      - {id: m-mail, service: email, product: X, hosting: saas}
+links:
+  - {id: dc-a, a: dc, b: a, capacity: 100 Mbit/s}
+  - {id: a-b, a: a, b: b, capacity: 100 Mbit/s}
+  - {id: b-dc, a: b, b: dc, capacity: 100 Mbit/s}
+  - {id: dc-internet, a: dc, b: internet, capacity: 1 Gbit/s}
+"""
+RING_TARGET = """\
+schema: planner/target/v1
+extends: default
+services:
+  - {id: email, demand_per_user: 1 Mbit/s}
+"""
+
+
+def test_links_are_sized_for_the_worst_single_failure(write: Any) -> None:
+    """Ring dc - a - b - dc at 100 Mbit/s, 40 Mbit/s from each of a and b:
+    40 % on dc-a and b-dc normally, 80 % when the other one fails (a's
+    40 goes round through b). Over the 70 % limit only under failure, so
+    --failures n-1 (the default) upgrades both to the next tier, 1 Gbit/s,
+    and --failures none upgrades nothing."""
+    inv, tgt = write("ring.yaml", RING), write("target.yaml", RING_TARGET)
+
+    def link_packages(*extra: str) -> dict[str, Any]:
+        code, out, _ = run("plan", inv, "-t", tgt, "--format", "json", *extra)
+        assert code == 0
+        return {
+            p["id"]: p for p in json.loads(out)["work_packages"] if p["kind"] == "link"
+        }
+
+    n1 = link_packages()
+    assert sorted(n1) == ["link-b-dc", "link-dc-a"]
+    assert "needs 1 Gbit/s" in n1["link-dc-a"]["reason"]
+    assert n1 == link_packages("--failures", "n-1")
+    assert link_packages("--failures", "none") == {}
