@@ -87,10 +87,8 @@ def test_all_problems_are_reported_at_once(write: Write) -> None:
 def test_alias_bomb_is_refused_fast(write: Write) -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 9):
-        prev = chr(ord("a") + i - 1)
-        lines.append(
-            f"{chr(ord('a') + i)}: &{chr(ord('a') + i)} [{', '.join(['*' + prev] * 10)}]"
-        )
+        prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 10)}]")
     path = write("bomb.yaml", "\n".join(lines) + "\n")
     started = time.perf_counter()
     with pytest.raises(InputError, match="aliases expand too far"):
