@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz bench schemas format clean
+.PHONY: demo test lint typecheck pytest graphviz bench schemas format clean golden
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ format: $(STAMP)
 # Regenerate the JSON Schemas editors use (tests fail when they are stale).
 schemas: $(STAMP)
 	for k in inventory municipality target plan; do $(BIN)/planner schema $$k -o schemas/$$k.schema.json; done
+
+# Regenerate the golden DOT files of the diagram tests: only when a change to
+# the diagrams is intended; review the diff before committing.
+golden: $(STAMP)
+	$(BIN)/python -m tests.render.make_golden
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gap.py

@@ -56,6 +56,16 @@ def output_option(f: F) -> F:
     )(f)
 
 
+def lang_option(f: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(["nb", "en"]),
+        default="nb",
+        show_default=True,
+        help="Language of the words in diagrams and reports (bokmål or English).",
+    )(f)
+
+
 def inventory_argument(f: F) -> F:
     return click.argument("inventory", type=click.Path(path_type=Path))(f)
 
@@ -156,6 +166,56 @@ def gap(
     emit(render_gaps(report, fmt, _width()), output, [inventory, target])
     if failing(report, fail_on):
         raise SystemExit(1)
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--view",
+    default="current",
+    show_default=True,
+    metavar="current|target|gaps|phase:N",
+    help="What to draw: today, the target state, the gaps, or after phase N.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["svg", "png", "pdf", "dot"]),
+    help="Output format (default: from the suffix of -o, else svg).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The file to write (atomically).",
+)
+@lang_option
+@click.option(
+    "--fold/--no-fold",
+    default=None,
+    help="One node per municipality (default: when there are over 150 sites).",
+)
+def render(
+    inventory: Path,
+    target: Path | None,
+    view: str,
+    fmt: str | None,
+    output: Path,
+    lang: str,
+    fold: bool | None,
+) -> None:
+    """Draw a Graphviz diagram of INVENTORY: the network today, the target,
+    the gaps or the state after a phase."""
+    from planner.commands.render import format_for
+    from planner.commands.render import render as run
+    from planner.output import refuse_overwrite, write_atomic
+
+    refuse_overwrite(output, [inventory, target])
+    data = run(inventory, target, view, format_for(output, fmt), lang=lang, fold=fold)
+    write_atomic(output, data)
 
 
 @cli.command()
