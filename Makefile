@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz bench schemas format clean golden
+.PHONY: demo test lint typecheck pytest graphviz chromium bench schemas format clean golden
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,10 +24,22 @@ graphviz:
 	    echo "Graphviz is missing: install it (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz)"; \
 	  fi; }
 
+# Headless Chromium opens the HTML report in the tests (tests/render/chromium.py);
+# installed from Debian when we are root, the tests skip it where it is missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	command -v google-chrome >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Chromium (Debian package chromium)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing, so the browser tests of the report are skipped: install it (Debian/Ubuntu: sudo apt-get install chromium)"; \
+	  fi; }
+
 demo: $(STAMP) graphviz
 	$(BIN)/planner gap inventories/kongsberg.yaml
 
-test: $(STAMP) graphviz lint typecheck pytest
+test: $(STAMP) graphviz chromium lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner tests benchmarks

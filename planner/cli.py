@@ -219,6 +219,47 @@ def render(
 
 
 @cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--plan",
+    "-p",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Plan settings (cost key, start, strategy) to show among the assumptions.",
+)
+@lang_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The folder to write index.html and the diagrams into.",
+)
+@click.option(
+    "--fold/--no-fold",
+    default=None,
+    help="One node per municipality in the maps (default: over 150 sites).",
+)
+def report(
+    inventory: Path,
+    target: Path | None,
+    plan: Path | None,
+    lang: str,
+    output: Path,
+    fold: bool | None,
+) -> None:
+    """Write a static HTML report of INVENTORY for a steering group: key
+    figures, diagrams, gaps, plan, costs and assumptions."""
+    from planner.commands.report import check_folder, write_report
+    from planner.commands.report import report as run
+
+    check_folder(output, [inventory, target, plan])
+    files = run(inventory, target, plan, lang=lang, fold=fold)
+    write_report(files, output, [inventory, target, plan])
+    click.echo(f"wrote {output / 'index.html'} and {len(files) - 1} more files")
+
+
+@cli.command()
 @click.argument(
     "kind", type=click.Choice(["inventory", "municipality", "target", "plan"])
 )

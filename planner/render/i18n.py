@@ -32,6 +32,13 @@ class Messages:
         text = self._table[key]
         return text.format(**values) if values else text
 
+    def count(self, key: str, n: int, **values: object) -> str:
+        """The text for ``key`` with ``n`` filled in, in the singular form
+        (``key.one``) when ``n`` is 1 and the catalogue has one."""
+        one = f"{key}.one"
+        chosen = one if n == 1 and one in self._table else key
+        return self(chosen, n=self.number(n), **values)
+
     def number(self, value: float | int | Decimal, digits: int = 0) -> str:
         """Grouped thousands and the language's decimal mark."""
         text = f"{float(value):,.{digits}f}" if digits else f"{round(value):,}"
@@ -47,6 +54,14 @@ class Messages:
         if self.lang == "nb" and currency == "NOK":
             return f"{self.number(amount)}\u00a0kr"
         return f"{currency}\u00a0{self.number(amount)}"
+
+    def millions(self, amount: float | int | Decimal, currency: str) -> str:
+        """``50 000 000`` -> ``50,0 mill. kr`` / ``NOK 50.0 million``."""
+        value = self.number(float(amount) / 1e6, 1)
+        if self.lang == "nb":
+            unit = "kr" if currency == "NOK" else currency
+            return f"{value}\u00a0mill.\u00a0{unit}"
+        return f"{currency}\u00a0{value}\u00a0million"
 
     def bandwidth(self, mbps: float) -> str:
         """``1000`` -> ``1 Gbit/s``; ``0.512`` -> ``512 kbit/s``."""

@@ -42,3 +42,15 @@ def statement(dot: str, node: str) -> str:
 
 def positions(dot: str) -> dict[str, str]:
     return dict(re.findall(r"^\s*(\w+) \[.*pos=\"([\d.,]+)\"", dot, re.MULTILINE))
+
+
+def _chromium() -> str | None:
+    from tests.render.chromium import find_chromium
+
+    return find_chromium()
+
+
+CHROMIUM = _chromium()
+requires_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (make chromium)"
+)

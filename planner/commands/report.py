@@ -1,0 +1,98 @@
+"""``planner report``: the steering-group report, a folder with index.html."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from planner.analyses.gaps import find_gaps
+from planner.errors import UsageError
+from planner.graph import build_graph
+from planner.load import load_inventory, load_plan, load_target
+from planner.output import refuse_overwrite, write_atomic
+from planner.render.diagrams import diagram_dot
+from planner.render.draw import draw
+from planner.render.report import DIAGRAMS, ReportData, render_report
+from planner.render.report_sections import link_utilisation
+from planner.render.scene import FOLD_ABOVE
+from planner.render.views import select_view
+
+__all__ = ["check_folder", "report", "write_report"]
+
+_NAMES = ("index.html", "gaps.json", "gantt.svg", *(f"{v}.svg" for v in DIAGRAMS))
+
+
+def report(
+    inventory: Path,
+    target: Path | None,
+    plan: Path | None,
+    *,
+    lang: str = "nb",
+    fold: bool | None = None,
+    bandwidth: Mapping[str, Any] | None = None,
+    plan_result: Mapping[str, Any] | None = None,
+    gantt_svg: str | None = None,
+) -> dict[str, bytes]:
+    """Load, analyse, draw the diagrams and render the report's files.
+
+    ``bandwidth`` and ``plan_result`` are the ``planner/bandwidth/v1`` and
+    ``planner/plan/v1`` documents (and ``gantt_svg`` the plan's chart): the
+    seams for those analyses, left empty until they are wired in.
+    """
+    tgt = load_target(target)
+    inv = load_inventory(inventory, tgt).model
+    settings = load_plan(plan).model if plan is not None else None
+    G = build_graph(inv)
+    gaps = find_gaps(G, tgt.model)
+    sites = sum(len(m.sites) for m in inv.municipalities)
+    folded = fold if fold is not None else sites > FOLD_ABOVE
+    texts = [
+        diagram_dot(
+            G,
+            select_view(gaps, view),
+            lang=lang,
+            utilisation=link_utilisation(bandwidth),
+            max_utilisation=tgt.model.network.max_utilisation,
+            fold=folded,
+        )
+        for view in DIAGRAMS
+    ]
+    with ThreadPoolExecutor(max_workers=len(texts)) as pool:  # Graphviz runs apart
+        svgs = list(pool.map(lambda text: draw(text, "svg").decode("utf-8"), texts))
+    data = ReportData(
+        inventory=inv,
+        target=tgt.model,
+        gaps=gaps,
+        diagrams=dict(zip(DIAGRAMS, svgs, strict=True)),
+        folded=folded,
+        bandwidth=bandwidth,
+        plan=plan_result,
+        gantt_svg=gantt_svg,
+        plan_settings=settings,
+    )
+    return render_report(data, lang=lang)
+
+
+def check_folder(folder: Path, inputs: Iterable[Path | None]) -> None:
+    """Refuse, before any work, a folder that is a file or where a report
+    file would replace an input."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"-o {folder} is a file; the report needs a folder")
+    given = list(inputs)
+    for name in _NAMES:
+        refuse_overwrite(folder / name, given)
+
+
+def write_report(
+    files: Mapping[str, bytes], folder: Path, inputs: Iterable[Path | None]
+) -> None:
+    """Write each file into ``folder`` atomically, after checking that none
+    of them would replace an input."""
+    given = list(inputs)
+    check_folder(folder, given)
+    for name in files:
+        refuse_overwrite(folder / name, given)
+    for name, data in files.items():
+        write_atomic(folder / name, data)
