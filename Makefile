@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz chromium bench schemas format clean golden
+.PHONY: demo test lint typecheck pytest graphviz chromium bench bench-report schemas format clean golden
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,10 @@ golden: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gap.py
+
+# Diagrams and the report, stage by stage, for Kongsberg and the national inventory.
+bench-report: $(STAMP) graphviz
+	$(BIN)/python benchmarks/bench_report.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache benchmarks/out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -12,7 +13,7 @@ from planner.errors import UsageError
 from planner.graph import build_graph
 from planner.load import load_inventory, load_plan, load_target
 from planner.output import refuse_overwrite, write_atomic
-from planner.render.diagrams import diagram_dot
+from planner.render.diagrams import diagram_dots
 from planner.render.draw import draw
 from planner.render.report import DIAGRAMS, ReportData, render_report
 from planner.render.report_sections import link_utilisation
@@ -48,18 +49,16 @@ def report(
     gaps = find_gaps(G, tgt.model)
     sites = sum(len(m.sites) for m in inv.municipalities)
     folded = fold if fold is not None else sites > FOLD_ABOVE
-    texts = [
-        diagram_dot(
-            G,
-            select_view(gaps, view),
-            lang=lang,
-            utilisation=link_utilisation(bandwidth),
-            max_utilisation=tgt.model.network.max_utilisation,
-            fold=folded,
-        )
-        for view in DIAGRAMS
-    ]
-    with ThreadPoolExecutor(max_workers=len(texts)) as pool:  # Graphviz runs apart
+    texts = diagram_dots(
+        G,
+        [select_view(gaps, view) for view in DIAGRAMS],
+        lang=lang,
+        utilisation=link_utilisation(bandwidth),
+        max_utilisation=tgt.model.network.max_utilisation,
+        fold=folded,
+    )
+    workers = min(len(texts), os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:  # Graphviz runs apart
         svgs = list(pool.map(lambda text: draw(text, "svg").decode("utf-8"), texts))
     data = ReportData(
         inventory=inv,

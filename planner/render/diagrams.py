@@ -13,7 +13,7 @@ when it is known; gaps red and dashed. Nothing here runs Graphviz: that is
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +23,14 @@ from planner.render.dot import attr_list, quote
 from planner.render.i18n import Messages
 from planner.render.layout import Layout, lay_out
 from planner.render.legend import legend
-from planner.render.scene import Line, Place, Scene, build_scene
+from planner.render.scene import (
+    Line,
+    LinkEdge,
+    Place,
+    Scene,
+    build_scene,
+    link_edges,
+)
 from planner.render.styles import (
     CLUSTER,
     COLOURS,
@@ -36,7 +43,7 @@ from planner.render.styles import (
 )
 from planner.render.views import ViewState
 
-__all__ = ["PINNED", "diagram_dot"]
+__all__ = ["PINNED", "diagram_dot", "diagram_dots"]
 
 Attrs = dict[str, str | float | int | None]
 
@@ -75,22 +82,51 @@ def diagram_dot(
     after an upgrade where the view upgrades a link. ``fold`` forces (True)
     or prevents (False) one node per municipality; None decides by size.
     """
-    msg = Messages(lang)
-    scene = build_scene(G, view.datacenters, msg, fold=fold)
-    shown_sites = _shown_sites(G, view)
-    ctx = _Context(
+    (text,) = diagram_dots(
         G,
-        view,
-        msg,
-        utilisation,
-        max_utilisation,
-        shown_sites,
-        _shown_links(G, view, shown_sites),
-        {k: d for _, _, k, d in G.edges(keys=True, data=True) if d["kind"] == "link"},
-        not scene.folded or len(scene.lines) <= _LABELLED_BUNDLES,
+        [view],
+        lang=lang,
+        utilisation=utilisation,
+        max_utilisation=max_utilisation,
+        fold=fold,
     )
+    return text
+
+
+def diagram_dots(
+    G: nx.MultiGraph[Any],
+    views: Sequence[ViewState],
+    *,
+    lang: str = "nb",
+    utilisation: Mapping[str, float] | None = None,
+    max_utilisation: float = 0.7,
+    fold: bool | None = None,
+) -> list[str]:
+    """:func:`diagram_dot` of several views, laying the scene out once
+    (the views of one report share it, and their data centres)."""
+    if not views:
+        return []
+    msg = Messages(lang)
+    links = link_edges(G)
+    scene = build_scene(G, views[0].datacenters, msg, fold=fold, links=links)
     layout = None if scene.folded else lay_out(scene)
-    return "\n".join(_document(scene, layout, ctx, max_utilisation)) + "\n"
+    by_id = {k: d for _, _, k, d in links}
+    out = []
+    for view in views:
+        sites = _shown_sites(G, view, links)
+        ctx = _Context(
+            G,
+            view,
+            msg,
+            utilisation,
+            max_utilisation,
+            sites,
+            _shown_links(view, sites, links),
+            by_id,
+            not scene.folded or len(scene.lines) <= _LABELLED_BUNDLES,
+        )
+        out.append("\n".join(_document(scene, layout, ctx, max_utilisation)) + "\n")
+    return out
 
 
 def _document(
@@ -130,7 +166,9 @@ def _view_title(ctx: _Context) -> str:
     return ctx.msg(f"view.{name}", n=phase)
 
 
-def _shown_sites(G: nx.MultiGraph[Any], view: ViewState) -> frozenset[str]:
+def _shown_sites(
+    G: nx.MultiGraph[Any], view: ViewState, links: list[LinkEdge]
+) -> frozenset[str]:
     shown = set()
     for n, d in G.nodes(data=True):
         if d["kind"] != "site":
@@ -143,19 +181,17 @@ def _shown_sites(G: nx.MultiGraph[Any], view: ViewState) -> frozenset[str]:
         ):
             shown.add(n)
     if view.planned_links:  # a phase: the planned sites its new links reach
-        for u, v, k, d in G.edges(keys=True, data=True):
-            if d["kind"] == "link" and k in view.planned_links:
+        for u, v, k, _ in links:
+            if k in view.planned_links:
                 shown |= {u, v} - {"internet"}
     return frozenset(shown)
 
 
 def _shown_links(
-    G: nx.MultiGraph[Any], view: ViewState, sites: frozenset[str]
+    view: ViewState, sites: frozenset[str], links: list[LinkEdge]
 ) -> frozenset[str]:
     shown = set()
-    for u, v, k, d in G.edges(keys=True, data=True):
-        if d["kind"] != "link":
-            continue
+    for u, v, k, d in links:
         ends = all(n in sites for n in (u, v) if n != "internet")
         planned = view.planned_links is None or k in view.planned_links
         if ends and (d["status"] == "active" or planned):

@@ -24,12 +24,33 @@ from planner.models.inventory import INTERNET
 from planner.render.dot import Slugs
 from planner.render.i18n import Messages
 
-__all__ = ["FOLD_ABOVE", "Cluster", "Line", "Place", "Scene", "build_scene"]
+__all__ = [
+    "FOLD_ABOVE",
+    "Cluster",
+    "Line",
+    "LinkEdge",
+    "Place",
+    "Scene",
+    "build_scene",
+    "link_edges",
+]
 
 FOLD_ABOVE = 150
 """Sites above which a diagram shows municipalities instead of sites."""
 
 PlaceKind = Literal["site", "municipality", "internet"]
+LinkEdge = tuple[str, str, str, dict[str, Any]]
+"""``(u, v, link id, data)`` of a link edge of the graph."""
+
+
+def link_edges(G: nx.MultiGraph[Any]) -> list[LinkEdge]:
+    """The link edges of ``G`` in graph order: one pass over a graph that
+    also holds servers and systems, shared by everything that draws it."""
+    return [
+        (u, v, k, d)
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if d["kind"] == "link"
+    ]
 
 
 @dataclass(frozen=True)
@@ -88,13 +109,16 @@ def build_scene(
     msg: Messages,
     *,
     fold: bool | None = None,
+    links: list[LinkEdge] | None = None,
 ) -> Scene:
     """The scene of the inventory graph ``G`` (schema in ``planner.graph``).
 
     ``datacenters`` are marked in their labels. ``fold`` None folds above
     :data:`FOLD_ABOVE` sites. Order follows the inventory (the graph's
-    insertion order), so output is stable.
+    insertion order), so output is stable. ``links`` is
+    :func:`link_edges` of ``G`` when the caller has it already.
     """
+    links = link_edges(G) if links is None else links
     sites = [n for n, d in G.nodes(data=True) if d["kind"] == "site"]
     if fold is None:
         fold = len(sites) > FOLD_ABOVE
@@ -102,7 +126,7 @@ def build_scene(
     munis = [d for _, d in G.nodes(data=True) if d["kind"] == "municipality"]
     slugs.assign("m", [m["id"] for m in munis])
     if fold:
-        return _folded(G, slugs, munis, msg)
+        return _folded(G, slugs, munis, msg, links)
     clusters = tuple(
         Cluster(f"cluster_{slugs('m', m['id'])}", m["id"], m["name"]) for m in munis
     )
@@ -116,8 +140,7 @@ def build_scene(
             (k,),
             _crosses(G, u, v),
         )
-        for u, v, k, d in G.edges(keys=True, data=True)
-        if d["kind"] == "link"
+        for u, v, k, _ in links
     ]
     if any(ln.a == "internet" or ln.b == "internet" for ln in lines):
         places.append(Place("internet", "internet", msg("internet"), None, ()))
@@ -158,7 +181,11 @@ def _crosses(G: nx.MultiGraph[Any], u: str, v: str) -> bool:
 
 
 def _folded(
-    G: nx.MultiGraph[Any], slugs: Slugs, munis: list[dict[str, Any]], msg: Messages
+    G: nx.MultiGraph[Any],
+    slugs: Slugs,
+    munis: list[dict[str, Any]],
+    msg: Messages,
+    links: list[LinkEdge],
 ) -> Scene:
     members: dict[str, list[str]] = defaultdict(list)
     for n, d in G.nodes(data=True):
@@ -175,14 +202,15 @@ def _folded(
         for m in munis
     )
     bundles: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for u, v, k, d in G.edges(keys=True, data=True):
-        if d["kind"] != "link" or INTERNET in (u, v):
+    nodes = G.nodes
+    for u, v, k, _ in links:
+        if INTERNET in (u, v):
             continue  # the internet would pull every municipality to one point
-        a, b = G.nodes[u]["municipality"], G.nodes[v]["municipality"]
+        a, b = nodes[u]["municipality"], nodes[v]["municipality"]
         if a != b:
             bundles[(a, b) if a < b else (b, a)].append(k)
     lines = tuple(
-        Line(slugs("l", f"{a}--{b}"), slugs("m", a), slugs("m", b), tuple(links), True)
-        for (a, b), links in sorted(bundles.items())
+        Line(slugs("l", f"{a}--{b}"), slugs("m", a), slugs("m", b), tuple(ids), True)
+        for (a, b), ids in sorted(bundles.items())
     )
     return Scene(G.graph["region"], G.graph["name"], True, (), places, lines)
