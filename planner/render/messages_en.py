@@ -14,6 +14,7 @@ EN: dict[str, str] = {
     "datacenter": "data centre",
     "internet": "Internet",
     "sites": "{n} sites",
+    "sites.one": "{n} site",
     "legend.datacenter": "data centre",
     "legend.server_room": "server room",
     "legend.site": "site",

@@ -14,6 +14,7 @@ NB: dict[str, str] = {
     "datacenter": "datasenter",
     "internet": "Internett",
     "sites": "{n} lokasjoner",
+    "sites.one": "{n} lokasjon",
     "legend.datacenter": "datasenter",
     "legend.server_room": "serverrom",
     "legend.site": "lokasjon",

@@ -195,7 +195,7 @@ def _folded(
         Place(
             slugs("m", m["id"]),
             "municipality",
-            f"{m['name']}\n{msg('sites', n=msg.number(len(members[m['id']])))}",
+            f"{m['name']}\n{msg.count('sites', len(members[m['id']]))}",
             None,
             tuple(members[m["id"]]),
         )
