@@ -14,7 +14,6 @@ when it is known; gaps red and dashed. Nothing here runs Graphviz: that is
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -23,47 +22,17 @@ from planner.render.dot import attr_list, quote
 from planner.render.i18n import Messages
 from planner.render.layout import Layout, lay_out
 from planner.render.legend import legend
-from planner.render.scene import (
-    Line,
-    LinkEdge,
-    Place,
-    Scene,
-    build_scene,
-    link_edges,
-)
-from planner.render.styles import (
-    CLUSTER,
-    COLOURS,
-    EDGE,
-    FOLDED_GRAPH,
-    GRAPH,
-    NODE,
-    pen_width,
-    utilisation_colour,
-)
+from planner.render.looks import Look, line_attrs, place_attrs
+from planner.render.scene import LinkEdge, Scene, build_scene, link_edges
+from planner.render.styles import CLUSTER, EDGE, FOLDED_GRAPH, GRAPH, NODE
 from planner.render.views import ViewState
 
 __all__ = ["PINNED", "diagram_dot", "diagram_dots"]
-
-Attrs = dict[str, str | float | int | None]
 
 PINNED = "// render with: neato -n2"
 """First comment of a DOT text whose positions are fixed (see draw)."""
 
 _LABELLED_BUNDLES = 60  # a folded map with more lines leaves them unlabelled
-
-
-@dataclass(frozen=True)
-class _Context:
-    G: nx.MultiGraph[Any]
-    view: ViewState
-    msg: Messages
-    utilisation: Mapping[str, float] | None
-    limit: float
-    shown_sites: frozenset[str]
-    shown_links: frozenset[str]
-    links: Mapping[str, dict[str, Any]]
-    labels: bool
 
 
 def diagram_dot(
@@ -114,7 +83,7 @@ def diagram_dots(
     out = []
     for view in views:
         sites = _shown_sites(G, view, links)
-        ctx = _Context(
+        ctx = Look(
             G,
             view,
             msg,
@@ -130,7 +99,7 @@ def diagram_dots(
 
 
 def _document(
-    scene: Scene, layout: Layout | None, ctx: _Context, limit: float
+    scene: Scene, layout: Layout | None, ctx: Look, limit: float
 ) -> list[str]:
     title = f"{scene.name}: {_view_title(ctx)}"
     graph = {
@@ -149,19 +118,16 @@ def _document(
         f"  edge{attr_list(EDGE)};",
         *_clusters(scene, layout, ctx),
         *(
-            f"  {p.id}{attr_list(_place_attrs(p, layout, ctx))};"
+            f"  {p.id}{attr_list(place_attrs(p, layout, ctx))};"
             for p in scene.places
             if p.cluster is None
         ),
-        *(
-            f"  {ln.a} -- {ln.b}{attr_list(_line_attrs(ln, ctx))};"
-            for ln in scene.lines
-        ),
+        *(f"  {ln.a} -- {ln.b}{attr_list(line_attrs(ln, ctx))};" for ln in scene.lines),
         "}",
     ]
 
 
-def _view_title(ctx: _Context) -> str:
+def _view_title(ctx: Look) -> str:
     name, _, phase = ctx.view.name.partition(":")
     return ctx.msg(f"view.{name}", n=phase)
 
@@ -199,7 +165,7 @@ def _shown_links(
     return frozenset(shown)
 
 
-def _clusters(scene: Scene, layout: Layout | None, ctx: _Context) -> list[str]:
+def _clusters(scene: Scene, layout: Layout | None, ctx: Look) -> list[str]:
     out = []
     for c in scene.clusters:
         bb = (
@@ -210,138 +176,9 @@ def _clusters(scene: Scene, layout: Layout | None, ctx: _Context) -> list[str]:
         out.append(f"  subgraph {c.id} {{")
         out.append(f"    graph{attr_list({**CLUSTER, 'label': c.name, 'bb': bb})};")
         out += [
-            f"    {p.id}{attr_list(_place_attrs(p, layout, ctx))};"
+            f"    {p.id}{attr_list(place_attrs(p, layout, ctx))};"
             for p in scene.places
             if p.cluster == c.id
         ]
         out.append("  }")
     return out
-
-
-def _place_attrs(place: Place, layout: Layout | None, ctx: _Context) -> Attrs:
-    if place.kind == "internet":
-        attrs: Attrs = {"label": place.label, "shape": "ellipse", "style": "dashed"}
-    elif place.kind == "municipality":
-        attrs = _municipality_attrs(place, ctx)
-    else:
-        attrs = _site_attrs(place, ctx)
-    if layout is not None:
-        x, y = layout.pos[place.id]
-        attrs["pos"] = f"{x:.1f},{y:.1f}"
-    return attrs
-
-
-def _site_attrs(place: Place, ctx: _Context) -> Attrs:
-    (site,) = place.sites
-    data = ctx.G.nodes[site]
-    dc = site in ctx.view.datacenters
-    room = data["server_room"] and site not in ctx.view.closed_rooms
-    attrs: Attrs = {
-        "label": place.label,
-        "tooltip": f"{site} ({data['role']})",
-        "fillcolor": _fill(dc, room),
-        "fontcolor": "white" if dc else None,
-        "fontsize": place.fontsize,
-        "penwidth": 1.5 if data["role"] == "town-hall" else None,
-    }
-    _mark(attrs, dc, site in ctx.view.gap_sites, ctx.view)
-    if site not in ctx.shown_sites:
-        attrs["style"] = "invis"
-    return attrs
-
-
-def _municipality_attrs(place: Place, ctx: _Context) -> Attrs:
-    nodes = ctx.G.nodes
-    sites = [s for s in place.sites if s in ctx.shown_sites]
-    dc = any(s in ctx.view.datacenters for s in sites)
-    rooms = any(
-        nodes[s]["server_room"] and s not in ctx.view.closed_rooms for s in sites
-    )
-    attrs: Attrs = {
-        "label": place.label,
-        "tooltip": place.label.replace("\n", ": "),
-        "fillcolor": _fill(dc, rooms),
-        "fontcolor": "white" if dc else None,
-    }
-    _mark(attrs, dc, any(s in ctx.view.gap_sites for s in sites), ctx.view)
-    return attrs
-
-
-def _fill(datacenter: bool, server_room: bool) -> str:
-    if datacenter:
-        return COLOURS["datacenter"]
-    return COLOURS["server_room"] if server_room else COLOURS["site"]
-
-
-def _mark(attrs: Attrs, dc: bool, gap: bool, view: ViewState) -> None:
-    if gap:
-        attrs.update(color=COLOURS["gap"], style="rounded,filled,dashed", penwidth=2.0)
-    elif dc and view.emphasise_datacenters:
-        attrs.update(penwidth=3.0, color=COLOURS["datacenter"])
-
-
-def _line_attrs(line: Line, ctx: _Context) -> Attrs:
-    links = [k for k in line.links if k in ctx.shown_links]
-    if not links:
-        return {"id": line.id, "style": "invis"}
-    capacity = sum(_capacity(k, ctx) for k in links)
-    gap = [k for k in links if k in ctx.view.gap_links]
-    util = _utilisation(links, ctx)
-    attrs: Attrs = {
-        "id": line.id,
-        "penwidth": pen_width(capacity),
-        "tooltip": _line_tooltip(links, capacity, ctx),
-    }
-    if gap:
-        attrs.update(color=COLOURS["gap"], style="dashed")
-    elif util is not None:
-        attrs["color"] = utilisation_colour(util, ctx.limit)
-    elif any(_is_new(k, ctx) for k in links):
-        attrs["color"] = COLOURS["new"]
-    if line.backbone and ctx.labels:
-        attrs["label"] = _line_label(links, capacity, util, gap, ctx)
-    return attrs
-
-
-def _capacity(link: str, ctx: _Context) -> float:
-    return float(ctx.view.upgrades.get(link, ctx.links[link]["capacity"]))
-
-
-def _is_new(link: str, ctx: _Context) -> bool:
-    return link in ctx.view.upgrades or ctx.links[link]["status"] == "planned"
-
-
-def _utilisation(links: list[str], ctx: _Context) -> float | None:
-    """The highest utilisation among ``links``, after any upgrade."""
-    if ctx.utilisation is None:
-        return None
-    values = [
-        ctx.utilisation[k] * ctx.links[k]["capacity"] / _capacity(k, ctx)
-        for k in links
-        if k in ctx.utilisation
-    ]
-    return max(values) if values else None
-
-
-def _line_label(
-    links: list[str],
-    capacity: float,
-    util: float | None,
-    gap: list[str],
-    ctx: _Context,
-) -> str:
-    msg = ctx.msg
-    text = msg.bandwidth(capacity)
-    if len(links) > 1:
-        text = f"{text} ({len(links)})"
-    needs = [ctx.view.required[k] for k in gap if k in ctx.view.required]
-    if needs and len(links) == 1:
-        text += f" → {msg.bandwidth(needs[0])}"
-    if util is not None:
-        text += f"\n{msg.percent(util)}"
-    return text
-
-
-def _line_tooltip(links: list[str], capacity: float, ctx: _Context) -> str:
-    shown = ", ".join(links[:5]) + (", …" if len(links) > 5 else "")
-    return f"{shown}: {ctx.msg.bandwidth(capacity)}"
