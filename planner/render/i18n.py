@@ -55,14 +55,6 @@ class Messages:
             return f"{self.number(amount)}\u00a0kr"
         return f"{currency}\u00a0{self.number(amount)}"
 
-    def millions(self, amount: float | int | Decimal, currency: str) -> str:
-        """``50 000 000`` -> ``50,0 mill. kr`` / ``NOK 50.0 million``."""
-        value = self.number(float(amount) / 1e6, 1)
-        if self.lang == "nb":
-            unit = "kr" if currency == "NOK" else currency
-            return f"{value}\u00a0mill.\u00a0{unit}"
-        return f"{currency}\u00a0{value}\u00a0million"
-
     def bandwidth(self, mbps: float) -> str:
         """``1000`` -> ``1 Gbit/s``; ``0.512`` -> ``512 kbit/s``."""
         for unit, factor in (("Gbit/s", 1e3), ("Mbit/s", 1.0), ("kbit/s", 1e-3)):

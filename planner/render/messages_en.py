@@ -50,7 +50,7 @@ EN: dict[str, str] = {
     "fig.it_fte": "IT staff (FTE)",
     "fig.operations": "IT operations, million",
     "fig.investment": "IT investment, million",
-    "fig.budget": "IT budget",
+    "fig.budget": "IT budget, million {unit}",
     "fig.total": "Total",
     "fig.missing": "–",
     "fig.note": "Budgets are in million {currency} per year; a dash means the figure was not given.",

@@ -50,7 +50,7 @@ NB: dict[str, str] = {
     "fig.it_fte": "IT-årsverk",
     "fig.operations": "IT-drift, mill.",
     "fig.investment": "IT-investering, mill.",
-    "fig.budget": "IT-budsjett",
+    "fig.budget": "IT-budsjett, mill.\u00a0{unit}",
     "fig.total": "Sum",
     "fig.missing": "–",
     "fig.note": "Budsjettene er i millioner {currency} per år; en strek betyr at tallet ikke er oppgitt.",

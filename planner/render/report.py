@@ -118,12 +118,9 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
     def money(value: Decimal | float | int | None) -> str:
         return "–" if value is None else msg.money(value, currency)
 
-    def millions(value: Decimal | float | int) -> str:
-        return msg.millions(value, currency)
-
     return {
         "lang": msg.lang,
-        "millions": millions,
+        "unit": "kr" if msg.lang == "nb" and currency == "NOK" else currency,
         "version": __version__,
         "region": inv.region,
         "target": data.target,
