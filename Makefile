@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz oracle bench bench-bandwidth bench-plan plans schemas format clean
+.PHONY: demo test lint typecheck pytest graphviz oracle chromium bench bench-bandwidth bench-plan bench-report plans golden schemas format clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,18 @@ graphviz:
 	    echo "Graphviz is missing: install it (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz)"; \
 	  fi; }
 
+# Headless Chromium opens the HTML report in the tests (tests/render/chromium.py);
+# installed from Debian when we are root, the tests skip it where it is missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	command -v google-chrome >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Chromium (Debian package chromium)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing, so the browser tests of the report are skipped: install it (Debian/Ubuntu: sudo apt-get install chromium)"; \
+	  fi; }
+
 demo: $(STAMP) graphviz
 	$(BIN)/planner gap inventories/kongsberg.yaml
 	$(BIN)/planner plan inventories/kongsberg.yaml -t topologies/kongsberg-target.yaml -p plans/kongsberg.yaml
@@ -46,7 +58,7 @@ demo: $(STAMP) graphviz
 plans: $(STAMP)
 	$(BIN)/planner plan inventories/kongsberg.yaml -t topologies/kongsberg-target.yaml -p plans/kongsberg.yaml -o plans/kongsberg
 
-test: $(STAMP) $(ORACLE_STAMP) graphviz lint typecheck pytest
+test: $(STAMP) $(ORACLE_STAMP) graphviz chromium lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner tests benchmarks
@@ -66,6 +78,11 @@ format: $(STAMP)
 schemas: $(STAMP)
 	for k in inventory municipality target plan; do $(BIN)/planner schema $$k -o schemas/$$k.schema.json; done
 
+# Regenerate the golden DOT files of the diagram tests: only when a change to
+# the diagrams is intended; review the diff before committing.
+golden: $(STAMP)
+	$(BIN)/python -m tests.render.make_golden
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gap.py
 
@@ -77,6 +94,10 @@ bench-bandwidth: $(STAMP) $(ORACLE_STAMP)
 
 bench-plan: $(STAMP)
 	$(BIN)/python benchmarks/bench_plan.py
+
+# Diagrams and the report, stage by stage, for Kongsberg and the national inventory.
+bench-report: $(STAMP) graphviz
+	$(BIN)/python benchmarks/bench_report.py
 
 clean:
 	rm -rf $(VENV) $(ORACLE) build *.egg-info .mypy_cache .ruff_cache .pytest_cache benchmarks/out

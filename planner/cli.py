@@ -60,6 +60,16 @@ def output_option(f: F) -> F:
     )(f)
 
 
+def lang_option(f: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(["nb", "en"]),
+        default="nb",
+        show_default=True,
+        help="Language of the words in diagrams and reports (bokmål or English).",
+    )(f)
+
+
 def inventory_argument(f: F) -> F:
     return click.argument("inventory", type=click.Path(path_type=Path))(f)
 
@@ -364,6 +374,114 @@ def costs(
 
     result = run(inventory, target, amount, key, int(decimals))
     emit(render_costs(result, fmt), output, [inventory, target])
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--view",
+    default="current",
+    show_default=True,
+    metavar="current|target|gaps|phase:N",
+    help="What to draw: today, the target state, the gaps, or after phase N "
+    "of the plan.",
+)
+@click.option(
+    "--plan",
+    "-p",
+    "plan_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Plan settings for phase:N (default: the generated plan's defaults).",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["svg", "png", "pdf", "dot"]),
+    help="Output format (default: from the suffix of -o, else svg).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The file to write (atomically).",
+)
+@lang_option
+@click.option(
+    "--fold/--no-fold",
+    default=None,
+    help="One node per municipality (default: when there are over 150 sites).",
+)
+def render(
+    inventory: Path,
+    target: Path | None,
+    view: str,
+    plan_file: Path | None,
+    fmt: str | None,
+    output: Path,
+    lang: str,
+    fold: bool | None,
+) -> None:
+    """Draw a Graphviz diagram of INVENTORY: the network today, the target,
+    the gaps or the state after a phase."""
+    from planner.commands.render import format_for
+    from planner.commands.render import render as run
+    from planner.output import refuse_overwrite, write_atomic
+
+    refuse_overwrite(output, [inventory, target, plan_file])
+    data = run(
+        inventory,
+        target,
+        view,
+        format_for(output, fmt),
+        plan=plan_file,
+        lang=lang,
+        fold=fold,
+    )
+    write_atomic(output, data)
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--plan",
+    "-p",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Plan settings (cost key, start, strategy) to show among the assumptions.",
+)
+@lang_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The folder to write index.html and the diagrams into.",
+)
+@click.option(
+    "--fold/--no-fold",
+    default=None,
+    help="One node per municipality in the maps (default: over 150 sites).",
+)
+def report(
+    inventory: Path,
+    target: Path | None,
+    plan: Path | None,
+    lang: str,
+    output: Path,
+    fold: bool | None,
+) -> None:
+    """Write a static HTML report of INVENTORY for a steering group: key
+    figures, diagrams, gaps, plan, costs and assumptions."""
+    from planner.commands.report import check_folder, write_report
+    from planner.commands.report import report as run
+
+    check_folder(output, [inventory, target, plan])
+    files = run(inventory, target, plan, lang=lang, fold=fold)
+    write_report(files, output, [inventory, target, plan])
+    click.echo(f"wrote {output / 'index.html'} and {len(files) - 1} more files")
 
 
 @cli.command()

@@ -88,6 +88,9 @@ class Package:
     deadline: Period | None = None
     services: tuple[str, ...] = ()
     municipalities: tuple[str, ...] = ()
+    # The gaps ``(kind, subject)`` the package works on; a gap is closed
+    # when every package working on it is done (the phase diagrams).
+    closes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,9 @@ def _link(
             f"{format_bandwidth(recommended)}"
         )
     munis = gap.municipalities if gap else _link_municipalities(G, link)
+    closes = [("capacity", link["id"])] if gap else []
+    if recommended is not None and recommended > link["capacity"]:
+        closes.append(("utilisation", link["id"]))
     package = Package(
         id=f"link-{link['id']}",
         name=f"Upgrade {link['id']} to {format_bandwidth(tier)}",
@@ -171,6 +174,7 @@ def _link(
         investment=cost.investment if cost else Decimal(0),
         per_year=cost.per_year if cost else Decimal(0),
         municipalities=munis,
+        closes=tuple(closes),
     )
     return package, warnings
 
@@ -219,6 +223,7 @@ def _move(g: Gap, target: Target, link_deps: LinkDeps) -> Package:
         depends_on=deps,
         services=(svc.id,),
         municipalities=g.municipalities,
+        closes=(("hosting", g.subject),),
     )
 
 
@@ -243,6 +248,7 @@ def _harmonise(
         depends_on=deps,
         services=(svc.id,),
         municipalities=g.municipalities,
+        closes=(("harmonisation", g.subject),),
     )
 
 
@@ -297,6 +303,7 @@ def _closes(
                     generated=True,
                     depends_on=tuple(sorted(deps)),
                     municipalities=(g.subject,),
+                    closes=(("hosting", g.subject),),
                 )
             )
     return sorted(packages, key=lambda p: p.id)

@@ -60,6 +60,7 @@ def _hand_written(wp: WorkPackage, over: Package | None) -> Package:
         deadline=wp.deadline,
         services=tuple(wp.services) or (over.services if over else ()),
         municipalities=over.municipalities if over else (),
+        closes=over.closes if over else (),
     )
 
 

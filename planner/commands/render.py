@@ -1,0 +1,70 @@
+"""``planner render``: one view of the region as a Graphviz diagram."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.analyses.bandwidth import analyse_bandwidth
+from planner.analyses.gaps import find_gaps
+from planner.commands.plan import plan_analysed
+from planner.graph import build_graph
+from planner.load import load_inventory, load_plan, load_target
+from planner.models.bandwidth import BandwidthReport
+from planner.planning.phases import phase_resolver
+from planner.render.diagrams import diagram_dot
+from planner.render.draw import FORMATS, draw
+from planner.render.views import PhaseResolver, parse_view, select_view
+
+__all__ = ["format_for", "render", "utilisation"]
+
+
+def render(
+    inventory: Path,
+    target: Path | None,
+    view: str,
+    fmt: str,
+    *,
+    plan: Path | None = None,
+    lang: str = "nb",
+    fold: bool | None = None,
+) -> bytes:
+    """Load, find the gaps and draw ``view`` in ``fmt``. ``phase:N`` makes
+    the plan (with ``plan``'s settings, else the defaults) and draws the
+    state after its phase N; lines are coloured by today's utilisation."""
+    name, _ = parse_view(view)  # a bad --view fails before any work
+    tgt = load_target(target)
+    inv = load_inventory(inventory, tgt)
+    loaded = load_plan(plan) if plan is not None else None
+    G = build_graph(inv.model)
+    phased = name == "phase"
+    bandwidth = analyse_bandwidth(G, tgt.model, failures="n-1" if phased else "none")
+    gaps = find_gaps(G, tgt.model, bandwidth=bandwidth)
+    phases: PhaseResolver | None = None
+    if phased:
+        result = plan_analysed(G, inv, tgt.model, loaded, bandwidth, gaps)
+        phases = phase_resolver(result)
+    dot = diagram_dot(
+        G,
+        select_view(gaps, view, phases),
+        lang=lang,
+        utilisation=utilisation(bandwidth),
+        max_utilisation=tgt.model.network.max_utilisation,
+        fold=fold,
+    )
+    return draw(dot, fmt)
+
+
+def utilisation(bandwidth: BandwidthReport) -> dict[str, float]:
+    """Link id -> utilisation today (demand / capacity), for line colours."""
+    return {
+        ln.id: ln.utilisation for ln in bandwidth.links if ln.utilisation is not None
+    }
+
+
+def format_for(output: Path, fmt: str | None) -> str:
+    """``-f`` when given, else the output's suffix when it names a format,
+    else SVG."""
+    if fmt is not None:
+        return fmt
+    suffix = output.suffix.lower().lstrip(".")
+    return suffix if suffix in FORMATS else "svg"

@@ -1,0 +1,103 @@
+"""``planner report``: the steering-group report, a folder with index.html."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from planner.analyses.bandwidth import analyse_bandwidth
+from planner.analyses.gaps import find_gaps
+from planner.commands.plan import plan_analysed
+from planner.commands.render import utilisation
+from planner.errors import UsageError
+from planner.graph import build_graph
+from planner.load import load_inventory, load_plan, load_target
+from planner.output import refuse_overwrite, write_atomic
+from planner.render.bandwidth import bandwidth_json
+from planner.render.diagrams import diagram_dots
+from planner.render.draw import draw
+from planner.render.gantt import plan_gantt
+from planner.render.plan import plan_json
+from planner.render.report import DIAGRAMS, ReportData, render_report
+from planner.render.scene import FOLD_ABOVE
+from planner.render.views import select_view
+
+__all__ = ["check_folder", "report", "write_report"]
+
+_NAMES = ("index.html", "gaps.json", "gantt.svg", *(f"{v}.svg" for v in DIAGRAMS))
+
+
+def report(
+    inventory: Path,
+    target: Path | None,
+    plan: Path | None,
+    *,
+    lang: str = "nb",
+    fold: bool | None = None,
+) -> dict[str, bytes]:
+    """Load, analyse, plan, draw the diagrams and render the report's files.
+
+    The bandwidth analysis covers every single link failure (a steering
+    group decides on the worst case); the plan section, the phase
+    diagrams' seam and the Gantt chart come with ``plan``.
+    """
+    tgt = load_target(target)
+    inv = load_inventory(inventory, tgt)
+    loaded = load_plan(plan) if plan is not None else None
+    G = build_graph(inv.model)
+    bandwidth = analyse_bandwidth(G, tgt.model, failures="n-1")
+    gaps = find_gaps(G, tgt.model, bandwidth=bandwidth)
+    result = None
+    if loaded is not None:
+        result = plan_analysed(G, inv, tgt.model, loaded, bandwidth, gaps)
+    sites = sum(len(m.sites) for m in inv.model.municipalities)
+    folded = fold if fold is not None else sites > FOLD_ABOVE
+    texts = diagram_dots(
+        G,
+        [select_view(gaps, view) for view in DIAGRAMS],
+        lang=lang,
+        utilisation=utilisation(bandwidth),
+        max_utilisation=tgt.model.network.max_utilisation,
+        fold=folded,
+    )
+    workers = min(len(texts), os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:  # Graphviz runs apart
+        svgs = list(pool.map(lambda text: draw(text, "svg").decode("utf-8"), texts))
+    data = ReportData(
+        inventory=inv.model,
+        target=tgt.model,
+        gaps=gaps,
+        diagrams=dict(zip(DIAGRAMS, svgs, strict=True)),
+        folded=folded,
+        bandwidth=json.loads(bandwidth_json(bandwidth)),
+        plan=None if result is None else json.loads(plan_json(result)),
+        gantt_svg=None if result is None else plan_gantt(result),
+        plan_settings=None if loaded is None else loaded.model,
+    )
+    return render_report(data, lang=lang)
+
+
+def check_folder(folder: Path, inputs: Iterable[Path | None]) -> None:
+    """Refuse, before any work, a folder that is a file or where a report
+    file would replace an input."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"-o {folder} is a file; the report needs a folder")
+    given = list(inputs)
+    for name in _NAMES:
+        refuse_overwrite(folder / name, given)
+
+
+def write_report(
+    files: Mapping[str, bytes], folder: Path, inputs: Iterable[Path | None]
+) -> None:
+    """Write each file into ``folder`` atomically, after checking that none
+    of them would replace an input."""
+    given = list(inputs)
+    check_folder(folder, given)
+    for name in files:
+        refuse_overwrite(folder / name, given)
+    for name, data in files.items():
+        write_atomic(folder / name, data)

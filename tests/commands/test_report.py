@@ -1,0 +1,56 @@
+"""``planner report`` through the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from planner.cli import cli
+from tests.conftest import MINI
+from tests.render.tools import requires_dot
+
+
+def run(*args: object) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@requires_dot
+def test_report_writes_a_folder_byte_identically(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    code, out, err = run("report", MINI, "-o", first)
+    assert (code, err) == (0, "")
+    assert out == f"wrote {first / 'index.html'} and 4 more files\n"
+    assert run("report", MINI, "-o", second)[0] == 0
+    names = sorted(p.name for p in first.iterdir())
+    assert names == ["current.svg", "gaps.json", "gaps.svg", "index.html", "target.svg"]
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+@requires_dot
+def test_report_in_english_with_plan_settings(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    plan = write("plan.yaml", "cost_key: {equal: 30%, population: 70%}\n")
+    assert (
+        run("report", MINI, "--plan", plan, "--lang", "en", "-o", tmp_path / "r")[0]
+        == 0
+    )
+    html = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "30\u00a0% equally, 70\u00a0% by population" in html
+
+
+def test_report_never_overwrites_an_input(tmp_path: Path) -> None:
+    inventory = tmp_path / "index.html"  # an odd name, but an input
+    inventory.write_bytes(MINI.read_bytes())
+    before = inventory.read_bytes()
+    code, _, err = run("report", inventory, "-o", tmp_path)
+    assert code == 2 and "would overwrite the input" in err
+    assert inventory.read_bytes() == before
+
+
+def test_report_needs_a_folder(tmp_path: Path) -> None:
+    afile = tmp_path / "x"
+    afile.write_text("", encoding="utf-8")
+    code, _, err = run("report", MINI, "-o", afile)
+    assert code == 2 and "is a file" in err
