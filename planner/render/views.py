@@ -151,12 +151,12 @@ def _view(
     required: dict[str, float] = {}
     for gap in report.gaps:
         if _key(gap) in resolved:
-            upgrades.update(_upgrade(gap))
+            _raise(upgrades, _upgrade(gap))
             closed.update(_rooms(gap))
         else:
             gap_links.update(dict.fromkeys(_links(gap), gap.kind))
             gap_sites.update(dict.fromkeys(_sites(gap), gap.kind))
-            required.update(_upgrade(gap))
+            _raise(required, _upgrade(gap))
     return ViewState(
         name,
         frozenset(report.datacenters),
@@ -174,9 +174,16 @@ def _view(
 def _upgrade(gap: Gap) -> dict[str, float]:
     if gap.kind == "capacity" and "upgrade_to_mbps" in gap.data:
         return {gap.subject: float(gap.data["upgrade_to_mbps"])}
-    if gap.kind == "utilisation" and "recommended_capacity_mbps" in gap.data:
-        return {gap.subject: float(gap.data["recommended_capacity_mbps"])}
+    rec = gap.data.get("recommended_capacity_mbps")
+    if gap.kind == "utilisation" and rec is not None:  # None: above every tier
+        return {gap.subject: float(rec)}
     return {}
+
+
+def _raise(capacities: dict[str, float], more: dict[str, float]) -> None:
+    """A link both too slow for its class and overloaded gets the larger."""
+    for link, mbps in more.items():
+        capacities[link] = max(capacities.get(link, 0.0), mbps)
 
 
 def _rooms(gap: Gap) -> list[str]:

@@ -58,3 +58,26 @@ def test_phase_view_applies_what_the_plan_closed() -> None:
     assert view.required == {"alpha-skole-link": 100.0}  # beta-gamma is upgraded
     assert view.gap_links["beta-gamma"] == "redundancy"  # but still the only path
     assert view.planned_links == {"new-link"}
+
+
+def test_upgrades_take_the_larger_need_and_skip_unknown_tiers() -> None:
+    """A link with a capacity gap (1 Gbit/s for its class) and a utilisation
+    gap (100 Mbit/s for its load) is drawn at 1 Gbit/s, whichever comes
+    last; a load above every tier (recommended None) adds no upgrade."""
+    from planner.models.results import Gap, GapReport
+
+    def gap(kind: str, data: dict[str, object]) -> Gap:
+        return Gap(kind, "l1", (), "", "high", data)
+
+    for order in (1, -1):
+        gaps = (
+            gap("capacity", {"upgrade_to_mbps": 1000.0}),
+            gap("utilisation", {"recommended_capacity_mbps": 100.0}),
+        )[::order]
+        report = GapReport("r", "t", ("dc",), gaps)
+        assert select_view(report, "target").upgrades == {"l1": 1000.0}
+        assert select_view(report, "gaps").required == {"l1": 1000.0}
+    over = GapReport(
+        "r", "t", ("dc",), (gap("utilisation", {"recommended_capacity_mbps": None}),)
+    )
+    assert select_view(over, "target").upgrades == {}
