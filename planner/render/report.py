@@ -43,8 +43,9 @@ MAX_ROWS = 50
 @dataclass(frozen=True)
 class ReportData:
     """Everything a report shows. ``diagrams`` maps a view in
-    :data:`DIAGRAMS` to its SVG text; the optional parts are the seams for
-    the bandwidth analysis and the phased plan."""
+    :data:`DIAGRAMS` to its SVG text; the bandwidth analysis and the plan
+    come as their JSON documents (``planner/bandwidth/v1``,
+    ``planner/plan/v1``), so the renderer needs none of their types."""
 
     inventory: Inventory
     target: Target

@@ -9,8 +9,8 @@ A view is a :class:`ViewState`, computed from the gap report alone:
   gone, data centres emphasised;
 - ``phase``: the state after a phase of the plan: the gaps its work packages
   closed are applied as in ``target``, the rest stay marked as in ``gaps``.
-  :func:`phase_view` is the seam for the plan: it takes the gaps closed and
-  the planned links built by then, however the plan decides them.
+  :func:`phase_view` takes the gaps closed and the planned links built by
+  then (``planner.planning.phases`` works them out from a plan).
 """
 
 from __future__ import annotations
@@ -126,8 +126,8 @@ def select_view(
         ](report)
     if phases is None:
         raise PlannerError(
-            f"the view '{text}' needs a phased plan, which this version of "
-            "planner cannot make yet; use --view current, target or gaps"
+            f"the view '{text}' needs a phased plan (phases=phase_resolver(plan)); "
+            "use --view current, target or gaps"
         )
     resolved, planned = phases(phase)
     return phase_view(report, phase, resolved, planned)
