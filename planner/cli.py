@@ -70,6 +70,16 @@ def lang_option(f: F) -> F:
     )(f)
 
 
+def plan_option(help: str) -> Callable[[F], F]:
+    return click.option(
+        "--plan",
+        "-p",
+        "plan_file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help=help,
+    )
+
+
 def inventory_argument(f: F) -> F:
     return click.argument("inventory", type=click.Path(path_type=Path))(f)
 
@@ -130,17 +140,12 @@ def cli(debug: bool) -> None:
 @cli.command()
 @inventory_argument
 @target_option
-@click.option(
-    "--plan",
-    "-p",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Also check this plan settings file.",
-)
-def validate(inventory: Path, target: Path | None, plan: Path | None) -> None:
+@plan_option("Also check this plan settings file.")
+def validate(inventory: Path, target: Path | None, plan_file: Path | None) -> None:
     """Load and check the files; exit 0 when they are valid."""
     from planner.commands.validate import validate as run
 
-    click.echo(run(inventory, target, plan), nl=False)
+    click.echo(run(inventory, target, plan_file), nl=False)
 
 
 def failures_option(f: F) -> F:
@@ -272,13 +277,7 @@ def availability(
 @cli.command()
 @inventory_argument
 @target_option
-@click.option(
-    "--plan",
-    "-p",
-    "plan_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Plan settings and hand-written work packages (plans/*.yaml).",
-)
+@plan_option("Plan settings and hand-written work packages (plans/*.yaml).")
 @click.option("--start", metavar="PERIOD", help="First phase, e.g. 2027H1 or 2009Q1.")
 @click.option(
     "--phase",
@@ -387,13 +386,7 @@ def costs(
     help="What to draw: today, the target state, the gaps, or after phase N "
     "of the plan.",
 )
-@click.option(
-    "--plan",
-    "-p",
-    "plan_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Plan settings for phase:N (default: the generated plan's defaults).",
-)
+@plan_option("Plan settings for phase:N (default: the generated plan's defaults).")
 @click.option(
     "--format",
     "-f",
@@ -446,12 +439,7 @@ def render(
 @cli.command()
 @inventory_argument
 @target_option
-@click.option(
-    "--plan",
-    "-p",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Plan settings (cost key, start, strategy) to show among the assumptions.",
-)
+@plan_option("Plan settings and hand-written work packages: the report shows the plan.")
 @lang_option
 @click.option(
     "--output",
@@ -468,7 +456,7 @@ def render(
 def report(
     inventory: Path,
     target: Path | None,
-    plan: Path | None,
+    plan_file: Path | None,
     lang: str,
     output: Path,
     fold: bool | None,
@@ -478,9 +466,9 @@ def report(
     from planner.commands.report import check_folder, write_report
     from planner.commands.report import report as run
 
-    check_folder(output, [inventory, target, plan])
-    files = run(inventory, target, plan, lang=lang, fold=fold)
-    write_report(files, output, [inventory, target, plan])
+    check_folder(output, [inventory, target, plan_file])
+    files = run(inventory, target, plan_file, lang=lang, fold=fold)
+    write_report(files, output, [inventory, target, plan_file])
     click.echo(f"wrote {output / 'index.html'} and {len(files) - 1} more files")
 
 

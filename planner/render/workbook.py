@@ -33,7 +33,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from planner.models.planresult import PlanResult, Projection
-from planner.render.plan import frame_line
+from planner.render.plan import PROJECTION, frame_line
 
 __all__ = ["plan_workbook"]
 
@@ -231,15 +231,7 @@ def _shares(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
 
 
 def _projection(p: Projection) -> tuple[Sequence[str], list[list[Any]]]:
-    headers = (
-        "year",
-        "without cooperation",
-        "gain",
-        "establishment",
-        "with cooperation",
-        "saving",
-        "cumulative",
-    )
+    headers = PROJECTION[0]
     rows: list[list[Any]] = [
         [
             y.year,
