@@ -27,7 +27,14 @@ from planner.render.views import select_view
 
 __all__ = ["check_folder", "report", "write_report"]
 
-_NAMES = ("index.html", "gaps.json", "gantt.svg", *(f"{v}.svg" for v in DIAGRAMS))
+_NAMES = (
+    "index.html",
+    "gaps.json",
+    "bandwidth.json",
+    "plan.json",
+    "gantt.svg",
+    *(f"{v}.svg" for v in DIAGRAMS),
+)
 
 
 def report(
@@ -66,16 +73,20 @@ def report(
     workers = min(len(texts), os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=workers) as pool:  # Graphviz runs apart
         svgs = list(pool.map(lambda text: draw(text, "svg").decode("utf-8"), texts))
+    documents = {"bandwidth.json": bandwidth_json(bandwidth)}
+    if result is not None:
+        documents["plan.json"] = plan_json(result)
     data = ReportData(
         inventory=inv.model,
         target=tgt.model,
         gaps=gaps,
         diagrams=dict(zip(DIAGRAMS, svgs, strict=True)),
         folded=folded,
-        bandwidth=json.loads(bandwidth_json(bandwidth)),
-        plan=None if result is None else json.loads(plan_json(result)),
+        bandwidth=json.loads(documents["bandwidth.json"]),
+        plan=json.loads(documents["plan.json"]) if result is not None else None,
         gantt_svg=None if result is None else plan_gantt(result),
         plan_settings=None if loaded is None else loaded.model,
+        documents=documents,
     )
     return render_report(data, lang=lang)
 

@@ -69,6 +69,7 @@ EN: dict[str, str] = {
     "gaps.municipalities": "Municipalities",
     "gaps.detail": "Detail",
     "gaps.more": "… and {n} more. The full list is in gaps.json beside the report.",
+    "bandwidth.more": "… and {n} more. The full list is in bandwidth.json beside the report.",
     "kind.coverage": "Coverage",
     "kind.harmonisation": "Harmonisation",
     "kind.hosting": "Hosting and server rooms",

@@ -69,6 +69,7 @@ NB: dict[str, str] = {
     "gaps.municipalities": "Kommuner",
     "gaps.detail": "Beskrivelse",
     "gaps.more": "… og {n} til. Hele listen står i gaps.json ved siden av rapporten.",
+    "bandwidth.more": "… og {n} til. Hele listen står i bandwidth.json ved siden av rapporten.",
     "kind.coverage": "Dekning",
     "kind.harmonisation": "Harmonisering",
     "kind.hosting": "Drift og serverrom",

@@ -56,12 +56,15 @@ class ReportData:
     plan: Mapping[str, Any] | None = None
     gantt_svg: str | None = None
     plan_settings: PlanFile | None = None
+    # Files written beside the report as they are: bandwidth.json and
+    # plan.json, the whole analyses behind the tables' first rows.
+    documents: Mapping[str, str] = field(default_factory=dict)
 
 
 def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
     """The report's files: ``index.html``, one SVG per diagram, ``gaps.json``
-    (every gap, for whoever needs more than the tables) and ``gantt.svg``
-    when the plan has one. Same data, same bytes."""
+    (every gap, for whoever needs more than the tables), ``gantt.svg`` when
+    the plan has one, and ``documents``. Same data, same bytes."""
     msg = Messages(lang)
     html = _environment(msg).get_template("report.html.j2").render(_context(data, msg))
     files = {"index.html": html.encode("utf-8"), "gaps.json": _gaps_json(data)}
@@ -69,6 +72,7 @@ def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
         files[f"{view}.svg"] = svg.encode("utf-8")
     if data.gantt_svg is not None:
         files["gantt.svg"] = data.gantt_svg.encode("utf-8")
+    files.update({name: text.encode("utf-8") for name, text in data.documents.items()})
     return dict(sorted(files.items()))
 
 

@@ -21,10 +21,20 @@ def test_report_writes_a_folder_byte_identically(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     code, out, err = run("report", MINI, "-o", first)
     assert (code, err) == (0, "")
-    assert out == f"wrote {first / 'index.html'} and 4 more files\n"
+    assert out == f"wrote {first / 'index.html'} and 5 more files\n"
     assert run("report", MINI, "-o", second)[0] == 0
     names = sorted(p.name for p in first.iterdir())
-    assert names == ["current.svg", "gaps.json", "gaps.svg", "index.html", "target.svg"]
+    assert names == [
+        "bandwidth.json",
+        "current.svg",
+        "gaps.json",
+        "gaps.svg",
+        "index.html",
+        "target.svg",
+    ]
+    # The report's bandwidth analysis is planner bandwidth's, every failure in.
+    code, doc, _ = run("bandwidth", MINI, "--failures", "n-1", "--format", "json")
+    assert (first / "bandwidth.json").read_text(encoding="utf-8") == doc
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
@@ -38,6 +48,11 @@ def test_report_in_english_with_plan_settings(tmp_path: Path, write) -> None:  #
     )
     html = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
     assert "30\u00a0% equally, 70\u00a0% by population" in html
+    # The plan is made with those settings and shown, with its files beside.
+    code, doc, _ = run("plan", MINI, "--plan", plan, "--format", "json")
+    assert (tmp_path / "r" / "plan.json").read_text(encoding="utf-8") == doc
+    assert (tmp_path / "r" / "gantt.svg").exists()
+    assert 'src="gantt.svg"' in html and "move-email" in html
 
 
 def test_report_never_overwrites_an_input(tmp_path: Path) -> None:
