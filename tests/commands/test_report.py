@@ -34,6 +34,7 @@ def test_report_writes_a_folder_byte_identically(tmp_path: Path) -> None:
     ]
     # The report's bandwidth analysis is planner bandwidth's, every failure in.
     code, doc, _ = run("bandwidth", MINI, "--failures", "n-1", "--format", "json")
+    assert code == 0
     assert (first / "bandwidth.json").read_text(encoding="utf-8") == doc
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
@@ -50,6 +51,7 @@ def test_report_in_english_with_plan_settings(tmp_path: Path, write) -> None:  #
     assert "30\u00a0% equally, 70\u00a0% by population" in html
     # The plan is made with those settings and shown, with its files beside.
     code, doc, _ = run("plan", MINI, "--plan", plan, "--format", "json")
+    assert code == 0
     assert (tmp_path / "r" / "plan.json").read_text(encoding="utf-8") == doc
     assert (tmp_path / "r" / "gantt.svg").exists()
     assert 'src="gantt.svg"' in html and "move-email" in html
