@@ -43,7 +43,7 @@ import networkx as nx
 
 from planner.models.inventory import INTERNET, Inventory, Link
 
-__all__ = ["build_graph", "municipality_key", "network", "node_key"]
+__all__ = ["adjacency", "build_graph", "municipality_key", "network", "node_key"]
 
 
 def node_key(kind: str, id_: str) -> str:
@@ -112,6 +112,13 @@ def _assemble(
         if keys is None:
             keys = adj[u][v] = adj[v][u] = {}
         keys[key] = attrs
+
+
+def adjacency(G: nx.MultiGraph[Any]) -> dict[Any, dict[Any, dict[Any, Any]]]:
+    """``G``'s adjacency as plain dicts (node -> neighbour -> key -> edge
+    attributes), for hot loops: networkx's read-only views cost a function
+    call per lookup. Read it; change ``G`` only through networkx."""
+    return _internals(G)[1]
 
 
 def _internals(G: nx.MultiGraph[Any]) -> tuple[dict[Any, Any], dict[Any, Any]]:

@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 
 from planner.analyses.network import find_datacenters, town_halls
-from planner.graph import network
+from planner.graph import adjacency, network
 from planner.models.availability import Estimate
 from planner.models.results import Gap
 from planner.models.target import Target
@@ -45,18 +45,22 @@ __all__ = ["availability_gaps", "disjoint_paths", "estimate_availability"]
 Arc = tuple[str, str, str]  # (link id, from, to)
 
 
+Adjacency = dict[str, list[tuple[str, str]]]  # site -> sorted (neighbour, link id)
+
+
 def estimate_availability(G: nx.MultiGraph[Any], target: Target) -> list[Estimate]:
     """The estimate for every municipality whose town hall is active."""
     halls = town_halls(G)
-    H = _core(network(G, planned=True), set(halls.values()))
-    dcs = {dc for dc in find_datacenters(G, target) if dc in H}
+    H = network(G, planned=True)
+    adj, links = _core(H, set(halls.values()))
+    dcs = {dc for dc in find_datacenters(G, target) if dc in adj}
     default = target.network.link_availability
     out = []
     for muni, hall in sorted(halls.items()):
-        if hall not in H:
+        if hall not in adj:
             continue
-        paths = [] if hall in dcs else disjoint_paths(H, hall, dcs)
-        link_a = [[_link_availability(H, arc, default) for arc in p] for p in paths]
+        paths = [] if hall in dcs else disjoint_paths(adj, hall, dcs)
+        link_a = [[_availability(links[arc[0]], default) for arc in p] for p in paths]
         net = 1.0 if hall in dcs else 1 - math.prod(1 - math.prod(p) for p in link_a)
         out.append(
             Estimate(
@@ -70,18 +74,21 @@ def estimate_availability(G: nx.MultiGraph[Any], target: Target) -> list[Estimat
     return out
 
 
-def _link_availability(H: nx.MultiGraph[Any], arc: Arc, default: float) -> float:
-    value = H[arc[1]][arc[2]][arc[0]]["availability"]
+def _availability(link: dict[str, Any], default: float) -> float:
+    value = link["availability"]
     return default if value is None else float(value)
 
 
-def _core(H: nx.MultiGraph[Any], keep: set[str]) -> nx.MultiGraph[Any]:
-    """``H`` without the dead ends (sites on one link, repeatedly) that are
-    not in ``keep``: no path between two kept sites crosses them, and
-    national networks are mostly such ends. Peeled on a degree table and
-    copied once at the end: the core is a few hundred sites of thousands."""
-    adj = H.adj
-    degree = {n: sum(len(keys) for keys in adj[n].values()) for n in adj}
+def _core(
+    H: nx.MultiGraph[Any], keep: set[str]
+) -> tuple[Adjacency, dict[str, dict[str, Any]]]:
+    """The adjacency of ``H`` without the dead ends (sites on one link,
+    repeatedly) that are not in ``keep``, and the links' attributes: no path
+    between two kept sites crosses a dead end, and national networks are
+    mostly such ends. Peeled on a degree table; plain lists, sorted once,
+    because the path search visits them hundreds of times."""
+    full = adjacency(H)
+    degree = {n: sum(len(keys) for keys in nbrs.values()) for n, nbrs in full.items()}
     ends = [n for n, d in degree.items() if d <= 1 and n not in keep]
     gone: set[str] = set()
     while ends:
@@ -89,17 +96,28 @@ def _core(H: nx.MultiGraph[Any], keep: set[str]) -> nx.MultiGraph[Any]:
         if n in gone:
             continue
         gone.add(n)
-        for m, keys in adj[n].items():
+        for m, keys in full[n].items():
             if m in gone or m == n:
                 continue
             degree[m] -= len(keys)
             if degree[m] <= 1 and m not in keep:
                 ends.append(m)
-    return H.subgraph([n for n in adj if n not in gone]).copy()
+    adj: Adjacency = {}
+    links: dict[str, dict[str, Any]] = {}
+    for u, nbrs in full.items():
+        if u in gone:
+            continue
+        arcs = []
+        for v, keys in nbrs.items():
+            if v not in gone:
+                arcs += [(v, k) for k in keys]
+                links.update(keys)
+        adj[u] = sorted(arcs)
+    return adj, links
 
 
 def disjoint_paths(
-    H: nx.MultiGraph[Any], source: str, sinks: Iterable[str]
+    adj: Adjacency, source: str, sinks: Iterable[str]
 ) -> list[list[Arc]]:
     """As many edge-disjoint paths from ``source`` to any of ``sinks`` as
     exist, each a list of ``(link, from, to)``: shortest augmenting paths
@@ -108,7 +126,7 @@ def disjoint_paths(
     if source in sinks:
         return []
     flow: dict[str, tuple[str, str]] = {}  # link -> the direction it is used
-    while (path := _augmenting_path(H, source, sinks, flow)) is not None:
+    while (path := _augmenting_path(adj, source, sinks, flow)) is not None:
         for link, u, v in path:
             if flow.get(link) == (v, u):
                 del flow[link]  # cancels the earlier use in the other direction
@@ -118,7 +136,7 @@ def disjoint_paths(
 
 
 def _augmenting_path(
-    H: nx.MultiGraph[Any],
+    adj: Adjacency,
     source: str,
     sinks: set[str],
     flow: dict[str, tuple[str, str]],
@@ -133,11 +151,10 @@ def _augmenting_path(
                 path.append(arc)
                 u = arc[1]
             return path[::-1]
-        for v, links in sorted(H[u].items()):
-            for link in sorted(links):
-                if v not in parent and flow.get(link) != (u, v):
-                    parent[v] = (link, u, v)
-                    queue.append(v)
+        for v, link in adj[u]:
+            if v not in parent and flow.get(link) != (u, v):
+                parent[v] = (link, u, v)
+                queue.append(v)
     return None
 
 

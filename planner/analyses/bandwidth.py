@@ -32,6 +32,7 @@ import networkx as nx
 from planner.analyses.failures import sweep
 from planner.analyses.network import find_datacenters
 from planner.analyses.routing import INF, Routing, Topology, index_network, route
+from planner.graph import adjacency
 from planner.models.bandwidth import (
     BandwidthReport,
     FailureMode,
@@ -83,11 +84,17 @@ def target_topology(G: nx.MultiGraph[Any], sites: Iterable[str]) -> Topology:
 
 
 def _links_between(G: nx.MultiGraph[Any], keep: set[str]) -> dict[str, dict[str, Any]]:
-    return {
-        k: d
-        for u, v, k, d in G.edges(keys=True, data=True)
-        if d["kind"] == "link" and u in keep and v in keep
-    }
+    """The links with both ends in ``keep``, in ``G.edges`` order (each
+    first met from its end added first), read from the plain adjacency."""
+    links: dict[str, dict[str, Any]] = {}
+    for u, nbrs in adjacency(G).items():
+        if u in keep:
+            for v, keys in nbrs.items():
+                if v in keep:
+                    for k, d in keys.items():
+                        if k not in links and d["kind"] == "link":
+                            links[k] = d
+    return links
 
 
 def _index(keep: set[str], links: dict[str, dict[str, Any]]) -> Topology:
