@@ -55,11 +55,26 @@ def _summary(report: BandwidthReport) -> list[str]:
         f"Total demand: {format_bandwidth(report.total_demand_mbps)}; "
         f"{len(report.links)} links, {over} over "
         f"{format_percentage(report.max_utilisation, 0)}",
-        f"Upgrades: {len(report.upgrades)} links, investment "
+        f"Upgrades: {_count(len(report.upgrades), 'link')}, investment "
         f"{format_money(totals['investment'])} {report.currency}, "
         f"{format_money(totals['per_year'])} {report.currency} per year",
-        f"Unreachable: {len(report.unreachable)}",
+        _unreachable_line(report),
     ]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _unreachable_line(report: BandwidthReport) -> str:
+    """Sites cut off today, and the sites one broken link can cut off (with
+    n-1; the tables list which failure does it)."""
+    today = {u.site for u in report.unreachable if u.failed_link is None}
+    line = f"Unreachable: {_count(len(today), 'site')} today"
+    if report.failures == "n-1":
+        cut = {u.site for u in report.unreachable if u.failed_link is not None}
+        line += f"; {_count(len(cut), 'site')} a single link failure can cut off"
+    return line
 
 
 def _needing(report: BandwidthReport) -> list[LinkLoad]:

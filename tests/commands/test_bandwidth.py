@@ -55,6 +55,14 @@ def test_text_and_markdown() -> None:
     _, text, _ = run("bandwidth", MINI, "--failures", "n-1")
     assert "Links needing more capacity (1, worst first):" in text
     assert "alpha-beta" in text and "beta-omsorg, beta-radhus, gamma-radhus" in text
+    # gamma-bibliotek has no link; alpha-skole, beta-radhus, beta-omsorg and
+    # gamma-radhus each hang on at least one link whose failure cuts them off.
+    assert "Upgrades: 1 link, investment 50 000 NOK" in text
+    assert (
+        "Unreachable: 1 site today; 4 sites a single link failure can cut off\n" in text
+    )
+    _, baseline, _ = run("bandwidth", MINI)
+    assert "Unreachable: 1 site today\n" in baseline
     _, md, _ = run("bandwidth", MINI, "--format", "markdown")
     assert "| link | capacity | demand | utilisation |" in md
     assert "| alpha-skole-link | 10 Mbit/s | 11 Mbit/s | 110.0 % |" in md
