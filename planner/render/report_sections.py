@@ -17,7 +17,7 @@ from planner.planning.costkey import key_from_file
 from planner.render.gap_text import Names
 from planner.render.i18n import Messages
 
-__all__ = ["assumptions", "bandwidth_rows", "link_utilisation", "plan_section"]
+__all__ = ["assumptions", "bandwidth_rows", "plan_section"]
 
 Money = Callable[[Decimal | float | int | None], str]
 
@@ -159,15 +159,3 @@ def _plan_rows(
     if settings.start is not None:
         rows.insert(0, (msg("assumptions.plan_start"), str(settings.start)))
     return rows
-
-
-def link_utilisation(doc: Mapping[str, Any] | None) -> dict[str, float] | None:
-    """Link id -> utilisation today, from a bandwidth document (for the
-    diagrams' colours); None without one."""
-    if doc is None:
-        return None
-    return {
-        str(ln["id"]): float(ln["utilisation"])
-        for ln in doc.get("links", [])
-        if ln.get("utilisation") is not None
-    }
