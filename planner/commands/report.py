@@ -15,7 +15,9 @@ from planner.commands.render import utilisation
 from planner.errors import UsageError
 from planner.graph import build_graph
 from planner.load import load_inventory, load_plan, load_target
+from planner.models.planresult import PlanResult
 from planner.output import refuse_overwrite, write_atomic
+from planner.planning.phases import phase_resolver
 from planner.render.bandwidth import bandwidth_json
 from planner.render.diagrams import diagram_dots
 from planner.render.draw import draw
@@ -26,6 +28,9 @@ from planner.render.scene import FOLD_ABOVE
 from planner.render.views import select_view
 
 __all__ = ["check_folder", "report", "write_report"]
+
+MAX_PHASE_DIAGRAMS = 12
+"""Above this many phases the report leaves the phase diagrams out."""
 
 _NAMES = (
     "index.html",
@@ -48,8 +53,9 @@ def report(
     """Load, analyse, plan, draw the diagrams and render the report's files.
 
     The bandwidth analysis covers every single link failure (a steering
-    group decides on the worst case); the plan section, the phase
-    diagrams' seam and the Gantt chart come with ``plan``.
+    group decides on the worst case); the plan section, its Gantt chart and
+    a diagram after each phase (up to :data:`MAX_PHASE_DIAGRAMS` phases)
+    come with ``plan``.
     """
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
@@ -62,9 +68,16 @@ def report(
         result = plan_analysed(G, inv, tgt.model, loaded, bandwidth, gaps)
     sites = sum(len(m.sites) for m in inv.model.municipalities)
     folded = fold if fold is not None else sites > FOLD_ABOVE
+    views = [select_view(gaps, view) for view in DIAGRAMS]
+    phases = _phases(result)
+    if result is not None and phases:
+        resolver = phase_resolver(result)
+        views += [
+            select_view(gaps, f"phase:{n}", resolver) for n in range(1, 1 + len(phases))
+        ]
     texts = diagram_dots(
         G,
-        [select_view(gaps, view) for view in DIAGRAMS],
+        views,
         lang=lang,
         utilisation=utilisation(bandwidth),
         max_utilisation=tgt.model.network.max_utilisation,
@@ -80,7 +93,8 @@ def report(
         inventory=inv.model,
         target=tgt.model,
         gaps=gaps,
-        diagrams=dict(zip(DIAGRAMS, svgs, strict=True)),
+        diagrams=dict(zip(DIAGRAMS, svgs[: len(DIAGRAMS)], strict=True)),
+        phase_diagrams=tuple(zip(phases, svgs[len(DIAGRAMS) :], strict=True)),
         folded=folded,
         bandwidth=json.loads(documents["bandwidth.json"]),
         plan=json.loads(documents["plan.json"]) if result is not None else None,
@@ -89,6 +103,15 @@ def report(
         documents=documents,
     )
     return render_report(data, lang=lang)
+
+
+def _phases(result: PlanResult | None) -> list[str]:
+    """The phases to draw: all of them, unless there are more than a
+    steering group pages through (the national plan has 21);
+    ``planner render --view phase:N`` draws any one."""
+    if result is None or len(result.phases) > MAX_PHASE_DIAGRAMS:
+        return []
+    return [str(p.period) for p in result.phases]
 
 
 def check_folder(folder: Path, inputs: Iterable[Path | None]) -> None:

@@ -136,6 +136,8 @@ EN: dict[str, str] = {
     "bandwidth.unreachable": "Sites cut off by a single break: {sites}.",
     "plan.missing": "The phased plan is not part of this report.",
     "plan.gantt": "The phased plan as a Gantt chart",
+    "plan.after_phases": "The region after each phase: closed gaps are gone; those left are red and dashed.",
+    "plan.after_phase": "After phase {n} ({phase})",
     "plan.phase": "Phase",
     "plan.start": "Start",
     "plan.packages": "Work packages",

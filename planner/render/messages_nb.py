@@ -136,6 +136,8 @@ NB: dict[str, str] = {
     "bandwidth.unreachable": "Lokasjoner som mister forbindelsen ved ett brudd: {sites}.",
     "plan.missing": "Faseplanen er ikke med i denne rapporten.",
     "plan.gantt": "Faseplanen som Gantt-diagram",
+    "plan.after_phases": "Regionen etter hver fase: avvik som er lukket, er borte; de som gjenstår, er røde og stiplet.",
+    "plan.after_phase": "Etter fase {n} ({phase})",
     "plan.phase": "Fase",
     "plan.start": "Start",
     "plan.packages": "Arbeidspakker",

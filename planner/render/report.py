@@ -12,7 +12,7 @@ is drawn when its document is given and is a short note otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -59,6 +59,8 @@ class ReportData:
     # Files written beside the report as they are: bandwidth.json and
     # plan.json, the whole analyses behind the tables' first rows.
     documents: Mapping[str, str] = field(default_factory=dict)
+    # The region after each phase of the plan, in order: (phase id, SVG).
+    phase_diagrams: Sequence[tuple[str, str]] = ()
 
 
 def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
@@ -70,6 +72,8 @@ def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
     files = {"index.html": html.encode("utf-8"), "gaps.json": _gaps_json(data)}
     for view, svg in data.diagrams.items():
         files[f"{view}.svg"] = svg.encode("utf-8")
+    for n, (_, svg) in enumerate(data.phase_diagrams, 1):
+        files[f"phase-{n}.svg"] = svg.encode("utf-8")
     if data.gantt_svg is not None:
         files["gantt.svg"] = data.gantt_svg.encode("utf-8")
     files.update({name: text.encode("utf-8") for name, text in data.documents.items()})
@@ -141,6 +145,9 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "groups": _gap_groups(data.gaps, msg, names),
         "bandwidth": bandwidth_rows(data.bandwidth, MAX_ROWS),
         "plan": plan_section(data.plan, data.gantt_svg is not None, names),
+        "phase_diagrams": [
+            (n, phase) for n, (phase, _) in enumerate(data.phase_diagrams, 1)
+        ],
         "assumptions": assumptions(
             data.target, data.gaps.datacenters, data.plan_settings, msg, names, money
         ),
