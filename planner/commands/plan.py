@@ -9,41 +9,23 @@ a failure leaves the folder as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
 
 from planner.analyses.bandwidth import analyse_bandwidth
 from planner.analyses.gaps import find_gaps
-from planner.errors import InputError, Problem, UsageError
+from planner.errors import UsageError
 from planner.graph import build_graph
-from planner.load import Loaded, load_inventory, load_plan, load_target
-from planner.models.bandwidth import BandwidthReport, FailureMode
-from planner.models.inventory import Inventory
-from planner.models.plan import PlanFile
+from planner.load import load_inventory, load_plan, load_target
+from planner.models.bandwidth import FailureMode
 from planner.models.planresult import PlanResult
-from planner.models.results import GapReport
-from planner.models.target import Target
 from planner.output import refuse_overwrite, write_atomic
-from planner.planning.costkey import check_key, key_from_file
-from planner.planning.merge import check_references, check_services
-from planner.planning.plan import make_frame, make_plan, plan_packages
+from planner.planning.pipeline import Overrides, plan_analysed
 from planner.render.gantt import plan_gantt
 from planner.render.plan import plan_json, plan_markdown, plan_text
 from planner.render.workbook import plan_workbook
 from planner.units import Period
 
-__all__ = [
-    "OUTPUTS",
-    "Overrides",
-    "plan",
-    "plan_analysed",
-    "render_all",
-    "render_plan",
-    "write_plan",
-]
+__all__ = ["OUTPUTS", "plan", "render_all", "render_plan", "write_plan"]
 
 OUTPUTS = ("plan.md", "plan.json", "plan.txt", "plan.xlsx", "gantt.svg")
 
@@ -69,61 +51,6 @@ def plan(
     report = find_gaps(G, tgt.model, bandwidth=bandwidth)
     frame = Overrides(_period(start), phase, strategy)
     return plan_analysed(G, inv, tgt.model, loaded, bandwidth, report, frame)
-
-
-@dataclass(frozen=True)
-class Overrides:
-    """Command-line settings that override the plan file's."""
-
-    start: Period | None = None
-    phase: str | None = None
-    strategy: str | None = None
-
-
-def plan_analysed(
-    G: nx.MultiGraph[Any],
-    inv: Loaded[Inventory],
-    target: Target,
-    loaded: Loaded[PlanFile] | None,
-    bandwidth: BandwidthReport,
-    report: GapReport,
-    overrides: Overrides = Overrides(),
-) -> PlanResult:
-    """The plan of an inventory already analysed (``planner report`` shares
-    its graph, bandwidth and gaps): generate and merge the packages, check
-    the references and the cost key (located in their files), schedule."""
-    settings = loaded.model if loaded else PlanFile()
-    packages, warnings = plan_packages(
-        G, report, target, settings, recommended=recommendations(bandwidth)
-    )
-    key = key_from_file(settings.cost_key)
-    problems: list[Problem] = check_key(inv.model, key, inv.sources.problem)
-    if loaded is not None:
-        problems += check_references(settings, packages, loaded.sources.problem)
-        problems += check_services(settings, target.services, loaded.sources.problem)
-    if problems:
-        raise InputError(problems)
-    frame = make_frame(
-        settings,
-        inv.model.region.as_of,
-        start=overrides.start,
-        phase=overrides.phase,
-        strategy=overrides.strategy,
-    )
-    return make_plan(
-        inv.model, packages, frame, key, settings.projection, warnings=warnings
-    )
-
-
-def recommendations(bandwidth: BandwidthReport) -> dict[str, float]:
-    """Link id -> the capacity (Mbit/s) the bandwidth analysis recommends,
-    for the links that need more than they have."""
-    return {
-        ln.id: ln.recommended_capacity_mbps
-        for ln in bandwidth.links
-        if ln.recommended_capacity_mbps is not None
-        and ln.recommended_capacity_mbps > ln.capacity_mbps
-    }
 
 
 def _period(text: str | None) -> Period | None:

@@ -6,16 +6,15 @@ from pathlib import Path
 
 from planner.analyses.bandwidth import analyse_bandwidth
 from planner.analyses.gaps import find_gaps
-from planner.commands.plan import plan_analysed
 from planner.graph import build_graph
 from planner.load import load_inventory, load_plan, load_target
-from planner.models.bandwidth import BandwidthReport
 from planner.planning.phases import phase_resolver
+from planner.planning.pipeline import plan_analysed
 from planner.render.diagrams import diagram_dot
 from planner.render.draw import FORMATS, draw
 from planner.render.views import PhaseResolver, parse_view, select_view
 
-__all__ = ["format_for", "render", "utilisation"]
+__all__ = ["format_for", "render"]
 
 
 def render(
@@ -47,18 +46,11 @@ def render(
         G,
         select_view(gaps, view, phases),
         lang=lang,
-        utilisation=utilisation(bandwidth),
+        utilisation=bandwidth.utilisation(),
         max_utilisation=tgt.model.network.max_utilisation,
         fold=fold,
     )
     return draw(dot, fmt)
-
-
-def utilisation(bandwidth: BandwidthReport) -> dict[str, float]:
-    """Link id -> utilisation today (demand / capacity), for line colours."""
-    return {
-        ln.id: ln.utilisation for ln in bandwidth.links if ln.utilisation is not None
-    }
 
 
 def format_for(output: Path, fmt: str | None) -> str:

@@ -10,14 +10,13 @@ from pathlib import Path
 
 from planner.analyses.bandwidth import analyse_bandwidth
 from planner.analyses.gaps import find_gaps
-from planner.commands.plan import plan_analysed
-from planner.commands.render import utilisation
 from planner.errors import UsageError
 from planner.graph import build_graph
 from planner.load import load_inventory, load_plan, load_target
 from planner.models.planresult import PlanResult
 from planner.output import refuse_overwrite, write_atomic
 from planner.planning.phases import phase_resolver
+from planner.planning.pipeline import plan_analysed
 from planner.render.bandwidth import bandwidth_json
 from planner.render.diagrams import diagram_dots
 from planner.render.draw import draw
@@ -79,7 +78,7 @@ def report(
         G,
         views,
         lang=lang,
-        utilisation=utilisation(bandwidth),
+        utilisation=bandwidth.utilisation(),
         max_utilisation=tgt.model.network.max_utilisation,
         fold=folded,
     )

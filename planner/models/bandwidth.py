@@ -121,6 +121,13 @@ class BandwidthReport:
             "per_year": sum((u.per_year or Decimal(0) for u in ups), Decimal(0)),
         }
 
+    def utilisation(self) -> dict[str, float]:
+        """Link id -> utilisation today (demand / capacity), for the
+        diagrams' line colours; links without capacity are left out."""
+        return {
+            ln.id: ln.utilisation for ln in self.links if ln.utilisation is not None
+        }
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": "planner/bandwidth/v1",

@@ -11,11 +11,11 @@ import pytest
 
 from planner.analyses.bandwidth import analyse_bandwidth
 from planner.analyses.gaps import find_gaps
-from planner.commands.plan import plan_analysed
 from planner.errors import UsageError
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
 from planner.planning.phases import phase_resolver, phase_state
+from planner.planning.pipeline import plan_analysed
 from planner.render.views import select_view
 from tests.conftest import MINI
 
