@@ -24,6 +24,11 @@ GapKey = tuple[str, str]
 def phase_state(plan: PlanResult, n: int) -> tuple[set[GapKey], set[str]]:
     """``(gaps closed, planned links built)`` by the end of phase ``n``
     (1 = the plan's first phase)."""
+    if not plan.phases:
+        raise UsageError(
+            "the plan has no phases: no gap calls for a work package and the plan "
+            "file adds none; use --view current, target or gaps"
+        )
     if not 1 <= n <= len(plan.phases):
         raise UsageError(
             f"the plan has {len(plan.phases)} phases "
@@ -48,6 +53,4 @@ def phase_resolver(
 
 
 def _span(plan: PlanResult) -> str:
-    if not plan.phases:
-        return "none"
     return f"{plan.phases[0].period} to {plan.phases[-1].period}"

@@ -15,8 +15,9 @@ from planner.errors import UsageError
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
 from planner.planning.phases import phase_resolver, phase_state
-from planner.planning.pipeline import plan_analysed
+from planner.planning.pipeline import Overrides, plan_analysed
 from planner.render.views import select_view
+from planner.units import Period
 from tests.conftest import MINI
 
 LINKS = {
@@ -68,3 +69,29 @@ def test_phase_views_between_gaps_and_target(planned: tuple[Any, Any]) -> None:
     # No package adds paths: redundancy and reachability stay marked.
     assert last.gap_links == {"alpha-beta": "redundancy", "beta-gamma": "redundancy"}
     assert last.gap_sites == {"gamma-bibliotek": "reachability"}
+
+
+def test_a_plan_without_phases_says_why(write: Any) -> None:
+    inv_path = write(
+        "one.yaml",
+        "schema: planner/inventory/v1\nregion: {id: solo, name: Solo}\n"
+        "municipalities:\n  - id: m\n    name: M\n    population: 100\n    sites:\n"
+        "      - {id: th, name: Town hall, role: town-hall, users: 5}\n",
+    )
+    tgt = load_target(None)
+    inv = load_inventory(inv_path, tgt)
+    G = build_graph(inv.model)
+    bandwidth = analyse_bandwidth(G, tgt.model)
+    gaps = find_gaps(G, tgt.model, bandwidth=bandwidth)
+    plan = plan_analysed(
+        G,
+        inv,
+        tgt.model,
+        None,
+        bandwidth,
+        gaps,
+        Overrides(start=Period.parse("2027H1")),
+    )
+    assert plan.phases == ()
+    with pytest.raises(UsageError, match="the plan has no phases: no gap calls for"):
+        phase_state(plan, 1)
