@@ -4,26 +4,54 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.load import load_inventory, load_plan, load_target
+from planner.analyses.bandwidth import analyse_bandwidth
+from planner.analyses.gaps import find_gaps
+from planner.graph import build_graph
+from planner.load import Loaded, load_inventory, load_plan, load_target
+from planner.models.inventory import Inventory
+from planner.models.target import Target
+from planner.planning.pipeline import checked_packages
 
 __all__ = ["validate"]
 
 
 def validate(inventory: Path, target: Path | None, plan: Path | None) -> str:
     """Load every file named (raising on the first file with problems) and
-    return a one-paragraph summary of what was loaded."""
+    return a one-paragraph summary of what was loaded. A plan file is also
+    checked against the packages generated from the gaps, as ``planner
+    plan`` would (its references and cost key), without scheduling."""
     tgt = load_target(target)
-    inv = load_inventory(inventory, tgt).model
+    loaded = load_inventory(inventory, tgt)
+    inv = loaded.model
+    counts = [
+        _count(len(inv.municipalities), "municipality", "municipalities"),
+        _count(sum(len(m.sites) for m in inv.municipalities), "site"),
+        _count(sum(s.count for m in inv.municipalities for s in m.servers), "server"),
+        _count(sum(len(m.systems) for m in inv.municipalities), "system"),
+        _count(len(inv.all_links()), "link"),
+    ]
     lines = [
-        f"ok: {inventory}: region {inv.region.id}, "
-        f"{len(inv.municipalities)} municipalities, "
-        f"{sum(len(m.sites) for m in inv.municipalities)} sites, "
-        f"{sum(s.count for m in inv.municipalities for s in m.servers)} servers, "
-        f"{sum(len(m.systems) for m in inv.municipalities)} systems, "
-        f"{len(inv.all_links())} links",
+        f"ok: {inventory}: region {inv.region.id}, {', '.join(counts)}",
         f"ok: target {tgt.model.id}: {len(tgt.model.services)} services",
     ]
     if plan is not None:
-        pl = load_plan(plan).model
-        lines.append(f"ok: {plan}: {len(pl.work_packages)} work packages")
+        lines.append(f"ok: {plan}: {_plan_summary(loaded, tgt.model, plan)}")
     return "\n".join(lines) + "\n"
+
+
+def _plan_summary(inv: Loaded[Inventory], target: Target, plan: Path) -> str:
+    loaded = load_plan(plan)
+    G = build_graph(inv.model)
+    bandwidth = analyse_bandwidth(G, target, failures="n-1")
+    report = find_gaps(G, target, bandwidth=bandwidth)
+    checked = checked_packages(G, inv, target, loaded, bandwidth, report)
+    written = len(loaded.model.work_packages)
+    generated = sum(1 for p in checked.packages if p.generated)
+    return (
+        f"{_count(written, 'work package')} written, {generated} generated "
+        f"from the gaps, {_count(len(checked.warnings), 'warning')}"
+    )
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"

@@ -18,7 +18,7 @@ from planner.load import Loaded
 from planner.models.bandwidth import BandwidthReport
 from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
-from planner.models.planresult import PlanResult
+from planner.models.planresult import CostKey, Package, PlanResult
 from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.planning.costkey import check_key, key_from_file
@@ -26,7 +26,13 @@ from planner.planning.merge import check_references, check_services
 from planner.planning.plan import make_frame, make_plan, plan_packages
 from planner.units import Period
 
-__all__ = ["Overrides", "plan_analysed", "recommendations"]
+__all__ = [
+    "Overrides",
+    "Packages",
+    "checked_packages",
+    "plan_analysed",
+    "recommendations",
+]
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,40 @@ class Overrides:
     start: Period | None = None
     phase: str | None = None
     strategy: str | None = None
+
+
+@dataclass(frozen=True)
+class Packages:
+    """The work packages of a plan, checked, with the cost key."""
+
+    packages: tuple[Package, ...]
+    warnings: tuple[str, ...]
+    key: CostKey
+
+
+def checked_packages(
+    G: nx.MultiGraph[Any],
+    inv: Loaded[Inventory],
+    target: Target,
+    loaded: Loaded[PlanFile] | None,
+    bandwidth: BandwidthReport,
+    report: GapReport,
+) -> Packages:
+    """Generate and merge the packages, then check the references between
+    them and the cost key, every problem located in its file (what
+    ``planner validate --plan`` checks without scheduling)."""
+    settings = loaded.model if loaded else PlanFile()
+    packages, warnings = plan_packages(
+        G, report, target, settings, recommended=recommendations(bandwidth)
+    )
+    key = key_from_file(settings.cost_key)
+    problems: list[Problem] = check_key(inv.model, key, inv.sources.problem)
+    if loaded is not None:
+        problems += check_references(settings, packages, loaded.sources.problem)
+        problems += check_services(settings, target.services, loaded.sources.problem)
+    if problems:
+        raise InputError(problems)
+    return Packages(tuple(packages), tuple(warnings), key)
 
 
 def plan_analysed(
@@ -48,19 +88,9 @@ def plan_analysed(
     overrides: Overrides = Overrides(),
 ) -> PlanResult:
     """The plan of an inventory already analysed (``planner report`` shares
-    its graph, bandwidth and gaps): generate and merge the packages, check
-    the references and the cost key (located in their files), schedule."""
+    its graph, bandwidth and gaps): the checked packages, scheduled."""
     settings = loaded.model if loaded else PlanFile()
-    packages, warnings = plan_packages(
-        G, report, target, settings, recommended=recommendations(bandwidth)
-    )
-    key = key_from_file(settings.cost_key)
-    problems: list[Problem] = check_key(inv.model, key, inv.sources.problem)
-    if loaded is not None:
-        problems += check_references(settings, packages, loaded.sources.problem)
-        problems += check_services(settings, target.services, loaded.sources.problem)
-    if problems:
-        raise InputError(problems)
+    checked = checked_packages(G, inv, target, loaded, bandwidth, report)
     frame = make_frame(
         settings,
         inv.model.region.as_of,
@@ -69,7 +99,12 @@ def plan_analysed(
         strategy=overrides.strategy,
     )
     return make_plan(
-        inv.model, packages, frame, key, settings.projection, warnings=warnings
+        inv.model,
+        checked.packages,
+        frame,
+        checked.key,
+        settings.projection,
+        warnings=checked.warnings,
     )
 
 
