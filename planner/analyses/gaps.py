@@ -8,6 +8,7 @@ under every single link failure; ``availability`` gaps from the estimate of
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -27,12 +28,13 @@ from planner.analyses.services import (
     hosting_gaps,
 )
 from planner.analyses.utilisation import utilisation_gaps
-from planner.graph import network
+from planner.graph import build_graph, network
 from planner.models.bandwidth import BandwidthReport, FailureMode
+from planner.models.inventory import Inventory
 from planner.models.results import Gap, GapReport
 from planner.models.target import Target
 
-__all__ = ["find_gaps"]
+__all__ = ["Analysis", "analyse", "find_gaps"]
 
 
 def find_gaps(
@@ -68,3 +70,23 @@ def find_gaps(
         datacenters=dcs,
         gaps=tuple(sorted(gaps, key=Gap.sort_key)),
     )
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An inventory's graph with its bandwidth analysis and its gaps: what
+    the plan, the diagrams and the report all start from."""
+
+    G: nx.MultiGraph[Any]
+    bandwidth: BandwidthReport
+    gaps: GapReport
+
+
+def analyse(
+    inventory: Inventory, target: Target, *, failures: FailureMode = "n-1"
+) -> Analysis:
+    """Build the graph, route the demand (by default under every single
+    link failure) and find the gaps, routing once."""
+    G = build_graph(inventory)
+    bandwidth = analyse_bandwidth(G, target, failures=failures)
+    return Analysis(G, bandwidth, find_gaps(G, target, bandwidth=bandwidth))

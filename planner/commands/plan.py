@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.analyses.bandwidth import analyse_bandwidth
-from planner.analyses.gaps import find_gaps
+from planner.analyses.gaps import analyse
 from planner.errors import UsageError
-from planner.graph import build_graph
 from planner.load import load_inventory, load_plan, load_target
 from planner.models.bandwidth import FailureMode
 from planner.models.planresult import PlanResult
@@ -46,11 +44,9 @@ def plan(
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     loaded = load_plan(plan_file) if plan_file is not None else None
-    G = build_graph(inv.model)
-    bandwidth = analyse_bandwidth(G, tgt.model, failures=failures)
-    report = find_gaps(G, tgt.model, bandwidth=bandwidth)
+    analysis = analyse(inv.model, tgt.model, failures=failures)
     frame = Overrides(_period(start), phase, strategy)
-    return plan_analysed(G, inv, tgt.model, loaded, bandwidth, report, frame)
+    return plan_analysed(analysis, inv, tgt.model, loaded, frame)
 
 
 def _period(text: str | None) -> Period | None:

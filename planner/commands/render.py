@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.analyses.bandwidth import analyse_bandwidth
-from planner.analyses.gaps import find_gaps
-from planner.graph import build_graph
+from planner.analyses.gaps import analyse
 from planner.load import load_inventory, load_plan, load_target
 from planner.planning.phases import phase_resolver
 from planner.planning.pipeline import plan_analysed
@@ -34,19 +32,16 @@ def render(
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     loaded = load_plan(plan) if plan is not None else None
-    G = build_graph(inv.model)
     phased = name == "phase"
-    bandwidth = analyse_bandwidth(G, tgt.model, failures="n-1" if phased else "none")
-    gaps = find_gaps(G, tgt.model, bandwidth=bandwidth)
+    analysis = analyse(inv.model, tgt.model, failures="n-1" if phased else "none")
     phases: PhaseResolver | None = None
     if phased:
-        result = plan_analysed(G, inv, tgt.model, loaded, bandwidth, gaps)
-        phases = phase_resolver(result)
+        phases = phase_resolver(plan_analysed(analysis, inv, tgt.model, loaded))
     dot = diagram_dot(
-        G,
-        select_view(gaps, view, phases),
+        analysis.G,
+        select_view(analysis.gaps, view, phases),
         lang=lang,
-        utilisation=bandwidth.utilisation(),
+        utilisation=analysis.bandwidth.utilisation(),
         max_utilisation=tgt.model.network.max_utilisation,
         fold=fold,
     )

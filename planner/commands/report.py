@@ -8,10 +8,8 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from planner.analyses.bandwidth import analyse_bandwidth
-from planner.analyses.gaps import find_gaps
+from planner.analyses.gaps import analyse
 from planner.errors import UsageError
-from planner.graph import build_graph
 from planner.load import load_inventory, load_plan, load_target
 from planner.models.planresult import PlanResult
 from planner.output import refuse_overwrite, write_atomic
@@ -59,12 +57,11 @@ def report(
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     loaded = load_plan(plan) if plan is not None else None
-    G = build_graph(inv.model)
-    bandwidth = analyse_bandwidth(G, tgt.model, failures="n-1")
-    gaps = find_gaps(G, tgt.model, bandwidth=bandwidth)
+    analysis = analyse(inv.model, tgt.model, failures="n-1")
+    G, bandwidth, gaps = analysis.G, analysis.bandwidth, analysis.gaps
     result = None
     if loaded is not None:
-        result = plan_analysed(G, inv, tgt.model, loaded, bandwidth, gaps)
+        result = plan_analysed(analysis, inv, tgt.model, loaded)
     sites = sum(len(m.sites) for m in inv.model.municipalities)
     folded = fold if fold is not None else sites > FOLD_ABOVE
     views = [select_view(gaps, view) for view in DIAGRAMS]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.analyses.bandwidth import analyse_bandwidth
-from planner.analyses.gaps import find_gaps
-from planner.graph import build_graph
+from planner.analyses.gaps import analyse
 from planner.load import Loaded, load_inventory, load_plan, load_target
 from planner.models.inventory import Inventory
 from planner.models.target import Target
@@ -41,10 +39,7 @@ def validate(inventory: Path, target: Path | None, plan: Path | None) -> str:
 
 def _plan_summary(inv: Loaded[Inventory], target: Target, plan: Path) -> str:
     loaded = load_plan(plan)
-    G = build_graph(inv.model)
-    bandwidth = analyse_bandwidth(G, target, failures="n-1")
-    report = find_gaps(G, target, bandwidth=bandwidth)
-    checked = checked_packages(G, inv, target, loaded, bandwidth, report)
+    checked = checked_packages(analyse(inv.model, target), inv, target, loaded)
     written = len(loaded.model.work_packages)
     generated = sum(1 for p in checked.packages if p.generated)
     return (

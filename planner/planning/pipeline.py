@@ -9,17 +9,14 @@ the cost key (each problem located in its file), then schedule and price.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-import networkx as nx
-
+from planner.analyses.gaps import Analysis
 from planner.errors import InputError, Problem
 from planner.load import Loaded
 from planner.models.bandwidth import BandwidthReport
 from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
 from planner.models.planresult import CostKey, Package, PlanResult
-from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.planning.costkey import check_key, key_from_file
 from planner.planning.merge import check_references, check_services
@@ -54,19 +51,21 @@ class Packages:
 
 
 def checked_packages(
-    G: nx.MultiGraph[Any],
+    analysis: Analysis,
     inv: Loaded[Inventory],
     target: Target,
     loaded: Loaded[PlanFile] | None,
-    bandwidth: BandwidthReport,
-    report: GapReport,
 ) -> Packages:
     """Generate and merge the packages, then check the references between
     them and the cost key, every problem located in its file (what
     ``planner validate --plan`` checks without scheduling)."""
     settings = loaded.model if loaded else PlanFile()
     packages, warnings = plan_packages(
-        G, report, target, settings, recommended=recommendations(bandwidth)
+        analysis.G,
+        analysis.gaps,
+        target,
+        settings,
+        recommended=recommendations(analysis.bandwidth),
     )
     key = key_from_file(settings.cost_key)
     problems: list[Problem] = check_key(inv.model, key, inv.sources.problem)
@@ -79,18 +78,16 @@ def checked_packages(
 
 
 def plan_analysed(
-    G: nx.MultiGraph[Any],
+    analysis: Analysis,
     inv: Loaded[Inventory],
     target: Target,
     loaded: Loaded[PlanFile] | None,
-    bandwidth: BandwidthReport,
-    report: GapReport,
     overrides: Overrides = Overrides(),
 ) -> PlanResult:
     """The plan of an inventory already analysed (``planner report`` shares
     its graph, bandwidth and gaps): the checked packages, scheduled."""
     settings = loaded.model if loaded else PlanFile()
-    checked = checked_packages(G, inv, target, loaded, bandwidth, report)
+    checked = checked_packages(analysis, inv, target, loaded)
     frame = make_frame(
         settings,
         inv.model.region.as_of,

@@ -9,10 +9,8 @@ from typing import Any
 
 import pytest
 
-from planner.analyses.bandwidth import analyse_bandwidth
-from planner.analyses.gaps import find_gaps
+from planner.analyses.gaps import analyse
 from planner.errors import UsageError
-from planner.graph import build_graph
 from planner.load import load_inventory, load_target
 from planner.planning.phases import phase_resolver, phase_state
 from planner.planning.pipeline import Overrides, plan_analysed
@@ -35,10 +33,8 @@ LAST = {("harmonisation", s) for s in ("case-archive", "email", "office")} | {
 def planned() -> tuple[Any, Any]:
     tgt = load_target(None)
     inv = load_inventory(MINI, tgt)
-    G = build_graph(inv.model)
-    bandwidth = analyse_bandwidth(G, tgt.model, failures="n-1")
-    gaps = find_gaps(G, tgt.model, bandwidth=bandwidth)
-    return gaps, plan_analysed(G, inv, tgt.model, None, bandwidth, gaps)
+    analysis = analyse(inv.model, tgt.model, failures="n-1")
+    return analysis.gaps, plan_analysed(analysis, inv, tgt.model, None)
 
 
 def test_gaps_close_phase_by_phase(planned: tuple[Any, Any]) -> None:
@@ -80,18 +76,9 @@ def test_a_plan_without_phases_says_why(write: Any) -> None:
     )
     tgt = load_target(None)
     inv = load_inventory(inv_path, tgt)
-    G = build_graph(inv.model)
-    bandwidth = analyse_bandwidth(G, tgt.model)
-    gaps = find_gaps(G, tgt.model, bandwidth=bandwidth)
-    plan = plan_analysed(
-        G,
-        inv,
-        tgt.model,
-        None,
-        bandwidth,
-        gaps,
-        Overrides(start=Period.parse("2027H1")),
-    )
+    analysis = analyse(inv.model, tgt.model, failures="none")
+    start = Overrides(start=Period.parse("2027H1"))
+    plan = plan_analysed(analysis, inv, tgt.model, None, start)
     assert plan.phases == ()
     with pytest.raises(UsageError, match="the plan has no phases: no gap calls for"):
         phase_state(plan, 1)
