@@ -148,24 +148,29 @@ def validate(inventory: Path, target: Path | None, plan_file: Path | None) -> No
     click.echo(run(inventory, target, plan_file), nl=False)
 
 
-def failures_option(f: F) -> F:
+def failures_option(
+    default: str = "none", help: str = "Also re-route every single link failure (n-1)."
+) -> Callable[[F], F]:
     return click.option(
         "--failures",
         type=click.Choice(["none", "n-1"]),
-        default="none",
+        default=default,
         show_default=True,
-        help="Also re-route every single link failure (n-1).",
-    )(f)
+        callback=_failure_mode,
+        help=help,
+    )
 
 
-def _failure_mode(value: str) -> FailureMode:
+def _failure_mode(
+    ctx: click.Context, param: click.Parameter, value: str
+) -> FailureMode:
     return "n-1" if value == "n-1" else "none"
 
 
 @cli.command()
 @inventory_argument
 @target_option
-@failures_option
+@failures_option()
 @format_option
 @output_option
 @click.option(
@@ -177,7 +182,7 @@ def _failure_mode(value: str) -> FailureMode:
 def gap(
     inventory: Path,
     target: Path | None,
-    failures: str,
+    failures: FailureMode,
     fmt: str,
     output: Path | None,
     fail_on: set[str],
@@ -187,7 +192,7 @@ def gap(
     from planner.commands.gap import gap as run
     from planner.output import emit
 
-    report = run(inventory, target, _failure_mode(failures))
+    report = run(inventory, target, failures)
     emit(render_gaps(report, fmt, _width()), output, [inventory, target])
     if failing(report, fail_on):
         raise SystemExit(1)
@@ -214,7 +219,7 @@ def _bandwidth_kinds(
 @cli.command()
 @inventory_argument
 @target_option
-@failures_option
+@failures_option()
 @format_option
 @output_option
 @click.option(
@@ -227,7 +232,7 @@ def _bandwidth_kinds(
 def bandwidth(
     inventory: Path,
     target: Path | None,
-    failures: str,
+    failures: FailureMode,
     fmt: str,
     output: Path | None,
     fail_on: set[str],
@@ -238,7 +243,7 @@ def bandwidth(
     from planner.commands.bandwidth import failing, render_bandwidth
     from planner.output import emit
 
-    report = run(inventory, target, _failure_mode(failures))
+    report = run(inventory, target, failures)
     emit(render_bandwidth(report, fmt, _width()), output, [inventory, target])
     if failing(report, fail_on):
         raise SystemExit(1)
@@ -289,12 +294,9 @@ def availability(
     type=click.Choice(["evolution", "big-bang"]),
     help="evolution fits the caps phase by phase; big-bang reports overruns.",
 )
-@click.option(
-    "--failures",
-    type=click.Choice(["none", "n-1"]),
-    default="n-1",
-    show_default=True,
-    help="Size link upgrades for the worst single link failure (n-1) or for "
+@failures_option(
+    "n-1",
+    "Size link upgrades for the worst single link failure (n-1) or for "
     "normal operation only (none).",
 )
 @format_option
@@ -312,7 +314,7 @@ def plan(
     start: str | None,
     phase: str | None,
     strategy: str | None,
-    failures: str,
+    failures: FailureMode,
     fmt: str,
     output: Path | None,
 ) -> None:
@@ -329,7 +331,7 @@ def plan(
         start=start,
         phase=phase,
         strategy=strategy,
-        failures=_failure_mode(failures),
+        failures=failures,
     )
     if output is None:
         emit(render_plan(result, fmt, _width()), None)
