@@ -70,6 +70,15 @@ def lang_option(f: F) -> F:
     )(f)
 
 
+def fold_option(f: F) -> F:
+    return click.option(
+        "--fold/--no-fold",
+        default=None,
+        help="One node per municipality in the maps (default: when there are "
+        "over 150 sites).",
+    )(f)
+
+
 def plan_option(help: str) -> Callable[[F], F]:
     return click.option(
         "--plan",
@@ -404,11 +413,7 @@ def costs(
     help="The file to write (atomically).",
 )
 @lang_option
-@click.option(
-    "--fold/--no-fold",
-    default=None,
-    help="One node per municipality (default: when there are over 150 sites).",
-)
+@fold_option
 def render(
     inventory: Path,
     target: Path | None,
@@ -450,11 +455,7 @@ def render(
     required=True,
     help="The folder to write index.html and the diagrams into.",
 )
-@click.option(
-    "--fold/--no-fold",
-    default=None,
-    help="One node per municipality in the maps (default: over 150 sites).",
-)
+@fold_option
 def report(
     inventory: Path,
     target: Path | None,
