@@ -155,6 +155,7 @@ def check_inventory(
     for j, ln in enumerate(inv.links):
         out.extend(_link(ln, ("links", j), known_sites, problem))
     out.extend(_datacenters(target, known_sites))
+    out.extend(_candidates(target, known_sites, links.first, problem))
     return out
 
 
@@ -334,6 +335,65 @@ def _datacenters(target: Loaded[Target], sites: Mapping[str, Loc]) -> list[Probl
     return out
 
 
+def _candidates(
+    target: Loaded[Target],
+    sites: Mapping[str, Loc],
+    links: Mapping[str, Loc],
+    problem: ProblemAt,
+) -> list[Problem]:
+    """Candidate links join two inventory sites and have ids of their own
+    (located in the target file; a duplicated link id points at the link)."""
+    out: list[Problem] = []
+    for j, cand in enumerate(target.model.network.candidates):
+        loc: Loc = ("network", "candidates", j)
+        for end in ("a", "b"):
+            site = getattr(cand, end)
+            if site != INTERNET and site not in sites:
+                out.append(
+                    target.sources.problem(
+                        (*loc, end),
+                        f"unknown site '{site}'{did_you_mean(site, sites)} "
+                        "(a candidate link joins two site ids of the inventory)",
+                    )
+                )
+        if cand.id in links:
+            first = problem(links[cand.id], "")
+            out.append(
+                target.sources.problem(
+                    (*loc, "id"),
+                    f"candidate id '{cand.id}' is the id of an inventory link (at "
+                    f"{first.path}:{first.line}:{first.col}); give the candidate "
+                    "an id of its own",
+                )
+            )
+    return out
+
+
+def _candidate_shapes(user: TargetFile, problem: ProblemAt) -> list[Problem]:
+    """Candidate ids unique in the target; two different sites, no internet."""
+    out: list[Problem] = []
+    ids = _Ids("candidate", problem, out, "in a target")
+    for j, cand in enumerate((user.network.candidates if user.network else None) or ()):
+        loc: Loc = ("network", "candidates", j)
+        ids.add(cand.id, (*loc, "id"))
+        if INTERNET in (cand.a, cand.b):
+            end = "a" if cand.a == INTERNET else "b"
+            out.append(
+                problem(
+                    (*loc, end),
+                    "a candidate joins two sites; internet access is not designed "
+                    "here: name a site id",
+                )
+            )
+        elif cand.a == cand.b:
+            out.append(
+                problem(
+                    (*loc, "b"), f"candidate '{cand.id}' joins '{cand.a}' to itself"
+                )
+            )
+    return out
+
+
 def check_target(user: TargetFile, target: Target, problem: ProblemAt) -> list[Problem]:
     """Duplicate services, unknown or cyclic ``depends_on``, upgrade costs for
     capacities that are not tiers."""
@@ -368,6 +428,7 @@ def check_target(user: TargetFile, target: Target, problem: ProblemAt) -> list[P
                 f"capacity tier ({names}); add it to capacity_tiers",
             )
         )
+    out.extend(_candidate_shapes(user, problem))
     return out
 
 

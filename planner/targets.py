@@ -12,6 +12,7 @@ import dataclasses
 from decimal import Decimal
 
 from planner.models.target import (
+    Candidate,
     Datacenters,
     Network,
     NetworkClass,
@@ -91,7 +92,33 @@ def _network(net: NetworkFile, default: Target | None) -> Network:
         capacity_tiers=tuple(sorted(float(t) for t in tiers)),
         upgrade_cost=dict(sorted(upgrade.items())),
         datacenter_availability=float(dc_availability),
+        candidates=_candidates(net, base),
+        design_horizon=_horizon(net, base),
     )
+
+
+def _candidates(net: NetworkFile, base: Network | None) -> tuple[Candidate, ...]:
+    if net.candidates is None:
+        return base.candidates if base else ()
+    return tuple(
+        Candidate(
+            id=c.id,
+            a=c.a,
+            b=c.b,
+            capacity=c.capacity,
+            medium=c.medium,
+            investment=c.investment,
+            per_year=c.per_year,
+            metric=c.metric,
+        )
+        for c in net.candidates
+    )
+
+
+def _horizon(net: NetworkFile, base: Network | None) -> int:
+    if net.design_horizon is not None:
+        return net.design_horizon
+    return base.design_horizon if base else 5
 
 
 def _net_class(

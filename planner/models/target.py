@@ -15,8 +15,11 @@ from typing import Literal
 from pydantic import Field
 
 from planner.models.common import Bandwidth, Custom, Id, Model, Money, Percentage
+from planner.models.inventory import Medium
 
 __all__ = [
+    "Candidate",
+    "CandidateFile",
     "Datacenters",
     "NetworkClass",
     "NetworkFile",
@@ -41,6 +44,19 @@ class UpgradeCost(Model):
     per_year: Money = Decimal(0)
 
 
+class CandidateFile(Model):
+    """A link that could be built (a provider's quote), for ``planner design``."""
+
+    id: Id
+    a: Id
+    b: Id
+    capacity: Bandwidth
+    medium: Medium = "fiber"
+    investment: Money = Decimal(0)
+    per_year: Money = Decimal(0)
+    metric: float = Field(default=1.0, gt=0)
+
+
 class NetworkFile(Model):
     backbone: NetworkClassFile | None = None
     access: NetworkClassFile | None = None
@@ -49,6 +65,8 @@ class NetworkFile(Model):
     datacenter_availability: Percentage | None = None
     capacity_tiers: list[Bandwidth] | None = None
     upgrade_cost: dict[Bandwidth, UpgradeCost] | None = None
+    candidates: list[CandidateFile] | None = None
+    design_horizon: int | None = Field(default=None, ge=0, le=100)
 
 
 class Datacenters(Model):
@@ -94,6 +112,24 @@ class NetworkClass:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """A candidate link, resolved: capacity in Mbit/s, exact prices."""
+
+    id: str
+    a: str
+    b: str
+    capacity: float
+    medium: str = "fiber"
+    investment: Decimal = Decimal(0)
+    per_year: Decimal = Decimal(0)
+    metric: float = 1.0
+
+    def cost(self, horizon: int) -> Decimal:
+        """What the design minimises: investment + horizon x per_year."""
+        return self.investment + horizon * self.per_year
+
+
+@dataclass(frozen=True)
 class Network:
     backbone: NetworkClass
     access: NetworkClass
@@ -104,6 +140,9 @@ class Network:
     # A data centre's own availability (power, cooling, hosts), for the
     # availability estimate; 99.95 % is a common figure for a tier-3 room.
     datacenter_availability: float = 0.9995
+    # Links that could be built, and the years of per_year the design counts.
+    candidates: tuple[Candidate, ...] = ()
+    design_horizon: int = 5
 
 
 @dataclass(frozen=True)
