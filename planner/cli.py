@@ -488,6 +488,26 @@ def schema(kind: str, output: Path | None) -> None:
     emit(run(kind), output)
 
 
+@cli.command()
+@inventory_argument
+@target_option
+@format_option
+@output_option
+def design(inventory: Path, target: Path | None, fmt: str, output: Path | None) -> None:
+    """The least-cost candidate links (the target's network.candidates) that
+    give every town hall and site the redundancy the target requires, and the
+    capacity each link then needs under the worst single failure."""
+    from planner.commands.design import design as run
+    from planner.commands.design import render_design
+    from planner.output import emit
+
+    emit(
+        render_design(run(inventory, target), fmt, _width()),
+        output,
+        [inventory, target],
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script's entry)."""
     # A run builds millions of small objects that live until it ends; the
