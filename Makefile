@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz oracle chromium bench bench-bandwidth bench-plan bench-report plans golden schemas format clean
+.PHONY: demo test lint typecheck pytest graphviz oracle chromium bench bench-bandwidth bench-plan bench-report bench-design plans golden schemas format clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -105,6 +105,11 @@ bench-plan: $(STAMP)
 # Diagrams and the report, stage by stage, for Kongsberg and the national inventory.
 bench-report: $(STAMP) graphviz
 	$(BIN)/python benchmarks/bench_report.py
+
+# planner design on the national inventory with ~3 candidate links per town
+# hall: solver time, and the cost of networkx's k_edge_augmentation beside it.
+bench-design: $(STAMP)
+	$(BIN)/python benchmarks/bench_design.py
 
 clean:
 	rm -rf $(VENV) $(ORACLE) build *.egg-info .mypy_cache .ruff_cache .pytest_cache benchmarks/out

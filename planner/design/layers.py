@@ -36,7 +36,15 @@ from planner.analyses.network import find_datacenters, town_halls
 from planner.graph import network
 from planner.models.target import Candidate, Target
 
-__all__ = ["SINK", "Cut", "Evaluator", "Layer", "Requirement", "build_layers"]
+__all__ = [
+    "SINK",
+    "Cut",
+    "Evaluator",
+    "Layer",
+    "Requirement",
+    "build_layers",
+    "prune",
+]
 
 Node = Hashable
 SINK = ("datacentres",)  # a node key no site can have
@@ -122,6 +130,7 @@ def _layer(
         return Layer(cls, links, dict(candidates), reqs, set(nodes))
     adj = adjacency(links, nodes)
     tree = bridge_tree(adj)
+    reqs = [r for r in reqs if _paths(tree, r) < r.need]  # the rest hold today
     comp: dict[Node, Node] = {n: ("c", tree.component[n]) for n in adj}
     bridges = {k for c, (_, k) in tree.parent.items()}
     kept = [(comp[u], comp[v], k) for u, v, k in links if k in bridges]
@@ -134,6 +143,20 @@ def _layer(
     keep |= {end for ends in cands.values() for end in ends}
     kept, left = _prune(kept, set(comp.values()), keep)
     return Layer(cls, kept, cands, reqs, left)
+
+
+def _paths(tree: BridgeTree, r: Requirement) -> int:
+    """Edge-disjoint paths of ``r`` in a bridge tree, counted up to two."""
+    path = tree.path(r.source, r.sink)
+    return 0 if path is None else (1 if path else 2)
+
+
+def prune(layer: Layer) -> Layer:
+    """``layer`` without the trees that no requirement or candidate reaches."""
+    keep = {r.source for r in layer.requirements} | {r.sink for r in layer.requirements}
+    keep |= {end for ends in layer.candidates.values() for end in ends}
+    links, nodes = _prune(layer.links, layer.nodes, keep)
+    return Layer(layer.cls, links, layer.candidates, layer.requirements, nodes)
 
 
 def _prune(
@@ -180,6 +203,8 @@ class Evaluator:
         self.layer = layer
 
     def check(self, chosen: Iterable[int]) -> list[Check]:
+        if not self.layer.requirements:
+            return []
         picked = [i for i in sorted(set(chosen)) if i in self.layer.candidates]
         if self.layer.most <= 2:
             return self._check_bridges(picked)

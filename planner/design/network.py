@@ -40,6 +40,7 @@ from planner.design.layers import (
     Requirement,
     build_layers,
     candidate_index,
+    prune,
 )
 from planner.design.mip import solve_cover
 from planner.models.design import (
@@ -152,7 +153,7 @@ def _classify(
                 unresolved.append(Unresolved(gap, b.paths, _why(r, b, cands)))
             if b.paths > a.paths:
                 reqs.append(replace(r, need=b.paths))
-        work.append(replace(layer, requirements=reqs))
+        work.append(prune(replace(layer, requirements=reqs)))
     return gaps, unresolved, work
 
 

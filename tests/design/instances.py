@@ -96,11 +96,13 @@ def random_instance(seed: int, halls: int = 10, ncand: int = 13) -> tuple[Any, T
     access = 2 if rng.random() < 0.4 else 1
     schools: dict[str, list[str]] = {}
     ends = list(names)
-    for th in rng.sample(names, 3):
+    isolated = rng.random() < 0.5  # the first school has no link yet
+    for n, th in enumerate(rng.sample(names, 3)):
         school = f"{th}-school"
         schools[th] = [school]
-        links.append((th, school))
-        ends.append(school)
+        if n or not isolated:
+            links.append((th, school))
+        ends.extend([school, school] if n == 0 and isolated else [school])
     cands, seen = [], set()
     while len(cands) < ncand:
         a, b = rng.sample(ends, 2)
