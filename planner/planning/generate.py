@@ -34,6 +34,7 @@ from planner.models.planresult import Package
 from planner.models.results import Gap, GapReport
 from planner.models.target import Service, Target
 from planner.planning.crossings import crossed_links
+from planner.planning.network import build_first, build_packages
 from planner.units import format_bandwidth
 
 __all__ = ["DATACENTER", "Generated", "generate_packages"]
@@ -88,7 +89,9 @@ def generate_packages(
     ]
     closes = _closes(G, hosting, moving)
     packages = _with_service_deps([*moves, *harmonise], target)
-    return Generated((*links, *dc, *packages, *closes), tuple(warnings))
+    builds, built = build_packages(G, report, target)  # planning/network.py
+    ordered = build_first((*links, *dc, *packages, *closes), builds)
+    return Generated(ordered, (*warnings, *built))
 
 
 def _core_first(gaps: list[Gap], target: Target) -> list[Gap]:
