@@ -88,3 +88,26 @@ def test_bad_candidate_is_a_located_error() -> None:
     code, out, err = run("design", MINI, "-t", bad)
     assert code == 2 and out == ""
     assert "did you mean 'gamma-radhus'?" in err
+
+
+def test_kongsberg_by_hand() -> None:
+    """topologies/kongsberg-design.yaml: Tinn and Øvre Eiker each hang on one
+    line. Over five years Tinn's ways round cost 900k + 5 x 90k = 1.35M
+    (radio to Nore og Uvdal, on the Kongsberg ring), 1.8M (a second line to
+    Notodden) or 4.5M (to Kongsberg); Øvre Eiker's 1.22M (Flesberg, on the
+    ring), 1.55M or 2.68M. Optimum 2.57M."""
+    code, out, _ = run(
+        "design",
+        ROOT / "inventories/kongsberg.yaml",
+        "-t",
+        ROOT / "topologies/kongsberg-design.yaml",
+        "--format",
+        "json",
+    )
+    doc = json.loads(out)
+    assert code == 0 and doc["optimal"] is True and doc["unresolved"] == []
+    assert [ln["id"] for ln in doc["links"]] == [
+        "tinn-nore-og-uvdal",
+        "øvre-eiker-flesberg",
+    ]
+    assert doc["cost"] == 2_570_000
