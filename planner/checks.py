@@ -8,27 +8,19 @@ report them all at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Set
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Iterable, Mapping, Set
+from typing import TYPE_CHECKING
 
-from planner.errors import Problem, did_you_mean
+from planner.errors import Loc, Problem, ProblemAt, did_you_mean
 from planner.models.inventory import INTERNET, Inventory, Link, System
 from planner.models.plan import PlanFile
 from planner.models.target import Target, TargetFile
 from planner.units import format_bandwidth
 
 if TYPE_CHECKING:
-    from planner.load import Loaded
+    from planner.yamlsource import Loaded
 
 __all__ = ["check_inventory", "check_plan", "check_target", "find_cycle"]
-
-Loc = tuple[str | int, ...]
-
-
-class ProblemAt(Protocol):
-    def __call__(
-        self, loc: Sequence[str | int], message: str, *, at_key: bool = False
-    ) -> Problem: ...
 
 
 def find_cycle(graph: Mapping[str, Iterable[str]]) -> list[str] | None:
