@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from planner.checks import find_cycle
 from planner.errors import Loc, Problem, ProblemAt, did_you_mean
+from planner.graph import find_cycle
 from planner.models.plan import PlanFile, WorkPackage
 from planner.models.planresult import Package
 
