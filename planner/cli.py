@@ -158,11 +158,13 @@ def validate(inventory: Path, target: Path | None, plan_file: Path | None) -> No
 
 
 def failures_option(
-    default: str = "none", help: str = "Also re-route every single link failure (n-1)."
+    default: str = "none",
+    help: str = "Also re-route every single link failure and every risk group "
+    "(n-1); n-1+sites also every single site but the data centres.",
 ) -> Callable[[F], F]:
     return click.option(
         "--failures",
-        type=click.Choice(["none", "n-1"]),
+        type=click.Choice(["none", "n-1", "n-1+sites"]),
         default=default,
         show_default=True,
         callback=_failure_mode,
@@ -173,6 +175,8 @@ def failures_option(
 def _failure_mode(
     ctx: click.Context, param: click.Parameter, value: str
 ) -> FailureMode:
+    if value == "n-1+sites":
+        return "n-1+sites"
     return "n-1" if value == "n-1" else "none"
 
 

@@ -132,6 +132,9 @@ class Link(Model):
     cost_per_year: Money | None = None
     metric: float = Field(default=1.0, gt=0)
     status: Literal["active", "planned"] = "active"
+    # Shared risks (one trench, one provider's exchange): links of a group
+    # fail together in --failures n-1 and count as one path for redundancy.
+    risk_groups: list[Id] = []
     custom: Custom = None
 
 
