@@ -398,6 +398,38 @@ def check_target(user: TargetFile, target: Target, problem: ProblemAt) -> list[P
             )
         )
     out.extend(_candidate_shapes(user, problem))
+    out.extend(_class_shapes(user, problem))
+    return out
+
+
+def _class_shapes(user: TargetFile, problem: ProblemAt) -> list[Problem]:
+    """Per-role requirements are for access; ``default:`` or the two keys."""
+    out: list[Problem] = []
+    net = user.network
+    if net is None:
+        return out
+    if net.backbone is not None and (net.backbone.roles or net.backbone.default):
+        key = "roles" if net.backbone.roles else "default"
+        out.append(
+            problem(
+                ("network", "backbone", key),
+                f"{key}: goes under access (per site role); the backbone is one "
+                "requirement for every town hall",
+                at_key=True,
+            )
+        )
+    access = net.access
+    if access is not None and access.default is not None:
+        both = [k for k in ("min_capacity", "redundancy") if getattr(access, k)]
+        if both:
+            out.append(
+                problem(
+                    ("network", "access", both[0]),
+                    f"{both[0]}: is also under access.default; write it once, "
+                    "under default:",
+                    at_key=True,
+                )
+            )
     return out
 
 

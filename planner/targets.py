@@ -125,11 +125,27 @@ def _net_class(
     written: NetworkClassFile | None, base: NetworkClass | None
 ) -> NetworkClass:
     written = written or NetworkClassFile()
-    capacity = written.min_capacity
-    redundancy = written.redundancy
+    default = written.default
+    capacity = default.min_capacity if default else None
+    redundancy = default.redundancy if default else None
+    capacity = written.min_capacity if capacity is None else capacity
+    redundancy = written.redundancy if redundancy is None else redundancy
     if base is not None:
         capacity = base.min_capacity if capacity is None else capacity
         redundancy = base.redundancy if redundancy is None else redundancy
     if capacity is None or redundancy is None:
         raise ValueError("the default target lacks a network class setting")
-    return NetworkClass(min_capacity=capacity, redundancy=redundancy)
+    if written.roles is None:
+        roles = base.roles if base is not None else ()
+    else:
+        roles = tuple(
+            (
+                role,
+                NetworkClass(
+                    min_capacity=capacity if c.min_capacity is None else c.min_capacity,
+                    redundancy=redundancy if c.redundancy is None else c.redundancy,
+                ),
+            )
+            for role, c in sorted(written.roles.items())
+        )
+    return NetworkClass(min_capacity=capacity, redundancy=redundancy, roles=roles)

@@ -63,9 +63,7 @@ def find_gaps(
         *consolidation_gaps(G, target, dcs),
         *capacity_gaps(H, target, dcs),
         *redundancy,
-        *shared_risk_gaps(
-            H, net.backbone.redundancy, net.access.redundancy, dcs, redundancy
-        ),
+        *shared_risk_gaps(H, net.backbone.redundancy, net.access, dcs, redundancy),
         *reachability_gaps(H, dcs),
         *utilisation_gaps(bandwidth),
         *availability_gaps(G, target, estimate_availability(G, target)),

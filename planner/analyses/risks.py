@@ -32,6 +32,7 @@ from planner.analyses.network import town_halls
 from planner.analyses.routing import INF, Routing, Topology, hops_of, signed
 from planner.models.bandwidth import Failed
 from planner.models.results import Gap
+from planner.models.target import NetworkClass
 
 __all__ = ["Outage", "outages", "risk_groups", "route_without", "shared_risk_gaps"]
 
@@ -133,7 +134,7 @@ def outages(
 def shared_risk_gaps(
     H: nx.MultiGraph[Any],
     backbone: int,
-    access: int,
+    access: NetworkClass,
     datacenters: Iterable[str],
     known: Iterable[Gap],
 ) -> list[Gap]:
@@ -161,18 +162,20 @@ def shared_risk_gaps(
                 lost = th in before and th not in reached
                 if th not in dcs and lost and th not in have:
                     found.setdefault(th, _gap(H, th, "backbone", backbone, group, ids))
-        if access >= 2:
+        if access.most_redundancy >= 2:
             for n, d in sorted(H.nodes(data=True)):
                 hall = halls.get(d["municipality"])
+                need = access.for_role(d["role"]).redundancy
                 if (
-                    d["role"] != "town-hall"
+                    need >= 2
+                    and d["role"] != "town-hall"
                     and n not in dcs
                     and hall is not None
                     and n not in have
                     and nx.has_path(H, n, hall)
                     and not nx.has_path(cut, n, hall)
                 ):
-                    found.setdefault(n, _gap(H, n, "access", access, group, ids))
+                    found.setdefault(n, _gap(H, n, "access", need, group, ids))
     return [found[s] for s in sorted(found)]
 
 

@@ -109,9 +109,15 @@ def build_layers(
             if th not in dcs
         ]
         layers.append(_layer("backbone", [*links, *sink], [*H, SINK], usable, reqs))
-    need = target.network.access.redundancy
+    access = target.network.access
     reqs = [
-        Requirement(n, "access", n, halls[d["municipality"]], need)
+        Requirement(
+            n,
+            "access",
+            n,
+            halls[d["municipality"]],
+            access.for_role(d["role"]).redundancy,
+        )
         for n, d in sorted(H.nodes(data=True))
         if d["role"] != "town-hall" and n not in dcs and d["municipality"] in halls
     ]

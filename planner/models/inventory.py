@@ -44,6 +44,7 @@ SiteRole = Literal[
     "town-hall",
     "school",
     "care-home",
+    "kindergarten",
     "health",
     "library",
     "office",

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from planner.models.common import Bandwidth, Custom, Id, Model, Money, Percentage
-from planner.models.inventory import Medium
+from planner.models.inventory import Medium, SiteRole
 
 __all__ = [
     "Candidate",
@@ -34,9 +34,18 @@ Layer = Literal["functional", "core"]
 ServiceHosting = Literal["central", "local", "saas"]
 
 
+class RoleClassFile(Model):
+    min_capacity: Bandwidth | None = None
+    redundancy: int | None = Field(default=None, ge=1, le=16)
+
+
 class NetworkClassFile(Model):
     min_capacity: Bandwidth | None = None
     redundancy: int | None = Field(default=None, ge=1, le=16)
+    # Access only: the requirement for every site (``default``, or the two
+    # keys above) and per site role (a role's missing key: the default's).
+    default: RoleClassFile | None = None
+    roles: dict[SiteRole, RoleClassFile] | None = None
 
 
 class UpgradeCost(Model):
@@ -109,6 +118,17 @@ class TargetFile(Model):
 class NetworkClass:
     min_capacity: float  # Mbit/s
     redundancy: int
+    # Per site role (access only): care homes may need two paths, schools
+    # and kindergartens differ in capacity.
+    roles: tuple[tuple[str, NetworkClass], ...] = ()
+
+    def for_role(self, role: str) -> NetworkClass:
+        """The requirement of a site with ``role``."""
+        return next((c for r, c in self.roles if r == role), self)
+
+    @property
+    def most_redundancy(self) -> int:
+        return max([self.redundancy, *(c.redundancy for _, c in self.roles)])
 
 
 @dataclass(frozen=True)
