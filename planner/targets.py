@@ -51,8 +51,9 @@ def _service(svc: ServiceFile, base: Service | None) -> Service:
     }
     if "depends_on" in written:
         written["depends_on"] = tuple(written["depends_on"] or ())
-    if "demand_per_user" in written and written["demand_per_user"] is None:
-        written["demand_per_user"] = 0.0
+    for key in ("demand_per_user", "demand_per_pupil"):
+        if key in written and written[key] is None:
+            written[key] = 0.0
     if "availability" in written and written["availability"] is not None:
         written["availability"] = float(written["availability"])
     for key in ("harmonise", "required"):
@@ -94,7 +95,14 @@ def _network(net: NetworkFile, default: Target | None) -> Network:
         datacenter_availability=float(dc_availability),
         candidates=_candidates(net, base),
         design_horizon=_horizon(net, base),
+        demand_growth=_growth(net, base),
     )
+
+
+def _growth(net: NetworkFile, base: Network | None) -> float:
+    if net.demand_growth is not None:
+        return float(net.demand_growth)
+    return base.demand_growth if base else 0.0
 
 
 def _candidates(net: NetworkFile, base: Network | None) -> tuple[Candidate, ...]:

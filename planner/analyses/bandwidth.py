@@ -31,6 +31,7 @@ from typing import Any
 
 import networkx as nx
 
+from planner.analyses.demand import with_pupils_and_growth
 from planner.analyses.failures import sweep
 from planner.analyses.network import find_datacenters
 from planner.analyses.risks import outages, risk_groups
@@ -76,7 +77,8 @@ def site_demands(G: nx.MultiGraph[Any], target: Target) -> dict[str, float]:
         )
         for muni, ids in services.items()
     }
-    return {n: users * per_user.get(muni, 0.0) for n, users, muni in sorted(sites)}
+    base = {n: users * per_user.get(muni, 0.0) for n, users, muni in sorted(sites)}
+    return with_pupils_and_growth(G, target, base, services)  # analyses/demand.py
 
 
 def target_topology(G: nx.MultiGraph[Any], sites: Iterable[str]) -> Topology:

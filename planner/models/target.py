@@ -76,6 +76,7 @@ class NetworkFile(Model):
     upgrade_cost: dict[Bandwidth, UpgradeCost] | None = None
     candidates: list[CandidateFile] | None = None
     design_horizon: int | None = Field(default=None, ge=0, le=100)
+    demand_growth: Percentage | None = None
 
 
 class Datacenters(Model):
@@ -91,6 +92,7 @@ class ServiceFile(Model):
     standard: str | None = None
     hosting: ServiceHosting | None = None
     demand_per_user: Bandwidth | None = None
+    demand_per_pupil: Bandwidth | None = None
     availability: Percentage | None = None
     depends_on: list[Id] | None = None
     required: bool | None = None
@@ -163,6 +165,8 @@ class Network:
     # Links that could be built, and the years of per_year the design counts.
     candidates: tuple[Candidate, ...] = ()
     design_horizon: int = 5
+    # Yearly growth of demand: links are sized for design_horizon years on.
+    demand_growth: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,7 @@ class Service:
     standard: str | None = None
     hosting: ServiceHosting = "central"
     demand_per_user: float = 0.0  # Mbit/s
+    demand_per_pupil: float = 0.0  # Mbit/s, at the municipality's schools
     availability: float | None = None
     depends_on: tuple[str, ...] = ()
     required: bool = False
