@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz oracle chromium bench bench-bandwidth bench-plan bench-report plans golden update-golden schemas format clean
+.PHONY: demo test lint typecheck pytest graphviz oracle chromium bench bench-bandwidth bench-plan bench-report bench-speed plans golden update-golden schemas format clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -104,6 +104,11 @@ bench: $(STAMP)
 # takes about a minute per failure at 2,000 nodes).
 bench-bandwidth: $(STAMP) $(ORACLE_STAMP)
 	$(BIN)/python benchmarks/bench_bandwidth.py
+
+# Cold and warm runs of gap, bandwidth, plan and report against the parse
+# of the national inventory (ratios in CPU and wall time), and the stages.
+bench-speed: $(STAMP)
+	$(BIN)/python benchmarks/bench_speed.py
 
 bench-plan: $(STAMP)
 	$(BIN)/python benchmarks/bench_plan.py

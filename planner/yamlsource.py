@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 import yaml_rs
 
+from planner.cache import note_read
 from planner.errors import InputError, Problem
 
 __all__ = ["Document", "Loaded", "Sources", "read_document"]
@@ -144,6 +145,7 @@ def read_document(path: Path, display: str) -> Document:
         raise InputError(
             [Problem(display, 1, 1, f"cannot read: {e.strerror}")]
         ) from None
+    note_read(path, raw)
     text = _decode(raw, display)
     if not _CONTENT.search(text):
         raise InputError(
