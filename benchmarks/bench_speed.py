@@ -87,7 +87,7 @@ def stages(path: Path) -> None:
     from planner.analyses.gaps import find_gaps
     from planner.graph import build_graph
     from planner.load import load_inventory, load_target
-    from planner.render.gaps import gaps_json
+    from planner.render.text.gaps import gaps_json
 
     marks = [("imports", time.perf_counter() - t)]
     t = time.perf_counter()

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from planner.models.bandwidth import BandwidthReport, FailureMode
-from planner.render.bandwidth import (
+from planner.render.text.bandwidth import (
     bandwidth_json,
     bandwidth_markdown,
     bandwidth_text,
@@ -23,7 +23,7 @@ def bandwidth(
     from planner.analyses.bandwidth import analyse_bandwidth
     from planner.graph import build_graph
     from planner.load import load_inventory, load_target
-    from planner.progress import ProgressBar
+    from planner.render.text.progress import ProgressBar
 
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.models.results import GapReport
-from planner.render.gaps import gaps_json, gaps_markdown, gaps_text
+from planner.render.text.gaps import gaps_json, gaps_markdown, gaps_text
 
 if TYPE_CHECKING:
     from planner.models.bandwidth import FailureMode

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from planner.errors import UsageError
 from planner.models.planresult import PlanResult
 from planner.output import refuse_overwrite, write_atomic
-from planner.render.plan import plan_json, plan_markdown, plan_text
+from planner.render.text.plan import plan_json, plan_markdown, plan_text
 from planner.units import Period
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ def render_plan(result: PlanResult, fmt: str, width: int = 100) -> str:
 
 def render_all(result: PlanResult) -> dict[str, bytes]:
     """Every output file of ``-o DIR``, by name."""
-    from planner.render.gantt import plan_gantt
-    from planner.render.workbook import plan_workbook
+    from planner.render.files.gantt import plan_gantt
+    from planner.render.files.workbook import plan_workbook
 
     return {
         "plan.md": plan_markdown(result).encode(),
