@@ -488,6 +488,67 @@ def schema(kind: str, output: Path | None) -> None:
     emit(run(kind), output)
 
 
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--scenario",
+    "options",
+    multiple=True,
+    metavar="NAME=PLAN",
+    help="A scenario: its name and plan file (repeatable).",
+)
+@click.option(
+    "--scenarios",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A scenario file (planner/scenarios/v1): plans, targets and members "
+    "leaving, paths relative to it.",
+)
+@click.option(
+    "--discount",
+    metavar="RATE",
+    help="Discount rate of the net present value (default: the scenario file's "
+    "discount:, else 4%).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    help="Processes evaluating scenarios (default: the cores available).",
+)
+@format_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write every output (compare.json, compare.md, compare.txt and the "
+    "chart compare.svg) into this folder.",
+)
+def compare(
+    inventory: Path,
+    target: Path | None,
+    options: tuple[str, ...],
+    files: tuple[Path, ...],
+    discount: str | None,
+    jobs: int | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Compare scenarios of INVENTORY side by side: money, phases,
+    break-even, net present value, deadlines, the network, shares."""
+    from planner.commands.compare import compare as run
+    from planner.commands.compare import render_compare, write_compare
+    from planner.output import emit
+
+    result = run(inventory, target, options, files, discount=discount, jobs=jobs)
+    if output is None:
+        emit(render_compare(result, fmt, _width()), None)
+    else:
+        write_compare(result, output, [inventory, target, *files])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script's entry)."""
     # A run builds millions of small objects that live until it ends; the
