@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from planner.checks import check_inventory, check_plan, check_target
+from planner.compare.scenarios import check_scenario_file
 from planner.errors import InputError, Loc, Problem, ProblemAt
 from planner.messages import describe, without_echoes
 from planner.models.inventory import Inventory
@@ -156,8 +157,6 @@ def load_plan(path: str | Path) -> Loaded[PlanFile]:
 def load_scenarios(path: str | Path) -> Loaded[ScenarioFile]:
     """Load a scenario file (``planner compare --scenarios``): duplicate
     names and missing plan or target files are located in it."""
-    from planner.compare.scenarios import check_scenario_file
-
     doc = read_document(Path(path), str(path))
     sources = Sources(doc)
     model: ScenarioFile = _load_model(

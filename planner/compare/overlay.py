@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from planner.compare.scenarios import Leaving
 from planner.errors import InputError, Problem, did_you_mean
-from planner.load import Loaded, Loc, Sources
 from planner.models.inventory import Inventory, Link, Municipality
 from planner.models.target import Target
+from planner.yamlsource import Loaded, Sources
 
 __all__ = ["without"]
 
@@ -28,7 +28,9 @@ class _Reindexed(Sources):
 
     index: dict[int, int] = field(default_factory=dict)
 
-    def problem(self, loc: Loc, message: str, *, at_key: bool = False) -> Problem:
+    def problem(
+        self, loc: Sequence[str | int], message: str, *, at_key: bool = False
+    ) -> Problem:
         if len(loc) >= 2 and loc[0] == "municipalities" and isinstance(loc[1], int):
             loc = (loc[0], self.index.get(loc[1], loc[1]), *loc[2:])
         return super().problem(loc, message, at_key=at_key)

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from planner.checks import ProblemAt
-from planner.errors import Problem, UsageError
+from planner.errors import Problem, ProblemAt, UsageError
 from planner.models.scenarios import NAME_PATTERN, ScenarioFile
 
 __all__ = [

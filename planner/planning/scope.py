@@ -18,10 +18,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import Literal
 
-from planner.errors import Problem, did_you_mean
+from planner.errors import Problem, ProblemAt, did_you_mean
 from planner.models.planresult import Package
 from planner.models.target import Target
-from planner.planning.merge import ProblemAt
 
 __all__ = ["check_scope", "in_scope", "scope_closure"]
 
