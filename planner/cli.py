@@ -549,6 +549,50 @@ def compare(
         write_compare(result, output, [inventory, target, *files])
 
 
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--count",
+    type=click.Choice(["1", "2"]),
+    default="1",
+    show_default=True,
+    help="One data centre, or a pair (primary and secondary).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1),
+    help="Show the best N candidates (default: 20 in text and Markdown, all in JSON).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    help="Processes evaluating candidates (default: the cores available).",
+)
+@format_option
+@output_option
+def site(
+    inventory: Path,
+    target: Path | None,
+    count: str,
+    top: int | None,
+    jobs: int | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Rank every town hall (or pair) of INVENTORY as the data centre(s) by
+    the link upgrades the worst single failure needs, availability and
+    distance."""
+    from planner.commands.site import render_site
+    from planner.commands.site import site as run
+    from planner.output import emit
+
+    result = run(inventory, target, count=int(count), jobs=jobs)
+    shown = top if top is not None or fmt == "json" else 20
+    emit(render_site(result, fmt, shown, _width()), output, [inventory, target])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script's entry)."""
     # A run builds millions of small objects that live until it ends; the
