@@ -477,7 +477,8 @@ def report(
 
 @cli.command()
 @click.argument(
-    "kind", type=click.Choice(["inventory", "municipality", "target", "plan"])
+    "kind",
+    type=click.Choice(["inventory", "municipality", "target", "plan", "scenarios"]),
 )
 @output_option
 def schema(kind: str, output: Path | None) -> None:
@@ -560,6 +561,19 @@ def compare(
     help="One data centre, or a pair (primary and secondary).",
 )
 @click.option(
+    "--exhaustive",
+    is_flag=True,
+    help="Evaluate every pair even above 500 pairs (default: there, the pairs "
+    "of the --shortlist best single sites).",
+)
+@click.option(
+    "--shortlist",
+    type=click.IntRange(2),
+    default=20,
+    show_default=True,
+    help="Above 500 pairs, pair only this many of the best single sites.",
+)
+@click.option(
     "--top",
     type=click.IntRange(1),
     help="Show the best N candidates (default: 20 in text and Markdown, all in JSON).",
@@ -576,6 +590,8 @@ def site(
     inventory: Path,
     target: Path | None,
     count: str,
+    exhaustive: bool,
+    shortlist: int,
     top: int | None,
     jobs: int | None,
     fmt: str,
@@ -588,7 +604,14 @@ def site(
     from planner.commands.site import site as run
     from planner.output import emit
 
-    result = run(inventory, target, count=int(count), jobs=jobs)
+    result = run(
+        inventory,
+        target,
+        count=int(count),
+        jobs=jobs,
+        exhaustive=exhaustive,
+        shortlist=shortlist,
+    )
     shown = top if top is not None or fmt == "json" else 20
     emit(render_site(result, fmt, shown, _width()), output, [inventory, target])
 

@@ -31,26 +31,45 @@ __all__ = ["render_site", "site"]
 _STATE: dict[str, Any] = {}
 
 
+EXHAUSTIVE_PAIRS = 500
+"""Above this many pairs (33 town halls and more) pairs are formed among a
+shortlist of the best single sites, unless asked to be exhaustive."""
+SHORTLIST = 20
+
+
 def site(
     inventory: Path,
     target: Path | None = None,
     *,
     count: int = 1,
     jobs: int | None = None,
+    exhaustive: bool = False,
+    shortlist: int = SHORTLIST,
 ) -> SiteResult:
-    """Load the files and rank every candidate."""
+    """Load the files and rank the candidates: every town hall, or every
+    pair up to :data:`EXHAUSTIVE_PAIRS` (all of them with ``exhaustive``),
+    else the pairs among the ``shortlist`` best town halls alone."""
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     G = build_graph(inv.model)
+    processes = jobs or default_jobs()
     pairs = list(candidate_sites(G, count))
+    method = "exhaustive"
+    if count == 2 and len(pairs) > EXHAUSTIVE_PAIRS and not exhaustive:
+        with ProgressBar("single sites") as bar:
+            singles = rank(G, tgt.model, list(candidate_sites(G, 1)), processes, bar)
+        best = {c.primary for c in singles[:shortlist]}
+        pairs = [p for p in pairs if p[0] in best and p[1] in best]
+        method = f"shortlist: pairs of the {len(best)} best single sites"
     with ProgressBar(f"{len(pairs)} candidates") as bar:
-        found = rank(G, tgt.model, pairs, jobs or default_jobs(), bar)
+        found = rank(G, tgt.model, pairs, processes, bar)
     return SiteResult(
         region=inv.model.region.id,
         target=tgt.model.id,
         currency=inv.model.region.currency,
         count=count,
         candidates=tuple(found),
+        method=method,
     )
 
 

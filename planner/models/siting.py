@@ -73,6 +73,7 @@ class SiteResult:
     currency: str
     count: int
     candidates: tuple[Candidate, ...]
+    method: str = "exhaustive"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +82,8 @@ class SiteResult:
             "target": self.target,
             "currency": self.currency,
             "count": self.count,
+            "exact": self.method == "exhaustive",
+            "method": self.method,
             "note": DESIGN_NOTE,
             "candidates": [c.to_dict() for c in self.candidates],
         }

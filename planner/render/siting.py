@@ -65,8 +65,17 @@ def site_text(result: SiteResult, top: int | None = 20, *, width: int = 100) -> 
     lines = [_heading(result), ""]
     lines += text_table(HEADERS, _rows(shown), width=max(width, 140), align=ALIGN)
     lines += [f"  {more}"] if more else []
-    lines += ["", f"Note: {DESIGN_NOTE}."]
+    lines += ["", *_notes(result)]
     return "\n".join(lines) + "\n"
+
+
+def _notes(result: SiteResult) -> list[str]:
+    out = [f"Note: {DESIGN_NOTE}."]
+    if result.method != "exhaustive":
+        out.append(
+            f"Not exhaustive ({result.method}); --exhaustive evaluates every pair."
+        )
+    return out
 
 
 def site_markdown(result: SiteResult, top: int | None = 20) -> str:
@@ -74,7 +83,7 @@ def site_markdown(result: SiteResult, top: int | None = 20) -> str:
     lines = [f"# Data-centre siting: {result.region}", "", _heading(result) + ".", ""]
     lines += markdown_table(HEADERS, _rows(shown), align=ALIGN)
     lines += ["", more] if more else []
-    lines += ["", f"Note: {DESIGN_NOTE}."]
+    lines += ["", *_notes(result)]
     return "\n".join(lines) + "\n"
 
 

@@ -135,3 +135,24 @@ def test_text_shows_the_top_and_the_note() -> None:
     assert result.exit_code == 0
     assert "and 18 more" in result.stdout
     assert "design_investment is null" in result.stdout
+
+
+def test_above_the_limit_pairs_come_from_a_shortlist(
+    monkeypatch: pytest.MonkeyPatch, pairs: Any
+) -> None:
+    from planner.commands import site as command
+
+    monkeypatch.setattr(command, "EXHAUSTIVE_PAIRS", 5)
+    singles = command.site(KONGSBERG, TARGET, count=1, jobs=1)
+    best = {c.primary for c in singles.candidates[:3]}
+    short = command.site(KONGSBERG, TARGET, count=2, jobs=1, shortlist=3)
+    assert not short.to_dict()["exact"]
+    assert {frozenset((c.primary, c.secondary)) for c in short.candidates} == {
+        frozenset((a, b)) for a in best for b in best if a < b
+    }
+    # Each shortlisted pair has the figures of the exhaustive run.
+    full = {(c["primary"], c["secondary"]): c for c in pairs["candidates"]}
+    for c in short.candidates:
+        assert c.to_dict() == full[(c.primary, c.secondary)]
+    everything = command.site(KONGSBERG, TARGET, count=2, jobs=1, exhaustive=True)
+    assert len(everything.candidates) == 21 and everything.to_dict()["exact"]
