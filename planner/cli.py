@@ -511,7 +511,8 @@ def report(
 
 @cli.command()
 @click.argument(
-    "kind", type=click.Choice(["inventory", "municipality", "target", "plan"])
+    "kind",
+    type=click.Choice(["inventory", "municipality", "target", "plan", "scenarios"]),
 )
 @output_option
 def schema(kind: str, output: Path | None) -> None:
@@ -520,6 +521,133 @@ def schema(kind: str, output: Path | None) -> None:
     from planner.output import emit
 
     emit(run(kind), output)
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--scenario",
+    "options",
+    multiple=True,
+    metavar="NAME=PLAN",
+    help="A scenario: its name and plan file (repeatable).",
+)
+@click.option(
+    "--scenarios",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A scenario file (planner/scenarios/v1): plans, targets and members "
+    "leaving, paths relative to it.",
+)
+@click.option(
+    "--discount",
+    metavar="RATE",
+    help="Discount rate of the net present value (default: the scenario file's "
+    "discount:, else 4%).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    help="Processes evaluating scenarios (default: the cores available).",
+)
+@format_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write every output (compare.json, compare.md, compare.txt and the "
+    "chart compare.svg) into this folder.",
+)
+def compare(
+    inventory: Path,
+    target: Path | None,
+    options: tuple[str, ...],
+    files: tuple[Path, ...],
+    discount: str | None,
+    jobs: int | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Compare scenarios of INVENTORY side by side: money, phases,
+    break-even, net present value, deadlines, the network, shares."""
+    from planner.commands.compare import compare as run
+    from planner.commands.compare import render_compare, write_compare
+    from planner.output import emit
+
+    result = run(inventory, target, options, files, discount=discount, jobs=jobs)
+    if output is None:
+        emit(render_compare(result, fmt, _width()), None)
+    else:
+        write_compare(result, output, [inventory, target, *files])
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--count",
+    type=click.Choice(["1", "2"]),
+    default="1",
+    show_default=True,
+    help="One data centre, or a pair (primary and secondary).",
+)
+@click.option(
+    "--exhaustive",
+    is_flag=True,
+    help="Evaluate every pair even above 500 pairs (default: there, the pairs "
+    "of the --shortlist best single sites).",
+)
+@click.option(
+    "--shortlist",
+    type=click.IntRange(2),
+    default=20,
+    show_default=True,
+    help="Above 500 pairs, pair only this many of the best single sites.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1),
+    help="Show the best N candidates (default: 20 in text and Markdown, all in JSON).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    help="Processes evaluating candidates (default: the cores available).",
+)
+@format_option
+@output_option
+def site(
+    inventory: Path,
+    target: Path | None,
+    count: str,
+    exhaustive: bool,
+    shortlist: int,
+    top: int | None,
+    jobs: int | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Rank every town hall (or pair) of INVENTORY as the data centre(s) by
+    the link upgrades the worst single failure needs, availability and
+    distance."""
+    from planner.commands.site import render_site
+    from planner.commands.site import site as run
+    from planner.output import emit
+
+    result = run(
+        inventory,
+        target,
+        count=int(count),
+        jobs=jobs,
+        exhaustive=exhaustive,
+        shortlist=shortlist,
+    )
+    shown = top if top is not None or fmt == "json" else 20
+    emit(render_site(result, fmt, shown, _width()), output, [inventory, target])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

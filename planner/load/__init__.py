@@ -12,6 +12,7 @@ from planner.load.loader import (
     default_target,
     load_inventory,
     load_plan,
+    load_scenarios,
     load_target,
 )
 from planner.load.source import Loaded, Sources
@@ -22,5 +23,6 @@ __all__ = [
     "default_target",
     "load_inventory",
     "load_plan",
+    "load_scenarios",
     "load_target",
 ]

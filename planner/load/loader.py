@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from planner.compare.scenarios import check_scenario_file
 from planner.errors import InputError, Loc, Problem, ProblemAt
 from planner.load.checks import check_inventory, check_plan, check_target
 from planner.load.salvage import Salvage, salvage
@@ -26,6 +27,7 @@ from planner.load.targets import resolve_target
 from planner.load.wording import describe, without_echoes
 from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
+from planner.models.scenarios import ScenarioFile
 from planner.models.target import Target, TargetFile
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "default_target",
     "load_inventory",
     "load_plan",
+    "load_scenarios",
     "load_target",
 ]
 
@@ -149,6 +152,20 @@ def load_plan(path: str | Path) -> Loaded[PlanFile]:
         PlanFile, doc.data, sources, lambda p, problem, _: check_plan(p, problem)
     )
     return Loaded(plan, sources)
+
+
+def load_scenarios(path: str | Path) -> Loaded[ScenarioFile]:
+    """Load a scenario file (``planner compare --scenarios``): duplicate
+    names and missing plan or target files are located in it."""
+    doc = read_document(Path(path), str(path))
+    sources = Sources(doc)
+    model: ScenarioFile = _load_model(
+        ScenarioFile,
+        doc.data,
+        sources,
+        lambda s, problem, _: check_scenario_file(s, Path(path), problem),
+    )
+    return Loaded(model, sources)
 
 
 def _target_check(base: Target | None) -> Check:

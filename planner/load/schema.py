@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from planner.models.inventory import Inventory, Municipality
 from planner.models.plan import PlanFile
+from planner.models.scenarios import ScenarioFile
 from planner.models.target import TargetFile
 
 __all__ = ["KINDS", "json_schema"]
@@ -23,6 +24,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "municipality": Municipality,
     "target": TargetFile,
     "plan": PlanFile,
+    "scenarios": ScenarioFile,
 }
 _INCLUDE = {
     "type": "object",

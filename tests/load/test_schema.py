@@ -36,6 +36,8 @@ def _files() -> list[tuple[str, Path]]:
     ]
     out += [("target", p) for p in sorted((ROOT / "topologies").glob("*.yaml"))]
     out += [("plan", p) for p in sorted((ROOT / "plans").glob("*.yaml"))]
+    for p in sorted((ROOT / "plans" / "scenarios").glob("*.yaml")):
+        out.append(("scenarios" if p.name == "scenarios.yaml" else "plan", p))
     return out
 
 
