@@ -8,7 +8,7 @@ from planner.design.network import design_network
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
 from planner.models.design import DesignResult
-from planner.render.design import design_json, design_markdown, design_text
+from planner.render.text.design import design_json, design_markdown, design_text
 
 __all__ = ["design", "render_design"]
 
