@@ -488,6 +488,26 @@ def schema(kind: str, output: Path | None) -> None:
     emit(run(kind), output)
 
 
+@cli.command()
+@inventory_argument
+@target_option
+@format_option
+@output_option
+def matrix(inventory: Path, target: Path | None, fmt: str, output: Path | None) -> None:
+    """System overview of INVENTORY: for every service, the products each
+    municipality runs (users, hosting, vendor, contract end), the standard
+    and the odd ones out."""
+    from planner.commands.matrix import matrix as run
+    from planner.commands.matrix import render_matrix
+    from planner.output import emit
+
+    emit(
+        render_matrix(run(inventory, target), fmt, _width()),
+        output,
+        [inventory, target],
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script's entry)."""
     # A run builds millions of small objects that live until it ends; the

@@ -16,7 +16,8 @@ key                    ``kind``           other attributes
                                           platform, count, virtual, purchased
 ``system:<id>``        ``system``         id, municipality, service, product,
                                           vendor, version, users, hosting,
-                                          server, hosted_by, licence_cost
+                                          server, hosted_by, licence_cost,
+                                          contract_end
 ``service:<id>``       ``service``        id
 =====================  =================  ====================================
 

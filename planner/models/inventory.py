@@ -118,6 +118,9 @@ class System(Model):
     server: Id | None = None
     hosted_by: Id | None = None
     licence_cost: Money | None = None
+    # When the licence or contract ends: the date a change of product is
+    # cheapest (``planner matrix`` shows it).
+    contract_end: dt.date | None = None
     custom: Custom = None
 
 
