@@ -508,6 +508,74 @@ def matrix(inventory: Path, target: Path | None, fmt: str, output: Path | None) 
     )
 
 
+@cli.command()
+@click.argument("baseline", type=click.Path(path_type=Path))
+@target_option
+@click.option(
+    "--plan",
+    "-p",
+    "plan_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The plan settings the plan was made with (plans/*.yaml).",
+)
+@click.option(
+    "--now",
+    type=click.Path(path_type=Path),
+    help="The inventory as it is today: which work packages are done.",
+)
+@click.option(
+    "--as-of",
+    metavar="PERIOD",
+    help="The phase of today, e.g. 2008H2 (default: --now's region.as_of).",
+)
+@click.option(
+    "--actuals",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Budget against actuals: CSV item,year,budget,actual (',' or ';').",
+)
+@click.option(
+    "--done",
+    metavar="IDS",
+    default="",
+    help="Work packages done that no gap shows (e.g. organisation,datacenter).",
+)
+@format_option
+@output_option
+def progress(
+    baseline: Path,
+    target: Path | None,
+    plan_file: Path,
+    now: Path | None,
+    as_of: str | None,
+    actuals: Path | None,
+    done: str,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Follow up the plan of BASELINE: each work package done, late, due or
+    planned, the open ones re-forecast, and the budget against actuals."""
+    from planner.commands.progress import progress as run
+    from planner.commands.progress import render_progress
+    from planner.output import emit
+
+    marked = tuple(x.strip() for x in done.split(",") if x.strip())
+    result = run(
+        baseline,
+        target,
+        plan_file,
+        now=now,
+        as_of=as_of,
+        actuals=actuals,
+        done=marked,
+    )
+    emit(
+        render_progress(result, fmt, _width()),
+        output,
+        [baseline, target, plan_file, now, actuals],
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script's entry)."""
     # A run builds millions of small objects that live until it ends; the
