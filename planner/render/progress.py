@@ -104,6 +104,13 @@ def _title(r: Progress) -> str:
     return f"Progress of {r.region}{at}"
 
 
+_NUMBERS = {"slip", "cost", "budget", "actual", "overrun", "share", "planned"}
+
+
+def _align(headers: Sequence[str]) -> str:
+    return "".join("r" if h in _NUMBERS or h == "difference" else "l" for h in headers)
+
+
 Table = Callable[[Sequence[str], Sequence[Sequence[str]]], list[str]]
 
 
@@ -111,7 +118,7 @@ def progress_text(r: Progress, *, width: int = 100) -> str:
     """The follow-up for a terminal."""
 
     def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-        return text_table(headers, rows, width=width)
+        return text_table(headers, rows, width=width, align=_align(headers))
 
     lines = [_title(r), *_summary(r), ""]
     lines += ["Work packages:", *table(_PACKAGE_HEADERS, _package_rows(r))]
@@ -139,7 +146,7 @@ def progress_markdown(r: Progress) -> str:
     """The follow-up as Markdown."""
 
     def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-        return markdown_table(headers, rows)
+        return markdown_table(headers, rows, align=_align(headers))
 
     lines = [f"# {_title(r)}", "", *(f"- {x}" for x in _summary(r)), ""]
     lines += ["## Work packages", "", *table(_PACKAGE_HEADERS, _package_rows(r))]
