@@ -188,3 +188,38 @@ def test_usage_errors(tmp_path: Path) -> None:
     code, _, err = run(*base, "--now", _now(tmp_path), "--done", "datacentre")
     assert code == 2
     assert "'datacentre' is not a work package of the plan; did you mean" in err
+
+
+def test_kongsberg_example_of_the_readme() -> None:
+    """The tour's run: the backbone upgraded by 2008H2 (inventories/
+    kongsberg-2008.yaml), the hand-written packages marked done."""
+    code, out, err = run(
+        "progress",
+        ROOT / "inventories" / "kongsberg.yaml",
+        "-t",
+        ROOT / "topologies" / "kongsberg-target.yaml",
+        "-p",
+        ROOT / "plans" / "kongsberg.yaml",
+        "--now",
+        ROOT / "inventories" / "kongsberg-2008.yaml",
+        "--done",
+        "organisation,extranet,datacenter",
+        "--actuals",
+        ROOT / "plans" / "kongsberg-actuals-2007.csv",
+        "--format",
+        "json",
+    )
+    assert code == 0, err
+    doc = json.loads(out)
+    table = _table(doc)
+    # The seven links between the town halls are 1 Gbit/s now: done, but a
+    # generated link package closes only the gaps of its own link.
+    assert table["link-kongsberg-notodden"] == ("done", None, None)
+    assert table["organisation"] == ("done", None, None)
+    assert doc["actuals"]["total"] == {
+        "budget": 5_150_000,  # 600 000 + 1 200 000 + 250 000 + 3 100 000
+        "actual": 5_752_500,  # 712 500 + 1 380 000 + 250 000 + 3 410 000
+        "overrun": 602_500,
+        "overrun_share": 0.11699,  # 602 500 / 5 150 000 = 0.116990...
+    }
+    assert doc["warnings"] == []
