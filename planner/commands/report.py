@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from planner.analyses.gaps import analyse
+from planner.analyses.matrix import service_matrix
 from planner.errors import UsageError
 from planner.load import load_inventory, load_plan, load_target
 from planner.models.planresult import PlanResult
@@ -19,6 +20,7 @@ from planner.render.bandwidth import bandwidth_json
 from planner.render.diagrams import diagram_dots
 from planner.render.draw import draw
 from planner.render.gantt import plan_gantt
+from planner.render.matrix import matrix_json
 from planner.render.plan import plan_json
 from planner.render.report import DIAGRAMS, ReportData, render_report
 from planner.render.scene import FOLD_ABOVE
@@ -97,6 +99,7 @@ def report(
         gantt_svg=None if result is None else plan_gantt(result),
         plan_settings=None if loaded is None else loaded.model,
         documents=documents,
+        matrix=json.loads(matrix_json(service_matrix(G, tgt.model))),
     )
     return render_report(data, lang=lang)
 

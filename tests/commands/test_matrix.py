@@ -93,3 +93,13 @@ def test_matrix_text_escapes_control_characters(
     code, out, _ = run("matrix", inv)
     assert code == 0
     assert "\x1b" not in out and "It?[31ms" in out
+
+
+def test_report_has_the_system_overview(tmp_path: Path) -> None:
+    from tests.conftest import MINI
+
+    code, _, err = run("report", MINI, "-o", tmp_path / "r")
+    assert code == 0, err
+    html = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert '<section id="systems">' in html
+    assert '<span class="odd">GroupWise (60)</span>' in html
