@@ -496,16 +496,17 @@ def schema(kind: str, output: Path | None) -> None:
 def matrix(inventory: Path, target: Path | None, fmt: str, output: Path | None) -> None:
     """System overview of INVENTORY: for every service, the products each
     municipality runs (users, hosting, vendor, contract end), the standard
-    and the odd ones out."""
+    and the odd ones out. -o NAME.xlsx writes an Excel workbook."""
     from planner.commands.matrix import matrix as run
-    from planner.commands.matrix import render_matrix
-    from planner.output import emit
+    from planner.commands.matrix import matrix_workbook, render_matrix, wants_workbook
+    from planner.output import emit, refuse_overwrite, write_atomic
 
-    emit(
-        render_matrix(run(inventory, target), fmt, _width()),
-        output,
-        [inventory, target],
-    )
+    result = run(inventory, target)
+    if output is not None and wants_workbook(output):
+        refuse_overwrite(output, [inventory, target])
+        write_atomic(output, matrix_workbook(result))
+        return
+    emit(render_matrix(result, fmt, _width()), output, [inventory, target])
 
 
 @cli.command()

@@ -9,8 +9,9 @@ from planner.graph import build_graph
 from planner.load import load_inventory, load_target
 from planner.models.matrix import Matrix
 from planner.render.matrix import matrix_json, matrix_markdown, matrix_text
+from planner.render.matrix_workbook import matrix_workbook
 
-__all__ = ["matrix", "render_matrix"]
+__all__ = ["matrix", "matrix_workbook", "render_matrix", "wants_workbook"]
 
 
 def matrix(inventory: Path, target: Path | None) -> Matrix:
@@ -18,6 +19,11 @@ def matrix(inventory: Path, target: Path | None) -> Matrix:
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     return service_matrix(build_graph(inv.model), tgt.model)
+
+
+def wants_workbook(output: Path | None) -> bool:
+    """``-o NAME.xlsx`` writes the workbook, whatever ``--format`` says."""
+    return output is not None and output.suffix.lower() == ".xlsx"
 
 
 def render_matrix(result: Matrix, fmt: str, width: int = 100) -> str:
