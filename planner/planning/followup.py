@@ -132,7 +132,8 @@ def _forecast(
     marked: Collection[str],
 ) -> tuple[list[PackageProgress], Period | None, dict[int, Decimal], list[str]]:
     frame = plan.frame
-    now = max(phase_index(as_of, frame), 0)
+    today = phase_index(as_of, frame)  # may be before the plan's start (< 0)
+    now = max(today, 0)
     done, inferred = done_packages(plan, open_gaps, marked)
     still = [x.package for x in plan.placements if x.package.id not in done]
     opened = {p.id for p in still}
@@ -151,7 +152,7 @@ def _forecast(
         rows.append(
             dataclasses.replace(
                 _row(x),
-                status=_status(x, plan, now, done),
+                status=_status(x, plan, today, done),
                 forecast_start=None if f is None else f.start,
                 forecast_end=None if f is None else f.end,
                 slip=None
