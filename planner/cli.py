@@ -456,6 +456,22 @@ def render(
     help="The folder to write index.html and the diagrams into.",
 )
 @fold_option
+@click.option(
+    "--progress",
+    "now",
+    type=click.Path(path_type=Path),
+    help="Also write progress.html: the plan followed up against this inventory "
+    "as it is today (see planner progress).",
+)
+@click.option("--as-of", metavar="PERIOD", help="With --progress: the phase of today.")
+@click.option(
+    "--done", metavar="IDS", default="", help="With --progress: packages done."
+)
+@click.option(
+    "--actuals",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="With --progress: budget against actuals (CSV item,year,budget,actual).",
+)
 def report(
     inventory: Path,
     target: Path | None,
@@ -463,15 +479,27 @@ def report(
     lang: str,
     output: Path,
     fold: bool | None,
+    now: Path | None,
+    as_of: str | None,
+    done: str,
+    actuals: Path | None,
 ) -> None:
     """Write a static HTML report of INVENTORY for a steering group: key
     figures, diagrams, gaps, plan, costs and assumptions."""
-    from planner.commands.report import check_folder, write_report
+    from planner.commands.report import FollowUp, check_folder, write_report
     from planner.commands.report import report as run
+    from planner.errors import UsageError
 
-    check_folder(output, [inventory, target, plan_file])
-    files = run(inventory, target, plan_file, lang=lang, fold=fold)
-    write_report(files, output, [inventory, target, plan_file])
+    inputs = [inventory, target, plan_file, now, actuals]
+    check_folder(output, inputs)
+    follow = None
+    if now is not None:
+        marked = tuple(x.strip() for x in done.split(",") if x.strip())
+        follow = FollowUp(now, as_of, actuals, marked)
+    elif as_of or done or actuals:
+        raise UsageError("--as-of, --done and --actuals go with --progress NOW.yaml")
+    files = run(inventory, target, plan_file, lang=lang, fold=fold, follow=follow)
+    write_report(files, output, inputs)
     click.echo(f"wrote {output / 'index.html'} and {len(files) - 1} more files")
 
 

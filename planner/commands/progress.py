@@ -9,15 +9,17 @@ from pathlib import Path
 from planner.actuals import read_actuals
 from planner.analyses.gaps import analyse
 from planner.errors import UsageError, did_you_mean
-from planner.load import load_inventory, load_plan, load_target
+from planner.load import Loaded, load_inventory, load_plan, load_target
+from planner.models.plan import PlanFile
 from planner.models.planresult import PlanResult
 from planner.models.progress import Actuals, Progress
+from planner.models.target import Target
 from planner.planning.followup import compare_actuals, follow_up
 from planner.planning.pipeline import plan_analysed
 from planner.render.progress import progress_json, progress_markdown, progress_text
 from planner.units import Period
 
-__all__ = ["progress", "render_progress"]
+__all__ = ["follow_plan", "progress", "render_progress"]
 
 
 def progress(
@@ -37,6 +39,22 @@ def progress(
     inv = load_inventory(baseline, tgt)
     loaded = load_plan(plan_file)
     plan = plan_analysed(analyse(inv.model, tgt.model), inv, tgt.model, loaded)
+    return follow_plan(
+        plan, loaded.model, tgt, now=now, as_of=as_of, actuals=actuals, done=done
+    )
+
+
+def follow_plan(
+    plan: PlanResult,
+    settings: PlanFile,
+    tgt: Loaded[Target],
+    *,
+    now: Path | None = None,
+    as_of: str | None = None,
+    actuals: Path | None = None,
+    done: tuple[str, ...] = (),
+) -> Progress:
+    """Follow up a plan already made (``planner report`` shares it)."""
     open_gaps, period = None, _period(as_of)
     if now is not None:
         today = load_inventory(now, tgt).model
@@ -57,7 +75,7 @@ def progress(
         plan,
         open_gaps=open_gaps,
         as_of=period,
-        projection=loaded.model.projection,
+        projection=settings.projection,
         marked=done,
     )
     if actuals is None:

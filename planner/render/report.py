@@ -64,6 +64,8 @@ class ReportData:
     phase_diagrams: Sequence[tuple[str, str]] = ()
     # The system overview (``planner/matrix/v1``).
     matrix: Mapping[str, Any] | None = None
+    # A follow-up page (progress.html) is written beside the report.
+    progress_link: bool = False
 
 
 def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
@@ -147,6 +149,7 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "summary": [(k, n) for k, n in data.gaps.summary.items() if n],
         "groups": _gap_groups(data.gaps, msg, names),
         "systems": matrix_section(data.matrix),
+        "progress_link": data.progress_link,
         "bandwidth": bandwidth_rows(data.bandwidth, MAX_ROWS),
         "plan": plan_section(data.plan, data.gantt_svg is not None, names),
         "phase_diagrams": [
