@@ -8,8 +8,8 @@ from planner.analyses.matrix import service_matrix
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
 from planner.models.matrix import Matrix
-from planner.render.matrix import matrix_json, matrix_markdown, matrix_text
-from planner.render.matrix_workbook import matrix_workbook
+from planner.render.files.matrix_workbook import matrix_workbook
+from planner.render.text.matrix import matrix_json, matrix_markdown, matrix_text
 
 __all__ = ["matrix", "matrix_workbook", "render_matrix", "wants_workbook"]
 

@@ -6,17 +6,17 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from planner.actuals import read_actuals
 from planner.analyses.gaps import analyse
 from planner.errors import UsageError, did_you_mean
 from planner.load import Loaded, load_inventory, load_plan, load_target
+from planner.load.actuals import read_actuals
 from planner.models.plan import PlanFile
 from planner.models.planresult import PlanResult
 from planner.models.progress import Actuals, Progress
 from planner.models.target import Target
 from planner.planning.followup import compare_actuals, follow_up
 from planner.planning.pipeline import plan_analysed
-from planner.render.progress import progress_json, progress_markdown, progress_text
+from planner.render.text.followup import progress_json, progress_markdown, progress_text
 from planner.units import Period
 
 __all__ = ["follow_plan", "progress", "render_progress"]
