@@ -58,6 +58,12 @@ def follow_plan(
     open_gaps, period = None, _period(as_of)
     if now is not None:
         today = load_inventory(now, tgt).model
+        if today.region.id != plan.region:
+            # Another region's gaps would mark every package done.
+            raise UsageError(
+                f"--now {now} describes region '{today.region.id}', the plan "
+                f"region '{plan.region}': give the same region as it is today"
+            )
         open_gaps = {(g.kind, g.subject) for g in analyse(today, tgt.model).gaps.gaps}
         if period is None and today.region.as_of is not None:
             d = today.region.as_of

@@ -264,3 +264,20 @@ def test_break_even_from_the_forecast_spending(tmp_path: Path) -> None:
     doc = json.loads(out)
     assert (doc["break_even"], doc["forecast_break_even"]) == (2027, 2024)
     assert (doc["forecast_finish"], doc["slip"]) == ("2027H1", 3)
+
+
+def test_now_of_another_region_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    other = _now(tmp_path)
+    other.write_text(
+        other.read_text(encoding="utf-8").replace("id: mini", "id: maxi"),
+        encoding="utf-8",
+    )
+    code, _, err = run(
+        "progress", MINI, "--plan", tmp_path / "plan.yaml", "--now", other
+    )
+    assert code == 2
+    assert err == (
+        f"error: --now {other} describes region 'maxi', the plan region 'mini': "
+        "give the same region as it is today\n"
+    )
