@@ -43,6 +43,7 @@ from planner.design.layers import (
     prune,
 )
 from planner.design.mip import solve_cover
+from planner.design.nearby import nearby_candidates
 from planner.models.design import (
     DesignGap,
     DesignLink,
@@ -67,7 +68,7 @@ def design_network(
     """The least-cost candidates closing the backbone and access gaps of
     ``G`` against ``target``; with ``upgrades``, the capacity each link of
     the designed network needs under its worst single link failure."""
-    cands = target.network.candidates
+    cands = (*target.network.candidates, *nearby_candidates(G, target))
     horizon = target.network.design_horizon
     layers, warnings = build_layers(G, target, cands)
     evaluators = [Evaluator(layer) for layer in layers]

@@ -111,6 +111,12 @@ def _network(net: NetworkFile, default: Target | None) -> Network:
         candidates=_candidates(net, base),
         design_horizon=_horizon(net, base),
         demand_growth=_growth(net, base),
+        per_km=tuple(sorted((net.per_km or {}).items()))
+        if net.per_km is not None
+        else (base.per_km if base else ()),
+        max_km=float(net.max_km)
+        if net.max_km is not None
+        else (base.max_km if base else 0.0),
     )
 
 

@@ -96,6 +96,10 @@ class Site(Model):
     server_room: bool = False
     datacenter: bool = False
     status: Literal["active", "planned", "decommissioning"] = "active"
+    # NetBox's field names; with the target's network.per_km, planner design
+    # prices candidate links between sites up to network.max_km apart.
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
     custom: Custom = None
 
 

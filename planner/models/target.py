@@ -80,6 +80,8 @@ class NetworkFile(Model):
     candidates: list[CandidateFile] | None = None
     design_horizon: int | None = Field(default=None, ge=0, le=100)
     demand_growth: Percentage | None = None
+    per_km: dict[Medium, UpgradeCost] | None = None
+    max_km: float | None = Field(default=None, gt=0)
 
 
 class Datacenters(Model):
@@ -181,6 +183,10 @@ class Network:
     design_horizon: int = 5
     # Yearly growth of demand: links are sized for design_horizon years on.
     demand_growth: float = 0.0
+    # Price per km of a new link by medium, and how far apart two sites may
+    # be for planner design to propose one (0: no generated candidates).
+    per_km: tuple[tuple[str, UpgradeCost], ...] = ()
+    max_km: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def build_packages(
     G: nx.MultiGraph[Any], report: GapReport, target: Target
 ) -> tuple[tuple[Package, ...], tuple[str, ...]]:
     """The build packages of the network design, and its warnings."""
-    if not target.network.candidates:
+    if not target.network.candidates and not target.network.per_km:
         return (), ()
     result = design_network(G, target, upgrades=False)
     known = {(g.kind, g.subject) for g in report.gaps}
