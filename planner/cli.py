@@ -488,6 +488,82 @@ def schema(kind: str, output: Path | None) -> None:
     emit(run(kind), output)
 
 
+@cli.group("export")
+def export_group() -> None:
+    """Write an inventory in another format (xlsx: a workbook to edit)."""
+
+
+@export_group.command("xlsx")
+@inventory_argument
+@target_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The .xlsx file to write (atomically).",
+)
+def export_xlsx(inventory: Path, target: Path | None, output: Path) -> None:
+    """INVENTORY as a workbook: one sheet per kind, drop-downs, header notes."""
+    from planner.commands.intake import export_xlsx as run
+    from planner.output import refuse_overwrite, write_atomic
+
+    refuse_overwrite(output, [inventory, target])
+    write_atomic(output, run(inventory, target))
+
+
+@cli.group("template")
+def template_group() -> None:
+    """Write an empty file for a municipality to fill in (xlsx)."""
+
+
+@template_group.command("xlsx")
+@target_option
+@click.option("--municipality", metavar="ID", help="Pre-fill this municipality id.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The .xlsx file to write (atomically).",
+)
+def template_xlsx(target: Path | None, municipality: str | None, output: Path) -> None:
+    """An empty inventory workbook with the target's drop-downs."""
+    from planner.commands.intake import template_xlsx as run
+    from planner.output import refuse_overwrite, write_atomic
+
+    refuse_overwrite(output, [target])
+    write_atomic(output, run(target, municipality))
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Read an inventory from another format (xlsx workbooks) into YAML."""
+
+
+@import_group.command("xlsx")
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@target_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The folder to write the region file and municipality files into.",
+)
+def import_xlsx(workbooks: tuple[Path, ...], target: Path | None, output: Path) -> None:
+    """One or several workbooks (one per municipality, say) to a YAML
+    inventory; every value checked, nothing written on an error."""
+    from planner.commands.intake import import_xlsx as run
+    from planner.output import write_atomic
+
+    files = run(list(workbooks), target, output)
+    for path, text in files.items():
+        write_atomic(path, text)
+    main_file = min(files, key=lambda p: (len(p.parts), str(p)))
+    click.echo(f"wrote {main_file} and {len(files) - 1} more files")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script's entry)."""
     # A run builds millions of small objects that live until it ends; the

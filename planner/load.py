@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -31,7 +31,9 @@ from planner.yamlsource import Document, read_document
 
 __all__ = [
     "Loaded",
+    "Locates",
     "Sources",
+    "check_inventory_data",
     "default_target",
     "load_inventory",
     "load_plan",
@@ -65,6 +67,13 @@ class Sources:
         return self.main.problem(loc, message, at_key=at_key)
 
 
+class Locates(Protocol):
+    """Anything that turns a model path into a located problem: the YAML
+    files of :class:`Sources`, or the cells of a workbook."""
+
+    def problem(self, loc: Loc, message: str, *, at_key: bool = False) -> Problem: ...
+
+
 @dataclass
 class Loaded(Generic[M]):
     """A validated model and the files it came from."""
@@ -82,7 +91,7 @@ Check = Callable[[Any, ProblemAt, Salvage | None], list[Problem]]
 
 
 def _load_model(
-    model: type[BaseModel], data: Any, sources: Sources, check: Check
+    model: type[BaseModel], data: Any, sources: Locates, check: Check
 ) -> Any:
     """Validate and cross-check, raising every problem of the file at once.
 
@@ -105,7 +114,7 @@ def _load_model(
 def _salvaged_checks(
     model: type[BaseModel],
     data: Any,
-    sources: Sources,
+    sources: Locates,
     check: Check,
     errors: list[ErrorDetails],
 ) -> list[Problem]:
@@ -157,7 +166,15 @@ def load_inventory(
     sources = Sources(doc)
     data = dict(doc.data)
     data["municipalities"] = _resolve_includes(Path(path), doc, sources)
-    loaded = target
+    return Loaded(check_inventory_data(data, sources, target), sources)
+
+
+def check_inventory_data(
+    data: Any, sources: Locates, target: Loaded[Target] | None = None
+) -> Inventory:
+    """Validate inventory data read from anywhere (a YAML file, a workbook)
+    and check every reference, problems located by ``sources``."""
+    loaded = target or default_target()
 
     def check(
         inv: Inventory, problem: ProblemAt, rescue: Salvage | None
@@ -173,7 +190,7 @@ def load_inventory(
         )
 
     inventory: Inventory = _load_model(Inventory, data, sources, check)
-    return Loaded(inventory, sources)
+    return inventory
 
 
 def load_plan(path: str | Path) -> Loaded[PlanFile]:
