@@ -564,6 +564,39 @@ def import_xlsx(workbooks: tuple[Path, ...], target: Path | None, output: Path) 
     click.echo(f"wrote {main_file} and {len(files) - 1} more files")
 
 
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@target_option
+@click.option(
+    "--plan",
+    "plans",
+    is_flag=True,
+    help="OLD and NEW are plans (planner plan --format json), not inventories.",
+)
+@format_option
+@output_option
+def diff(
+    old: Path,
+    new: Path,
+    target: Path | None,
+    plans: bool,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """What changed from OLD to NEW (inventories, .yaml or .xlsx): objects
+    created, updated field by field and deleted, keyed by id; with --target
+    the gaps closed and opened. Exit 0 when equal, 1 when they differ."""
+    from planner.commands.diff import diff as run
+    from planner.commands.diff import render_diff
+    from planner.output import emit
+
+    result = run(old, new, target, plan=plans)
+    emit(render_diff(result, fmt), output, [old, new, target])
+    if not result.equal:
+        raise SystemExit(1)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script's entry)."""
     # A run builds millions of small objects that live until it ends; the

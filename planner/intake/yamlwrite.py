@@ -23,7 +23,7 @@ from planner.intake.columns import SHEETS
 from planner.intake.export import _bandwidth
 from planner.models.inventory import Inventory, Municipality
 
-__all__ = ["inventory_yaml", "scalar"]
+__all__ = ["inventory_yaml", "scalar", "written"]
 
 Origin = Callable[[tuple[str | int, ...]], str | None]
 
@@ -60,7 +60,7 @@ def scalar(value: Any) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _value(name: str, value: Any) -> Any:
+def written(name: str, value: Any) -> Any:
     """The written form of a model value."""
     kind = _KINDS.get(name)
     if kind == "bandwidth":
@@ -99,7 +99,7 @@ def _lines(
         elif isinstance(value, list):
             out += _list(key, value, indent, origin, (*loc, name))
         elif isinstance(obj, BaseModel):
-            out.append(f"{pad}{key}: {scalar(_value(str(name), value))}")
+            out.append(f"{pad}{key}: {scalar(written(str(name), value))}")
         else:  # a custom field: as written
             out.append(f"{pad}{key}: {scalar(value)}")
     return out
