@@ -75,7 +75,8 @@ def template_workbook(target: Target, municipality: str | None = None) -> bytes:
     """An empty inventory workbook; with ``municipality`` its id pre-filled."""
     tables = {s.title: Table(s) for s in SHEETS}
     if municipality is not None:
-        tables[MUNICIPALITIES.title].rows.append([municipality])
+        width = len(tables[MUNICIPALITIES.title].columns)
+        tables[MUNICIPALITIES.title].rows.append([municipality] + [None] * (width - 1))
     return _workbook(list(tables.values()), target, [INTERNET], "Inventory template")
 
 
