@@ -4,7 +4,7 @@ xlsx``: inventories to and from the workbooks municipal IT staff fill in."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner.commands.schema import schema
@@ -17,6 +17,8 @@ from planner.load import check_inventory_data, load_inventory, load_target
 from planner.models.inventory import Inventory
 
 __all__ = ["export_xlsx", "import_xlsx", "read_workbooks", "template_xlsx"]
+
+Loc = tuple[str | int, ...]
 
 _SCHEMAS = ("inventory", "municipality")
 
@@ -63,27 +65,32 @@ def import_xlsx(
     schemas, extra = _schemas(output, inv.region.id)
     names = ", ".join(p.name for p in paths)
     header = [f"# Imported by planner import xlsx from {names}."]
-    files = inventory_yaml(inv, lambda loc: _origin(locator, loc), schemas, header)
+    files = inventory_yaml(inv, _origins(locator), schemas, header)
     out = {output / rel: text for rel, text in files.items()}
     out.update(extra)
     _refuse_inputs(out, [*paths, target])
     return out
 
 
-def _origin(locator: CellLocator, loc: tuple[str | int, ...]) -> str | None:
-    """``from a.xlsx, sheet Sites, rows 2-13`` for the list at ``loc``."""
-    rows: dict[tuple[str, str], list[int]] = {}
+def _origins(locator: CellLocator) -> Callable[[Loc], str | None]:
+    """``from a.xlsx, sheet Sites, rows 2-13`` for the list (or the object)
+    at a model path, from where each row came (indexed once)."""
+    rows: dict[Loc, dict[tuple[str, str], list[int]]] = {}
     for key, at in locator.rows.items():
-        if key[: len(loc)] == loc and len(key) == len(loc) + (
-            0 if loc and isinstance(loc[-1], int) else 1
-        ):
-            rows.setdefault((Path(at.sheet.path).name, at.sheet.title), []).append(
-                at.row
-            )
-    if not rows:
-        return None
-    parts = [f"{f}, sheet {s}, {_ranges(sorted(r))}" for (f, s), r in rows.items()]
-    return "from " + "; ".join(parts)
+        parent = key[:-1] if key and isinstance(key[-1], int) and len(key) > 2 else key
+        if len(key) == 2 and key[0] == "links":
+            parent = ("links",)
+        where = (Path(at.sheet.path).name, at.sheet.title)
+        rows.setdefault(parent, {}).setdefault(where, []).append(at.row)
+
+    def origin(loc: Loc) -> str | None:
+        found = rows.get(tuple(loc))
+        if not found:
+            return None
+        parts = [f"{f}, sheet {s}, {_ranges(sorted(r))}" for (f, s), r in found.items()]
+        return "from " + "; ".join(parts)
+
+    return origin
 
 
 def _ranges(rows: list[int]) -> str:

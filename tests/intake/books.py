@@ -37,7 +37,9 @@ def minimal() -> Sheets:
     return copy.deepcopy(MINIMAL)
 
 
-def write_book(path: Path, sheets: Sheets, merges: dict[str, list[str]] | None = None) -> Path:
+def write_book(
+    path: Path, sheets: Sheets, merges: dict[str, list[str]] | None = None
+) -> Path:
     wb = Workbook()
     wb.remove(wb.active)
     for title, rows in sheets.items():

@@ -110,11 +110,11 @@ def test_export_dropdowns_for_every_closed_vocabulary() -> None:
 
 def test_export_text_that_looks_like_a_formula_stays_text() -> None:
     hostile = load_inventory(KONGSBERG).model.model_copy(deep=True)
-    hostile.municipalities[0].sites[0].name = "=HYPERLINK(\"http://x\")<&>"
+    hostile.municipalities[0].sites[0].name = '=HYPERLINK("http://x")<&>'
     wb = _book(inventory_workbook(hostile, default_target().model))
     cell = wb["Sites"]["C2"]
     assert cell.data_type == "s"
-    assert cell.value == "=HYPERLINK(\"http://x\")<&>"
+    assert cell.value == '=HYPERLINK("http://x")<&>'
 
 
 def test_template_is_empty_with_the_municipality_prefilled(tmp_path: Path) -> None:
