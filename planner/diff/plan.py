@@ -14,7 +14,9 @@ from planner.errors import InputError, Problem
 __all__ = ["KINDS", "diff_plans", "read_plan_json"]
 
 KINDS = ("totals", "phase", "work_package", "share")
-_SKIP = {"reason"}  # explanations, not decisions
+# Explanations, not decisions; a phase's package list repeats what the
+# packages' own phase_start says.
+_SKIP = {"reason", "work_packages"}
 
 
 def read_plan_json(path: Path) -> dict[str, Any]:
@@ -62,13 +64,6 @@ def _records(plan: dict[str, Any]) -> dict[tuple[str, str], Record]:
     ):
         for item in plan.get(key, []):
             out[kind, str(item.get(ident))] = {
-                k: _plain(v) for k, v in item.items() if k != ident and k not in _SKIP
+                k: v for k, v in item.items() if k != ident and k not in _SKIP
             }
     return out
-
-
-def _plain(value: Any) -> Any:
-    """Lists and mappings compared as their JSON text (stable, readable)."""
-    if isinstance(value, list | dict):
-        return json.dumps(value, sort_keys=True, ensure_ascii=False)
-    return value
