@@ -37,7 +37,7 @@ from planner.intake.columns import (
     Sheet,
     custom_doc,
 )
-from planner.intake.sheetxml import render_rows, splice_rows
+from planner.intake.sheetxml import SharedStrings, render_rows, splice_rows
 from planner.models.inventory import INTERNET, Inventory
 from planner.models.target import Target
 from planner.render.workbook import FIXED_TIME, save_workbook
@@ -130,14 +130,18 @@ def _workbook(
 ) -> bytes:
     wb = Workbook(write_only=True)
     lists = _vocabularies(tables, target, ends)
-    rewrite = {}
+    strings = SharedStrings()
+    rewrite: dict[str, Callable[[bytes], bytes]] = {
+        "[Content_Types].xml": strings.content_types,
+        "xl/_rels/workbook.xml.rels": strings.relationships,
+    }
     for n, table in enumerate(tables, start=1):
-        rewrite[f"xl/worksheets/sheet{n}.xml"] = _sheet(wb, table, lists)
+        rewrite[f"xl/worksheets/sheet{n}.xml"] = _sheet(wb, table, lists, strings)
     _lists_sheet(wb, lists)
     wb.properties.creator = "planner"
     wb.properties.title = title
     wb.properties.created = wb.properties.modified = FIXED_TIME
-    return save_workbook(wb, rewrite)
+    return save_workbook(wb, rewrite, {strings.PART: strings.xml()})
 
 
 def _vocabularies(
@@ -163,7 +167,7 @@ def _lists_sheet(wb: Workbook, lists: dict[str, list[str]]) -> None:
 
 
 def _sheet(
-    wb: Workbook, table: Table, lists: dict[str, list[str]]
+    wb: Workbook, table: Table, lists: dict[str, list[str]], strings: SharedStrings
 ) -> Callable[[bytes], bytes]:
     """The sheet with its header row; returns what adds the data rows to its
     XML (``planner.intake.sheetxml``: openpyxl's writer is too slow for
@@ -185,7 +189,7 @@ def _sheet(
         [cell_value(c.kind, v) for c, v in zip(table.columns, row, strict=False)]
         for row in table.rows
     ]
-    rows = render_rows(values, styles)
+    rows = render_rows(values, styles, strings)
     last, width = len(table.rows) + 1, len(table.columns)
     return lambda xml: splice_rows(xml, rows, last, width)
 

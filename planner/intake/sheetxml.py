@@ -22,14 +22,53 @@ from openpyxl.utils.datetime import to_excel
 
 from planner.errors import UsageError
 
-__all__ = ["render_rows", "splice_rows"]
+__all__ = ["SharedStrings", "render_rows", "splice_rows"]
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
+class SharedStrings:
+    """The workbook's table of text (``xl/sharedStrings.xml``): each text is
+    stored once and cells refer to it, as Excel and LibreOffice write them;
+    readers look a text up instead of parsing it in every cell."""
+
+    PART = "xl/sharedStrings.xml"
+    _TYPE = (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    )
+    _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def add(self, text: str) -> int:
+        found = self.index.get(text)
+        if found is None:
+            found = self.index[text] = len(self.index)
+        return found
+
+    def xml(self) -> bytes:
+        items = "".join(f"<si>{_text(t)}</si>" for t in self.index)
+        return (
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            f'uniqueCount="{len(self.index)}">{items}</sst>'
+        ).encode()
+
+    def content_types(self, xml: bytes) -> bytes:
+        part = f'<Override PartName="/{self.PART}" ContentType="{self._TYPE}" />'
+        return xml.replace(b"</Types>", part.encode() + b"</Types>", 1)
+
+    def relationships(self, xml: bytes) -> bytes:
+        rel = f'<Relationship Type="{self._REL}" Target="sharedStrings.xml" Id="rIdStrings" />'
+        return xml.replace(b"</Relationships>", rel.encode() + b"</Relationships>", 1)
+
+
 def render_rows(
-    rows: Sequence[Sequence[Any]], styles: Sequence[int | None], first: int = 2
+    rows: Sequence[Sequence[Any]],
+    styles: Sequence[int | None],
+    strings: SharedStrings,
+    first: int = 2,
 ) -> str:
     """``<row>`` elements for ``rows`` from row number ``first``; ``styles``
     is the style id of each column's numbers (None: unstyled)."""
@@ -37,7 +76,7 @@ def render_rows(
     out: list[str] = []
     for n, row in enumerate(rows, start=first):
         cells = [
-            _cell(f"{letters[i]}{n}", v, styles[i])
+            _cell(f"{letters[i]}{n}", v, styles[i], strings)
             for i, v in enumerate(row)
             if v is not None
         ]
@@ -45,9 +84,9 @@ def render_rows(
     return "".join(out)
 
 
-def _cell(ref: str, value: Any, style: int | None) -> str:
+def _cell(ref: str, value: Any, style: int | None, strings: SharedStrings) -> str:
     if isinstance(value, str):
-        return f'<c r="{ref}" t="inlineStr"><is>{_text(value)}</is></c>'
+        return f'<c r="{ref}" t="s"><v>{strings.add(value)}</v></c>'
     s = "" if style is None else f' s="{style}"'
     if isinstance(value, bool):
         return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'

@@ -63,25 +63,28 @@ def plan_workbook(plan: PlanResult) -> bytes:
 
 
 def save_workbook(
-    wb: Workbook, rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None
+    wb: Workbook,
+    rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None,
+    extra: Mapping[str, bytes] | None = None,
 ) -> bytes:
     """The bytes of ``wb``, the same for the same content (fixed entry times;
     set the document's times to ``FIXED_TIME``); ``rewrite`` maps an entry of
-    the package to a function that changes its bytes."""
-    return _save(wb, rewrite or {})
-
-
-def _save(
-    wb: Workbook, rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None
-) -> bytes:
+    the package to a function that changes its bytes, ``extra`` entries are
+    added at the end."""
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(wb, archive).save()
-    return _repack(raw.getvalue(), rewrite or {})
+    return _repack(raw.getvalue(), rewrite, extra)
+
+
+def _save(wb: Workbook) -> bytes:
+    return save_workbook(wb)
 
 
 def _repack(
-    data: bytes, rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None
+    data: bytes,
+    rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None,
+    extra: Mapping[str, bytes] | None = None,
 ) -> bytes:
     """The same zip with every entry's time fixed (entries keep their order)."""
     out = io.BytesIO()
@@ -96,6 +99,11 @@ def _repack(
             content = src.read(info.filename)
             if rewrite and info.filename in rewrite:
                 content = rewrite[info.filename](content)
+            dst.writestr(fixed, content)
+        for name, content in (extra or {}).items():
+            fixed = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
             dst.writestr(fixed, content)
     return out.getvalue()
 
