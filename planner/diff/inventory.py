@@ -3,6 +3,7 @@ and open against a target."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from pydantic import BaseModel
@@ -60,13 +61,21 @@ def _json(value: Any) -> Any:
 
 
 def diff_gaps(old: GapReport, new: GapReport) -> GapChanges:
-    """Gaps (by kind, subject and municipalities) gone and new."""
-    before = {_key(g): g for g in old.gaps}
-    after = {_key(g): g for g in new.gaps}
+    """Gaps gone (closed) and new (opened). A gap is known by its kind and
+    subject, so a harmonisation gap that loses a product is still open; where
+    one subject has several gaps of a kind (one per municipality), by its
+    municipalities too."""
+    before, after = _keyed(old.gaps), _keyed(new.gaps)
     closed = sorted((g for k, g in before.items() if k not in after), key=Gap.sort_key)
     opened = sorted((g for k, g in after.items() if k not in before), key=Gap.sort_key)
     return GapChanges(tuple(closed), tuple(opened))
 
 
-def _key(g: Gap) -> tuple[str, str, tuple[str, ...]]:
-    return (g.kind, g.subject, g.municipalities)
+def _keyed(gaps: tuple[Gap, ...]) -> dict[tuple[str, ...], Gap]:
+    seen = Counter((g.kind, g.subject) for g in gaps)
+    return {
+        (g.kind, g.subject)
+        if seen[g.kind, g.subject] == 1
+        else (g.kind, g.subject, *g.municipalities): g
+        for g in gaps
+    }

@@ -60,7 +60,10 @@ class SharedStrings:
         return xml.replace(b"</Types>", part.encode() + b"</Types>", 1)
 
     def relationships(self, xml: bytes) -> bytes:
-        rel = f'<Relationship Type="{self._REL}" Target="sharedStrings.xml" Id="rIdStrings" />'
+        rel = (
+            f'<Relationship Type="{self._REL}" Target="sharedStrings.xml" '
+            'Id="rIdStrings" />'
+        )
         return xml.replace(b"</Relationships>", rel.encode() + b"</Relationships>", 1)
 
 

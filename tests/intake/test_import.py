@@ -164,7 +164,7 @@ def test_bad_workbook(case: str, tmp_path: Path) -> None:
 
 def test_the_minimal_workbook_is_valid(tmp_path: Path) -> None:
     book = write_book(tmp_path / "ok.xlsx", minimal())
-    code, out, err = _import(book, "-o", tmp_path / "out")
+    code, _, err = _import(book, "-o", tmp_path / "out")
     assert code == 0, err
     inv = load_inventory(tmp_path / "out" / "r.yaml").model
     assert inv.municipalities[0].links[0].availability == Decimal("0.999")
@@ -201,7 +201,8 @@ def test_not_a_workbook_and_a_stray_sheet(tmp_path: Path) -> None:
     assert code == 2
     assert err.splitlines() == [
         f"{stray}:Site: unknown sheet 'Site'; did you mean 'Sites'?",
-        f"{text}: not an .xlsx workbook (BadZipFile); save it as Excel Workbook (.xlsx)",
+        f"{text}: not an .xlsx workbook (BadZipFile); save it as Excel Workbook "
+        "(.xlsx)",
     ]
 
 
