@@ -128,3 +128,21 @@ def test_template_is_empty_with_the_municipality_prefilled(tmp_path: Path) -> No
     assert [c.value for c in wb["Municipalities"]["A"]] == ["id", "rollag"]
     assert wb["Sites"].max_row == 1
     assert template_workbook(default_target().model, "rollag") == out.read_bytes()
+
+
+def test_template_drop_down_lists_the_targets_services(tmp_path: Path) -> None:
+    target = tmp_path / "t.yaml"
+    target.write_text(
+        "schema: planner/target/v1\nid: t\nname: T\nextends: default\n"
+        "services:\n  - {id: welfare-tech, name: Velferdsteknologi}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "template.xlsx"
+    result = CliRunner().invoke(
+        cli, ["template", "xlsx", "--target", str(target), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    lists = load_workbook(out)["Lists"]
+    services = [c.value for c in lists["A"][1:] if c.value is not None]
+    assert lists["A1"].value == "service"
+    assert "welfare-tech" in services and "payroll" in services
