@@ -31,7 +31,8 @@ from planner.commands.intake import import_xlsx  # noqa: E402
 from planner.intake.assemble import assemble  # noqa: E402
 from planner.intake.export import inventory_workbook  # noqa: E402
 from planner.intake.read import read_workbook  # noqa: E402
-from planner.load import check_inventory_data, load_inventory, load_target  # noqa: E402
+from planner.load import load_inventory, load_target  # noqa: E402
+from planner.load.loader import check_inventory_data  # noqa: E402
 from planner.output import write_atomic  # noqa: E402
 
 T = TypeVar("T")

@@ -13,7 +13,8 @@ from planner.intake.assemble import CellLocator, assemble
 from planner.intake.export import inventory_workbook, template_workbook
 from planner.intake.read import WorkbookData, read_workbook
 from planner.intake.yamlwrite import inventory_yaml
-from planner.load import check_inventory_data, load_inventory, load_target
+from planner.load import load_inventory, load_target
+from planner.load.loader import check_inventory_data
 from planner.models.inventory import Inventory
 
 __all__ = ["export_xlsx", "import_xlsx", "read_workbooks", "template_xlsx"]

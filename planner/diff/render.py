@@ -7,7 +7,7 @@ from typing import Any
 
 from planner.diff.model import Change, DiffResult
 from planner.models.results import Gap
-from planner.render.jsonout import to_json
+from planner.render.text.jsonout import to_json
 
 __all__ = ["diff_json", "diff_markdown", "diff_text"]
 

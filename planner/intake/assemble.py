@@ -18,7 +18,8 @@ from planner.errors import CellProblem, InputError, Problem, did_you_mean
 from planner.intake.columns import INVENTORY_CUSTOM
 from planner.intake.convert import EMPTY, read_value
 from planner.intake.read import SheetData, WorkbookData
-from planner.load import Loaded, check_inventory_data
+from planner.load import Loaded
+from planner.load.loader import check_inventory_data
 from planner.models.inventory import Inventory
 from planner.models.target import Target
 

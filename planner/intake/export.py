@@ -8,7 +8,7 @@ service catalogue is longer). Values are written so that reading them back
 gives the same model (``planner.intake.read``): amounts and percentages as
 numbers where a float holds them exactly, else as text; bandwidth as text
 with its unit. The bytes are the same for the same inventory
-(``planner.render.workbook.save_workbook``).
+(``planner.render.files.workbook.save_workbook``).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from planner.intake.columns import (
 from planner.intake.sheetxml import SharedStrings, render_rows, splice_rows
 from planner.models.inventory import INTERNET, Inventory
 from planner.models.target import Target
-from planner.render.workbook import FIXED_TIME, save_workbook
+from planner.render.files.workbook import FIXED_TIME, save_workbook
 from planner.units import format_bandwidth, parse_bandwidth
 
 __all__ = ["Table", "inventory_tables", "inventory_workbook", "template_workbook"]
