@@ -102,14 +102,19 @@ def main() -> int:
     }
     print(f"{inventory}: " + ", ".join(f"{n:,} {k}" for k, n in counts.items()))
     print(f"workbook {book}: {len(data):,} bytes")
+    print(f"  {'stage':<34} {'wall':>7} {'cpu':>7}")
     for label, seconds in times.items():
-        print(f"  {label:<34} {seconds:6.2f} s")
-    export = times["export: build workbook"] + times["export: write file"]
-    print(f"  {'export xlsx (after loading)':<34} {export:6.2f} s")
-    whole = (
-        times["import: whole command, YAML text"] + times["import: write YAML files"]
-    )
-    print(f"  {'import xlsx (whole command)':<34} {whole:6.2f} s")
+        print(f"  {label:<34} {seconds:6.2f}s {CPU[label]:6.2f}s")
+    totals = {
+        "export xlsx (after loading)": ["export: build workbook", "export: write file"],
+        "import xlsx (whole command)": [
+            "import: whole command, YAML text",
+            "import: write YAML files",
+        ],
+    }
+    for name, parts in totals.items():
+        wall, cpu = sum(times[p] for p in parts), sum(CPU[p] for p in parts)
+        print(f"  {name:<34} {wall:6.2f}s {cpu:6.2f}s")
     same = back == inv
     print(f"round trip gives the same inventory: {same}")
     return 0 if same else 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from openpyxl.utils.datetime import from_excel
@@ -67,9 +68,14 @@ def _number_text(x: int | float) -> str:
 
 def _choice(raw: Any, choices: tuple[str, ...]) -> Any:
     """One of ``choices``, whatever the case (autocorrect capitalises)."""
-    if isinstance(raw, str):
-        return next((c for c in choices if c.lower() == raw.lower()), raw)
+    if isinstance(raw, str) and raw not in choices:
+        return _folded(choices).get(raw.lower(), raw)
     return raw
+
+
+@lru_cache(maxsize=64)
+def _folded(choices: tuple[str, ...]) -> dict[str, str]:
+    return {c.lower(): c for c in choices}
 
 
 def _int(raw: Any, _: tuple[str, ...]) -> Any:

@@ -49,6 +49,7 @@ class SheetData:
     title: str
     columns: dict[int, Column]
     rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
+    plan: Any = field(default=None, repr=False, compare=False)  # assemble's
 
     def problem(self, row: int, col: int, message: str) -> Problem:
         rank = SHEETS.index(self.sheet)
