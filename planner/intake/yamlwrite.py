@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -34,11 +35,14 @@ _KINDS: dict[str, str] = {
     if c.kind in ("bandwidth", "percentage")
 }
 _PLAIN = re.compile(r"[A-Za-zÆØÅæøåÉéÜüÖöÄä_/(][\w .,/()+&'-]*", re.UNICODE)
+_INDICATOR = re.compile(r": |\s#|[,\[\]{}]")
 _RESERVED = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
 
 
 def scalar(value: Any) -> str:
     """``value`` as a YAML 1.2 scalar that reads back as the same value."""
+    if isinstance(value, str):
+        return _text(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -49,12 +53,16 @@ def scalar(value: Any) -> str:
         return repr(value) if value == value else ".nan"
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value)
+    return _text(str(value))
+
+
+@lru_cache(maxsize=65536)  # roles, products, platforms repeat thousands of times
+def _text(text: str) -> str:
     if (
         _PLAIN.fullmatch(text)
         and text == text.strip()
         and text.lower() not in _RESERVED
-        and not re.search(r": |\s#|[,\[\]{}]", text)
+        and not _INDICATOR.search(text)
     ):
         return text
     return json.dumps(text, ensure_ascii=False)
