@@ -43,7 +43,14 @@ from planner.models.target import Target
 from planner.render.files.workbook import FIXED_TIME, save_workbook
 from planner.units import format_bandwidth, parse_bandwidth
 
-__all__ = ["Table", "inventory_tables", "inventory_workbook", "template_workbook"]
+__all__ = [
+    "Table",
+    "bandwidth_text",
+    "cell_value",
+    "inventory_tables",
+    "inventory_workbook",
+    "template_workbook",
+]
 
 _BOLD = Font(bold=True)
 ErrorStyle = Literal["stop", "warning"]
@@ -263,7 +270,7 @@ def cell_value(kind: str, value: Any) -> Any:
     if value is None:
         return None
     if kind == "bandwidth":
-        return _bandwidth(float(value))
+        return bandwidth_text(float(value))
     if isinstance(value, Decimal):
         return _exact_number(value)
     if kind == "custom" and isinstance(value, dict | list):
@@ -273,7 +280,8 @@ def cell_value(kind: str, value: Any) -> Any:
     return value
 
 
-def _bandwidth(mbps: float) -> str:
+def bandwidth_text(mbps: float) -> str:
+    """Mbit/s as text that parses back to exactly ``mbps``."""
     text = format_bandwidth(mbps)
     if parse_bandwidth(text) == mbps:
         return text

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from planner.intake.columns import SHEETS
-from planner.intake.export import _bandwidth
+from planner.intake.export import bandwidth_text
 from planner.models.inventory import Inventory, Municipality
 
 __all__ = ["inventory_yaml", "scalar", "written"]
@@ -72,7 +72,7 @@ def written(name: str, value: Any) -> Any:
     """The written form of a model value."""
     kind = _KINDS.get(name)
     if kind == "bandwidth":
-        return _bandwidth(float(value))
+        return bandwidth_text(float(value))
     if kind == "percentage" and isinstance(value, Decimal):
         return f"{(value * 100).normalize():f}%"
     if isinstance(value, Decimal):
