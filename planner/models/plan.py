@@ -30,6 +30,8 @@ __all__ = [
     "Budget",
     "CostKeyFile",
     "Criterion",
+    "EfficiencyAfter",
+    "Financing",
     "PlanFile",
     "ProjectionFile",
     "WorkPackage",
@@ -122,6 +124,7 @@ class WorkPackage(Model):
     investment: Money = Decimal(0)
     operating: Money = Decimal(0)
     per_year: Money = Decimal(0)
+    saving_per_year: Money = Decimal(0)
     effort: FTE = 0.0
     duration: int = Field(default=1, ge=1, le=200)
     depends_on: list[Id] = []
@@ -134,6 +137,64 @@ class WorkPackage(Model):
 Year = Annotated[int, Field(ge=1900, le=2200)]
 
 
+class EfficiencyAfter(Model):
+    """Gains that follow the plan: ``gains[i]`` is the gain of the
+    (i+1)-th full calendar year in which package ``after`` is in service."""
+
+    after: Id
+    gains: list[Percentage] = Field(min_length=1)
+
+
+class Financing(Model):
+    """Each year's investment paid as an annuity loan from the next year on."""
+
+    years: int = Field(ge=1, le=100)
+    rate: Percentage
+
+
+_GAINS: TypeAdapter[dict[int, Decimal]] = TypeAdapter(dict[Year, Percentage])
+
+
+def _gains_form(value: Any) -> dict[int, Decimal] | EfficiencyAfter:
+    """``{after: PACKAGE, gains: [...]}`` when the mapping names ``after`` or
+    ``gains``, else the calendar form ``{2013: 0%, 2014: 3%}`` (validated
+    here so an error's location is the path the user wrote)."""
+    if isinstance(value, EfficiencyAfter):
+        return value
+    if isinstance(value, dict) and ({"after", "gains"} & set(value)):
+        return EfficiencyAfter.model_validate(value)
+    return _GAINS.validate_python(value)
+
+
+_PCT_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string"}]}
+EfficiencyValue = Annotated[
+    dict[int, Decimal] | EfficiencyAfter,
+    PlainValidator(_gains_form),
+    WithJsonSchema(
+        {
+            "description": "gains by calendar year ({2013: 0%, 2014: 3%}) or by "
+            "full year in service of a package ({after: datacenter, gains: [0%, 3%]})",
+            "anyOf": [
+                {
+                    "type": "object",
+                    "patternProperties": {"^[0-9]{4}$": _PCT_SCHEMA},
+                    "additionalProperties": False,
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "after": {"type": "string"},
+                        "gains": {"type": "array", "items": _PCT_SCHEMA},
+                    },
+                    "required": ["after", "gains"],
+                    "additionalProperties": False,
+                },
+            ],
+        }
+    ),
+]
+
+
 class ProjectionFile(Model):
     """The 0-alternative against cooperation, year by year (Region Vest,
     Melhus): see docs/planning.md."""
@@ -142,7 +203,7 @@ class ProjectionFile(Model):
     base_cost: Money | None = None
     growth: Percentage = Decimal(0)
     baseline: dict[Year, Money] = {}
-    efficiency: dict[Year, Percentage] = {}
+    efficiency: EfficiencyValue = {}
     cooperation: dict[Year, Money] = {}
     establishment: Literal["plan", "none"] | dict[Year, Money] = "plan"
     until: Year | None = None
@@ -171,6 +232,7 @@ class PlanFile(Model):
     budget_per_phase: Budget | None = None
     staff_per_phase: FTE | None = None
     uncertainty: Percentage = Decimal(0)
+    financing: Financing | None = None
     cost_key: CostKeyValue = {"equal": Decimal(1)}
     work_packages: list[WorkPackage] = []
     projection: ProjectionFile | None = None

@@ -70,7 +70,8 @@ class Package:
 
     ``effort`` is FTE in each phase of its ``duration``; ``investment`` and
     ``operating`` (one-off costs paid from the operating budget) fall in the
-    phase it starts in; ``per_year`` is a running cost it adds once done.
+    phase it starts in; ``per_year`` is a running cost it adds once in
+    service (from the phase after its last), ``saving_per_year`` a saving.
     """
 
     id: str
@@ -81,6 +82,7 @@ class Package:
     investment: Decimal = ZERO
     operating: Decimal = ZERO
     per_year: Decimal = ZERO
+    saving_per_year: Decimal = ZERO
     effort: float = 0.0
     duration: int = 1
     depends_on: tuple[str, ...] = ()
@@ -139,6 +141,8 @@ class Placement:
             "investment": p.investment,
             "operating": p.operating,
             "per_year": p.per_year,
+            "saving_per_year": p.saving_per_year,
+            "in_service": str(self.end.shift(1)),
             "effort": p.effort,
             "duration": p.duration,
             "depends_on": sorted(p.depends_on),
@@ -180,15 +184,31 @@ class Phase:
 
 @dataclass(frozen=True)
 class YearTotal:
+    """One year's money: the one-off ``investment`` and ``operating`` of
+    the packages starting in it (the contingency is on these), the
+    ``running`` costs and ``savings`` of the packages in service, and the
+    ``capital`` cost (annuities) when the investment is financed."""
+
     investment: Decimal = ZERO
     operating: Decimal = ZERO
     contingency: Decimal = ZERO
+    running: Decimal = ZERO
+    savings: Decimal = ZERO
+    capital: Decimal = ZERO
+
+    @property
+    def total(self) -> Decimal:
+        """What the plan costs in the year: one-off and running."""
+        return self.investment + self.operating + self.running
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "investment": self.investment,
             "operating": self.operating,
             "contingency": self.contingency,
+            "running": self.running,
+            "savings": self.savings,
+            "capital": self.capital,
         }
 
 
@@ -199,9 +219,14 @@ class Totals:
     contingency: Decimal
     per_year: Decimal
     by_year: dict[int, YearTotal]
+    running: Decimal = ZERO
+    savings: Decimal = ZERO
+    capital: Decimal = ZERO
+    saving_per_year: Decimal = ZERO
 
     @property
     def total(self) -> Decimal:
+        """The one-off costs (v1's ``total``): investment and operating."""
         return self.investment + self.operating
 
     def to_dict(self) -> dict[str, Any]:
@@ -211,6 +236,10 @@ class Totals:
             "total": self.total,
             "contingency": self.contingency,
             "per_year": self.per_year,
+            "saving_per_year": self.saving_per_year,
+            "running": self.running,
+            "savings": self.savings,
+            "capital": self.capital,
             "by_year": {str(y): t.to_dict() for y, t in sorted(self.by_year.items())},
         }
 
@@ -245,6 +274,9 @@ class ProjectionYear:
     cooperation: Decimal
     saving: Decimal
     cumulative: Decimal
+    running: Decimal = ZERO
+    savings: Decimal = ZERO
+    capital: Decimal = ZERO
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -252,6 +284,9 @@ class ProjectionYear:
             "baseline": self.baseline,
             "efficiency": None if self.efficiency is None else float(self.efficiency),
             "establishment": self.establishment,
+            "running": self.running,
+            "savings": self.savings,
+            "capital": self.capital,
             "cooperation": self.cooperation,
             "saving": self.saving,
             "cumulative": self.cumulative,
@@ -263,6 +298,8 @@ class Projection:
     years: tuple[ProjectionYear, ...]
     growth: Decimal
     break_even: int | None
+    # What the projection could not show (costs after ``until``): warnings.
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -14,10 +14,15 @@ from typing import Protocol
 
 from planner.checks import find_cycle
 from planner.errors import Problem, did_you_mean
-from planner.models.plan import PlanFile, WorkPackage
+from planner.models.plan import EfficiencyAfter, PlanFile, WorkPackage
 from planner.models.planresult import Package
 
-__all__ = ["check_references", "check_services", "merge_packages"]
+__all__ = [
+    "check_projection",
+    "check_references",
+    "check_services",
+    "merge_packages",
+]
 
 Loc = Sequence[str | int]
 
@@ -53,6 +58,7 @@ def _hand_written(wp: WorkPackage, over: Package | None) -> Package:
         investment=wp.investment,
         operating=wp.operating,
         per_year=wp.per_year,
+        saving_per_year=wp.saving_per_year,
         effort=wp.effort,
         duration=wp.duration,
         depends_on=tuple(wp.depends_on),
@@ -115,4 +121,23 @@ def check_services(
         for k, wp in enumerate(plan.work_packages)
         for n, svc in enumerate(wp.services)
         if svc not in services
+    ]
+
+
+def check_projection(
+    plan: PlanFile, packages: Sequence[Package], problem_at: ProblemAt
+) -> list[Problem]:
+    """Gains ``after:`` a package that is not in the plan."""
+    eff = plan.projection.efficiency if plan.projection else None
+    if not isinstance(eff, EfficiencyAfter):
+        return []
+    known = {p.id for p in packages}
+    if eff.after in known:
+        return []
+    return [
+        problem_at(
+            ("projection", "efficiency", "after"),
+            f"unknown work package '{eff.after}' (the gains follow the full years "
+            f"it is in service){did_you_mean(eff.after, known)}",
+        )
     ]

@@ -19,7 +19,11 @@ from planner.models.plan import PlanFile
 from planner.models.planresult import CostKey, Package, PlanResult
 from planner.models.target import Target
 from planner.planning.costkey import check_key, key_from_file
-from planner.planning.merge import check_references, check_services
+from planner.planning.merge import (
+    check_projection,
+    check_references,
+    check_services,
+)
 from planner.planning.plan import make_frame, make_plan, plan_packages
 from planner.units import Period
 
@@ -72,6 +76,7 @@ def checked_packages(
     if loaded is not None:
         problems += check_references(settings, packages, loaded.sources.problem)
         problems += check_services(settings, target.services, loaded.sources.problem)
+        problems += check_projection(settings, packages, loaded.sources.problem)
     if problems:
         raise InputError(problems)
     return Packages(tuple(packages), tuple(warnings), key)
@@ -102,6 +107,7 @@ def plan_analysed(
         checked.key,
         settings.projection,
         warnings=checked.warnings,
+        financing=settings.financing,
     )
 
 

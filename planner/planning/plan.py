@@ -18,7 +18,7 @@ import networkx as nx
 
 from planner.errors import UsageError
 from planner.models.inventory import Inventory
-from planner.models.plan import PlanFile, ProjectionFile
+from planner.models.plan import Financing, PlanFile, ProjectionFile
 from planner.models.planresult import (
     CostKey,
     Frame,
@@ -36,6 +36,7 @@ from planner.planning.generate import generate_packages
 from planner.planning.merge import merge_packages
 from planner.planning.projection import project
 from planner.planning.schedule import Schedule, phase_index, schedule
+from planner.planning.series import PlanSeries, plan_series
 from planner.units import Period
 
 __all__ = ["make_frame", "make_plan", "plan_packages"]
@@ -101,14 +102,16 @@ def make_plan(
     projection: ProjectionFile | None = None,
     *,
     warnings: Iterable[str] = (),
+    financing: Financing | None = None,
 ) -> PlanResult:
     """Schedule ``packages`` in ``frame`` and add up the money: per phase,
     per year, each municipality's share under ``key``, and the projection."""
     sched = schedule(packages, frame)
     phases = _phases(sched, frame)
-    totals = _totals(phases, sched, frame)
+    series = _series(phases, sched, financing)
+    totals = _totals(phases, sched, frame, series)
     shares = _shares(inventory, key, totals)
-    establishment = {y: t.investment + t.operating for y, t in totals.by_year.items()}
+    projected = project(projection, series) if projection else None
     return PlanResult(
         region=inventory.region.id,
         region_name=inventory.region.name,
@@ -119,8 +122,8 @@ def make_plan(
         placements=sched.placements,
         totals=totals,
         shares=shares,
-        projection=project(projection, establishment) if projection else None,
-        warnings=(*warnings, *sched.warnings),
+        projection=projected,
+        warnings=(*warnings, *sched.warnings, *(projected.notes if projected else ())),
     )
 
 
@@ -166,14 +169,37 @@ def _overrun(
     return out
 
 
-def _totals(phases: Sequence[Phase], sched: Schedule, frame: Frame) -> Totals:
+def _series(
+    phases: Sequence[Phase], sched: Schedule, financing: Financing | None
+) -> PlanSeries:
+    investment: dict[int, Decimal] = defaultdict(Decimal)
+    operating: dict[int, Decimal] = defaultdict(Decimal)
+    for ph in phases:
+        investment[ph.period.year] += ph.investment
+        operating[ph.period.year] += ph.operating
+    loan = (financing.rate, financing.years) if financing else None
+    return plan_series(sched.placements, investment, operating, loan)
+
+
+def _totals(
+    phases: Sequence[Phase], sched: Schedule, frame: Frame, series: PlanSeries
+) -> Totals:
+    """Per year from the first phase to the last year with a cost: the last
+    phase, the first full year of every running cost, the last annuity."""
     years: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
     for ph in phases:
         years[ph.period.year][0] += ph.investment
         years[ph.period.year][1] += ph.operating
     by_year = {
-        y: YearTotal(inv, op, contingency(inv + op, frame.uncertainty))
-        for y, (inv, op) in sorted(years.items())
+        y: YearTotal(
+            years[y][0],
+            years[y][1],
+            contingency(years[y][0] + years[y][1], frame.uncertainty),
+            running=series.running(y),
+            savings=series.savings(y),
+            capital=series.capital.get(y, ZERO),
+        )
+        for y in _year_range(list(years), series.last_year())
     }
     investment = sum((ph.investment for ph in phases), ZERO)
     operating = sum((ph.operating for ph in phases), ZERO)
@@ -183,13 +209,28 @@ def _totals(phases: Sequence[Phase], sched: Schedule, frame: Frame) -> Totals:
         contingency=contingency(investment + operating, frame.uncertainty),
         per_year=sum((x.package.per_year for x in sched.placements), ZERO),
         by_year=by_year,
+        running=sum((t.running for t in by_year.values()), ZERO),
+        savings=sum((t.savings for t in by_year.values()), ZERO),
+        capital=sum((t.capital for t in by_year.values()), ZERO),
+        saving_per_year=sum(
+            (x.package.saving_per_year for x in sched.placements), ZERO
+        ),
     )
+
+
+def _year_range(years: list[int], last: int | None) -> range:
+    if not years:
+        return range(0)
+    return range(min(years), max([*years, *([last] if last else [])]) + 1)
 
 
 def _shares(inventory: Inventory, key: CostKey, totals: Totals) -> tuple[Share, ...]:
     fractions = key_fractions(inventory, key, totals.total)
     investment = split_amount(totals.investment, fractions)
     operating = split_amount(totals.operating, fractions)
+    running = split_amount(totals.running, fractions)
+    per_year = split_amount(totals.per_year, fractions)
+    capital = split_amount(totals.capital, fractions)
     return tuple(
         Share(
             municipality=m.id,
@@ -199,6 +240,9 @@ def _shares(inventory: Inventory, key: CostKey, totals: Totals) -> tuple[Share, 
                 "investment": investment[m.id],
                 "operating": operating[m.id],
                 "total": investment[m.id] + operating[m.id],
+                "running": running[m.id],
+                "per_year": per_year[m.id],
+                "capital": capital[m.id],
             },
         )
         for m in inventory.municipalities

@@ -134,6 +134,7 @@ def _summary(ws: Any, plan: PlanResult) -> None:
         ("total", t.total),
         ("contingency (beside the total)", t.contingency),
         ("running costs added per year", t.per_year),
+        ("running costs within the plan's years", t.running),
         ("warnings", len(plan.warnings)),
     ]
     if plan.projection is not None:
@@ -178,6 +179,7 @@ def _packages(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
         "investment",
         "operating",
         "per year after",
+        "saving per year",
         "FTE",
         "generated",
         "depends on",
@@ -193,6 +195,7 @@ def _packages(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
             x.package.investment,
             x.package.operating,
             x.package.per_year,
+            x.package.saving_per_year,
             x.package.effort,
             "yes" if x.package.generated else "no",
             ", ".join(sorted(x.package.depends_on)),
@@ -204,18 +207,56 @@ def _packages(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
 
 
 def _years(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
-    headers = ("year", "investment", "operating", "total", "contingency")
+    headers = (
+        "year",
+        "investment",
+        "operating",
+        "running",
+        "package savings",
+        "capital",
+        "total",
+        "contingency",
+    )
     t = plan.totals
     rows: list[list[Any]] = [
-        [str(y), v.investment, v.operating, v.investment + v.operating, v.contingency]
+        [
+            str(y),
+            v.investment,
+            v.operating,
+            v.running,
+            v.savings,
+            v.capital,
+            v.total,
+            v.contingency,
+        ]
         for y, v in sorted(t.by_year.items())
     ]
-    rows.append(["total", t.investment, t.operating, t.total, t.contingency])
+    rows.append(
+        [
+            "total",
+            t.investment,
+            t.operating,
+            t.running,
+            t.savings,
+            t.capital,
+            t.total + t.running,
+            t.contingency,
+        ]
+    )
     return headers, rows
 
 
 def _shares(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
-    headers = ("municipality", "name", "fraction", "investment", "operating", "total")
+    headers = (
+        "municipality",
+        "name",
+        "fraction",
+        "investment",
+        "operating",
+        "total",
+        "running",
+        "running per year",
+    )
     rows = [
         [
             s.municipality,
@@ -224,6 +265,8 @@ def _shares(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
             s.amounts["investment"],
             s.amounts["operating"],
             s.amounts["total"],
+            s.amounts["running"],
+            s.amounts["per_year"],
         ]
         for s in plan.shares
     ]
@@ -238,6 +281,9 @@ def _projection(p: Projection) -> tuple[Sequence[str], list[list[Any]]]:
             y.baseline,
             None if y.efficiency is None else float(y.efficiency),
             y.establishment,
+            y.running,
+            y.savings,
+            y.capital,
             y.cooperation,
             y.saving,
             y.cumulative,
