@@ -86,7 +86,7 @@ def generate_packages(
             [g for g in report.gaps if g.kind == "harmonisation"], target
         )
     ]
-    closes = _closes(G, hosting, moving)
+    closes = _closes(G, hosting, moving, has_dc=bool(dc))
     packages = _with_service_deps([*moves, *harmonise], target)
     return Generated((*links, *dc, *packages, *closes), tuple(warnings))
 
@@ -277,11 +277,12 @@ def _with_service_deps(packages: list[Package], target: Target) -> list[Package]
 
 
 def _closes(
-    G: nx.MultiGraph[Any], hosting: list[Gap], moving: list[Gap]
+    G: nx.MultiGraph[Any], hosting: list[Gap], moving: list[Gap], *, has_dc: bool
 ) -> list[Package]:
     """One package per server room a consolidation gap closes, after every
     move of a system out of that room (or out of its municipality, for
-    shared systems whose server is not named)."""
+    shared systems whose server is not named), and after the data centre
+    that takes over (a room none of whose systems move closes only then)."""
     out_of: dict[str, set[str]] = defaultdict(set)
     for g in moving:
         for sy in g.data["systems"]:
@@ -294,6 +295,8 @@ def _closes(
             continue
         for room in g.data["server_rooms_closed"]:
             deps = out_of[room] | out_of[f"municipality:{g.subject}"]
+            if has_dc:
+                deps.add(DATACENTER)
             packages.append(
                 Package(
                     id=f"close-{room}",

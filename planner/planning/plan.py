@@ -33,7 +33,7 @@ from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.planning.costkey import key_fractions, split_amount
 from planner.planning.generate import generate_packages
-from planner.planning.merge import merge_packages
+from planner.planning.merge import merge_packages, override_notes
 from planner.planning.projection import project
 from planner.planning.schedule import Schedule, phase_index, schedule
 from planner.planning.series import PlanSeries, plan_series
@@ -56,7 +56,8 @@ def plan_packages(
     if not plan.generate:
         return merge_packages((), plan), ()
     generated = generate_packages(G, report, target, recommended=recommended)
-    return merge_packages(generated.packages, plan), generated.warnings
+    notes = override_notes(generated.packages, plan)
+    return merge_packages(generated.packages, plan), (*generated.warnings, *notes)
 
 
 def make_frame(

@@ -11,7 +11,7 @@ Data centre alpha-radhus. By hand:
   60 x 1 000 = 60 000; each after the data centre;
 - harmonise: case-archive 40 x 3 000 = 120 000, email 60 x 500 = 30 000,
   office 60 x 1 000 = 60 000; each after its move;
-- close-beta-radhus after the four moves out of beta-srv.
+- close-beta-radhus after the data centre and the four moves out of beta-srv.
 Total 745 000.
 """
 
@@ -61,6 +61,7 @@ def test_generated_dependencies(mini_graph: Any, target: Any) -> None:
     assert p["move-email"].depends_on == ("datacenter",)
     assert p["harmonise-email"].depends_on == ("move-email",)
     assert p["close-beta-radhus"].depends_on == (
+        "datacenter",
         "move-case-archive",
         "move-email",
         "move-finance",
@@ -132,3 +133,23 @@ def test_core_services_come_before_the_functional_ones(target: Any) -> None:
     assert "move-directory" in p["move-email"].depends_on
     assert "move-directory" in p["harmonise-email"].depends_on
     assert p["move-directory"].depends_on == ("datacenter",)  # no depends_on
+
+
+def test_a_room_none_of_whose_systems_move_closes_after_the_data_centre(
+    target: Any,
+) -> None:
+    """gamma's town hall gets a server room with a server and no systems:
+    consolidation closes it, no move leaves it, and it still waits for the
+    data centre (it used to be scheduled in the first phase)."""
+    inv = load_inventory(MINI).model
+    gamma = inv.municipalities[2]
+    gamma.sites[0] = gamma.sites[0].model_copy(update={"server_room": True})
+    server = (
+        inv.municipalities[0]
+        .servers[0]
+        .model_copy(update={"id": "gamma-srv", "site": "gamma-radhus"})
+    )
+    gamma.servers.append(server)
+    G = build_graph(inv)
+    p = _by_id(generate_packages(G, find_gaps(G, target), target))
+    assert p["close-gamma-radhus"].depends_on == ("datacenter",)

@@ -88,3 +88,25 @@ def test_cycle_through_generated_packages_is_located(
         f"{path}:6:17: dependency cycle: datacenter -> extranet -> move-email -> "
         "datacenter; remove one of these depends_on"
     )
+
+
+def test_an_override_keeps_what_it_does_not_say(
+    mini_graph: Any, target: Any, write: Any
+) -> None:
+    """move-email given only a deadline keeps the generated cost (60 users x
+    500 = 30 000) and its dependency on the data centre, and a note says
+    so; a datacenter override that says its cost and dependencies keeps
+    nothing worth a note."""
+    text = PLAN + "  - id: move-email\n    deadline: 2026H1\n"
+    loaded = load_plan(write("p.yaml", text))
+    packages, notes = plan_packages(
+        mini_graph, find_gaps(mini_graph, target), target, loaded.model
+    )
+    move = next(p for p in packages if p.id == "move-email")
+    assert (move.investment, move.depends_on) == (30_000, ("datacenter",))
+    assert str(move.deadline) == "2026H1" and move.closes == (("hosting", "email"),)
+    assert notes == (
+        "work package move-email overrides the generated one and keeps its "
+        "investment 30 000; depends_on datacenter (write them in the plan file "
+        "to change them)",
+    )
