@@ -4,9 +4,9 @@ A hand-written package with a generated package's id overrides it (keeping
 its place in the priority order, so ``datacenter`` can be priced or made to
 wait for an ``extranet``): what it says replaces the generated value, what
 it does not say (cost, dependencies, duration, ...) is kept, and
-:func:`override_notes` says what was kept. The others follow in file order. The references
-between them are checked here, where both kinds are known, and located in
-the plan file.
+:func:`override_notes` says what was kept. The others follow in file
+order. The references between them are checked here, where both kinds are
+known, and located in the plan file.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from planner.models.planresult import Package
 from planner.units import format_money
 
 __all__ = [
-    "override_notes",
     "check_projection",
     "check_references",
     "check_services",
     "merge_packages",
+    "override_notes",
 ]
 
 Loc = Sequence[str | int]
