@@ -23,6 +23,7 @@ from planner.models.common import (
     Money,
     Percentage,
 )
+from planner.models.population import PopulationValue
 
 __all__ = [
     "INTERNET",
@@ -138,7 +139,7 @@ class Link(Model):
 class Municipality(Model):
     id: Id
     name: str
-    population: Count
+    population: PopulationValue
     employees: Count | None = None
     workstations: Count | None = None
     pupils: Count | None = None

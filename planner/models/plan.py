@@ -131,6 +131,7 @@ class WorkPackage(Model):
     not_before: PeriodValue | None = None
     deadline: PeriodValue | None = None
     services: list[Id] = []
+    paid_by: Id | None = None
     custom: Custom = None
 
 

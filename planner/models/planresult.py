@@ -90,6 +90,9 @@ class Package:
     deadline: Period | None = None
     services: tuple[str, ...] = ()
     municipalities: tuple[str, ...] = ()
+    # A unit cost: the one municipality that pays all of it (None: a common
+    # cost, split by the key).
+    paid_by: str | None = None
     # The gaps ``(kind, subject)`` the package works on; a gap is closed
     # when every package working on it is done (the phase diagrams).
     closes: tuple[tuple[str, str], ...] = ()
@@ -150,6 +153,7 @@ class Placement:
             "deadline": str(p.deadline) if p.deadline else None,
             "services": sorted(p.services),
             "municipalities": sorted(p.municipalities),
+            "paid_by": p.paid_by,
             "generated": p.generated,
             "reason": p.reason,
         }
@@ -352,6 +356,7 @@ class CostsResult:
     amount: Decimal
     key: CostKey
     shares: tuple[Share, ...]
+    year: int | None = None  # the populations' year (--year)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -360,5 +365,6 @@ class CostsResult:
             "currency": self.currency,
             "amount": self.amount,
             "key": self.key.to_dict(),
+            "year": self.year,
             "shares": [s.to_dict() for s in self.shares],
         }

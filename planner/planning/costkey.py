@@ -20,6 +20,7 @@ from planner.errors import Problem, UsageError, did_you_mean
 from planner.models.inventory import Inventory, Municipality
 from planner.models.plan import CRITERIA, CostKeyFile, Criterion
 from planner.models.planresult import CostKey
+from planner.models.population import population_in
 from planner.units import format_money, parse_money
 
 __all__ = [
@@ -40,12 +41,17 @@ def key_from_file(value: Mapping[Criterion, Decimal] | CostKeyFile) -> CostKey:
     return CostKey(tuple(value.items()))
 
 
-def criterion_value(m: Municipality, criterion: str) -> int | None:
-    """A municipality's figure for one criterion (None: not given)."""
+def criterion_value(
+    m: Municipality, criterion: str, year: int | None = None
+) -> int | None:
+    """A municipality's figure for one criterion (None: not given); a
+    population by year gives the latest figure at or before ``year``."""
     if criterion == "equal":
         return 1
     if criterion == "users":
         return sum(sy.users for sy in m.systems)
+    if criterion == "population":
+        return population_in(m.population, year)
     value: int | None = getattr(m, criterion)
     return value
 
@@ -86,18 +92,24 @@ def check_key(
 
 
 def key_fractions(
-    inventory: Inventory, key: CostKey, total: Decimal = Decimal(0)
+    inventory: Inventory,
+    key: CostKey,
+    total: Decimal = Decimal(0),
+    year: int | None = None,
 ) -> dict[str, Fraction]:
     """Each municipality's exact fraction of ``total`` under ``key``.
 
     With a ``base``, each municipality pays the base and the rest
     (``total - n * base``) is split by the criteria, so the fraction depends
-    on the total. Call :func:`check_key` first.
+    on the total. ``year`` picks the populations (the latest without it).
+    Call :func:`check_key` first.
     """
     munis = inventory.municipalities
     weights: dict[str, Fraction] = {m.id: Fraction(0) for m in munis}
     for criterion, pct in key.weights:
-        values = {m.id: Fraction(criterion_value(m, criterion) or 0) for m in munis}
+        values = {
+            m.id: Fraction(criterion_value(m, criterion, year) or 0) for m in munis
+        }
         whole = sum(values.values(), Fraction(0))
         for m_id, v in values.items():
             weights[m_id] += Fraction(pct) * v / whole

@@ -22,6 +22,7 @@ from planner.models.planresult import Package
 from planner.units import format_money
 
 __all__ = [
+    "check_paid_by",
     "check_projection",
     "check_references",
     "check_services",
@@ -93,6 +94,7 @@ def _hand_written(wp: WorkPackage, over: Package | None) -> Package:
         deadline=value("deadline"),  # type: ignore[arg-type]
         services=tuple(wp.services) or (over.services if over else ()),
         municipalities=over.municipalities if over else (),
+        paid_by=wp.paid_by or (over.paid_by if over else None),
         closes=over.closes if over else (),
     )
 
@@ -202,4 +204,19 @@ def check_projection(
             f"unknown work package '{eff.after}' (the gains follow the full years "
             f"it is in service){did_you_mean(eff.after, known)}",
         )
+    ]
+
+
+def check_paid_by(
+    plan: PlanFile, municipalities: Collection[str], problem_at: ProblemAt
+) -> list[Problem]:
+    """``paid_by`` naming no municipality of the inventory."""
+    return [
+        problem_at(
+            ("work_packages", k, "paid_by"),
+            f"unknown municipality '{wp.paid_by}' (paid_by names the one that "
+            f"pays the whole package){did_you_mean(wp.paid_by, municipalities)}",
+        )
+        for k, wp in enumerate(plan.work_packages)
+        if wp.paid_by is not None and wp.paid_by not in municipalities
     ]

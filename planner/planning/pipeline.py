@@ -20,6 +20,7 @@ from planner.models.planresult import CostKey, Package, PlanResult
 from planner.models.target import Target
 from planner.planning.costkey import check_key, key_from_file
 from planner.planning.merge import (
+    check_paid_by,
     check_projection,
     check_references,
     check_services,
@@ -77,6 +78,8 @@ def checked_packages(
         problems += check_references(settings, packages, loaded.sources.problem)
         problems += check_services(settings, target.services, loaded.sources.problem)
         problems += check_projection(settings, packages, loaded.sources.problem)
+        munis = [m.id for m in inv.model.municipalities]
+        problems += check_paid_by(settings, munis, loaded.sources.problem)
     if problems:
         raise InputError(problems)
     return Packages(tuple(packages), tuple(warnings), key)

@@ -25,18 +25,17 @@ from planner.models.planresult import (
     Package,
     Phase,
     PlanResult,
-    Share,
     Totals,
     YearTotal,
 )
 from planner.models.results import GapReport
 from planner.models.target import Target
-from planner.planning.costkey import key_fractions, split_amount
 from planner.planning.generate import generate_packages
 from planner.planning.merge import merge_packages, override_notes
 from planner.planning.projection import project
 from planner.planning.schedule import Schedule, phase_index, schedule
 from planner.planning.series import PlanSeries, plan_series
+from planner.planning.shares import plan_shares
 from planner.units import Period
 
 __all__ = ["make_frame", "make_plan", "plan_packages"]
@@ -111,7 +110,7 @@ def make_plan(
     phases = _phases(sched, frame)
     series = _series(phases, sched, financing)
     totals = _totals(phases, sched, frame, series)
-    shares = _shares(inventory, key, totals)
+    shares = plan_shares(inventory, key, totals, sched.placements, series)
     projected = project(projection, series) if projection else None
     return PlanResult(
         region=inventory.region.id,
@@ -223,28 +222,3 @@ def _year_range(years: list[int], last: int | None) -> range:
     if not years:
         return range(0)
     return range(min(years), max([*years, *([last] if last else [])]) + 1)
-
-
-def _shares(inventory: Inventory, key: CostKey, totals: Totals) -> tuple[Share, ...]:
-    fractions = key_fractions(inventory, key, totals.total)
-    investment = split_amount(totals.investment, fractions)
-    operating = split_amount(totals.operating, fractions)
-    running = split_amount(totals.running, fractions)
-    per_year = split_amount(totals.per_year, fractions)
-    capital = split_amount(totals.capital, fractions)
-    return tuple(
-        Share(
-            municipality=m.id,
-            name=m.name,
-            fraction=fractions[m.id],
-            amounts={
-                "investment": investment[m.id],
-                "operating": operating[m.id],
-                "total": investment[m.id] + operating[m.id],
-                "running": running[m.id],
-                "per_year": per_year[m.id],
-                "capital": capital[m.id],
-            },
-        )
-        for m in inventory.municipalities
-    )

@@ -23,7 +23,14 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from planner.models.planresult import Placement
 from planner.units import Period
 
-__all__ = ["PlanSeries", "accrued", "annuity", "capital_by_year", "plan_series"]
+__all__ = [
+    "PlanSeries",
+    "accrued",
+    "annuity",
+    "capital_by_year",
+    "in_service",
+    "plan_series",
+]
 
 ZERO = Decimal(0)
 
@@ -91,6 +98,10 @@ class PlanSeries:
     streams: tuple[Stream, ...] = ()
     capital: Mapping[int, Decimal] = field(default_factory=dict)
     in_service: Mapping[str, Period] = field(default_factory=dict)
+    # The capital cost of each payer's unit investments (None: the common).
+    capital_by_payer: Mapping[str | None, Mapping[int, Decimal]] = field(
+        default_factory=dict
+    )
 
     def running(self, year: int) -> Decimal:
         return sum((accrued(s.per_year, s.since, year) for s in self.streams), ZERO)
@@ -118,11 +129,27 @@ def plan_series(
     operating: Mapping[int, Decimal],
     financing: tuple[Decimal, int] | None = None,
 ) -> PlanSeries:
-    """The series of a schedule; ``financing`` is ``(rate, years)``."""
+    """The series of a schedule; ``financing`` is ``(rate, years)``. The
+    common investment and each payer's unit investments are separate
+    loans, so every municipality's capital cost is its own."""
     years = sorted(set(investment) | set(operating))
     capital: dict[int, Decimal] = {}
+    by_payer: dict[str | None, dict[int, Decimal]] = {}
     if financing is not None:
-        capital = capital_by_year(investment, *financing)
+        loans: dict[str | None, dict[int, Decimal]] = defaultdict(
+            lambda: defaultdict(Decimal)
+        )
+        for x in placements:
+            loans[x.package.paid_by][x.start.year] += x.package.investment
+        by_payer = {
+            payer: capital_by_year(loan, *financing)
+            for payer, loan in sorted(loans.items(), key=lambda kv: kv[0] or "")
+        }
+        total: dict[int, Decimal] = defaultdict(Decimal)
+        for paid in by_payer.values():
+            for y, v in paid.items():
+                total[y] += v
+        capital = dict(sorted(total.items()))
         establishment = {y: operating.get(y, ZERO) for y in years}
     else:
         establishment = {
@@ -142,4 +169,5 @@ def plan_series(
         ),
         capital=capital,
         in_service={x.package.id: in_service(x) for x in placements},
+        capital_by_payer=by_payer,
     )

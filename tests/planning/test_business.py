@@ -7,12 +7,14 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from planner.load import load_inventory
 from planner.models.inventory import Inventory
 from planner.models.plan import Financing, PlanFile, ProjectionFile
 from planner.models.planresult import Package, PlanResult
+from planner.models.population import Population
 from planner.planning.costkey import parse_key
 from planner.planning.plan import make_frame, make_plan
 from planner.units import Period
@@ -220,3 +222,45 @@ def test_shifting_a_plan_later_never_breaks_even_earlier() -> None:
         packages = [replace(p, per_year=Decimal(0)) for p in packages]
         a, b, _ = _break_evens(rng, packages, settings)
         assert b is None or (a is not None and b >= a), (packages, settings, a, b)
+
+
+def test_a_unit_cost_goes_to_the_municipality_that_pays_it() -> None:
+    """Mini, equal key, half-years from 2030H1: a common 900 000 and beta's
+    own 300 000 (with 60 000 a year, in service from 2030H2: 30 000 in
+    2030, 60 000 in 2031). alpha and gamma pay 300 000 each; beta 300 000
+    + 300 000 = 600 000 and all 90 000 of running costs; 1 200 000 in all."""
+    common = _p("common", investment=900_000)
+    own = _p("beta-own", investment=300_000, per_year=60_000, paid_by="beta")
+    plan = _plan([common, own], "2030H1", phase="half-year")
+    shares = {s.municipality: s.amounts for s in plan.shares}
+    assert [shares[m]["investment"] for m in ("alpha", "beta", "gamma")] == [
+        300_000,
+        600_000,
+        300_000,
+    ]
+    assert [shares[m]["running"] for m in ("alpha", "beta", "gamma")] == [0, 90_000, 0]
+    assert shares["beta"]["per_year"] == 60_000
+    assert sum(s["investment"] for s in shares.values()) == plan.totals.investment
+
+
+def test_a_population_change_splits_each_year_with_its_figures() -> None:
+    """alpha 6 000 in 2030 and 7 000 from 2031, beta 3 000, gamma 1 000, 100 %
+    population: 2030's 1 000 000 splits 0.6 / 0.3 / 0.1; 2031's 1 100 000
+    splits 7/11, 3/11, 1/11 = 700 000 / 300 000 / 100 000. alpha 1 300 000,
+    beta 600 000, gamma 200 000; the fraction shown is 2031's."""
+    inv = _inv()
+    alpha = inv.municipalities[0]
+    inv.municipalities[0] = alpha.model_copy(
+        update={"population": Population({2030: 6000, 2031: 7000})}
+    )
+    frame = make_frame(PlanFile(start=Period.parse("2030Q4"), phase="quarter"), None)
+    a = _p("a", investment=1_000_000)
+    b = _p("b", investment=1_100_000, depends_on=("a",))
+    plan = make_plan(inv, [a, b], frame, parse_key("population"))
+    shares = {s.municipality: s for s in plan.shares}
+    assert [shares[m].amounts["investment"] for m in ("alpha", "beta", "gamma")] == [
+        1_300_000,
+        600_000,
+        200_000,
+    ]
+    assert shares["alpha"].fraction == Fraction(7, 11)
