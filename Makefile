@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz oracle chromium bench bench-bandwidth bench-plan bench-report plans golden schemas format clean
+.PHONY: demo test lint typecheck pytest graphviz oracle chromium bench bench-bandwidth bench-plan bench-report plans golden update-golden schemas format clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,12 @@ schemas: $(STAMP)
 # the diagrams is intended; review the diff before committing.
 golden: $(STAMP)
 	$(BIN)/python -m tests.render.make_golden
+
+# Rewrite every golden file the tests compare with (bad-file messages, DOT
+# diagrams, the example plan) from what planner produces now: the one switch
+# for all of them. Only when a change is intended; review the diff.
+update-golden: $(STAMP)
+	$(BIN)/pytest -q --update-golden
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gap.py

@@ -8,51 +8,20 @@ report them all at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Set
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Mapping, Set
+from typing import TYPE_CHECKING
 
-from planner.errors import Problem, did_you_mean
+from planner.errors import Loc, Problem, ProblemAt, did_you_mean
+from planner.graph import find_cycle
 from planner.models.inventory import INTERNET, Inventory, Link, System
 from planner.models.plan import PlanFile
 from planner.models.target import Target, TargetFile
 from planner.units import format_bandwidth
 
 if TYPE_CHECKING:
-    from planner.load import Loaded
+    from planner.yamlsource import Loaded
 
-__all__ = ["check_inventory", "check_plan", "check_target", "find_cycle"]
-
-Loc = tuple[str | int, ...]
-
-
-class ProblemAt(Protocol):
-    def __call__(
-        self, loc: Sequence[str | int], message: str, *, at_key: bool = False
-    ) -> Problem: ...
-
-
-def find_cycle(graph: Mapping[str, Iterable[str]]) -> list[str] | None:
-    """A dependency cycle as ``[a, b, ..., a]``, or None. Deterministic: nodes
-    are visited in sorted order; edges to unknown nodes are ignored."""
-    state: dict[str, int] = {}  # 1 on the current path, 2 done
-    for root in sorted(graph):
-        if state.get(root):
-            continue
-        path: list[str] = [root]
-        stack = [iter(sorted(graph[root]))]
-        state[root] = 1
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                stack.pop()
-            elif nxt in graph and state.get(nxt) == 1:
-                return [*path[path.index(nxt) :], nxt]
-            elif nxt in graph and not state.get(nxt):
-                state[nxt] = 1
-                path.append(nxt)
-                stack.append(iter(sorted(graph[nxt])))
-    return None
+__all__ = ["check_inventory", "check_plan", "check_target"]
 
 
 class _Ids:

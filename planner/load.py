@@ -10,24 +10,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from planner.checks import ProblemAt, check_inventory, check_plan, check_target
-from planner.errors import InputError, Problem
+from planner.checks import check_inventory, check_plan, check_target
+from planner.errors import InputError, Loc, Problem, ProblemAt
 from planner.messages import describe, without_echoes
 from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
 from planner.models.target import Target, TargetFile
 from planner.salvage import Salvage, salvage
 from planner.targets import resolve_target
-from planner.yamlsource import Document, read_document
+from planner.yamlsource import Document, Loaded, Sources, read_document
 
 __all__ = [
     "Loaded",
@@ -37,40 +36,6 @@ __all__ = [
     "load_plan",
     "load_target",
 ]
-
-M = TypeVar("M")
-Loc = Sequence[str | int]
-
-
-@dataclass
-class Sources:
-    """Where each part of a loaded model came from, to locate later problems.
-
-    A region file may include municipality files; ``includes`` maps the
-    municipality's index to its own document.
-    """
-
-    main: Document
-    includes: dict[int, Document] = field(default_factory=dict)
-
-    def problem(self, loc: Loc, message: str, *, at_key: bool = False) -> Problem:
-        """A located problem for the model path ``loc``."""
-        if (
-            len(loc) >= 2
-            and loc[0] == "municipalities"
-            and isinstance(loc[1], int)
-            and loc[1] in self.includes
-        ):
-            return self.includes[loc[1]].problem(loc[2:], message, at_key=at_key)
-        return self.main.problem(loc, message, at_key=at_key)
-
-
-@dataclass
-class Loaded(Generic[M]):
-    """A validated model and the files it came from."""
-
-    model: M
-    sources: Sources
 
 
 def _raise_if(problems: list[Problem]) -> None:

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Salvage", "salvage"]
+from planner.errors import Loc
 
-Loc = tuple[str | int, ...]
+__all__ = ["Salvage", "salvage"]
 
 
 @dataclass

@@ -15,16 +15,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import yaml
 import yaml_rs
 
 from planner.errors import InputError, Problem
 
-__all__ = ["Document", "read_document"]
+__all__ = ["Document", "Loaded", "Sources", "read_document"]
 
-Loc = Sequence[str | int]
 
 # A legitimate inventory uses a handful of aliases; a "billion laughs" file
 # would replay millions of events before being refused.
@@ -61,7 +60,9 @@ class Document:
                 self._root = None
         return self._root
 
-    def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
+    def position(
+        self, loc: Sequence[str | int], *, at_key: bool = False
+    ) -> tuple[int, int]:
         """1-based line and column of the node at ``loc``; the deepest node
         that exists when ``loc`` runs past the file (a missing key)."""
         node = self.root()
@@ -74,9 +75,47 @@ class Document:
             node = child
         return node.start_mark.line + 1, node.start_mark.column + 1
 
-    def problem(self, loc: Loc, message: str, *, at_key: bool = False) -> Problem:
+    def problem(
+        self, loc: Sequence[str | int], message: str, *, at_key: bool = False
+    ) -> Problem:
         line, col = self.position(loc, at_key=at_key)
         return Problem(self.display, line, col, message)
+
+
+M = TypeVar("M")
+
+
+@dataclass
+class Sources:
+    """Where each part of a loaded model came from, to locate later problems.
+
+    A region file may include municipality files; ``includes`` maps the
+    municipality's index to its own document.
+    """
+
+    main: Document
+    includes: dict[int, Document] = field(default_factory=dict)
+
+    def problem(
+        self, loc: Sequence[str | int], message: str, *, at_key: bool = False
+    ) -> Problem:
+        """A located problem for the model path ``loc``."""
+        if (
+            len(loc) >= 2
+            and loc[0] == "municipalities"
+            and isinstance(loc[1], int)
+            and loc[1] in self.includes
+        ):
+            return self.includes[loc[1]].problem(loc[2:], message, at_key=at_key)
+        return self.main.problem(loc, message, at_key=at_key)
+
+
+@dataclass
+class Loaded(Generic[M]):
+    """A validated model and the files it came from."""
+
+    model: M
+    sources: Sources
 
 
 def _child(node: yaml.Node, part: str | int, *, key: bool) -> yaml.Node | None:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from decimal import Decimal
-from typing import Protocol
 
-from planner.checks import find_cycle
-from planner.errors import Problem, did_you_mean
+from planner.errors import Loc, Problem, ProblemAt, did_you_mean
+from planner.graph import find_cycle
 from planner.models.plan import EfficiencyAfter, PlanFile, WorkPackage
 from planner.models.planresult import Package
 from planner.units import format_money
@@ -29,12 +28,6 @@ __all__ = [
     "merge_packages",
     "override_notes",
 ]
-
-Loc = Sequence[str | int]
-
-
-class ProblemAt(Protocol):
-    def __call__(self, loc: Loc, message: str) -> Problem: ...
 
 
 def merge_packages(generated: Sequence[Package], plan: PlanFile) -> tuple[Package, ...]:

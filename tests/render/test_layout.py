@@ -11,7 +11,7 @@ from planner.render.i18n import Messages
 from planner.render.layout import lay_out
 from planner.render.metrics import node_size, text_width
 from planner.render.scene import Scene, build_scene
-from tests.conftest import MINI, ROOT
+from tests.conftest import MINI, ROOT, other_process
 
 
 def _scene(path: Any, target: Any = None) -> Scene:
@@ -66,7 +66,19 @@ def test_town_hall_in_the_middle_of_its_sites() -> None:
 
 
 def test_layout_is_deterministic(kongsberg: Scene) -> None:
-    assert lay_out(kongsberg) == lay_out(kongsberg)
+    """The same positions in another interpreter (another hash seed)."""
+    here = sorted(lay_out(kongsberg).pos.items())
+    assert repr(here) == other_process(
+        """
+        from tests.render.test_layout import _scene, lay_out
+        from tests.conftest import ROOT
+        scene = _scene(
+            ROOT / "inventories/kongsberg.yaml",
+            ROOT / "topologies/kongsberg-target.yaml",
+        )
+        print(repr(sorted(lay_out(scene).pos.items())), end="")
+        """
+    )
 
 
 def test_text_width_uses_font_metrics() -> None:
