@@ -131,6 +131,7 @@ class WorkPackage(Model):
     not_before: PeriodValue | None = None
     deadline: PeriodValue | None = None
     services: list[Id] = []
+    replace: list[Annotated[str, Field(pattern=r"^[a-z0-9*?][a-z0-9*?._-]*$")]] = []
     paid_by: Id | None = None
     custom: Custom = None
 

@@ -33,7 +33,7 @@ __all__ = [
 
 ZERO = Decimal(0)
 PackageKind = Literal[
-    "link", "datacenter", "move", "harmonise", "close", "hand-written"
+    "link", "datacenter", "move", "harmonise", "introduce", "close", "hand-written"
 ]
 
 

@@ -128,12 +128,16 @@ def _describe(name: str, value: object) -> str:
 
 
 def check_references(
-    plan: PlanFile, packages: Sequence[Package], problem_at: ProblemAt
+    plan: PlanFile,
+    packages: Sequence[Package],
+    problem_at: ProblemAt,
+    *,
+    also: Collection[str] = (),
 ) -> list[Problem]:
     """Unknown ``depends_on`` of hand-written packages (neither generated nor
-    hand-written), and dependency cycles through them, located in the plan
-    file."""
-    known = {p.id for p in packages}
+    hand-written; ``also``: generated ids taken over, which still count),
+    and dependency cycles through them, located in the plan file."""
+    known = {p.id for p in packages} | set(also)
     out = []
     for k, wp in enumerate(plan.work_packages):
         for n, dep in enumerate(wp.depends_on):

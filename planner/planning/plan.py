@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -30,6 +31,7 @@ from planner.models.planresult import (
 )
 from planner.models.results import GapReport
 from planner.models.target import Target
+from planner.planning.absorb import absorb
 from planner.planning.generate import generate_packages
 from planner.planning.merge import merge_packages, override_notes
 from planner.planning.projection import project
@@ -38,7 +40,7 @@ from planner.planning.series import PlanSeries, plan_series
 from planner.planning.shares import plan_shares
 from planner.units import Period
 
-__all__ = ["make_frame", "make_plan", "plan_packages"]
+__all__ = ["Merged", "make_frame", "make_plan", "merged_packages", "plan_packages"]
 
 ZERO = Decimal(0)
 
@@ -52,11 +54,41 @@ def plan_packages(
     recommended: Mapping[str, float] | None = None,
 ) -> tuple[tuple[Package, ...], tuple[str, ...]]:
     """The work packages of a plan and the warnings of generating them."""
+    merged = merged_packages(G, report, target, plan, recommended=recommended)
+    return merged.packages, merged.warnings
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The packages of a plan, the warnings, the generated ids and the
+    generated packages taken over by hand-written ones (id -> taker)."""
+
+    packages: tuple[Package, ...]
+    warnings: tuple[str, ...]
+    generated: frozenset[str]
+    taken: Mapping[str, str]
+
+
+def merged_packages(
+    G: nx.MultiGraph[Any],
+    report: GapReport,
+    target: Target,
+    plan: PlanFile,
+    *,
+    recommended: Mapping[str, float] | None = None,
+) -> Merged:
+    """Generate (unless ``generate: false``), merge the hand-written
+    packages over them, and let those take over generated ones."""
     if not plan.generate:
-        return merge_packages((), plan), ()
-    generated = generate_packages(G, report, target, recommended=recommended)
-    notes = override_notes(generated.packages, plan)
-    return merge_packages(generated.packages, plan), (*generated.warnings, *notes)
+        gen: tuple[Package, ...] = ()
+        warnings: tuple[str, ...] = ()
+    else:
+        generated = generate_packages(G, report, target, recommended=recommended)
+        gen, warnings = generated.packages, generated.warnings
+    ids = frozenset(p.id for p in gen)
+    absorbed = absorb(merge_packages(gen, plan), plan, ids)
+    notes = (*override_notes(gen, plan), *absorbed.notes)
+    return Merged(absorbed.packages, (*warnings, *notes), ids, absorbed.taken)
 
 
 def make_frame(

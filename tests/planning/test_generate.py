@@ -11,8 +11,12 @@ Data centre alpha-radhus. By hand:
   60 x 1 000 = 60 000; each after the data centre;
 - harmonise: case-archive 40 x 3 000 = 120 000, email 60 x 500 = 30 000,
   office 60 x 1 000 = 60 000; each after its move;
+- introduce-hr-beta (beta has no HR system): alpha's 5 and gamma's 2 users
+  x beta's population 3 000 / theirs 7 000 + 1 000 = 2.625 -> 3 users x
+  1 500 = 4 500, on Visma Personal (their product), after the data centre
+  and beta's links;
 - close-beta-radhus after the data centre and the four moves out of beta-srv.
-Total 745 000.
+Total 749 500.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ def test_generated_packages_and_costs(mini_graph: Any, target: Any) -> None:
         "harmonise-case-archive",
         "harmonise-email",
         "harmonise-office",
+        "introduce-hr-beta",
         "close-beta-radhus",
     ]
     cost = {p.id: p.investment for p in gen.packages}
@@ -52,7 +57,8 @@ def test_generated_packages_and_costs(mini_graph: Any, target: Any) -> None:
     assert cost["move-case-archive"] == 120_000
     assert cost["move-finance"] == 25_000
     assert cost["harmonise-email"] == 30_000
-    assert sum(cost.values()) == Decimal(745_000)
+    assert cost["introduce-hr-beta"] == 4_500
+    assert sum(cost.values()) == Decimal(749_500)
     assert gen.warnings == ()
 
 
@@ -153,3 +159,12 @@ def test_a_room_none_of_whose_systems_move_closes_after_the_data_centre(
     G = build_graph(inv)
     p = _by_id(generate_packages(G, find_gaps(G, target), target))
     assert p["close-gamma-radhus"].depends_on == ("datacenter",)
+
+
+def test_a_coverage_gap_introduces_the_product(mini_graph: Any, target: Any) -> None:
+    p = _by_id(generate_packages(mini_graph, find_gaps(mini_graph, target), target))
+    hr = p["introduce-hr-beta"]
+    assert hr.name == "Introduce Visma Personal in beta"
+    assert hr.depends_on[0] == "datacenter"
+    assert hr.closes == (("coverage", "hr"),)
+    assert hr.municipalities == ("beta",)
