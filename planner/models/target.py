@@ -14,7 +14,15 @@ from typing import Literal
 
 from pydantic import Field
 
-from planner.models.common import Bandwidth, Custom, Id, Model, Money, Percentage
+from planner.models.common import (
+    FTE,
+    Bandwidth,
+    Custom,
+    Id,
+    Model,
+    Money,
+    Percentage,
+)
 
 __all__ = [
     "Datacenters",
@@ -71,6 +79,9 @@ class ServiceFile(Model):
     custom: Custom = None
 
 
+GeneratedKind = Literal["link", "datacenter", "move", "harmonise", "introduce", "close"]
+
+
 class TargetFile(Model):
     schema_: Literal["planner/target/v1"] = Field(
         default="planner/target/v1", alias="schema"
@@ -80,6 +91,8 @@ class TargetFile(Model):
     extends: Literal["default"] | None = None
     datacenters: Datacenters | None = None
     network: NetworkFile | None = None
+    # FTE each generated work package of a kind takes in each of its phases.
+    effort: dict[GeneratedKind, FTE] | None = None
     services: list[ServiceFile] = []
     custom: Custom = None
 
@@ -128,3 +141,5 @@ class Target:
     network: Network
     services: dict[str, Service]
     datacenters: Datacenters = field(default_factory=Datacenters)
+    # Generated work package kind -> FTE per phase it runs (0 when absent).
+    effort: dict[str, float] = field(default_factory=dict)

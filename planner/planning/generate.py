@@ -98,7 +98,15 @@ def generate_packages(
         if (p := _introduce(G, g, target, earlier, bool(dc), link_deps, warnings))
     ]
     packages = _with_service_deps([*moves, *harmonise, *introduce], target)
-    return Generated((*links, *dc, *packages, *closes), tuple(warnings))
+    every = _with_effort((*links, *dc, *packages, *closes), target)
+    return Generated(every, tuple(warnings))
+
+
+def _with_effort(packages: tuple[Package, ...], target: Target) -> tuple[Package, ...]:
+    """Each package with the target's effort for its kind (FTE per phase)."""
+    return tuple(
+        replace(p, effort=target.effort.get(p.kind, p.effort)) for p in packages
+    )
 
 
 def _core_first(gaps: list[Gap], target: Target) -> list[Gap]:

@@ -21,14 +21,19 @@ Total 749 500.
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Any
 
 from planner.analyses.gaps import find_gaps
 from planner.graph import build_graph
 from planner.load import load_inventory
+from planner.models.plan import PlanFile
 from planner.planning.crossings import crossed_links
 from planner.planning.generate import generate_packages
+from planner.planning.plan import make_frame
+from planner.planning.schedule import schedule
+from planner.units import Period
 from tests.conftest import MINI
 
 
@@ -168,3 +173,28 @@ def test_a_coverage_gap_introduces_the_product(mini_graph: Any, target: Any) -> 
     assert hr.depends_on[0] == "datacenter"
     assert hr.closes == (("coverage", "hr"),)
     assert hr.municipalities == ("beta",)
+
+
+def test_generated_packages_carry_the_targets_effort_per_kind(
+    mini_graph: Any, target: Any
+) -> None:
+    """The default target's FTE per kind (docs: an assumption): links 0.05,
+    the data centre 1.0, moves and harmonisations 0.25, introductions and
+    closures 0.1. Under a staff cap of 0.5 FTE the four moves (1.0 FTE)
+    can no longer share a phase: two per phase at most."""
+    gen = generate_packages(mini_graph, find_gaps(mini_graph, target), target)
+    effort = {p.kind: p.effort for p in gen.packages}
+    assert effort == {
+        "link": 0.05,
+        "datacenter": 1.0,
+        "move": 0.25,
+        "harmonise": 0.25,
+        "introduce": 0.1,
+        "close": 0.1,
+    }
+    frame = make_frame(
+        PlanFile(start=Period.parse("2030H1"), staff_per_phase=0.5), None
+    )
+    sched = schedule(gen.packages, frame)
+    moves = Counter(str(x.start) for x in sched.placements if x.package.kind == "move")
+    assert max(moves.values()) == 2

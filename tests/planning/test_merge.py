@@ -95,8 +95,8 @@ def test_an_override_keeps_what_it_does_not_say(
 ) -> None:
     """move-email given only a deadline keeps the generated cost (60 users x
     500 = 30 000) and its dependency on the data centre, and a note says
-    so; a datacenter override that says its cost and dependencies keeps
-    nothing worth a note."""
+    so; the datacenter override says its cost and dependencies and keeps
+    the target's effort for a data centre (1.0 FTE)."""
     text = PLAN + "  - id: move-email\n    deadline: 2026H1\n"
     loaded = load_plan(write("p.yaml", text))
     packages, notes = plan_packages(
@@ -106,9 +106,11 @@ def test_an_override_keeps_what_it_does_not_say(
     assert (move.investment, move.depends_on) == (30_000, ("datacenter",))
     assert str(move.deadline) == "2026H1" and move.closes == (("hosting", "email"),)
     assert notes == (
+        "work package datacenter overrides the generated one and keeps its "
+        "effort 1.0 (write them in the plan file to change them)",
         "work package move-email overrides the generated one and keeps its "
-        "investment 30 000; depends_on datacenter (write them in the plan file "
-        "to change them)",
+        "investment 30 000; effort 0.25; depends_on datacenter (write them in "
+        "the plan file to change them)",
     )
 
 
