@@ -132,6 +132,7 @@ class WorkPackage(Model):
     deadline: PeriodValue | None = None
     services: list[Id] = []
     replace: list[Annotated[str, Field(pattern=r"^[a-z0-9*?][a-z0-9*?._-]*$")]] = []
+    priority: int | None = Field(default=None, ge=-1000, le=1000)
     paid_by: Id | None = None
     custom: Custom = None
 
@@ -223,6 +224,11 @@ class ProjectionFile(Model):
         return self
 
 
+PackageKindName = Literal[
+    "link", "datacenter", "move", "harmonise", "introduce", "close", "hand-written"
+]
+
+
 class PlanFile(Model):
     schema_: Literal["planner/plan/v1"] = Field(
         default="planner/plan/v1", alias="schema"
@@ -235,6 +241,7 @@ class PlanFile(Model):
     staff_per_phase: FTE | None = None
     uncertainty: Percentage = Decimal(0)
     financing: Financing | None = None
+    priorities: dict[PackageKindName, Annotated[int, Field(ge=-1000, le=1000)]] = {}
     cost_key: CostKeyValue = {"equal": Decimal(1)}
     work_packages: list[WorkPackage] = []
     projection: ProjectionFile | None = None

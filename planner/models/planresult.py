@@ -93,6 +93,8 @@ class Package:
     # A unit cost: the one municipality that pays all of it (None: a common
     # cost, split by the key).
     paid_by: str | None = None
+    # Higher first among the packages ready to schedule (default 0).
+    priority: int = 0
     # The gaps ``(kind, subject)`` the package works on; a gap is closed
     # when every package working on it is done (the phase diagrams).
     closes: tuple[tuple[str, str], ...] = ()
@@ -154,6 +156,7 @@ class Placement:
             "services": sorted(p.services),
             "municipalities": sorted(p.municipalities),
             "paid_by": p.paid_by,
+            "priority": p.priority,
             "generated": p.generated,
             "reason": p.reason,
         }

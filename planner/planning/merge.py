@@ -12,6 +12,7 @@ known, and located in the plan file.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from planner.errors import Loc, Problem, ProblemAt, did_you_mean
@@ -33,14 +34,18 @@ __all__ = [
 def merge_packages(generated: Sequence[Package], plan: PlanFile) -> tuple[Package, ...]:
     """Generated packages (unless ``generate: false``) with the plan file's
     packages merged in: same id overrides."""
-    base = list(generated) if plan.generate else []
+    kinds = plan.priorities
+    base = [replace(p, priority=kinds.get(p.kind, 0)) for p in generated]
+    base = base if plan.generate else []
     index = {p.id: i for i, p in enumerate(base)}
     extra = []
+    mine = kinds.get("hand-written", 0)
     for wp in plan.work_packages:
         if wp.id in index:
-            base[index[wp.id]] = _hand_written(wp, base[index[wp.id]])
+            over = base[index[wp.id]]
+            base[index[wp.id]] = _hand_written(wp, over, over.priority)
         else:
-            extra.append(_hand_written(wp, None))
+            extra.append(_hand_written(wp, None, mine))
     return (*base, *extra)
 
 
@@ -58,7 +63,7 @@ _KEPT = (
 )
 
 
-def _hand_written(wp: WorkPackage, over: Package | None) -> Package:
+def _hand_written(wp: WorkPackage, over: Package | None, priority: int) -> Package:
     reason = f"hand-written: {wp.reason}" if wp.reason else "hand-written"
     if over is not None:
         reason = f"{reason} (replaces the generated package: {over.reason})"
@@ -88,6 +93,7 @@ def _hand_written(wp: WorkPackage, over: Package | None) -> Package:
         services=tuple(wp.services) or (over.services if over else ()),
         municipalities=over.municipalities if over else (),
         paid_by=wp.paid_by or (over.paid_by if over else None),
+        priority=priority if wp.priority is None else wp.priority,
         closes=over.closes if over else (),
     )
 

@@ -168,3 +168,21 @@ def test_replace_names_generated_packages_by_pattern(
     assert p["harmonise-email"].depends_on == ("big-move",)
     assert p["big-move"].depends_on == ("datacenter",)
     assert "their 235 000 is not counted" in notes[-1]
+
+
+def test_priorities_by_kind_and_by_package(
+    mini_graph: Any, target: Any, write: Any
+) -> None:
+    """priorities: {datacenter: 5, link: -1}; a hand-written package's own
+    priority wins, the others take the kind's (hand-written: 0)."""
+    text = PLAN + "priorities: {datacenter: 5, link: -1}\n"
+    text = text.replace(
+        "    reason: second lines", "    priority: 2\n    reason: second lines"
+    )
+    loaded = load_plan(write("p.yaml", text))
+    packages, _ = plan_packages(
+        mini_graph, find_gaps(mini_graph, target), target, loaded.model
+    )
+    p = {x.id: x.priority for x in packages}
+    assert (p["datacenter"], p["link-beta-gamma"], p["extranet"]) == (5, -1, 2)
+    assert p["move-email"] == 0
