@@ -17,6 +17,16 @@ ROOT = Path(__file__).parent.parent
 MINI = DATA / "mini.yaml"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests' cache of results lives in a folder of their own, never the
+    user's (CLI tests exercise it: a stale entry would fail them)."""
+    import os
+
+    os.environ["PLANNER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ.pop("PLANNER_NO_CACHE", None)
+
+
 @pytest.fixture
 def mini_graph() -> Any:
     return build_graph(load_inventory(MINI).model)

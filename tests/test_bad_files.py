@@ -26,6 +26,8 @@ def _args(case: Path) -> list[str]:
     kind = case.parent.name
     if kind == "target":
         return ["validate", "tests/data/mini.yaml", "--target", str(case)]
+    if kind == "scenarios":
+        return ["compare", "tests/data/mini.yaml", "--scenarios", str(case), "-j", "1"]
     if kind == "plan":
         return ["validate", "tests/data/mini.yaml", "--plan", str(case)]
     return ["validate", str(case)]

@@ -95,13 +95,13 @@ def test_output_never_overwrites_an_input() -> None:
 
 
 def test_internal_error_exit_3_without_traceback(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import planner.commands.gap as gap_command
+    import planner.analyses.gaps as gaps
 
     def boom(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(gap_command, "find_gaps", boom)
-    code, _, err = run("gap", MINI)
+    monkeypatch.setattr(gaps, "find_gaps", boom)
+    code, _, err = run("--no-cache", "gap", MINI)
     assert code == 3
     assert "internal error" in err and "Traceback" not in err
 

@@ -36,6 +36,7 @@ from planner.planning.generate import generate_packages
 from planner.planning.merge import merge_packages, override_notes
 from planner.planning.projection import project
 from planner.planning.schedule import Schedule, phase_index, schedule
+from planner.planning.scope import in_scope, scope_closure
 from planner.planning.series import PlanSeries, plan_series
 from planner.planning.shares import plan_shares
 from planner.units import Period
@@ -84,7 +85,8 @@ def merged_packages(
         warnings: tuple[str, ...] = ()
     else:
         generated = generate_packages(G, report, target, recommended=recommended)
-        gen, warnings = generated.packages, generated.warnings
+        gen = in_scope(generated.packages, scope_closure(plan.scope, target))
+        warnings = generated.warnings
     ids = frozenset(p.id for p in gen)
     absorbed = absorb(merge_packages(gen, plan), plan, ids)
     notes = (*override_notes(gen, plan), *absorbed.notes)

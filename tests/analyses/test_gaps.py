@@ -125,7 +125,7 @@ def test_reachability(mini_graph: Any, target: Any) -> None:
 
 def test_report_is_deterministic(mini_graph: Any, target: Any) -> None:
     """The same JSON in another interpreter (another hash seed)."""
-    from planner.render.gaps import gaps_json
+    from planner.render.text.gaps import gaps_json
 
     here = gaps_json(find_gaps(mini_graph, target))
     assert here == other_process(
@@ -133,7 +133,7 @@ def test_report_is_deterministic(mini_graph: Any, target: Any) -> None:
         from planner.analyses.gaps import find_gaps
         from planner.graph import build_graph
         from planner.load import default_target, load_inventory
-        from planner.render.gaps import gaps_json
+        from planner.render.text.gaps import gaps_json
         G = build_graph(load_inventory("tests/data/mini.yaml").model)
         print(gaps_json(find_gaps(G, default_target().model)), end="")
         """
