@@ -20,6 +20,7 @@ __all__ = [
     "CostKey",
     "CostsResult",
     "Frame",
+    "MunicipalYear",
     "Package",
     "Phase",
     "Placement",
@@ -301,6 +302,27 @@ class ProjectionYear:
 
 
 @dataclass(frozen=True)
+class MunicipalYear:
+    """One municipality's cost in one projection year: ``without``
+    cooperation (its own budget grown; None without a budget) and ``with``
+    it (its unit costs and its key share of the cooperation's cost)."""
+
+    municipality: str
+    year: int
+    without: Decimal | None
+    with_: Decimal
+
+    def to_dict(self) -> dict[str, Any]:
+        saving = None if self.without is None else self.without - self.with_
+        return {
+            "year": self.year,
+            "without": self.without,
+            "with": self.with_,
+            "saving": saving,
+        }
+
+
+@dataclass(frozen=True)
 class Projection:
     years: tuple[ProjectionYear, ...]
     growth: Decimal
@@ -331,6 +353,7 @@ class PlanResult:
     shares: tuple[Share, ...]
     projection: Projection | None
     warnings: tuple[str, ...]
+    by_municipality: tuple[MunicipalYear, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -347,7 +370,15 @@ class PlanResult:
             if self.projection is None
             else self.projection.to_dict(),
             "warnings": list(self.warnings),
+            "by_municipality": _by_municipality(self.by_municipality),
         }
+
+
+def _by_municipality(rows: tuple[MunicipalYear, ...]) -> list[dict[str, Any]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault(r.municipality, []).append(r.to_dict())
+    return [{"municipality": m, "years": years} for m, years in out.items()]
 
 
 @dataclass(frozen=True)

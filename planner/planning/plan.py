@@ -34,6 +34,7 @@ from planner.models.target import Target
 from planner.planning.absorb import absorb
 from planner.planning.generate import generate_packages
 from planner.planning.merge import merge_packages, override_notes
+from planner.planning.municipal import by_municipality
 from planner.planning.projection import project
 from planner.planning.schedule import Schedule, phase_index, schedule
 from planner.planning.scope import in_scope, scope_closure
@@ -146,6 +147,11 @@ def make_plan(
     totals = _totals(phases, sched, frame, series)
     shares = plan_shares(inventory, key, totals, sched.placements, series)
     projected = project(projection, series) if projection else None
+    municipal = (
+        by_municipality(inventory, key, projection, projected, sched.placements, series)
+        if projection and projected
+        else ()
+    )
     return PlanResult(
         region=inventory.region.id,
         region_name=inventory.region.name,
@@ -158,6 +164,7 @@ def make_plan(
         shares=shares,
         projection=projected,
         warnings=(*warnings, *sched.warnings, *(projected.notes if projected else ())),
+        by_municipality=municipal,
     )
 
 

@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 from planner.load import load_inventory
-from planner.models.inventory import Inventory
+from planner.models.inventory import Budget, Inventory
 from planner.models.plan import Financing, PlanFile, ProjectionFile
 from planner.models.planresult import Package, PlanResult
 from planner.models.population import Population
@@ -264,3 +264,46 @@ def test_a_population_change_splits_each_year_with_its_figures() -> None:
         200_000,
     ]
     assert shares["alpha"].fraction == Fraction(7, 11)
+
+
+def test_each_municipality_without_and_with_cooperation() -> None:
+    """Mini, equal key, half-years from 2030H1; budgets alpha 1 000 000 and
+    beta 2 000 000 (gamma none), growing 10 %, gain 10 % from 2031. A common
+    300 000 and beta's own 30 000 (12 000 a year from 2030H2).
+    2030: the plan's common 300 000 -> 100 000 each; beta's unit costs
+    30 000 + 6 000. alpha 1 000 000 -> 1 100 000; beta 2 000 000 ->
+    2 136 000; gamma - -> 100 000.
+    2031: budgets 1 100 000 and 2 200 000, less 10 %: 990 000 and
+    1 980 000 + beta's 12 000 = 1 992 000; gamma 0."""
+    inv = _inv()
+    for i, amount in ((0, 1_000_000), (1, 2_000_000)):
+        m = inv.municipalities[i]
+        budget = Budget(operations=Decimal(amount))
+        inv.municipalities[i] = m.model_copy(update={"budget": budget})
+    inv.municipalities[2] = inv.municipalities[2].model_copy(update={"budget": None})
+    frame = make_frame(PlanFile(start=Period.parse("2030H1")), None)
+    settings = ProjectionFile.model_validate(
+        {"base_year": 2030, "base_cost": "3M", "growth": "10%",
+         "efficiency": {2031: "10%"}}
+    )  # fmt: skip
+    packages = [
+        _p("a", investment=300_000),
+        _p("b", investment=30_000, per_year=12_000, paid_by="beta"),
+    ]
+    plan = make_plan(inv, packages, frame, parse_key("equal"), settings)
+    got = {(r.municipality, r.year): (r.without, r.with_) for r in plan.by_municipality}
+    assert got == {
+        ("alpha", 2030): (1_000_000, 1_100_000),
+        ("beta", 2030): (2_000_000, 2_136_000),
+        ("gamma", 2030): (None, 100_000),
+        ("alpha", 2031): (1_100_000, 990_000),
+        ("beta", 2031): (2_200_000, 1_992_000),
+        ("gamma", 2031): (None, 0),
+    }
+    doc = plan.to_dict()["by_municipality"][0]
+    assert doc["years"][0] == {
+        "year": 2030,
+        "without": 1_000_000,
+        "with": 1_100_000,
+        "saving": -100_000,
+    }

@@ -55,6 +55,8 @@ def plan_workbook(plan: PlanResult) -> bytes:
     _fill(wb.create_sheet("Shares"), *_shares(plan))
     if plan.projection is not None:
         _fill(wb.create_sheet("Projection"), *_projection(plan.projection))
+    if plan.by_municipality:
+        _fill(wb.create_sheet("Per municipality"), *_municipal(plan))
     _fill(wb.create_sheet("Warnings"), ("warning",), [[w] for w in plan.warnings])
     wb.properties.creator = "planner"
     wb.properties.title = f"Plan: {plan.region_name}"
@@ -269,6 +271,14 @@ def _shares(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
             s.amounts["per_year"],
         ]
         for s in plan.shares
+    ]
+    return headers, rows
+
+
+def _municipal(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
+    headers = ("municipality", "year", "without cooperation", "with cooperation")
+    rows: list[list[Any]] = [
+        [r.municipality, r.year, r.without, r.with_] for r in plan.by_municipality
     ]
     return headers, rows
 

@@ -205,6 +205,26 @@ def right_align_last(
     )
 
 
+MUNICIPAL = (
+    ("municipality", "year", "without cooperation", "with cooperation", "saving"),
+    "llrrr",
+)
+
+
+def municipal_rows(plan: PlanResult) -> list[list[str]]:
+    """Each municipality's yearly cost without and with cooperation."""
+    return [
+        [
+            r.municipality,
+            str(r.year),
+            "-" if r.without is None else _m(r.without),
+            _m(r.with_),
+            "-" if r.without is None else _m(r.without - r.with_),
+        ]
+        for r in plan.by_municipality
+    ]
+
+
 def _sections(
     plan: PlanResult, table: Table, heading: Callable[[str], str]
 ) -> list[str]:
@@ -219,6 +239,12 @@ def _sections(
         lines += ["", heading(f"Projection (0-alternative growing {growth} a year)")]
         lines += table(*without_empty(PROJECTION, projection_rows(plan.projection)))
         lines += ["", break_even_line(plan.projection)]
+    if plan.by_municipality:
+        lines += [
+            "",
+            heading("Per municipality (own budget grown, against cooperation)"),
+        ]
+        lines += table(MUNICIPAL, municipal_rows(plan))
     lines += ["", heading(f"Warnings ({len(plan.warnings)})")]
     lines += [f"- {w}" for w in plan.warnings] or ["none"]
     return lines
