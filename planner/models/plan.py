@@ -209,6 +209,11 @@ class ProjectionFile(Model):
     efficiency: EfficiencyValue = {}
     cooperation: dict[Year, Money] = {}
     establishment: Literal["plan", "none"] | dict[Year, Money] = "plan"
+    # IT staff (FTE): without cooperation by year (else the inventory's
+    # it_staff grown by growth), and the cooperation's own staff.
+    staff_without: dict[Year, FTE] = {}
+    staff_growth: Percentage | None = None  # default: growth
+    staff: FTE | dict[Year, FTE] | None = None
     until: Year | None = None
     custom: Custom = None
 

@@ -285,10 +285,14 @@ class ProjectionYear:
     running: Decimal = ZERO
     savings: Decimal = ZERO
     capital: Decimal = ZERO
+    staff_without: float | None = None
+    staff_with: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "year": self.year,
+            "staff_without": self.staff_without,
+            "staff_with": self.staff_with,
             "baseline": self.baseline,
             "efficiency": None if self.efficiency is None else float(self.efficiency),
             "establishment": self.establishment,

@@ -146,7 +146,7 @@ def make_plan(
     series = _series(phases, sched, financing)
     totals = _totals(phases, sched, frame, series)
     shares = plan_shares(inventory, key, totals, sched.placements, series)
-    projected = project(projection, series) if projection else None
+    projected = project(projection, series, inventory) if projection else None
     municipal = (
         by_municipality(inventory, key, projection, projected, sched.placements, series)
         if projection and projected

@@ -27,9 +27,11 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from planner.errors import UsageError
+from planner.models.inventory import Inventory
 from planner.models.plan import EfficiencyAfter, ProjectionFile
 from planner.models.planresult import Projection, ProjectionYear
 from planner.planning.series import PlanSeries
+from planner.planning.staff import staff_with, staff_without
 from planner.units import format_money
 
 __all__ = ["project"]
@@ -38,7 +40,9 @@ ZERO = Decimal(0)
 
 
 def project(
-    settings: ProjectionFile, plan: PlanSeries | Mapping[int, Decimal]
+    settings: ProjectionFile,
+    plan: PlanSeries | Mapping[int, Decimal],
+    inventory: Inventory | None = None,
 ) -> Projection:
     """The projection from ``settings``; ``plan`` is the plan's money year
     by year (a mapping: its establishment cost only). It is used with
@@ -62,6 +66,8 @@ def project(
         cooperation = _round(cooperation - savings + spent + running + paid)
         saving = baseline - cooperation
         cumulative += saving
+        without = staff_without(settings, inventory, year)
+        cooperating = efficiency is not None or year in settings.cooperation
         years.append(
             ProjectionYear(
                 year,
@@ -74,6 +80,8 @@ def project(
                 running=running,
                 savings=savings,
                 capital=paid,
+                staff_without=without,
+                staff_with=staff_with(settings, without, cooperating, year),
             )
         )
     notes = _dropped(settings, establishment, capital, last)

@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 from planner.load import load_inventory
-from planner.models.inventory import Budget, Inventory
+from planner.models.inventory import Budget, Inventory, ItStaff
 from planner.models.plan import Financing, PlanFile, ProjectionFile
 from planner.models.planresult import Package, PlanResult
 from planner.models.population import Population
@@ -307,3 +307,32 @@ def test_each_municipality_without_and_with_cooperation() -> None:
         "with": 1_100_000,
         "saving": -100_000,
     }
+
+
+def test_staff_without_cooperation_grows_from_the_inventory() -> None:
+    """Mini gives no it_staff: none. With alpha 2.0 + 1.0 and beta 1.5 FTE
+    (4.5 in all) growing 10 % a year from 2030: 4.5, 4.95 -> 5.0 (to 0.1),
+    5.445 -> 5.4; the cooperation's 4 FTE from its first gain (2031)."""
+    inv = _inv()
+    assert project_staff(inv, {}) == [None, None, None]
+    inv.municipalities[0] = inv.municipalities[0].model_copy(
+        update={"it_staff": ItStaff(strategic=2.0, operations=1.0)}
+    )
+    inv.municipalities[1] = inv.municipalities[1].model_copy(
+        update={"it_staff": ItStaff(operations=1.5)}
+    )
+    assert project_staff(inv, {}) == [4.5, 5.0, 5.4]
+    assert project_staff(inv, {"staff": 4}, "with") == [4.5, 4.0, 4.0]
+
+
+def project_staff(
+    inv: Inventory, extra: dict[str, Any], which: str = "without"
+) -> list[float | None]:
+    settings = ProjectionFile.model_validate(
+        {"base_year": 2030, "base_cost": "1M", "staff_growth": "10%",
+         "efficiency": {2031: "1%"}, "until": 2032, **extra}
+    )  # fmt: skip
+    frame = make_frame(PlanFile(start=Period.parse("2030H1")), None)
+    plan = make_plan(inv, [], frame, parse_key("equal"), settings)
+    assert plan.projection is not None
+    return [getattr(y, f"staff_{which}") for y in plan.projection.years]

@@ -297,6 +297,8 @@ def _projection(p: Projection) -> tuple[Sequence[str], list[list[Any]]]:
             y.cooperation,
             y.saving,
             y.cumulative,
+            y.staff_without,
+            y.staff_with,
         ]
         for y in p.years
     ]

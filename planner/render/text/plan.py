@@ -29,6 +29,10 @@ def _m(amount: Decimal) -> str:
     return format_money(amount)
 
 
+def _fte(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
 def frame_line(plan: PlanResult) -> str:
     """``half-years from 2007H1, evolution; caps: ...; uncertainty 25 %``."""
     f = plan.frame
@@ -92,11 +96,13 @@ PROJECTION = (
         "with cooperation",
         "saving",
         "cumulative",
+        "staff without",
+        "staff with",
     ),
-    "lrrrrrrrrr",
+    "lrrrrrrrrrrr",
 )
 # Columns shown only when some figure in them is not zero.
-_OPTIONAL = frozenset({"package savings", "capital"})
+_OPTIONAL = frozenset({"package savings", "capital", "staff without", "staff with"})
 Table = Callable[[tuple[tuple[str, ...], str], Sequence[Sequence[str]]], list[str]]
 
 
@@ -178,6 +184,8 @@ def projection_rows(projection: Projection) -> list[list[str]]:
             _m(y.cooperation),
             _m(y.saving),
             _m(y.cumulative),
+            _fte(y.staff_without),
+            _fte(y.staff_with),
         ]
         for y in projection.years
     ]
