@@ -4,9 +4,9 @@ the common costs (the Kongsberg report's rule).
 A package with ``paid_by`` is a unit cost: all of its investment,
 operating, running and capital cost goes to that municipality. The rest is
 common and split by the key, year by year when the key's fractions change
-between years (populations by year): each run of years with the same
-fractions is split as one amount, so a key that never changes gives
-exactly the split of the totals. Every split is exact (largest
+between years (populations by year, a D-IKT base charged per year): each
+run of years with the same fractions is split as one amount, so a key that
+never changes gives exactly the split of the totals. Every split is exact (largest
 remainder), so the shares add up to each total to the krone.
 """
 
@@ -106,21 +106,31 @@ def _groups(
     years: list[int],
     common: dict[int, Amounts],
 ) -> list[tuple[list[int], dict[str, Fraction]]]:
-    """Runs of years with the same fractions. With a D-IKT base the
-    fractions depend on the amount: one run, from the common one-off
-    total (investment and operating), as before."""
-    if not years:
-        return []
-    if key.base:
-        total = sum(
-            (common[y]["investment"] + common[y]["operating"] for y in years), ZERO
-        )
-        return [(years, key_fractions(inventory, key, total, years[-1]))]
+    """Runs of years with the same fractions. With a D-IKT base the base is
+    per year (D-IKT charges it yearly): each year's fractions come from
+    that year's common amount, and a year whose amount is less than the
+    bases is split equally (each base shrinks to amount / members)."""
     out: list[tuple[list[int], dict[str, Fraction]]] = []
     for y in years:
-        fractions = key_fractions(inventory, key, ZERO, y)
+        fractions = key_fractions(
+            inventory, _capped(key, inventory, common[y]), _sum(common[y]), y
+        )
         if out and out[-1][1] == fractions:
             out[-1][0].append(y)
         else:
             out.append(([y], fractions))
     return out
+
+
+def _sum(amounts: Amounts) -> Decimal:
+    return sum(amounts.values(), ZERO)
+
+
+def _capped(key: CostKey, inventory: Inventory, amounts: Amounts) -> CostKey:
+    if not key.base:
+        return key
+    n = len(inventory.municipalities)
+    total = _sum(amounts)
+    if total >= key.base * n:
+        return key
+    return CostKey((("equal", Decimal(1)),))  # each base shrinks to amount / n

@@ -98,3 +98,20 @@ def test_totals_per_year_with_quarters() -> None:
         "2031Q1",
         "2031Q2",
     ]
+
+
+def test_the_dikt_base_is_per_year() -> None:
+    """Base 2M each (3 members), the rest by workstations 300 / 120 / 40:
+    6M in 2030 and 6M in 2031 are each exactly the three bases, so each
+    member pays 2M a year, 4M in all (applied once to the 12M, the base
+    would leave 6M to split 0.652 / 0.261 / 0.087). A year of 3M, less
+    than the bases, is split equally: 1M each."""
+    inv = load_inventory(MINI).model
+    frame = make_frame(PlanFile(start=Period.parse("2030"), phase="year"), None)
+    key = parse_key("base 2M, 100% workstations")
+    a = _package("a", 6_000_000)
+    b = Package(**{**_package("b", 6_000_000).__dict__, "depends_on": ("a",)})
+    plan = make_plan(inv, [a, b], frame, key)
+    assert [s.amounts["investment"] for s in plan.shares] == [4_000_000] * 3
+    small = make_plan(inv, [_package("c", 3_000_000)], frame, key)
+    assert [s.amounts["investment"] for s in small.shares] == [1_000_000] * 3
