@@ -27,6 +27,10 @@ class Population(int):
         obj.by_year = ordered
         return obj
 
+    def __reduce__(self) -> tuple[type[Population], tuple[dict[int, int]]]:
+        """Pickled by its figures (the results cache pickles inventories)."""
+        return (Population, (self.by_year,))
+
     def at(self, year: int | None) -> int:
         """The latest figure at or before ``year`` (the earliest figure
         before the first year given; the latest without a year)."""
