@@ -146,7 +146,7 @@ EN: dict[str, str] = {
     "plan.period": "Period",
     "plan.investment": "Investment",
     "plan.operating": "Operating",
-    "plan.running": "Running (per year in service)",
+    "plan.running": "Running costs",
     "plan.reason": "Reason",
     "plan.generated": "proposed by planner",
     "plan.year": "Year",

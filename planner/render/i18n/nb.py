@@ -146,7 +146,7 @@ NB: dict[str, str] = {
     "plan.period": "Periode",
     "plan.investment": "Investering",
     "plan.operating": "Drift",
-    "plan.running": "Løpende (per år i drift)",
+    "plan.running": "Løpende kostnader",
     "plan.reason": "Begrunnelse",
     "plan.generated": "foreslått av planner",
     "plan.year": "År",
