@@ -112,6 +112,56 @@ CostKeyValue = Annotated[
 ]
 
 
+class SplitKeyFile(Model):
+    """Separate keys: ``investment`` for investments (and their capital
+    cost), ``operating`` for operating and running costs (D-IKT splits its
+    infrastructure investment otherwise than its operations)."""
+
+    investment: CostKeyValue
+    operating: CostKeyValue
+
+    @field_validator("investment", "operating")
+    @classmethod
+    def _each_adds_up(
+        cls, key: dict[str, Decimal] | CostKeyFile
+    ) -> dict[str, Decimal] | CostKeyFile:
+        return key if isinstance(key, CostKeyFile) else _adds_up(key)
+
+
+def _key_forms(value: Any) -> dict[Criterion, Decimal] | CostKeyFile | SplitKeyFile:
+    """``{investment: KEY, operating: KEY}``, else one key for all costs."""
+    if isinstance(value, SplitKeyFile):
+        return value
+    if isinstance(value, dict) and ({"investment", "operating"} & set(value)):
+        return SplitKeyFile.model_validate(value)
+    return _either_form(value)
+
+
+_ONE_KEY_SCHEMA: dict[str, Any] = CostKeyValue.__metadata__[1].json_schema  # type: ignore[attr-defined]
+PlanKeyValue = Annotated[
+    dict[Criterion, Decimal] | CostKeyFile | SplitKeyFile,
+    PlainValidator(_key_forms),
+    WithJsonSchema(
+        {
+            "description": "one key for all costs, or {investment: KEY, "
+            "operating: KEY}",
+            "anyOf": [
+                _ONE_KEY_SCHEMA,
+                {
+                    "type": "object",
+                    "properties": {
+                        "investment": _ONE_KEY_SCHEMA,
+                        "operating": _ONE_KEY_SCHEMA,
+                    },
+                    "required": ["investment", "operating"],
+                    "additionalProperties": False,
+                },
+            ],
+        }
+    ),
+]
+
+
 class Budget(Model):
     investment: Money | None = None
     operating: Money | None = None
@@ -250,7 +300,7 @@ class PlanFile(Model):
     uncertainty: Percentage = Decimal(0)
     financing: Financing | None = None
     priorities: dict[PackageKindName, Annotated[int, Field(ge=-1000, le=1000)]] = {}
-    cost_key: CostKeyValue = {"equal": Decimal(1)}
+    cost_key: PlanKeyValue = {"equal": Decimal(1)}
     work_packages: list[WorkPackage] = []
     projection: ProjectionFile | None = None
     custom: Custom = None
@@ -268,6 +318,8 @@ class PlanFile(Model):
     @field_validator("cost_key")
     @classmethod
     def _key_adds_up(
-        cls, key: dict[str, Decimal] | CostKeyFile
-    ) -> dict[str, Decimal] | CostKeyFile:
-        return key if isinstance(key, CostKeyFile) else _adds_up(key)
+        cls, key: dict[str, Decimal] | CostKeyFile | SplitKeyFile
+    ) -> dict[str, Decimal] | CostKeyFile | SplitKeyFile:
+        if isinstance(key, CostKeyFile | SplitKeyFile):
+            return key
+        return _adds_up(key)

@@ -9,7 +9,7 @@ Money is ``Decimal`` everywhere; fractions of a cost key are exact
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
@@ -42,12 +42,25 @@ PackageKind = Literal[
 class CostKey:
     """A cost-sharing key: an optional fixed ``base`` per municipality (the
     D-IKT form), the rest split by ``weights`` (criterion -> fraction,
-    adding up to 1)."""
+    adding up to 1). With ``operating``, this key splits investments (and
+    their capital cost) and ``operating`` the operating and running costs."""
 
     weights: tuple[tuple[str, Decimal], ...]
     base: Decimal = ZERO
+    operating: CostKey | None = None
+
+    def for_kind(self, kind: str) -> CostKey:
+        """The key for ``investment``/``capital`` or the other kinds."""
+        if self.operating is None or kind in ("investment", "capital"):
+            return replace(self, operating=None)
+        return self.operating
 
     def to_dict(self) -> dict[str, Any]:
+        if self.operating is not None:
+            return {
+                "investment": self.for_kind("investment").to_dict(),
+                "operating": self.operating.to_dict(),
+            }
         out: dict[str, Any] = {c: float(w) for c, w in self.weights}
         if self.base:
             out["base"] = self.base
@@ -55,6 +68,11 @@ class CostKey:
 
     def describe(self) -> str:
         """``'50 % equal, 50 % population'`` (with ``base 2 000 000 + ``)."""
+        if self.operating is not None:
+            return (
+                f"investment: {self.for_kind('investment').describe()}; "
+                f"operating: {self.operating.describe()}"
+            )
         parts = ", ".join(f"{_percent(w)} % {c}" for c, w in self.weights)
         if self.base:
             return f"base {format_money(self.base)} per municipality + {parts}"

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
 from planner.errors import Problem, ProblemAt, UsageError, did_you_mean
 from planner.models.inventory import Inventory, Municipality
-from planner.models.plan import CRITERIA, CostKeyFile, Criterion
+from planner.models.plan import CRITERIA, CostKeyFile, Criterion, SplitKeyFile
 from planner.models.planresult import CostKey
 from planner.models.population import population_in
 from planner.units import format_money, parse_money
@@ -31,8 +32,13 @@ __all__ = [
 ]
 
 
-def key_from_file(value: Mapping[Criterion, Decimal] | CostKeyFile) -> CostKey:
-    """The key of a plan file's ``cost_key`` (either form)."""
+def key_from_file(
+    value: Mapping[Criterion, Decimal] | CostKeyFile | SplitKeyFile,
+) -> CostKey:
+    """The key of a plan file's ``cost_key`` (any form)."""
+    if isinstance(value, SplitKeyFile):
+        main = key_from_file(value.investment)
+        return replace(main, operating=key_from_file(value.operating))
     if isinstance(value, CostKeyFile):
         return CostKey(tuple(value.variable.items()), value.base)
     return CostKey(tuple(value.items()))
@@ -59,7 +65,10 @@ def check_key(
     """Problems that make ``key`` unusable for ``inventory``: a criterion a
     municipality does not give, or one that is zero everywhere."""
     out = []
-    for criterion, _ in key.weights:
+    criteria = [c for c, _ in key.weights]
+    if key.operating is not None:
+        criteria += [c for c, _ in key.operating.weights if c not in criteria]
+    for criterion in criteria:
         values = [criterion_value(m, criterion) for m in inventory.municipalities]
         for i, value in enumerate(values):
             if value is None:

@@ -67,15 +67,26 @@ def by_municipality(
                     unit[payer] += paid.get(py.year, ZERO)
         plan = py.establishment + py.running + py.capital - py.savings
         common = plan - sum(unit.values(), ZERO)
-        fractions = key_fractions(inventory, key, abs(common), py.year)
-        split = split_amount(abs(common), fractions)
-        sign = 1 if common >= 0 else -1
+        invested = ZERO
+        if from_plan and key.operating is not None:  # separate keys
+            invested = series.capital_by_payer.get(None, {}).get(py.year, ZERO)
+            if not financed:
+                invested = sum(
+                    (
+                        x.package.investment
+                        for x in placements
+                        if x.package.paid_by is None and x.start.year == py.year
+                    ),
+                    ZERO,
+                )
+        split = _split(inventory, key.for_kind("investment"), invested, py.year)
+        rest = _split(inventory, key.for_kind("operating"), common - invested, py.year)
         for m in inventory.municipalities:
             without = _grown(
                 m.budget.operations if m.budget else None, settings, py.year
             )
             own = ZERO if without is None else _less_gain(without, py.efficiency)
-            with_ = own + sign * split[m.id] + unit[m.id]
+            with_ = own + split[m.id] + rest[m.id] + unit[m.id]
             rows[m.id].append(MunicipalYear(m.id, py.year, without, with_))
     return tuple(r for m in inventory.municipalities for r in rows[m.id])
 
@@ -95,3 +106,15 @@ def _less_gain(amount: Decimal, gain: Decimal | None) -> Decimal:
     if gain is None:
         return amount
     return (amount * (1 - gain)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def _split(
+    inventory: Inventory, key: CostKey, amount: Decimal, year: int
+) -> dict[str, Decimal]:
+    """``amount`` (negative when savings outweigh) split exactly; a D-IKT
+    base larger than the amount is split equally, as in the shares."""
+    whole = abs(amount)
+    if key.base and whole < key.base * len(inventory.municipalities):
+        key = CostKey((("equal", Decimal(1)),))
+    parts = split_amount(whole, key_fractions(inventory, key, whole, year))
+    return {m: v if amount >= 0 else -v for m, v in parts.items()}

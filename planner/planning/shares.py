@@ -26,6 +26,8 @@ __all__ = ["plan_shares"]
 
 ZERO = Decimal(0)
 KINDS = ("investment", "operating", "running", "capital")
+# With separate keys: the investment key's kinds, the operating key's.
+_KEY_KINDS = (("investment", "capital"), ("operating", "running"))
 Amounts = dict[str, Decimal]
 
 
@@ -66,14 +68,19 @@ def plan_shares(
                 _move(unit[payer], common[y], "capital", paid.get(y, ZERO))
     common_per_year = totals.per_year - sum(unit_per_year.values(), ZERO)
     split: dict[str, Amounts] = defaultdict(lambda: dict.fromkeys(KINDS, ZERO))
-    last: dict[str, Fraction] = key_fractions(inventory, key)
-    for group, fractions in _groups(inventory, key, years, common):
-        last = fractions
-        for kind in KINDS:
-            amount = sum((common[y][kind] for y in group), ZERO)
-            for m_id, v in split_amount(amount, fractions).items():
-                split[m_id][kind] += v
-    per_year = split_amount(common_per_year, last)
+    lasts: dict[str, dict[str, Fraction]] = {}
+    for kinds in _KEY_KINDS if key.operating is not None else (KINDS,):
+        k = key.for_kind(kinds[0])
+        lasts[kinds[0]] = key_fractions(inventory, k)
+        sub = {y: {kind: common[y][kind] for kind in kinds} for y in years}
+        for group, fractions in _groups(inventory, k, years, sub):
+            lasts[kinds[0]] = fractions
+            for kind in kinds:
+                amount = sum((common[y][kind] for y in group), ZERO)
+                for m_id, v in split_amount(amount, fractions).items():
+                    split[m_id][kind] += v
+    last = lasts["investment"]
+    per_year = split_amount(common_per_year, lasts.get("operating", last))
     out = []
     for m in inventory.municipalities:
         a = {k: split[m.id][k] + unit[m.id][k] for k in KINDS}
