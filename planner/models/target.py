@@ -8,6 +8,7 @@ in from the file, the default target or the documented fallbacks.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -26,6 +27,8 @@ from planner.models.common import (
 
 __all__ = [
     "Datacenters",
+    "Lifecycle",
+    "LifecycleFile",
     "NetworkClass",
     "NetworkFile",
     "Service",
@@ -82,6 +85,16 @@ class ServiceFile(Model):
 GeneratedKind = Literal["link", "datacenter", "move", "harmonise", "introduce", "close"]
 
 
+class LifecycleFile(Model):
+    """When servers are due for replacement: ``server_years`` after they
+    were bought, or when their platform's support ends (the default table
+    of planner/data/lifecycle.py, overridden or extended here)."""
+
+    server_years: int | None = Field(default=None, ge=1, le=50)
+    platforms: dict[str, dt.date] = {}
+    server_replacement_cost: Money | None = None
+
+
 class TargetFile(Model):
     schema_: Literal["planner/target/v1"] = Field(
         default="planner/target/v1", alias="schema"
@@ -94,6 +107,7 @@ class TargetFile(Model):
     # FTE each generated work package of a kind takes in each of its phases.
     effort: dict[GeneratedKind, FTE] | None = None
     services: list[ServiceFile] = []
+    lifecycle: LifecycleFile | None = None
     custom: Custom = None
 
 
@@ -135,6 +149,13 @@ class Service:
 
 
 @dataclass(frozen=True)
+class Lifecycle:
+    server_years: int | None
+    platforms: dict[str, dt.date]  # normalised platform -> end of support
+    server_replacement_cost: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class Target:
     id: str
     name: str
@@ -143,3 +164,5 @@ class Target:
     datacenters: Datacenters = field(default_factory=Datacenters)
     # Generated work package kind -> FTE per phase it runs (0 when absent).
     effort: dict[str, float] = field(default_factory=dict)
+    # Lifecycle gaps are checked only when the target has a lifecycle section.
+    lifecycle: Lifecycle | None = None
