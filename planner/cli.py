@@ -63,10 +63,11 @@ def output_option(f: F) -> F:
 def lang_option(f: F) -> F:
     return click.option(
         "--lang",
-        type=click.Choice(["nb", "en"]),
+        type=click.Choice(["nb", "nn", "en"]),
         default="nb",
         show_default=True,
-        help="Language of the words in diagrams and reports (bokmål or English).",
+        help="Language of the words in diagrams and reports (bokmål, nynorsk or "
+        "English).",
     )(f)
 
 
@@ -414,6 +415,11 @@ def costs(
 )
 @lang_option
 @fold_option
+@failures_option(
+    "n-1",
+    "Colour and mark the links for the worst single link failure (n-1, as "
+    "report and plan) or for normal operation only (none).",
+)
 def render(
     inventory: Path,
     target: Path | None,
@@ -423,6 +429,7 @@ def render(
     output: Path,
     lang: str,
     fold: bool | None,
+    failures: FailureMode,
 ) -> None:
     """Draw a Graphviz diagram of INVENTORY: the network today, the target,
     the gaps or the state after a phase."""
@@ -439,6 +446,7 @@ def render(
         plan=plan_file,
         lang=lang,
         fold=fold,
+        failures=failures,
     )
     write_atomic(output, data)
 
@@ -456,6 +464,17 @@ def render(
     help="The folder to write index.html and the diagrams into.",
 )
 @fold_option
+@failures_option(
+    "n-1",
+    "Find the gaps and size the links for the worst single link failure (n-1) "
+    "or for normal operation only (none), as gap and plan do.",
+)
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also print the report to report.pdf (A4, page numbers) with headless "
+    "Chromium.",
+)
 def report(
     inventory: Path,
     target: Path | None,
@@ -463,15 +482,20 @@ def report(
     lang: str,
     output: Path,
     fold: bool | None,
+    failures: FailureMode,
+    pdf: bool,
 ) -> None:
     """Write a static HTML report of INVENTORY for a steering group: key
     figures, diagrams, gaps, plan, costs and assumptions."""
-    from planner.commands.report import check_folder, write_report
+    from planner.commands.report import check_folder, write_pdf, write_report
     from planner.commands.report import report as run
 
     check_folder(output, [inventory, target, plan_file])
-    files = run(inventory, target, plan_file, lang=lang, fold=fold)
+    files = run(inventory, target, plan_file, lang=lang, fold=fold, failures=failures)
     write_report(files, output, [inventory, target, plan_file])
+    if pdf:
+        write_pdf(output, [inventory, target, plan_file])
+        files = {**files, "report.pdf": b""}
     click.echo(f"wrote {output / 'index.html'} and {len(files) - 1} more files")
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from planner.analyses.gaps import analyse
 from planner.load import load_inventory, load_plan, load_target
+from planner.models.bandwidth import FailureMode
 from planner.planning.phases import phase_resolver
 from planner.planning.pipeline import plan_analysed
 from planner.render.diagrams import diagram_dot
@@ -24,16 +25,19 @@ def render(
     plan: Path | None = None,
     lang: str = "nb",
     fold: bool | None = None,
+    failures: FailureMode = "n-1",
 ) -> bytes:
-    """Load, find the gaps and draw ``view`` in ``fmt``. ``phase:N`` makes
-    the plan (with ``plan``'s settings, else the defaults) and draws the
-    state after its phase N; lines are coloured by today's utilisation."""
+    """Load, find the gaps (under ``failures``, as ``report`` does, so a
+    map and the report agree) and draw ``view`` in ``fmt``. ``phase:N``
+    makes the plan (with ``plan``'s settings, else the defaults) and draws
+    the state after its phase N. ``current`` is not coloured by load (today's
+    load is not known); the others by the planned load."""
     name, _ = parse_view(view)  # a bad --view fails before any work
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     loaded = load_plan(plan) if plan is not None else None
     phased = name == "phase"
-    analysis = analyse(inv.model, tgt.model, failures="n-1" if phased else "none")
+    analysis = analyse(inv.model, tgt.model, failures=failures)
     phases: PhaseResolver | None = None
     if phased:
         phases = phase_resolver(plan_analysed(analysis, inv, tgt.model, loaded))

@@ -54,35 +54,18 @@ def test_report_in_english_with_plan_settings(tmp_path: Path, write) -> None:  #
     assert code == 0
     assert (tmp_path / "r" / "plan.json").read_text(encoding="utf-8") == doc
     assert (tmp_path / "r" / "gantt.svg").exists()
-    assert 'src="gantt.svg"' in html and "move-email" in html
-    # A diagram after each of the plan's three phases, as planner render draws it.
-    for n in (1, 2, 3):
-        assert f'src="phase-{n}.svg"' in html
-    assert "After phase 2 (2025H1)" in html
-    drawn = tmp_path / "phase-2.svg"
+    assert 'src="gantt-1.svg"' in html and "move-email" in html  # id in small print
+    # A diagram after each phase that changes the map (phase 2 only moves
+    # systems), as planner render draws it, saying what changed.
+    assert 'src="phase-1.svg"' in html and 'src="phase-3.svg"' in html
+    assert 'src="phase-2.svg"' not in html
+    assert "After phase 3 (2025 H2):</strong>" in html
+    drawn = tmp_path / "phase-3.svg"
     code, _, _ = run(
-        "render", MINI, "-p", plan, "--view", "phase:2", "--lang", "en", "-o", drawn
+        "render", MINI, "-p", plan, "--view", "phase:3", "--lang", "en", "-o", drawn
     )
     assert code == 0
-    assert (tmp_path / "r" / "phase-2.svg").read_bytes() == drawn.read_bytes()
-
-
-def test_long_plans_leave_the_phase_diagrams_to_render() -> None:
-    from types import SimpleNamespace
-    from typing import Any
-
-    from planner.commands.report import MAX_PHASE_DIAGRAMS, _phases
-
-    def plan(phases: int) -> Any:
-        return SimpleNamespace(
-            phases=[SimpleNamespace(period=f"P{i}") for i in range(phases)]
-        )
-
-    assert _phases(None) == []
-    assert _phases(plan(MAX_PHASE_DIAGRAMS)) == [
-        f"P{i}" for i in range(MAX_PHASE_DIAGRAMS)
-    ]
-    assert _phases(plan(MAX_PHASE_DIAGRAMS + 1)) == []
+    assert (tmp_path / "r" / "phase-3.svg").read_bytes() == drawn.read_bytes()
 
 
 def test_report_never_overwrites_an_input(tmp_path: Path) -> None:
