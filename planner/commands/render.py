@@ -11,6 +11,7 @@ from planner.planning.phases import phase_resolver
 from planner.planning.pipeline import plan_analysed
 from planner.render.diagrams import diagram_dot
 from planner.render.draw import FORMATS, draw
+from planner.render.phase_network import with_network_gaps
 from planner.render.views import PhaseResolver, parse_view, select_view
 
 __all__ = ["format_for", "render"]
@@ -40,7 +41,12 @@ def render(
     analysis = analyse(inv.model, tgt.model, failures=failures)
     phases: PhaseResolver | None = None
     if phased:
-        phases = phase_resolver(plan_analysed(analysis, inv, tgt.model, loaded))
+        phases = with_network_gaps(
+            analysis.G,
+            tgt.model,
+            analysis.gaps,
+            phase_resolver(plan_analysed(analysis, inv, tgt.model, loaded)),
+        )
     dot = diagram_dot(
         analysis.G,
         select_view(analysis.gaps, view, phases),

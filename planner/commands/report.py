@@ -21,12 +21,13 @@ from planner.render.bandwidth import bandwidth_json
 from planner.render.diagrams import diagram_dots
 from planner.render.draw import draw
 from planner.render.pdf import print_pdf
+from planner.render.phase_network import with_network_gaps
 from planner.render.plan import plan_json
 from planner.render.report import DIAGRAMS, ReportData, render_report
 from planner.render.report_gantt import report_gantt
 from planner.render.report_phases import PhaseChange, phase_changes
 from planner.render.scene import FOLD_ABOVE
-from planner.render.views import select_view
+from planner.render.views import PhaseResolver, select_view
 
 __all__ = ["check_folder", "report", "write_pdf", "write_report"]
 
@@ -73,9 +74,12 @@ def report(
     sites = sum(len(m.sites) for m in inv.model.municipalities)
     folded = fold if fold is not None else sites > FOLD_ABOVE
     views = [select_view(gaps, view) for view in DIAGRAMS]
-    changes = _changes(result, gaps)
-    if result is not None and changes:
-        resolver = phase_resolver(result)
+    planned = {ln.id for ln in inv.model.all_links() if ln.status == "planned"}
+    resolver = None
+    if result is not None and result.phases:
+        resolver = with_network_gaps(G, tgt.model, gaps, phase_resolver(result))
+    changes = _changes(result, gaps, planned, resolver)
+    if resolver is not None and changes:
         views += [select_view(gaps, f"phase:{c.n}", resolver) for c in changes]
     texts = diagram_dots(
         G,
@@ -113,16 +117,19 @@ def report(
     return render_report(data, lang=lang)
 
 
-def _changes(result: PlanResult | None, gaps: GapReport) -> list[PhaseChange]:
+def _changes(
+    result: PlanResult | None,
+    gaps: GapReport,
+    planned: set[str],
+    resolver: PhaseResolver | None,
+) -> list[PhaseChange]:
     """The phases to draw: those that change the map, unless there are
     more than a steering group pages through; ``planner render --view
     phase:N`` draws any one."""
-    if result is None or not result.phases:
+    if result is None or resolver is None:
         return []
     periods = [str(p.period) for p in result.phases]
-    changed = [
-        c for c in phase_changes(gaps, phase_resolver(result), periods) if c.changed
-    ]
+    changed = [c for c in phase_changes(gaps, resolver, periods, planned) if c.changed]
     return changed if len(changed) <= MAX_PHASE_DIAGRAMS else []
 
 

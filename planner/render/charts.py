@@ -7,6 +7,7 @@ byte-identical run to run. Every label is escaped.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -103,8 +104,6 @@ def line_chart(
 def _nice(value: float) -> float:
     """The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times
     a power of ten) at least ``value``: the axis's top."""
-    power = 1.0
-    while power * 10 <= value:
-        power *= 10
+    power = 10.0 ** math.floor(math.log10(value))
     steps = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
     return next(m * power for m in steps if m * power >= value)

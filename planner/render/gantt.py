@@ -46,6 +46,7 @@ PAGE_ROWS = 42
 class _Row:
     placement: Placement | None  # None: a group heading
     text: str
+    reason: str = ""
 
 
 def plan_gantt(
@@ -53,6 +54,7 @@ def plan_gantt(
     msg: Messages | None = None,
     names: Mapping[str, str] | None = None,
     municipalities: Mapping[str, str] | None = None,
+    reasons: Mapping[str, str] | None = None,
 ) -> str:
     """The SVG text of the whole plan's Gantt chart; without ``msg`` in
     English with the packages' own names (``planner plan``'s gantt.svg)."""
@@ -61,7 +63,8 @@ def plan_gantt(
         names = {x.package.id: x.package.name for x in plan.placements}
     if municipalities is None:
         municipalities = {s.municipality: s.name for s in plan.shares}
-    return _chart(plan, _rows(plan, msg, names, municipalities), msg, 1, 1)
+    rows = _rows(plan, msg, names, municipalities, reasons)
+    return _chart(plan, rows, msg, 1, 1)
 
 
 def gantt_pages(
@@ -69,11 +72,12 @@ def gantt_pages(
     msg: Messages,
     names: Mapping[str, str],
     municipalities: Mapping[str, str],
+    reasons: Mapping[str, str] | None = None,
     rows_per_page: int = PAGE_ROWS,
 ) -> list[str]:
     """The chart cut into pages of at most ``rows_per_page`` rows, each with
     the phase header and legend, a group heading repeated on a new page."""
-    rows = _rows(plan, msg, names, municipalities)
+    rows = _rows(plan, msg, names, municipalities, reasons)
     pages: list[list[_Row]] = []
     heading: _Row | None = None
     for row in rows:
@@ -90,6 +94,7 @@ def _rows(
     msg: Messages,
     names: Mapping[str, str] | None,
     municipalities: Mapping[str, str] | None,
+    reasons: Mapping[str, str] | None,
 ) -> list[_Row]:
     munis = municipalities or {}
     order = list(COLOURS)
@@ -111,7 +116,14 @@ def _rows(
         if here != group:
             group = here
             rows.append(_Row(None, f"{msg('kind.wp.' + x.package.kind)}: {here[1]}"))
-        rows.append(_Row(x, (names or {}).get(x.package.id, x.package.name)))
+        pid = x.package.id
+        rows.append(
+            _Row(
+                x,
+                (names or {}).get(pid, x.package.name),
+                (reasons or {}).get(pid, x.package.reason),
+            )
+        )
     return rows
 
 
@@ -183,7 +195,10 @@ def _row(plan: PlanResult, row: _Row, y: int, left: int, msg: Messages) -> list[
     bar_x = left + first * COLUMN + 2
     bar_w = (last - first + 1) * COLUMN - 4
     late = p.deadline is not None and p.deadline < x.end
-    tip = f"{row.text} ({x.start}-{x.end}): {p.reason}"
+    span = msg.period(x.start)
+    if x.end != x.start:
+        span += f" – {msg.period(x.end)}"
+    tip = f"{row.text} ({span}): {row.reason}"
     outline = f' stroke="{LATE}" stroke-width="2"' if late else ""
     out = [
         f'<text x="{left - MARGIN}" y="{y + 14}" text-anchor="end"'

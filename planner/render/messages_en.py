@@ -28,8 +28,7 @@ EN: dict[str, str] = {
     "legend.medium": "medium:",
     "legend.medium.fiber": "fibre",
     "legend.medium.radio": "radio",
-    "legend.medium.copper": "copper, DSL",
-    "legend.medium.other": "leased line, VPN, other",
+    "legend.medium.copper": "copper, DSL, leased line, VPN, other",
     # The report
     "report.title": "IT harmonisation in {region}",
     "report.subtitle": "Inventory, target, gaps and plan for the steering group",
@@ -299,4 +298,5 @@ EN: dict[str, str] = {
     "appendix.gaps": "All gaps",
     "table.filter": "Filter the table",
     "bandwidth.when": "when {link} fails",
+    "wp.replaces": "replaces the generated work package «{name}»",
 }

@@ -28,8 +28,7 @@ NB: dict[str, str] = {
     "legend.medium": "medium:",
     "legend.medium.fiber": "fiber",
     "legend.medium.radio": "radio",
-    "legend.medium.copper": "kobber, DSL",
-    "legend.medium.other": "leid linje, VPN, annet",
+    "legend.medium.copper": "kobber, DSL, leid linje, VPN, annet",
     # The report
     "report.title": "Harmonisering av IKT i {region}",
     "report.subtitle": "Kartlegging, målbilde, avvik og plan for styringsgruppen",
@@ -299,4 +298,5 @@ NB: dict[str, str] = {
     "appendix.gaps": "Alle avvik",
     "table.filter": "Filtrer tabellen",
     "bandwidth.when": "når {link} faller ut",
+    "wp.replaces": "erstatter den genererte arbeidspakken «{name}»",
 }

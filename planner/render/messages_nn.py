@@ -30,8 +30,7 @@ NN: dict[str, str] = {
     "legend.medium": "medium:",
     "legend.medium.fiber": "fiber",
     "legend.medium.radio": "radio",
-    "legend.medium.copper": "kopar, DSL",
-    "legend.medium.other": "leigd linje, VPN, anna",
+    "legend.medium.copper": "kopar, DSL, leigd linje, VPN, anna",
     # The report
     "report.title": "Harmonisering av IKT i {region}",
     "report.subtitle": "Kartlegging, målbilete, avvik og plan for styringsgruppa",
@@ -301,4 +300,5 @@ NN: dict[str, str] = {
     "appendix.gaps": "Alle avvika",
     "table.filter": "Filtrer tabellen",
     "bandwidth.when": "når {link} fell ut",
+    "wp.replaces": "erstattar den genererte arbeidspakken «{name}»",
 }

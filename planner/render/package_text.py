@@ -81,9 +81,9 @@ def package_words(
 ) -> tuple[str, str]:
     """``(name, reason)`` of a work package (a ``planner/plan/v1`` entry)."""
     name, reason = str(wp.get("name", "")), str(wp.get("reason", ""))
-    if not wp.get("generated"):
-        return name, reason
     pid = str(wp.get("id", ""))
+    if not wp.get("generated"):
+        return name, _hand_written(pid, reason, words, msg)
     kind = wp.get("kind")
     try:
         if kind == "link":
@@ -99,6 +99,31 @@ def package_words(
     return name, reason  # a kind or shape this module does not know
 
 
+_HAND = "hand-written"
+_REPLACES = " (replaces the generated package: "
+_KINDS = {
+    "link-": "link",
+    "move-": "move",
+    "harmonise-": "harmonise",
+    "close-": "close",
+}
+
+
+def _hand_written(pid: str, reason: str, words: PackageWords, msg: Messages) -> str:
+    """The author's reason, without the planner's English framing
+    (``hand-written: ... (replaces the generated package: ...)``, see
+    ``planner.planning.merge``), the replaced package named in words."""
+    own = reason.removeprefix(_HAND).removeprefix(": ")
+    own, replaces, _ = own.partition(_REPLACES)
+    if not replaces:
+        return own
+    kind = next((k for p, k in _KINDS.items() if pid.startswith(p)), "datacenter")
+    generated = {"id": pid, "kind": kind, "generated": True, "name": pid}
+    name, _ = package_words(generated, words, msg)
+    replaced = msg("wp.replaces", name=name)
+    return f"{own} ({replaced})" if own else replaced
+
+
 def _tier(need: float, tiers: Sequence[float]) -> float:
     return next((t for t in sorted(tiers) if t >= need), need)
 
@@ -106,6 +131,8 @@ def _tier(need: float, tiers: Sequence[float]) -> float:
 def _link(link: str, words: PackageWords, msg: Messages) -> tuple[str, str]:
     gap = words.gaps.get(("capacity", link))
     rec = words.recommended.get(link)
+    if gap is None and rec is None:
+        raise KeyError(link)  # not from this report's figures: keep the planner's
     need = max(float(gap.data["upgrade_to_mbps"]) if gap else 0.0, rec or 0.0)
     name = msg(
         "wp.link", link=words.link(link), tier=msg.bandwidth(_tier(need, words.tiers))

@@ -35,7 +35,7 @@ def report_gantt(
         services={s.id: s.name for s in target.services.values()},
     )
     words = PackageWords.build(inventory, target, gaps, names, bandwidth)
-    labels = {
+    words_of = {
         x.package.id: package_words(
             {
                 "id": x.package.id,
@@ -46,9 +46,11 @@ def report_gantt(
             },
             words,
             msg,
-        )[0]
+        )
         for x in plan.placements
     }
+    labels = {k: v[0] for k, v in words_of.items()}
+    reasons = {k: v[1] for k, v in words_of.items()}
     munis = dict(names.municipalities)
-    whole = plan_gantt(plan, msg, labels, munis)
-    return whole, tuple(gantt_pages(plan, msg, labels, munis))
+    whole = plan_gantt(plan, msg, labels, munis, reasons)
+    return whole, tuple(gantt_pages(plan, msg, labels, munis, reasons))

@@ -93,7 +93,7 @@ def _per_municipality(
     fractions = _fractions(shares)
     if not fractions:
         return []
-    split = {row["year"]: split_amount(row["total"], fractions) for row in year_rows}
+    split = _split_years(shares, year_rows, fractions)
     running = split_amount(_dec(totals.get("per_year")), fractions)
     out = []
     for s in shares:
@@ -117,6 +117,27 @@ def _per_municipality(
             }
         )
     return out
+
+
+def _split_years(
+    shares: Sequence[Mapping[str, Any]],
+    year_rows: Sequence[Mapping[str, Any]],
+    fractions: Mapping[str, Fraction],
+) -> dict[int, dict[str, Decimal]]:
+    """Each year's total split by the key; the last year with money takes
+    what makes each municipality's years add up to its share, so the table
+    adds up both ways (each year's column to the year, each row to the
+    municipality's share), as the shares add up to the total."""
+    split = {r["year"]: split_amount(r["total"], fractions) for r in year_rows}
+    spent = [r["year"] for r in year_rows if r["total"]]
+    totals = {str(s.get("municipality")): _total(s) for s in shares}
+    if not spent or sum(totals.values()) != sum(r["total"] for r in year_rows):
+        return split  # shares of another total: each year on its own
+    last = spent[-1]
+    for m in fractions:
+        before = sum(split[y][m] for y in split if y != last)
+        split[last][m] = totals[m] - before
+    return split
 
 
 def _total(share: Mapping[str, Any]) -> Decimal:

@@ -36,9 +36,14 @@ class PhaseChange:
 
 
 def phase_changes(
-    report: GapReport, resolver: PhaseResolver, periods: Collection[str]
+    report: GapReport,
+    resolver: PhaseResolver,
+    periods: Collection[str],
+    planned: Collection[str] = (),
 ) -> list[PhaseChange]:
-    """One :class:`PhaseChange` per phase, in order."""
+    """One :class:`PhaseChange` per phase, in order; ``planned`` are the
+    links not yet built (the resolver counts an upgrade as built too)."""
+    planned = set(planned)
     rooms_of = {
         (g.kind, g.subject): set(g.data.get("server_rooms_closed", ()))
         for g in report.gaps
@@ -58,7 +63,7 @@ def phase_changes(
                 n,
                 str(period),
                 len(upgraded),
-                len(set(built) - links_before),
+                len((set(built) & planned) - links_before),
                 len(rooms),
                 len(drawn),
             )

@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from planner.cli import cli
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 from tests.render.tools import requires_dot
 
 
@@ -82,3 +82,42 @@ def test_report_needs_a_folder(tmp_path: Path) -> None:
     afile.write_text("", encoding="utf-8")
     code, _, err = run("report", MINI, "-o", afile)
     assert code == 2 and "is a file" in err
+
+
+@requires_dot
+def test_the_reports_gaps_are_gaps_gaps_under_the_same_failures(
+    tmp_path: Path,
+) -> None:
+    """One set of numbers: the report's gap counts (the page and gaps.json)
+    equal planner gap's with the same --failures, n-1 by default."""
+    import json
+    import re
+    from collections import Counter
+
+    target = ROOT / "topologies/kongsberg-target.yaml"
+    inventory = ROOT / "inventories/kongsberg.yaml"
+    counts: dict[str, bytes] = {}
+    for mode in ("none", "n-1"):
+        out = tmp_path / mode
+        args = ["report", inventory, "-t", target, "-o", out, "--failures", mode]
+        assert run(*args)[0] == 0
+        code, doc, _ = run(
+            "gap", inventory, "-t", target, "--failures", mode, "--format", "json"
+        )
+        assert code == 0
+        gaps = json.loads(doc)["gaps"]
+        assert (
+            json.loads((out / "gaps.json").read_text(encoding="utf-8"))["gaps"] == gaps
+        )
+        html = (out / "index.html").read_text(encoding="utf-8")
+        assert f"har {len(gaps)} avvik fra målbildet" in html
+        shown = dict(
+            re.findall(r'<a href="#all-(\w+)">[^<]*</a></th><td>(\d+)</td>', html)
+        )
+        assert {k: int(n) for k, n in shown.items()} == Counter(g["kind"] for g in gaps)
+        assert f"--failures {mode}" in html  # the mode is stated
+        counts[mode] = (out / "bandwidth.json").read_bytes()
+    assert counts["n-1"] != counts["none"]  # the option reaches the analysis
+    code, _, _ = run("report", inventory, "-t", target, "-o", tmp_path / "d")
+    default = (tmp_path / "d" / "gaps.json").read_bytes()
+    assert default == (tmp_path / "n-1" / "gaps.json").read_bytes()
