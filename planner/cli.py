@@ -495,8 +495,8 @@ def report(
     write_report(files, output, [inventory, target, plan_file])
     if pdf:
         write_pdf(output, [inventory, target, plan_file])
-        files = {**files, "report.pdf": b""}
-    click.echo(f"wrote {output / 'index.html'} and {len(files) - 1} more files")
+    more = len(files) - 1 + pdf
+    click.echo(f"wrote {output / 'index.html'} and {more} more files")
 
 
 @cli.command()
