@@ -9,10 +9,10 @@ from planner.load import load_inventory, load_plan, load_target
 from planner.models.bandwidth import FailureMode
 from planner.planning.phases import phase_resolver
 from planner.planning.pipeline import plan_analysed
-from planner.render.diagrams import diagram_dot
-from planner.render.draw import FORMATS, draw
-from planner.render.phase_network import with_network_gaps
-from planner.render.views import PhaseResolver, parse_view, select_view
+from planner.render.diagram.diagrams import diagram_dot
+from planner.render.diagram.draw import FORMATS, draw
+from planner.render.diagram.phase_network import with_network_gaps
+from planner.render.diagram.views import PhaseResolver, parse_view, select_view
 
 __all__ = ["format_for", "render"]
 

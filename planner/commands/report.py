@@ -17,17 +17,17 @@ from planner.models.results import GapReport
 from planner.output import refuse_overwrite, write_atomic
 from planner.planning.phases import phase_resolver
 from planner.planning.pipeline import plan_analysed
-from planner.render.bandwidth import bandwidth_json
-from planner.render.diagrams import diagram_dots
-from planner.render.draw import draw
-from planner.render.pdf import print_pdf
-from planner.render.phase_network import with_network_gaps
-from planner.render.plan import plan_json
-from planner.render.report import DIAGRAMS, ReportData, render_report
-from planner.render.report_gantt import report_gantt
-from planner.render.report_phases import PhaseChange, phase_changes
-from planner.render.scene import FOLD_ABOVE
-from planner.render.views import PhaseResolver, select_view
+from planner.render.diagram.diagrams import diagram_dots
+from planner.render.diagram.draw import draw
+from planner.render.diagram.phase_network import with_network_gaps
+from planner.render.diagram.scene import FOLD_ABOVE
+from planner.render.diagram.views import PhaseResolver, select_view
+from planner.render.report.gantt import report_gantt
+from planner.render.report.html import DIAGRAMS, ReportData, render_report
+from planner.render.report.pdf import print_pdf
+from planner.render.report.phases import PhaseChange, phase_changes
+from planner.render.text.bandwidth import bandwidth_json
+from planner.render.text.plan import plan_json
 
 __all__ = ["check_folder", "report", "write_pdf", "write_report"]
 
