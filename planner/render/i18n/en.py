@@ -299,4 +299,5 @@ EN: dict[str, str] = {
     "table.filter": "Filter the table",
     "bandwidth.when": "when {link} fails",
     "wp.replaces": "replaces the generated work package «{name}»",
+    "table.unprinted": "… and {n} more rows, in index.html, gaps.json and bandwidth.json (the worst and every municipality are above).",
 }

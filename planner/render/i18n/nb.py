@@ -299,4 +299,5 @@ NB: dict[str, str] = {
     "table.filter": "Filtrer tabellen",
     "bandwidth.when": "når {link} faller ut",
     "wp.replaces": "erstatter den genererte arbeidspakken «{name}»",
+    "table.unprinted": "… og {n} rader til, som står i index.html, gaps.json og bandwidth.json (de alvorligste og hver kommune er med over).",
 }

@@ -301,4 +301,5 @@ NN: dict[str, str] = {
     "table.filter": "Filtrer tabellen",
     "bandwidth.when": "når {link} fell ut",
     "wp.replaces": "erstattar den genererte arbeidspakken «{name}»",
+    "table.unprinted": "… og {n} rader til, som står i index.html, gaps.json og bandwidth.json (dei mest alvorlege og kvar kommune er med over).",
 }

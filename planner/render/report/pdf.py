@@ -92,9 +92,15 @@ def print_pdf(page: Path, *, timeout: float = 300) -> bytes:
             f"--print-to-pdf={out}",
             page.resolve().as_uri() + "?print",
         ]
-        done = subprocess.run(
-            cmd, capture_output=True, timeout=timeout, check=False, cwd=tmp
-        )
+        try:
+            done = subprocess.run(
+                cmd, capture_output=True, timeout=timeout, check=False, cwd=tmp
+            )
+        except subprocess.TimeoutExpired:
+            raise PlannerError(
+                f"Chromium did not print the report within {timeout:g} s; "
+                "print index.html from a browser"
+            ) from None
         if done.returncode != 0 or not out.exists():
             tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
             raise PlannerError(f"Chromium could not print the report: {' '.join(tail)}")

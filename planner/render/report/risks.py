@@ -23,6 +23,9 @@ __all__ = ["gap_matrix", "gap_tables", "missed_deadlines", "risks", "worst_first
 NAMED = 3
 """Worst cases named on the summary page, per risk."""
 
+PRINT_ROWS = 400
+"""Rows of an appendix table the PDF prints (the page holds every row)."""
+
 
 def worst_first(gaps: Sequence[Gap], names: Names) -> list[Gap]:
     """Severity, then the first municipality's name, then the subject."""
@@ -152,8 +155,32 @@ def gap_tables(
             }
             for g in gaps
         ]
-        groups.append({"kind": kind, "rows": rows})
+        printed = printed_rows([g.municipalities[:1] for g in gaps], PRINT_ROWS)
+        for i, row in enumerate(rows):
+            row["printed"] = i in printed
+        groups.append(
+            {"kind": kind, "rows": rows, "unprinted": len(rows) - len(printed)}
+        )
     return groups
+
+
+def printed_rows(groups: Sequence[tuple[str, ...]], limit: int) -> set[int]:
+    """Which rows of a long table the PDF prints: all up to ``limit``, else
+    ``limit`` of them taken in turn from each municipality's rows (its worst
+    first), so every municipality is in print; the page has them all."""
+    if len(groups) <= limit:
+        return set(range(len(groups)))
+    by_group: dict[tuple[str, ...], list[int]] = {}
+    for i, g in enumerate(groups):
+        by_group.setdefault(g, []).append(i)
+    chosen: set[int] = set()
+    depth = 0
+    while len(chosen) < limit:
+        for rows in by_group.values():
+            if depth < len(rows) and len(chosen) < limit:
+                chosen.add(rows[depth])
+        depth += 1
+    return chosen
 
 
 def _subject(gap: Gap, words: PackageWords) -> str:

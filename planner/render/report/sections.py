@@ -17,6 +17,7 @@ from planner.planning.costkey import key_from_file
 from planner.render.i18n import Messages
 from planner.render.report.gap_text import Names
 from planner.render.report.package_text import PackageWords, package_words
+from planner.render.report.risks import PRINT_ROWS
 
 __all__ = ["assumptions", "bandwidth_rows", "plan_section"]
 
@@ -47,10 +48,13 @@ def bandwidth_rows(
         }
         for ln in links
     ]
+    for i, row in enumerate(rows):
+        row["printed"] = i < PRINT_ROWS  # the busiest first
     unreachable = sorted(
         {words.names.site(str(u.get("site"))) for u in doc.get("unreachable", [])}
     )
-    return {"rows": rows, "unreachable": unreachable}
+    unprinted = max(0, len(rows) - PRINT_ROWS)
+    return {"rows": rows, "unreachable": unreachable, "unprinted": unprinted}
 
 
 def _failed(words: PackageWords, link: Any) -> str | None:

@@ -33,3 +33,14 @@ def test_only_phases_that_change_the_map() -> None:
     closing = [x for x in plan.placements if x.package.kind == "close"]
     assert sum(c.rooms for c in changes) == len(closing)
     assert not any(c.changed for c in changes[1:6])
+
+
+def test_long_tables_print_every_municipality() -> None:
+    from planner.render.report.risks import printed_rows
+
+    groups = [("a",)] * 10 + [("b",)] * 3 + [("c",)]
+    assert printed_rows(groups, 20) == set(range(14))  # short: all of it
+    chosen = printed_rows(groups, 6)
+    assert len(chosen) == 6
+    assert {groups[i] for i in chosen} == {("a",), ("b",), ("c",)}
+    assert {0, 1, 10, 11, 13} <= chosen  # each one's worst rows first
