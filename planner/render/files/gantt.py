@@ -25,7 +25,8 @@ __all__ = ["COLUMN", "gantt_pages", "plan_gantt"]
 
 ROW = 20
 COLUMN = 64
-HEADER = 44
+NARROW = 24  # the narrowest column: a long plan still fits a page's width
+HEADER = 48
 LEGEND = 36
 MARGIN = 8
 CHAR = 6.6  # average width of a 11px sans-serif character
@@ -133,7 +134,8 @@ def _chart(
     longest = max([12, *(len(r.text) for r in rows)])
     label = 2 * MARGIN + min(420, int(longest * CHAR))
     phases = max(1, len(plan.phases))
-    width = max(label + phases * COLUMN + 130, _legend_width(msg))
+    col = column_width(phases)
+    width = max(label + phases * col + 130, _legend_width(msg))
     height = HEADER + len(rows) * ROW + LEGEND + MARGIN
     count, n = len(plan.placements), len(plan.phases)
     title = msg("gantt.title", region=plan.region_name, n=msg.number(count), phases=n)
@@ -147,42 +149,51 @@ def _chart(
         f'<text x="{MARGIN}" y="16" font-size="13" font-weight="bold">'
         f"{escape(title)}</text>",
     ]
-    parts += _columns(plan, label, height, msg)
+    parts += _columns(plan, label, height, col)
     for i, row in enumerate(rows):
-        parts += _row(plan, row, HEADER + i * ROW, label, msg)
+        parts += _row(plan, row, HEADER + i * ROW, label, msg, col)
     parts += _legend(height - LEGEND + 12, msg)
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
 
-def _columns(plan: PlanResult, left: int, height: int, msg: Messages) -> list[str]:
+def column_width(phases: int) -> int:
+    """64 px a phase up to ten phases, narrower for longer plans (down to
+    :data:`NARROW`), so 20 phases still print at a readable size."""
+    return COLUMN if phases <= 10 else max(NARROW, 640 // phases)
+
+
+def _columns(plan: PlanResult, left: int, height: int, col: int) -> list[str]:
+    """A shaded column per phase under a two-line head: the year once, over
+    its first phase, and the phase within it (``H1``, ``Q3``)."""
     out = []
     bottom = height - LEGEND
+    year = None
     for i, ph in enumerate(plan.phases):
-        x = left + i * COLUMN
+        x = left + i * col
         shade = "#f4f4f4" if i % 2 else "#ffffff"
-        text = _short(str(ph.period))
         out.append(
-            f'<rect x="{x}" y="{HEADER - 16}" width="{COLUMN}" '
-            f'height="{bottom - HEADER + 16}" fill="{shade}" stroke="#dddddd"/>'
+            f'<rect x="{x}" y="{HEADER - 14}" width="{col}" '
+            f'height="{bottom - HEADER + 14}" fill="{shade}" stroke="#dddddd"/>'
         )
-        out.append(
-            f'<text x="{x + COLUMN / 2:g}" y="{HEADER - 4}" text-anchor="middle">'
-            f"{escape(text)}</text>"
-        )
+        period = str(ph.period)
+        if ph.period.year != year:
+            year = ph.period.year
+            out.append(
+                f'<text x="{x + 2}" y="{HEADER - 18}" font-weight="bold">{year}</text>'
+            )
+        inner = period[len(str(year)) :] or ""
+        if inner:
+            out.append(
+                f'<text x="{x + col / 2:g}" y="{HEADER - 3}" text-anchor="middle">'
+                f"{escape(inner)}</text>"
+            )
     return out
 
 
-def _short(period: str) -> str:
-    """``2007H1`` -> ``2007 H1``: a column head fits 64 px."""
-    for mark in ("H", "Q"):
-        year, sep, index = period.partition(mark)
-        if sep:
-            return f"{year} {mark}{index}"
-    return period
-
-
-def _row(plan: PlanResult, row: _Row, y: int, left: int, msg: Messages) -> list[str]:
+def _row(
+    plan: PlanResult, row: _Row, y: int, left: int, msg: Messages, col: int
+) -> list[str]:
     limit = int((left - 2 * MARGIN) / CHAR)
     if row.placement is None:
         return [
@@ -192,8 +203,8 @@ def _row(plan: PlanResult, row: _Row, y: int, left: int, msg: Messages) -> list[
     x, p = row.placement, row.placement.package
     first = phase_index(x.start, plan.frame)
     last = phase_index(x.end, plan.frame)
-    bar_x = left + first * COLUMN + 2
-    bar_w = (last - first + 1) * COLUMN - 4
+    bar_x = left + first * col + 2
+    bar_w = (last - first + 1) * col - 4
     late = p.deadline is not None and p.deadline < x.end
     span = msg.period(x.start)
     if x.end != x.start:
@@ -210,7 +221,7 @@ def _row(plan: PlanResult, row: _Row, y: int, left: int, msg: Messages) -> list[
     if p.deadline is not None:
         d = phase_index(p.deadline, plan.frame)
         d = min(max(d, -1), len(plan.phases) - 1)
-        dx = left + (d + 1) * COLUMN
+        dx = left + (d + 1) * col
         colour = LATE if late else "#222222"
         out.append(
             f'<path d="M{dx} {y + 2} l5 8 l-5 8 l-5 -8 z" fill="{colour}">'
