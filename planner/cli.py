@@ -454,6 +454,12 @@ def costs(
     "Colour and mark the links for the worst single link failure (n-1, as "
     "report and plan) or for normal operation only (none).",
 )
+@click.option(
+    "--municipality",
+    metavar="ID",
+    help="Draw one municipality in detail: its access tree from the town hall "
+    "through its hubs, left to right (Graphviz dot).",
+)
 def render(
     inventory: Path,
     target: Path | None,
@@ -464,6 +470,7 @@ def render(
     lang: str,
     fold: bool | None,
     failures: FailureMode,
+    municipality: str | None,
 ) -> None:
     """Draw a Graphviz diagram of INVENTORY: the network today, the target,
     the gaps or the state after a phase."""
@@ -481,6 +488,7 @@ def render(
         lang=lang,
         fold=fold,
         failures=failures,
+        municipality=municipality,
     )
     write_atomic(output, data)
 

@@ -11,6 +11,7 @@ from planner.planning.phases import phase_resolver
 from planner.planning.pipeline import plan_analysed
 from planner.render.diagram.diagrams import diagram_dot
 from planner.render.diagram.draw import FORMATS, draw
+from planner.render.diagram.municipality import municipality_dot
 from planner.render.diagram.phase_network import with_network_gaps
 from planner.render.diagram.views import PhaseResolver, parse_view, select_view
 
@@ -27,6 +28,7 @@ def render(
     lang: str = "nb",
     fold: bool | None = None,
     failures: FailureMode = "n-1",
+    municipality: str | None = None,
 ) -> bytes:
     """Load, find the gaps (under ``failures``, as ``report`` does, so a
     map and the report agree) and draw ``view`` in ``fmt``. ``phase:N``
@@ -47,9 +49,22 @@ def render(
             analysis.gaps,
             phase_resolver(plan_analysed(analysis, inv, tgt.model, loaded)),
         )
+    state = select_view(analysis.gaps, view, phases)
+    if municipality is not None:  # one municipality's access tree, by dot
+        return draw(
+            municipality_dot(
+                analysis.G,
+                state,
+                municipality,
+                lang=lang,
+                utilisation=analysis.bandwidth.utilisation(),
+                max_utilisation=tgt.model.network.max_utilisation,
+            ),
+            fmt,
+        )
     dot = diagram_dot(
         analysis.G,
-        select_view(analysis.gaps, view, phases),
+        state,
         lang=lang,
         utilisation=analysis.bandwidth.utilisation(),
         max_utilisation=tgt.model.network.max_utilisation,
