@@ -33,6 +33,7 @@ from planner.render.diagram.scene import FOLD_ABOVE
 from planner.render.i18n import Messages
 from planner.render.report.figures import key_figures
 from planner.render.report.gap_text import Names
+from planner.render.report.matrix import matrix_section
 from planner.render.report.money import money_chart, money_section
 from planner.render.report.package_text import PackageWords
 from planner.render.report.phases import PhaseChange
@@ -72,6 +73,10 @@ class ReportData:
     phase_diagrams: Sequence[tuple[PhaseChange, str]] = ()
     # The failure mode the gaps and bandwidth were found under (--failures).
     failures: str = "n-1"
+    # The system overview (``planner/matrix/v1``).
+    matrix: Mapping[str, Any] | None = None
+    # A follow-up page (progress.html) is written beside the report.
+    progress_link: bool = False
 
 
 def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
@@ -178,6 +183,8 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "phase_diagrams": [change for change, _ in data.phase_diagrams],
         "gantt_pages": len(data.gantt_pages),
         "phases_total": 0 if data.plan is None else len(data.plan.get("phases", [])),
+        "systems": matrix_section(data.matrix),
+        "progress_link": data.progress_link,
         "assumptions": assumptions(
             data.target, data.gaps.datacenters, data.plan_settings, msg, names, money
         ),
