@@ -199,6 +199,7 @@ EN: dict[str, str] = {
     "plan.period": "Period",
     "plan.investment": "Investment",
     "plan.operating": "Operating",
+    "plan.running": "Running costs",
     "plan.reason": "Reason",
     "plan.generated": "proposed by planner",
     "plan.year": "Year",
@@ -349,4 +350,7 @@ EN: dict[str, str] = {
     "bandwidth.when": "when {link} fails",
     "wp.replaces": "replaces the generated work package «{name}»",
     "table.unprinted": "… and {n} more rows, in index.html, gaps.json and bandwidth.json (the worst and every municipality are above).",
+    "kind.wp.introduce": "Introduction",
+    "wp.introduce": "Introduce {product} in {municipality}",
+    "wp.introduce.reason": "{gap} About {users} users (the other municipalities' users scaled by population).",
 }

@@ -199,6 +199,7 @@ NB: dict[str, str] = {
     "plan.period": "Periode",
     "plan.investment": "Investering",
     "plan.operating": "Drift",
+    "plan.running": "Løpende kostnader",
     "plan.reason": "Begrunnelse",
     "plan.generated": "foreslått av planner",
     "plan.year": "År",
@@ -349,4 +350,7 @@ NB: dict[str, str] = {
     "bandwidth.when": "når {link} faller ut",
     "wp.replaces": "erstatter den genererte arbeidspakken «{name}»",
     "table.unprinted": "… og {n} rader til, som står i index.html, gaps.json og bandwidth.json (de alvorligste og hver kommune er med over).",
+    "kind.wp.introduce": "Innføring",
+    "wp.introduce": "Innføre {product} i {municipality}",
+    "wp.introduce.reason": "{gap} Om lag {users} brukere (de andre kommunenes brukere skalert etter innbyggertall).",
 }

@@ -352,4 +352,8 @@ NN: dict[str, str] = {
     "systems.none": "Inga systemoversikt i denne rapporten.",
     "systems.service": "Teneste",
     "systems.standard": "Standard",
+    "plan.running": "Løpande kostnader",
+    "kind.wp.introduce": "Innføring",
+    "wp.introduce": "Innføre {product} i {municipality}",
+    "wp.introduce.reason": "{gap} Om lag {users} brukarar (brukarane i dei andre kommunane skalert etter innbyggjartal).",
 }

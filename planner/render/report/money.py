@@ -42,6 +42,7 @@ def money_section(doc: Mapping[str, Any] | None, names: Names) -> dict[str, Any]
             "operating": _dec(v.get("operating")),
             "contingency": _dec(v.get("contingency")),
             "total": _dec(v.get("investment")) + _dec(v.get("operating")),
+            "running": None if v.get("running") is None else _dec(v["running"]),
         }
         for y, v in by_year.items()
     ]
@@ -60,6 +61,7 @@ def money_section(doc: Mapping[str, Any] | None, names: Names) -> dict[str, Any]
         "with_contingency": total + _dec(totals.get("contingency")),
         "per_year": _dec(totals.get("per_year")),
         "years": years,
+        "has_running": any(v.get("running") is not None for v in by_year.values()),
         "year_rows": year_rows,
         "municipalities": _per_municipality(shares, year_rows, totals, names),
         "projection": _projection(projection),

@@ -10,6 +10,7 @@ hand-written package keeps the name and reason its author wrote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -94,6 +95,8 @@ def package_words(
             return _service(str(kind), pid.partition("-")[2], words, msg)
         if kind == "close":
             return _close(pid.removeprefix("close-"), words, msg)
+        if kind == "introduce":
+            return _introduce(wp, words, msg)
     except (KeyError, TypeError, ValueError):
         pass
     return name, reason  # a kind or shape this module does not know
@@ -173,6 +176,36 @@ def _service(
     else:
         name = msg("wp.move.saas", service=svc)
     return name, describe_gap(gap, msg, words.names)
+
+
+_INTRODUCE = re.compile(r"^Introduce (?P<product>.+) in \S+$")
+_USERS = re.compile(r"about (?P<users>\d+) users")
+
+
+def _introduce(
+    wp: Mapping[str, Any], words: PackageWords, msg: Messages
+) -> tuple[str, str]:
+    """The standard product brought where a required service is missing:
+    the product (a name the user wrote) and the estimated users are read
+    from the planner's words, the rest rebuilt."""
+    (service,) = wp.get("services", ())
+    (municipality,) = wp.get("municipalities", ())
+    gap = words.gaps[("coverage", service)]
+    product = _INTRODUCE.match(str(wp.get("name", "")))
+    users = _USERS.search(str(wp.get("reason", "")))
+    if product is None or users is None:
+        raise ValueError(wp.get("id"))
+    name = msg(
+        "wp.introduce",
+        product=product["product"],
+        municipality=words.names.municipality(str(municipality)),
+    )
+    reason = msg(
+        "wp.introduce.reason",
+        gap=describe_gap(gap, msg, words.names),
+        users=msg.number(int(users["users"])),
+    )
+    return name, reason
 
 
 def _close(room: str, words: PackageWords, msg: Messages) -> tuple[str, str]:
