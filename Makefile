@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz oracle chromium libreoffice bench bench-bandwidth bench-plan bench-report bench-design bench-site bench-speed bench-intake plans golden update-golden schemas format clean
+.PHONY: demo test lint typecheck pytest graphviz oracle chromium poppler libreoffice bench bench-bandwidth bench-plan bench-report bench-design bench-site bench-speed bench-intake plans golden update-golden schemas format clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,17 @@ chromium:
 	    echo "Chromium is missing, so the browser tests of the report are skipped: install it (Debian/Ubuntu: sudo apt-get install chromium)"; \
 	  fi; }
 
+# poppler-utils (pdftoppm, pdftotext) reads the report's PDF in the tests
+# (tests/render/test_pdf.py); installed from Debian when we are root.
+poppler:
+	@command -v pdftoppm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing poppler-utils (Debian package poppler-utils)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else \
+	    echo "poppler-utils is missing, so the PDF tests of the report are skipped: install it (Debian/Ubuntu: sudo apt-get install poppler-utils)"; \
+	  fi; }
+
 # LibreOffice re-saves exported workbooks in the intake tests
 # (tests/intake/test_libreoffice.py); installed from Debian when we are root,
 # the test skips where it is missing.
@@ -77,7 +88,7 @@ else
 ORACLE_DEP := $(ORACLE_STAMP)
 endif
 
-test: $(STAMP) $(ORACLE_DEP) graphviz chromium libreoffice lint typecheck pytest
+test: $(STAMP) $(ORACLE_DEP) graphviz chromium poppler libreoffice lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner tests benchmarks
@@ -126,7 +137,7 @@ bench-plan: $(STAMP)
 	$(BIN)/python benchmarks/bench_plan.py
 
 # Diagrams and the report, stage by stage, for Kongsberg and the national inventory.
-bench-report: $(STAMP) graphviz
+bench-report: $(STAMP) graphviz chromium
 	$(BIN)/python benchmarks/bench_report.py
 
 # planner design on the national inventory with ~3 candidate links per town

@@ -65,10 +65,11 @@ def output_option(f: F) -> F:
 def lang_option(f: F) -> F:
     return click.option(
         "--lang",
-        type=click.Choice(["nb", "en"]),
+        type=click.Choice(["nb", "nn", "en"]),
         default="nb",
         show_default=True,
-        help="Language of the words in diagrams and reports (bokmål or English).",
+        help="Language of the words in diagrams and reports (bokmål, nynorsk or "
+        "English).",
     )(f)
 
 
@@ -459,6 +460,17 @@ def costs(
 )
 @lang_option
 @fold_option
+@failures_option(
+    "n-1",
+    "Colour and mark the links for the worst single link failure (n-1, as "
+    "report and plan) or for normal operation only (none).",
+)
+@click.option(
+    "--municipality",
+    metavar="ID",
+    help="Draw one municipality in detail: its access tree from the town hall "
+    "through its hubs, left to right (Graphviz dot).",
+)
 def render(
     inventory: Path,
     target: Path | None,
@@ -468,6 +480,8 @@ def render(
     output: Path,
     lang: str,
     fold: bool | None,
+    failures: FailureMode,
+    municipality: str | None,
 ) -> None:
     """Draw a Graphviz diagram of INVENTORY: the network today, the target,
     the gaps or the state after a phase."""
@@ -484,6 +498,8 @@ def render(
         plan=plan_file,
         lang=lang,
         fold=fold,
+        failures=failures,
+        municipality=municipality,
     )
     write_atomic(output, data)
 
@@ -501,6 +517,17 @@ def render(
     help="The folder to write index.html and the diagrams into.",
 )
 @fold_option
+@failures_option(
+    "n-1",
+    "Find the gaps and size the links for the worst single link failure (n-1) "
+    "or for normal operation only (none), as gap and plan do.",
+)
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also print the report to report.pdf (A4, page numbers) with headless "
+    "Chromium.",
+)
 @click.option(
     "--progress",
     "now",
@@ -524,6 +551,8 @@ def report(
     lang: str,
     output: Path,
     fold: bool | None,
+    failures: FailureMode,
+    pdf: bool,
     now: Path | None,
     as_of: str | None,
     done: str,
@@ -531,7 +560,12 @@ def report(
 ) -> None:
     """Write a static HTML report of INVENTORY for a steering group: key
     figures, diagrams, gaps, plan, costs and assumptions."""
-    from planner.commands.report import FollowUp, check_folder, write_report
+    from planner.commands.report import (
+        FollowUp,
+        check_folder,
+        write_pdf,
+        write_report,
+    )
     from planner.commands.report import report as run
     from planner.errors import UsageError
 
@@ -543,9 +577,20 @@ def report(
         follow = FollowUp(now, as_of, actuals, marked)
     elif as_of or done or actuals:
         raise UsageError("--as-of, --done and --actuals go with --progress NOW.yaml")
-    files = run(inventory, target, plan_file, lang=lang, fold=fold, follow=follow)
+    files = run(
+        inventory,
+        target,
+        plan_file,
+        lang=lang,
+        fold=fold,
+        follow=follow,
+        failures=failures,
+    )
     write_report(files, output, inputs)
-    click.echo(f"wrote {output / 'index.html'} and {len(files) - 1} more files")
+    if pdf:
+        write_pdf(output, inputs)
+    more = len(files) - 1 + pdf
+    click.echo(f"wrote {output / 'index.html'} and {more} more files")
 
 
 @cli.command()
