@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from planner import __version__
-from planner.errors import PlannerError
+from planner.errors import PlannerError, UsageError
 from planner.models.results import GAP_KINDS
 
 if TYPE_CHECKING:
@@ -118,6 +118,9 @@ class PlannerGroup(click.Group):
     lines (exit 2), anything unexpected as an internal error (exit 3)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from planner.inputguard import forget
+
+        forget()
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
@@ -331,7 +334,7 @@ def plan(
     year and each municipality's share."""
     from planner.commands.plan import plan as run
     from planner.commands.plan import render_plan, write_plan
-    from planner.output import emit
+    from planner.output import emit, is_stdout
 
     result = run(
         inventory,
@@ -342,7 +345,7 @@ def plan(
         strategy=strategy,
         failures=failures,
     )
-    if output is None:
+    if output is None or is_stdout(output):
         emit(render_plan(result, fmt, _width()), None)
     else:
         write_plan(result, output, [inventory, target, plan_file])
@@ -468,7 +471,10 @@ def report(
     figures, diagrams, gaps, plan, costs and assumptions."""
     from planner.commands.report import check_folder, write_report
     from planner.commands.report import report as run
+    from planner.output import is_stdout
 
+    if is_stdout(output):
+        raise UsageError("-o -: the report is a folder of files; name a folder")
     check_folder(output, [inventory, target, plan_file])
     files = run(inventory, target, plan_file, lang=lang, fold=fold)
     write_report(files, output, [inventory, target, plan_file])

@@ -21,6 +21,7 @@ from pydantic_core import ErrorDetails
 
 from planner.checks import ProblemAt, check_inventory, check_plan, check_target
 from planner.errors import InputError, Problem
+from planner.inputguard import bad_keys, has_bad_keys
 from planner.messages import describe, without_echoes
 from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
@@ -91,6 +92,7 @@ def _load_model(
     try:
         result = model.model_validate(data)
     except ValidationError as e:
+        _raise_if(_bad_keys(sources))
         errors = without_echoes(e.errors(include_url=False))
         problems = []
         for err in errors:
@@ -100,6 +102,18 @@ def _load_model(
         raise InputError(problems) from None
     _raise_if(check(result, sources.problem, None))
     return result
+
+
+def _bad_keys(sources: Sources) -> list[Problem]:
+    """Keys that are lists, mappings or empty, said plainly (pydantic would
+    show them as Python values)."""
+    problems = []
+    for doc in [sources.main, *sources.includes.values()]:
+        if has_bad_keys(doc.data):
+            problems += bad_keys(doc.root(), doc.display) or [
+                doc.problem((), "a key is a list, a mapping or empty; write a name")
+            ]
+    return problems
 
 
 def _salvaged_checks(
@@ -222,7 +236,7 @@ def _include(
 ) -> Document:
     rel = entry["file"]
     if len(entry) > 1:
-        extra = sorted(k for k in entry if k != "file")[0]
+        extra = sorted((str(k) for k in entry if k != "file"), key=str)[0]
         raise InputError(
             [
                 doc.problem(
@@ -235,7 +249,16 @@ def _include(
         )
     if not isinstance(rel, str) or not rel.strip():
         raise InputError([doc.problem(loc, "file: expected a relative path")])
-    target = (folder / rel).resolve()
+    if "\0" in rel or len(rel) > 1024 or any(len(p) > 255 for p in rel.split("/")):
+        raise InputError(
+            [doc.problem(loc, "file: not a usable file name (too long or a NUL byte)")]
+        )
+    try:
+        target = (folder / rel).resolve()
+    except (OSError, RuntimeError):
+        raise InputError(
+            [doc.problem(loc, f"file: '{rel}' is a symbolic link loop")]
+        ) from None
     if Path(rel).is_absolute() or not target.is_relative_to(folder):
         raise InputError(
             [
@@ -249,4 +272,6 @@ def _include(
     display = os.path.normpath(Path(path).parent / rel)
     if not target.is_file():
         raise InputError([doc.problem(loc, f"file: '{rel}' not found ({display})")])
+    if target == path.resolve():
+        raise InputError([doc.problem(loc, f"file: '{rel}' is this region file")])
     return read_document(target, display)

@@ -44,6 +44,22 @@ def _number(text: str) -> Decimal:
         raise ValueError(f"'{text}' is not a number") from None
 
 
+_ONE_GROUP = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
+# Money beyond this is a typo (a national budget is 1e12): refused before
+# the arithmetic of shares overflows the decimal context.
+MAX_MONEY = Decimal(10) ** 15
+MAX_BANDWIDTH = 1e9  # Mbit/s: a petabit
+
+
+def _unambiguous(text: str, number: str) -> None:
+    """Refuse ``1.000`` and ``1,000``: one, or a thousand written with a
+    thousands mark? Both readings are shown."""
+    if _ONE_GROUP.fullmatch(number):
+        from planner.inputguard import ambiguous
+
+        raise ValueError(ambiguous(text))
+
+
 def parse_bandwidth(value: object) -> float:
     """Mbit/s from ``"100 Mbit/s"``, ``"10 Gbps"``, ``"512 kbit/s"``."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -73,7 +89,11 @@ def _bandwidth(value: str | int | float) -> float:
             f"'{text}' is not a bandwidth: write e.g. '100 Mbit/s', '1 Gbit/s' "
             "or '10 Gbps'"
         )
-    return float(_number(m["num"])) * _BIT_PREFIX[m["prefix"].lower()]
+    _unambiguous(text, m["num"])
+    mbps = float(_number(m["num"])) * _BIT_PREFIX[m["prefix"].lower()]
+    if mbps > MAX_BANDWIDTH:
+        raise ValueError(f"bandwidth '{text}' is over 1 Pbit/s; check the number")
+    return mbps
 
 
 def format_bandwidth(mbps: float) -> str:
@@ -119,7 +139,7 @@ def _money(value: str | int | float | Decimal) -> Decimal:
     text = str(value).strip()
     if text.startswith("-"):
         raise ValueError(f"amount '{text}' is negative; costs are written positive")
-    if re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+", text):
+    if re.fullmatch(r"[0-9]{1,3}(,[0-9]{3}){2,}", text):
         raise ValueError(
             f"'{text}' is ambiguous: ',' is the decimal mark here; write "
             f"'{text.replace(',', ' ')}' for thousands"
@@ -130,8 +150,20 @@ def _money(value: str | int | float | Decimal) -> Decimal:
             f"'{text}' is not an amount: write e.g. 600000, '600k', '5.13M' "
             "or '5,13 MNOK'"
         )
+    _unambiguous(text, m["num"])
     scale = (m["scale"] or "").rstrip(".").lower()
-    return _number(m["num"]) * _MONEY_SCALE[scale]
+    amount = _number(m["num"]) * _MONEY_SCALE[scale]
+    if amount > MAX_MONEY:
+        raise ValueError(f"amount '{_shorten(text)}' is over 10^15; check the number")
+    return amount
+
+
+def _shorten(text: str) -> str:
+    return (
+        text
+        if len(text) <= 40
+        else f"{text[:20]}...{text[-10:]} ({len(text)} characters)"
+    )
 
 
 def format_money(amount: Decimal) -> str:
@@ -165,6 +197,8 @@ def _percentage(value: str | int | float | Decimal) -> Decimal:
             raise ValueError(
                 f"'{text}' is not a percentage: write e.g. '99.9%' or 0.999"
             ) from None
+        if fraction == 1:
+            raise ValueError(f"{text} is ambiguous: 100 % or 1 %? write '100%' or '1%'")
         if fraction > 1:
             raise ValueError(
                 f"{text} is above 1: write '{text}%' for a percentage "

@@ -10,11 +10,19 @@ from typing import Any
 import pytest
 
 from planner.graph import build_graph
+from planner.inputguard import forget
 from planner.load import default_target, load_inventory
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 MINI = DATA / "mini.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_run() -> None:
+    """Each test is a new run: no input file read yet (planner.output
+    refuses to write over any file read in the run)."""
+    forget()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from planner.models.common import Bandwidth, Custom, Id, Model, Money, Percentage
 
@@ -49,6 +49,16 @@ class NetworkFile(Model):
     datacenter_availability: Percentage | None = None
     capacity_tiers: list[Bandwidth] | None = None
     upgrade_cost: dict[Bandwidth, UpgradeCost] | None = None
+
+    @field_validator("max_utilisation")
+    @classmethod
+    def _room(cls, value: Decimal | None) -> Decimal | None:
+        if value == 0:
+            raise ValueError(
+                "0 % leaves no room on any link; write the share a link may "
+                "carry, e.g. 70%"
+            )
+        return value
 
 
 class Datacenters(Model):
