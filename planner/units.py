@@ -39,9 +39,12 @@ def _number(text: str) -> Decimal:
     as the decimal mark (Norwegian documents use the comma)."""
     cleaned = re.sub(r"[ _\u00a0]", "", text).replace(",", ".")
     try:
-        return Decimal(cleaned)
+        number = Decimal(cleaned)
     except InvalidOperation:
         raise ValueError(f"'{text}' is not a number") from None
+    if not number.is_finite() or abs(number.adjusted()) > 30:
+        raise ValueError(f"'{text}' is not a number planner can use")
+    return number
 
 
 _ONE_GROUP = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
