@@ -65,6 +65,12 @@ class Sources:
             return self.includes[loc[1]].problem(loc[2:], message, at_key=at_key)
         return self.main.problem(loc, message, at_key=at_key)
 
+    def written(self, loc: Loc) -> str | None:
+        """The value at ``loc`` as the user wrote it."""
+        if len(loc) >= 2 and loc[0] == "municipalities" and loc[1] in self.includes:
+            return self.includes[int(loc[1])].written(loc[2:])
+        return self.main.written(loc)
+
 
 @dataclass
 class Loaded(Generic[M]):
@@ -97,11 +103,25 @@ def _load_model(
         problems = []
         for err in errors:
             loc, message, at_key = describe(err, model, data)
+            if err["type"] == "string_type" and isinstance(
+                err.get("input"), int | float
+            ):
+                message = _as_written(message, loc, sources)
             problems.append(sources.problem(loc, message, at_key=at_key))
         problems += _salvaged_checks(model, data, sources, check, errors)
         raise InputError(problems) from None
     _raise_if(check(result, sources.problem, None))
     return result
+
+
+def _as_written(message: str, loc: Loc, sources: Sources) -> str:
+    """A number where text is expected, shown as written: quoting ``7.20``
+    must keep ``7.20``, not the float's ``7.2``."""
+    text = sources.written(loc)
+    if text is None:
+        return message
+    name = message.split(":", 1)[0]
+    return f'{name}: expected text, got the number {text}; write it in quotes: "{text}"'
 
 
 def _bad_keys(sources: Sources) -> list[Problem]:

@@ -43,7 +43,7 @@ def _number(text: str) -> Decimal:
     except InvalidOperation:
         raise ValueError(f"'{text}' is not a number") from None
     if not number.is_finite() or abs(number.adjusted()) > 30:
-        raise ValueError(f"'{text}' is not a number planner can use")
+        raise ValueError(f"'{_shorten(text.strip())}' is not a number planner can use")
     return number
 
 
@@ -138,6 +138,8 @@ def parse_money(value: object) -> Decimal:
 @lru_cache(maxsize=4096, typed=True)
 def _money(value: str | int | float | Decimal) -> Decimal:
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("the amount is not a finite number; check it")
         value = repr(value)  # shortest round-trip text, so 5.13 stays 5.13
     text = str(value).strip()
     if text.startswith("-"):

@@ -80,6 +80,14 @@ class Document:
         line, col = self.position(loc, at_key=at_key)
         return Problem(self.display, line, col, message)
 
+    def written(self, loc: Loc) -> str | None:
+        """The scalar at ``loc`` as written in the file (``7.20``, not the
+        float 7.2), or None."""
+        node = self.root()
+        for part in loc:
+            node = _child(node, part, key=False) if node is not None else None
+        return node.value if isinstance(node, yaml.ScalarNode) else None
+
 
 def _child(node: yaml.Node, part: str | int, *, key: bool) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
