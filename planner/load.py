@@ -124,6 +124,44 @@ def _as_written(message: str, loc: Loc, sources: Sources) -> str:
     return f'{name}: expected text, got the number {text}; write it in quotes: "{text}"'
 
 
+_KINDS = {
+    "planner/inventory/v1": ("an inventory", "as the INVENTORY argument"),
+    "planner/target/v1": ("a target", "with --target"),
+    "planner/plan/v1": ("a plan settings file", "with --plan"),
+}
+
+
+def _refuse_other_kind(doc: Document, expected: str) -> None:
+    """One line naming the kind of file given and where it goes, instead of
+    a flood of unknown keys (a plan given as the inventory)."""
+    schema = doc.data.get("schema")
+    if isinstance(schema, str) and schema in _KINDS and schema != expected:
+        kind, where = _KINDS[schema]
+        raise InputError(
+            [
+                doc.problem(
+                    ("schema",),
+                    f"this is {kind} ({schema}), not {_KINDS[expected][0]}: "
+                    f"give it {where}",
+                )
+            ]
+        )
+    looks_municipal = "region" not in doc.data and {"sites", "population"} & set(
+        map(str, doc.data)
+    )
+    if expected == "planner/inventory/v1" and looks_municipal and "id" in doc.data:
+        raise InputError(
+            [
+                doc.problem(
+                    (),
+                    "this is a municipality file, not a region inventory: list it "
+                    "in a region file under municipalities: as '- file: "
+                    f"{Path(doc.display).name}' and give the region file",
+                )
+            ]
+        )
+
+
 def _bad_keys(sources: Sources) -> list[Problem]:
     """Keys that are lists, mappings or empty, said plainly (pydantic would
     show them as Python values)."""
@@ -175,6 +213,7 @@ def load_target(path: str | Path | None) -> Loaded[Target]:
     if path is None:
         return default_target()
     doc = read_document(Path(path), str(path))
+    _refuse_other_kind(doc, "planner/target/v1")
     sources = Sources(doc)
     base = default_target().model
     user: TargetFile = _load_model(TargetFile, doc.data, sources, _target_check(base))
@@ -188,6 +227,7 @@ def load_inventory(
     reference, including system services against ``target``'s catalogue."""
     target = target or default_target()
     doc = read_document(Path(path), str(path))
+    _refuse_other_kind(doc, "planner/inventory/v1")
     sources = Sources(doc)
     data = dict(doc.data)
     data["municipalities"] = _resolve_includes(Path(path), doc, sources)
@@ -213,6 +253,7 @@ def load_inventory(
 def load_plan(path: str | Path) -> Loaded[PlanFile]:
     """Load plan settings and hand-written work packages."""
     doc = read_document(Path(path), str(path))
+    _refuse_other_kind(doc, "planner/plan/v1")
     sources = Sources(doc)
     plan: PlanFile = _load_model(
         PlanFile, doc.data, sources, lambda p, problem, _: check_plan(p, problem)
