@@ -10,6 +10,7 @@ mutated file to tests/fuzz/crashes/ to reproduce it.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import random
 import re
@@ -38,6 +39,8 @@ INVENTORIES = [
 TARGET = "topologies/kongsberg-target.yaml"
 PLANS = ["plans/kongsberg.yaml", "plans/melhus.yaml"]
 _LINE = re.compile(r"^(error: .+|.+:\d+:\d+: .+|.+\.xlsx:.+!\w+: .+)$")
+# Python spelled out to a user: a repr, pydantic's own words.
+_REPR = re.compile(r"frozenset\(|\('|Keys should be strings|Input should be|None: ")
 
 
 def _case(i: int) -> tuple[str, list[str]]:
@@ -58,7 +61,22 @@ def _case(i: int) -> tuple[str, list[str]]:
         args += ["--plan", plan]
     if command == "plan":
         args += ["--failures", "none"]
+    if command != "validate" and rng.random() < 0.5:
+        args += ["--format", "json"]
     return victim, args
+
+
+def _not_json(out: str) -> str:
+    """Why ``out`` is not strict JSON (NaN and Infinity are not), or ''."""
+
+    def refuse(constant: str) -> None:
+        raise ValueError(f"{constant} in the JSON output")
+
+    try:
+        json.loads(out, parse_constant=refuse)
+    except ValueError as e:
+        return str(e)
+    return ""
 
 
 def run_case(i: int, workdir: Path) -> tuple[int, str, list[str], str]:
@@ -75,7 +93,14 @@ def run_case(i: int, workdir: Path) -> tuple[int, str, list[str], str]:
             result = CliRunner().invoke(cli, args)
     finally:
         path.write_text(original, encoding="utf-8")
-    return result.exit_code, result.stderr, args, text
+    stderr = result.stderr
+    if (
+        result.exit_code in (0, 1)
+        and "json" in args
+        and (why := _not_json(result.stdout))
+    ):
+        return 4, f"{stderr}{why}", args, text
+    return result.exit_code, stderr, args, text
 
 
 @pytest.fixture(scope="module")
