@@ -126,8 +126,10 @@ class PlannerGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except PlannerError as e:
+            from planner.inputguard import printable
+
             for line in e.lines():
-                click.echo(line, err=True)
+                click.echo(printable(line), err=True)
             ctx.exit(e.exit_code)
         except Exception:
             if ctx.params.get("debug"):

@@ -30,6 +30,7 @@ __all__ = [
     "clean_data",
     "files_read",
     "forget",
+    "printable",
     "read_bounded",
     "remember",
 ]
@@ -318,3 +319,9 @@ def deepest_line(text: str) -> tuple[int, int]:
             if depth + len(indents) > MAX_DEPTH:
                 return n, col
     return 1, 1
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown escaped (``\\x1b``), so a
+    file name or value echoed in a message cannot drive the terminal."""
+    return _CONTROL.sub(lambda m: ascii(m[0])[1:-1], text)

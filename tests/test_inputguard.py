@@ -76,3 +76,17 @@ def test_an_nfd_id_is_the_nfc_id(tmp_path: Path) -> None:
     inv = load_inventory(path).model
     ids = {s.id for m in inv.municipalities for s in m.sites}
     assert "alpha-skøle" in ids
+
+
+def test_messages_show_control_characters_escaped(tmp_path: Path) -> None:
+    """A name typed with an escape sequence cannot colour the terminal."""
+    from click.testing import CliRunner
+
+    from planner.cli import cli
+
+    out = tmp_path / "x.svg"
+    result = CliRunner().invoke(
+        cli, ["render", str(MINI), "--view", "\x1b[31mred", "-o", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr and "'\\x1b[31mred'" in result.stderr
