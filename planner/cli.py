@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import shutil
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -496,12 +497,18 @@ def schema(kind: str, output: Path | None) -> None:
     emit(run(kind), output)
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script's entry)."""
     # A run builds millions of small objects that live until it ends; the
     # cyclic collector rescanning them cost over a third of a national-scale
     # run. A short-lived process needs no cycle collection.
     gc.disable()
+    # A run stopped by SIGTERM unwinds (temporary files removed) like Ctrl-C.
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         cli.main(args=argv, prog_name="planner", standalone_mode=True)
     except SystemExit as e:

@@ -297,7 +297,12 @@ def _include(
 ) -> Document:
     rel = entry["file"]
     if len(entry) > 1:
-        extra = sorted((str(k) for k in entry if k != "file"), key=str)[0]
+        if any(not isinstance(k, str | int | float | bool) for k in entry):
+            raise InputError(
+                bad_keys(doc.root(), doc.display)
+                or [doc.problem(loc[:-1], "a key is a list, a mapping or empty")]
+            )
+        extra = sorted(str(k) for k in entry if k != "file")[0]
         raise InputError(
             [
                 doc.problem(
