@@ -42,8 +42,13 @@ def _number(text: str) -> Decimal:
         number = Decimal(cleaned)
     except InvalidOperation:
         raise ValueError(f"'{text}' is not a number") from None
-    if not number.is_finite() or abs(number.adjusted()) > 30:
-        raise ValueError(f"'{_shorten(text.strip())}' is not a number planner can use")
+    if not number.is_finite():
+        raise ValueError(f"'{text.strip()}' is not a number")
+    if abs(number.adjusted()) > 30:
+        raise ValueError(
+            f"'{_shorten(text.strip())}' is too large (or small) to be right; "
+            "check the number"
+        )
     return number
 
 

@@ -178,4 +178,6 @@ def test_money_beyond_a_quadrillion_is_refused(text: str) -> None:
 
 def test_bandwidth_beyond_a_petabit_is_refused() -> None:
     with pytest.raises(ValueError, match="over 1 Pbit/s"):
+        parse_bandwidth("2000 Tbit/s")
+    with pytest.raises(ValueError, match="too large"):
         parse_bandwidth("9" * 400 + " Mbit/s")
