@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: fuzz demo test lint typecheck pytest graphviz oracle chromium bench bench-bandwidth bench-plan bench-report plans golden schemas format clean
+.PHONY: fuzz demo test lint typecheck pytest graphviz oracle chromium bench bench-bandwidth bench-plan bench-report bench-site bench-speed plans golden update-golden schemas format clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -88,12 +88,18 @@ format: $(STAMP)
 
 # Regenerate the JSON Schemas editors use (tests fail when they are stale).
 schemas: $(STAMP)
-	for k in inventory municipality target plan; do $(BIN)/planner schema $$k -o schemas/$$k.schema.json; done
+	for k in inventory municipality target plan scenarios; do $(BIN)/planner schema $$k -o schemas/$$k.schema.json; done
 
 # Regenerate the golden DOT files of the diagram tests: only when a change to
 # the diagrams is intended; review the diff before committing.
 golden: $(STAMP)
 	$(BIN)/python -m tests.render.make_golden
+
+# Rewrite every golden file the tests compare with (bad-file messages, DOT
+# diagrams, the example plan) from what planner produces now: the one switch
+# for all of them. Only when a change is intended; review the diff.
+update-golden: $(STAMP)
+	$(BIN)/pytest -q --update-golden
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gap.py
@@ -104,12 +110,22 @@ bench: $(STAMP)
 bench-bandwidth: $(STAMP) $(ORACLE_STAMP)
 	$(BIN)/python benchmarks/bench_bandwidth.py
 
+# Cold and warm runs of gap, bandwidth, plan and report against the parse
+# of the national inventory (ratios in CPU and wall time), and the stages.
+bench-speed: $(STAMP)
+	$(BIN)/python benchmarks/bench_speed.py
+
 bench-plan: $(STAMP)
 	$(BIN)/python benchmarks/bench_plan.py
 
 # Diagrams and the report, stage by stage, for Kongsberg and the national inventory.
 bench-report: $(STAMP) graphviz
 	$(BIN)/python benchmarks/bench_report.py
+
+# planner site --count 2 on Kongsberg and a national-shaped inventory, and the
+# bound of the exhaustive national run (minutes).
+bench-site: $(STAMP)
+	$(BIN)/python benchmarks/bench_site.py
 
 clean:
 	rm -rf $(VENV) $(ORACLE) build *.egg-info .mypy_cache .ruff_cache .pytest_cache benchmarks/out

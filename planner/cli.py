@@ -7,7 +7,9 @@ or usage (one line per problem, no traceback), 3 internal error.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
 import shutil
 import signal
 import sys
@@ -25,7 +27,7 @@ from planner.models.results import GAP_KINDS
 if TYPE_CHECKING:
     from planner.models.bandwidth import FailureMode
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "main", "run"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -108,6 +110,22 @@ def _kinds(ctx: click.Context, param: click.Parameter, value: str | None) -> set
     return kinds
 
 
+_NOT_IN_KEY = {"fmt", "output", "fail_on"}
+"""Options that change how a result is shown, not the result itself."""
+
+
+def _cached(
+    ctx: click.Context, kind: str, inputs: list[Path | None], compute: Any
+) -> Any:
+    """``compute()``, or its result from the cache when no input changed
+    (planner.cache); every other option of the command is part of the key."""
+    from planner.cache import Cache
+
+    cache = Cache(enabled=not ctx.find_root().params.get("no_cache"))
+    options = {k: v for k, v in ctx.params.items() if k not in _NOT_IN_KEY}
+    return cache.get_or_compute(kind, inputs, options, compute)
+
+
 def _width() -> int:
     if sys.stdout.isatty():
         return max(60, shutil.get_terminal_size().columns)
@@ -119,7 +137,7 @@ class PlannerGroup(click.Group):
     lines (exit 2), anything unexpected as an internal error (exit 3)."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from planner.inputguard import forget
+        from planner.load.guard import forget
 
         forget()
         try:
@@ -127,7 +145,7 @@ class PlannerGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except PlannerError as e:
-            from planner.inputguard import printable
+            from planner.load.guard import printable
 
             for line in e.lines():
                 click.echo(printable(line), err=True)
@@ -147,7 +165,13 @@ class PlannerGroup(click.Group):
 @click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="planner")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def cli(debug: bool) -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the cache of results (PLANNER_CACHE_DIR; "
+    "also PLANNER_NO_CACHE=1).",
+)
+def cli(debug: bool, no_cache: bool) -> None:
     """Plan the harmonisation of municipal IT: inventories, gaps against a
     target architecture, bandwidth, phased plans, costs and diagrams."""
 
@@ -207,7 +231,10 @@ def gap(
     from planner.commands.gap import gap as run
     from planner.output import emit
 
-    report = run(inventory, target, failures)
+    ctx = click.get_current_context()
+    report = _cached(
+        ctx, "gap", [inventory, target], lambda: run(inventory, target, failures)
+    )
     emit(render_gaps(report, fmt, _width()), output, [inventory, target])
     if failing(report, fail_on):
         raise SystemExit(1)
@@ -258,7 +285,10 @@ def bandwidth(
     from planner.commands.bandwidth import failing, render_bandwidth
     from planner.output import emit
 
-    report = run(inventory, target, failures)
+    ctx = click.get_current_context()
+    report = _cached(
+        ctx, "bandwidth", [inventory, target], lambda: run(inventory, target, failures)
+    )
     emit(render_bandwidth(report, fmt, _width()), output, [inventory, target])
     if failing(report, fail_on):
         raise SystemExit(1)
@@ -339,15 +369,19 @@ def plan(
     from planner.commands.plan import render_plan, write_plan
     from planner.output import emit, is_stdout
 
-    result = run(
-        inventory,
-        target,
-        plan_file,
-        start=start,
-        phase=phase,
-        strategy=strategy,
-        failures=failures,
-    )
+    def compute() -> Any:
+        return run(
+            inventory,
+            target,
+            plan_file,
+            start=start,
+            phase=phase,
+            strategy=strategy,
+            failures=failures,
+        )
+
+    ctx = click.get_current_context()
+    result = _cached(ctx, "plan", [inventory, target, plan_file], compute)
     if output is None or is_stdout(output):
         emit(render_plan(result, fmt, _width()), None)
     else:
@@ -486,7 +520,8 @@ def report(
 
 @cli.command()
 @click.argument(
-    "kind", type=click.Choice(["inventory", "municipality", "target", "plan"])
+    "kind",
+    type=click.Choice(["inventory", "municipality", "target", "plan", "scenarios"]),
 )
 @output_option
 def schema(kind: str, output: Path | None) -> None:
@@ -495,6 +530,133 @@ def schema(kind: str, output: Path | None) -> None:
     from planner.output import emit
 
     emit(run(kind), output)
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--scenario",
+    "options",
+    multiple=True,
+    metavar="NAME=PLAN",
+    help="A scenario: its name and plan file (repeatable).",
+)
+@click.option(
+    "--scenarios",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A scenario file (planner/scenarios/v1): plans, targets and members "
+    "leaving, paths relative to it.",
+)
+@click.option(
+    "--discount",
+    metavar="RATE",
+    help="Discount rate of the net present value (default: the scenario file's "
+    "discount:, else 4%).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    help="Processes evaluating scenarios (default: the cores available).",
+)
+@format_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write every output (compare.json, compare.md, compare.txt and the "
+    "chart compare.svg) into this folder.",
+)
+def compare(
+    inventory: Path,
+    target: Path | None,
+    options: tuple[str, ...],
+    files: tuple[Path, ...],
+    discount: str | None,
+    jobs: int | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Compare scenarios of INVENTORY side by side: money, phases,
+    break-even, net present value, deadlines, the network, shares."""
+    from planner.commands.compare import compare as run
+    from planner.commands.compare import render_compare, write_compare
+    from planner.output import emit
+
+    result = run(inventory, target, options, files, discount=discount, jobs=jobs)
+    if output is None:
+        emit(render_compare(result, fmt, _width()), None)
+    else:
+        write_compare(result, output, [inventory, target, *files])
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--count",
+    type=click.Choice(["1", "2"]),
+    default="1",
+    show_default=True,
+    help="One data centre, or a pair (primary and secondary).",
+)
+@click.option(
+    "--exhaustive",
+    is_flag=True,
+    help="Evaluate every pair even above 500 pairs (default: there, the pairs "
+    "of the --shortlist best single sites).",
+)
+@click.option(
+    "--shortlist",
+    type=click.IntRange(2),
+    default=20,
+    show_default=True,
+    help="Above 500 pairs, pair only this many of the best single sites.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1),
+    help="Show the best N candidates (default: 20 in text and Markdown, all in JSON).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    help="Processes evaluating candidates (default: the cores available).",
+)
+@format_option
+@output_option
+def site(
+    inventory: Path,
+    target: Path | None,
+    count: str,
+    exhaustive: bool,
+    shortlist: int,
+    top: int | None,
+    jobs: int | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Rank every town hall (or pair) of INVENTORY as the data centre(s) by
+    the link upgrades the worst single failure needs, availability and
+    distance."""
+    from planner.commands.site import render_site
+    from planner.commands.site import site as run
+    from planner.output import emit
+
+    result = run(
+        inventory,
+        target,
+        count=int(count),
+        jobs=jobs,
+        exhaustive=exhaustive,
+        shortlist=shortlist,
+    )
+    shown = top if top is not None or fmt == "json" else 20
+    emit(render_site(result, fmt, shown, _width()), output, [inventory, target])
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -514,3 +676,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
     return 0
+
+
+def run() -> None:
+    """The console script: :func:`main`, then exit at once, without tearing
+    down the millions of objects of a national run (a second or so); every
+    output file is closed by then and the standard streams are flushed."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError):  # a closed pipe (planner gap | head)
+            stream.flush()
+    os._exit(code)

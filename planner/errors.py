@@ -9,16 +9,23 @@ file in one round instead of one error per run.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 __all__ = [
     "InputError",
+    "Loc",
     "PlannerError",
     "Problem",
+    "ProblemAt",
     "UsageError",
     "did_you_mean",
 ]
+
+Loc = tuple[str | int, ...]
+"""A path into a file's data, as pydantic reports it: keys and list indices
+(``("municipalities", 2, "sites", 0, "id")``)."""
 
 
 class PlannerError(Exception):
@@ -46,6 +53,16 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+class ProblemAt(Protocol):
+    """Locates a message at a path of a file's data (``Sources.problem``):
+    how checks report problems without knowing the files. ``at_key`` points
+    at the key rather than its value (an unknown key is the key's fault)."""
+
+    def __call__(
+        self, loc: Sequence[str | int], message: str, *, at_key: bool = False
+    ) -> Problem: ...
 
 
 class InputError(PlannerError):

@@ -4,7 +4,7 @@ renamed into place), never over one of the inputs.
 ``-o -`` is standard output. A symbolic link is written through: the file it
 points to is replaced, the temporary file made beside it. A device, FIFO or
 socket (``/dev/stdout``, a named pipe) is written directly, never replaced.
-No output may be a file any loader read (``planner.inputguard.files_read``:
+No output may be a file any loader read (``planner.load.guard.files_read``:
 municipality files included), whatever the name it is given by. A run
 killed while writing leaves a ``.NAME.PID.*.tmp``; the next write of that
 file removes it.
@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from planner.errors import UsageError
-from planner.inputguard import files_read
+from planner.load.guard import files_read
 
 __all__ = ["STDOUT", "emit", "is_stdout", "refuse_overwrite", "write_atomic"]
 

@@ -63,7 +63,7 @@ def _unambiguous(text: str, number: str) -> None:
     """Refuse ``1.000`` and ``1,000``: one, or a thousand written with a
     thousands mark? Both readings are shown."""
     if _ONE_GROUP.fullmatch(number):
-        from planner.inputguard import ambiguous
+        from planner.load.guard import ambiguous
 
         raise ValueError(ambiguous(text))
 

@@ -15,14 +15,14 @@ from planner.models.planresult import PlanResult
 from planner.output import refuse_overwrite, write_atomic
 from planner.planning.phases import phase_resolver
 from planner.planning.pipeline import plan_analysed
-from planner.render.bandwidth import bandwidth_json
-from planner.render.diagrams import diagram_dots
-from planner.render.draw import draw
-from planner.render.gantt import plan_gantt
-from planner.render.plan import plan_json
-from planner.render.report import DIAGRAMS, ReportData, render_report
-from planner.render.scene import FOLD_ABOVE
-from planner.render.views import select_view
+from planner.render.diagram.diagrams import diagram_dots
+from planner.render.diagram.draw import draw
+from planner.render.diagram.scene import FOLD_ABOVE
+from planner.render.diagram.views import select_view
+from planner.render.files.gantt import plan_gantt
+from planner.render.report.html import DIAGRAMS, ReportData, render_report
+from planner.render.text.bandwidth import bandwidth_json
+from planner.render.text.plan import plan_json
 
 __all__ = ["check_folder", "report", "write_report"]
 
