@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from planner.graph import build_graph
-from planner.load.guard import forget
 from planner.load import default_target, load_inventory
+from planner.load.guard import forget
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent

@@ -21,9 +21,9 @@ from typing import Any, Generic, TypeVar
 import yaml
 import yaml_rs
 
-from planner.load import guard as inputguard
 from planner.cache import note_read
 from planner.errors import InputError, Problem
+from planner.load import guard as inputguard
 
 __all__ = ["Document", "Loaded", "Sources", "read_document"]
 
