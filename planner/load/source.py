@@ -57,10 +57,11 @@ class Document:
         """The PyYAML node tree, composed on first use (error paths only)."""
         if not self._composed:
             self._composed = True
-            try:
-                self._root = yaml.compose(self.text, Loader=_Composer)
-            except (yaml.YAMLError, RecursionError, ValueError):
-                self._root = None
+            self._root = _compose(self.text)
+            if self._root is None:
+                # What yaml-rs accepts and PyYAML does not (a tab after '- ',
+                # U+2028): blanked one for one, so positions hold.
+                self._root = _compose(re.sub(r"[\t\u2028\u2029]", " ", self.text))
         return self._root
 
     def position(
@@ -133,6 +134,13 @@ class Loaded(Generic[M]):
 
     model: M
     sources: Sources
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Composer)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
 
 
 def _child(node: yaml.Node, part: str | int, *, key: bool) -> yaml.Node | None:
