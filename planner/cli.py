@@ -150,7 +150,12 @@ class PlannerGroup(click.Group):
             for line in e.lines():
                 click.echo(printable(line), err=True)
             ctx.exit(e.exit_code)
-        except Exception:
+        except Exception as e:
+            if isinstance(e, OSError) and e.filename is not None:
+                # A path given on the command line the system refuses (too
+                # long, a loop, no permission): the user's to change.
+                click.echo(_os_error(e), err=True)
+                ctx.exit(2)
             if ctx.params.get("debug"):
                 traceback.print_exc()
             else:
@@ -160,6 +165,16 @@ class PlannerGroup(click.Group):
                     err=True,
                 )
             ctx.exit(3)
+
+
+def _os_error(e: OSError) -> str:
+    from planner.load.guard import printable
+
+    name = printable(str(e.filename))
+    if len(name) > 80:
+        name = f"{name[:40]}...({len(name)} characters)"
+    reason = (e.strerror or str(e)).lower()
+    return f"error: {name}: {reason}; name another path"
 
 
 @click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -105,3 +105,16 @@ def test_render_refuses_an_unknown_suffix(region: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "not .jpg" in result.stderr and not (tmp_path / "m.jpg").exists()
+
+
+def test_a_path_the_system_refuses_is_a_usage_error(tmp_path: Path) -> None:
+    """An OSError naming a path (too long here) is the user's to change:
+    exit 2 with one line, never an internal error."""
+    out = tmp_path / ("a" * 300)
+    result = CliRunner().invoke(
+        cli, ["report", str(ROOT / "inventories/melhus.yaml"), "-o", str(out)]
+    )
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.endswith(
+        "(300 characters): file name too long; name another path\n"
+    ) or ("file name too long; name another path" in result.stderr)
