@@ -115,6 +115,4 @@ def test_a_path_the_system_refuses_is_a_usage_error(tmp_path: Path) -> None:
         cli, ["report", str(ROOT / "inventories/melhus.yaml"), "-o", str(out)]
     )
     assert result.exit_code == 2, result.stderr
-    assert result.stderr.endswith(
-        "(300 characters): file name too long; name another path\n"
-    ) or ("file name too long; name another path" in result.stderr)
+    assert result.stderr.endswith("file name too long; name another path\n")

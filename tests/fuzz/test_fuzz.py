@@ -55,13 +55,18 @@ def _case(i: int) -> tuple[str, list[str]]:
         pool += [TARGET, *(p for p in INVENTORIES if "kongsberg/" in p)]
         target = ["--target", TARGET]
     victim = rng.choice(pool)
-    command = rng.choices(["validate", "gap", "plan"], weights=[5, 2, 2])[0]
+    command = rng.choices(
+        ["validate", "gap", "plan", "bandwidth", "render"], weights=[5, 2, 2, 1, 1]
+    )[0]
     args = [command, inventory, *target]
+    if command == "render":
+        args += ["--view", rng.choice(["current", "gaps", "phase:1"]), "-f", "dot"]
+        args += ["-o", "-"]
     if command in ("validate", "plan") and (victim == plan or rng.random() < 0.5):
         args += ["--plan", plan]
     if command == "plan":
         args += ["--failures", "none"]
-    if command != "validate" and rng.random() < 0.5:
+    if command in ("gap", "plan", "bandwidth") and rng.random() < 0.5:
         args += ["--format", "json"]
     return victim, args
 
@@ -90,7 +95,8 @@ def run_case(i: int, workdir: Path) -> tuple[int, str, list[str], str]:
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     try:
         with contextlib.chdir(workdir):
-            result = CliRunner().invoke(cli, args)
+            # --no-cache: every case computed, and no entry per case on disk
+            result = CliRunner().invoke(cli, ["--no-cache", *args])
     finally:
         path.write_text(original, encoding="utf-8")
     stderr = result.stderr
