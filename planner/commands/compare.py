@@ -14,9 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from planner.compare.evaluate import Job, default_jobs, evaluate_all
-from planner.compare.scenarios import Scenario, from_file, from_option, merge
 from planner.errors import UsageError
 from planner.load import load_scenarios
+from planner.load.scenarios import Scenario, from_file, from_option, merge
 from planner.models.compare import CompareResult
 from planner.output import refuse_overwrite, write_atomic
 from planner.render.compare_chart import compare_chart

@@ -22,9 +22,9 @@ from pathlib import Path
 from planner.analyses.gaps import analyse
 from planner.compare.npv import cash_flows, npv
 from planner.compare.overlay import without
-from planner.compare.scenarios import Scenario
 from planner.errors import InputError, PlannerError, Problem, UsageError
 from planner.load import load_inventory, load_plan, load_target
+from planner.load.scenarios import Scenario
 from planner.models.bandwidth import BandwidthReport
 from planner.models.compare import MissedDeadline, ScenarioResult
 from planner.models.planresult import PlanResult

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planner.compare.scenarios import Leaving
 from planner.errors import InputError, Problem, did_you_mean
+from planner.load.scenarios import Leaving
 from planner.load.source import Loaded, Sources
 from planner.models.inventory import Inventory, Link, Municipality
 from planner.models.target import Target

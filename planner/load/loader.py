@@ -18,11 +18,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from planner.compare.scenarios import check_scenario_file
 from planner.errors import InputError, Loc, Problem, ProblemAt
 from planner.load.checks import check_inventory, check_plan, check_target
 from planner.load.guard import bad_keys, has_bad_keys
 from planner.load.salvage import Salvage, salvage
+from planner.load.scenarios import check_scenario_file
 from planner.load.source import Document, Loaded, Sources, read_document
 from planner.load.targets import resolve_target
 from planner.load.wording import describe, without_echoes

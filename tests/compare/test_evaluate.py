@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from planner.compare.evaluate import Job, evaluate_all
-from planner.compare.scenarios import Leaving, Scenario
 from planner.errors import InputError
+from planner.load.scenarios import Leaving, Scenario
 from tests.conftest import MINI
 
 
