@@ -90,6 +90,7 @@ _KINDS = {
     "planner/inventory/v1": ("an inventory", "as the INVENTORY argument"),
     "planner/target/v1": ("a target", "with --target"),
     "planner/plan/v1": ("a plan settings file", "with --plan"),
+    "planner/scenarios/v1": ("a scenario file", "to planner compare with --scenarios"),
 }
 
 
@@ -227,6 +228,7 @@ def load_scenarios(path: str | Path) -> Loaded[ScenarioFile]:
     """Load a scenario file (``planner compare --scenarios``): duplicate
     names and missing plan or target files are located in it."""
     doc = read_document(Path(path), str(path))
+    _refuse_other_kind(doc, "planner/scenarios/v1")
     sources = Sources(doc)
     model: ScenarioFile = _load_model(
         ScenarioFile,
