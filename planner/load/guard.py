@@ -37,8 +37,12 @@ __all__ = [
 
 MAX_BYTES = 100 * 1024 * 1024
 MAX_DEPTH = 64
-# C0 controls but tab, newline and carriage return; DEL; C1 controls.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 controls but tab, newline and carriage return; DEL; C1 controls; the
+# line separators and bidirectional overrides that reorder or split what a
+# terminal, a table or a diff shows.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 # A plain number like 1.000 or 12.500: a decimal point or a thousands mark.
 _AMBIGUOUS = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 _AMBIGUOUS_IN_TEXT = re.compile(r"(?<![\w.,\"'])[1-9][0-9]{0,2}\.[0-9]{3}(?![\w.,])")
