@@ -511,6 +511,22 @@ def render(
     help="The folder to write index.html and the diagrams into.",
 )
 @fold_option
+@click.option(
+    "--progress",
+    "now",
+    type=click.Path(path_type=Path),
+    help="Also write progress.html: the plan followed up against this inventory "
+    "as it is today (see planner progress).",
+)
+@click.option("--as-of", metavar="PERIOD", help="With --progress: the phase of today.")
+@click.option(
+    "--done", metavar="IDS", default="", help="With --progress: packages done."
+)
+@click.option(
+    "--actuals",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="With --progress: budget against actuals (CSV item,year,budget,actual).",
+)
 def report(
     inventory: Path,
     target: Path | None,
@@ -518,18 +534,29 @@ def report(
     lang: str,
     output: Path,
     fold: bool | None,
+    now: Path | None,
+    as_of: str | None,
+    done: str,
+    actuals: Path | None,
 ) -> None:
     """Write a static HTML report of INVENTORY for a steering group: key
     figures, diagrams, gaps, plan, costs and assumptions."""
-    from planner.commands.report import check_folder, write_report
+    from planner.commands.report import FollowUp, check_folder, write_report
     from planner.commands.report import report as run
     from planner.output import is_stdout
 
     if is_stdout(output):
         raise UsageError("-o -: the report is a folder of files; name a folder")
-    check_folder(output, [inventory, target, plan_file])
-    files = run(inventory, target, plan_file, lang=lang, fold=fold)
-    write_report(files, output, [inventory, target, plan_file])
+    inputs = [inventory, target, plan_file, now, actuals]
+    check_folder(output, inputs)
+    follow = None
+    if now is not None:
+        marked = tuple(x.strip() for x in done.split(",") if x.strip())
+        follow = FollowUp(now, as_of, actuals, marked)
+    elif as_of or done or actuals:
+        raise UsageError("--as-of, --done and --actuals go with --progress NOW.yaml")
+    files = run(inventory, target, plan_file, lang=lang, fold=fold, follow=follow)
+    write_report(files, output, inputs)
     click.echo(f"wrote {output / 'index.html'} and {len(files) - 1} more files")
 
 
@@ -545,6 +572,95 @@ def schema(kind: str, output: Path | None) -> None:
     from planner.output import emit
 
     emit(run(kind), output)
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@format_option
+@output_option
+def matrix(inventory: Path, target: Path | None, fmt: str, output: Path | None) -> None:
+    """System overview of INVENTORY: for every service, the products each
+    municipality runs (users, hosting, vendor, contract end), the standard
+    and the odd ones out. -o NAME.xlsx writes an Excel workbook."""
+    from planner.commands.matrix import matrix as run
+    from planner.commands.matrix import matrix_workbook, render_matrix, wants_workbook
+    from planner.output import emit, refuse_overwrite, write_atomic
+
+    result = run(inventory, target)
+    if output is not None and wants_workbook(output):
+        refuse_overwrite(output, [inventory, target])
+        write_atomic(output, matrix_workbook(result))
+        return
+    emit(render_matrix(result, fmt, _width()), output, [inventory, target])
+
+
+@cli.command()
+@click.argument("baseline", type=click.Path(path_type=Path))
+@target_option
+@click.option(
+    "--plan",
+    "-p",
+    "plan_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The plan settings the plan was made with (plans/*.yaml).",
+)
+@click.option(
+    "--now",
+    type=click.Path(path_type=Path),
+    help="The inventory as it is today: which work packages are done.",
+)
+@click.option(
+    "--as-of",
+    metavar="PERIOD",
+    help="The phase of today, e.g. 2008H2 (default: --now's region.as_of).",
+)
+@click.option(
+    "--actuals",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Budget against actuals: CSV item,year,budget,actual (',' or ';').",
+)
+@click.option(
+    "--done",
+    metavar="IDS",
+    default="",
+    help="Work packages done that no gap shows (e.g. organisation,datacenter).",
+)
+@format_option
+@output_option
+def progress(
+    baseline: Path,
+    target: Path | None,
+    plan_file: Path,
+    now: Path | None,
+    as_of: str | None,
+    actuals: Path | None,
+    done: str,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Follow up the plan of BASELINE: each work package done, late, due or
+    planned, the open ones re-forecast, and the budget against actuals."""
+    from planner.commands.progress import progress as run
+    from planner.commands.progress import render_progress
+    from planner.output import emit
+
+    marked = tuple(x.strip() for x in done.split(",") if x.strip())
+    result = run(
+        baseline,
+        target,
+        plan_file,
+        now=now,
+        as_of=as_of,
+        actuals=actuals,
+        done=marked,
+    )
+    emit(
+        render_progress(result, fmt, _width()),
+        output,
+        [baseline, target, plan_file, now, actuals],
+    )
 
 
 @cli.command()

@@ -11,12 +11,14 @@ key                    ``kind``           other attributes
                                           server_room, datacenter, status
 ``internet``           ``internet``       (the internet endpoint)
 ``municipality:<id>``  ``municipality``   id, name, population, employees,
-                                          workstations, pupils, pupil_pcs
+                                          workstations, pupils, pupil_pcs,
+                                          projects (list of ``Project``)
 ``server:<id>``        ``server``         id, municipality, site, role,
                                           platform, count, virtual, purchased
 ``system:<id>``        ``system``         id, municipality, service, product,
                                           vendor, version, users, hosting,
-                                          server, hosted_by, licence_cost
+                                          server, hosted_by, licence_cost,
+                                          contract_end
 ``service:<id>``       ``service``        id
 =====================  =================  ====================================
 

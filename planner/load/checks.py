@@ -122,6 +122,16 @@ def check_inventory(
             )
         for j, ln in enumerate(m.links):
             out.extend(_link(ln, (*base, "links", j), known_sites, problem))
+        for j, pr in enumerate(m.projects):
+            if pr.service not in target.model.services:
+                out.append(
+                    problem(
+                        (*base, "projects", j, "service"),
+                        f"unknown service '{pr.service}'"
+                        f"{did_you_mean(pr.service, target.model.services)} (the "
+                        "target's catalogue lists the services: docs/formats.md)",
+                    )
+                )
     for j, ln in enumerate(inv.links):
         out.extend(_link(ln, ("links", j), known_sites, problem))
     out.extend(_datacenters(target, known_sites))

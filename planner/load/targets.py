@@ -11,8 +11,11 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
+from planner.data.lifecycle import END_OF_SUPPORT, platform_key
 from planner.models.target import (
     Datacenters,
+    Lifecycle,
+    LifecycleFile,
     Network,
     NetworkClass,
     NetworkClassFile,
@@ -39,6 +42,18 @@ def resolve_target(user: TargetFile, default: Target | None) -> Target:
         network=_network(user.network or NetworkFile(), default),
         services=dict(sorted(services.items())),
         datacenters=user.datacenters or Datacenters(),
+        lifecycle=_lifecycle(user.lifecycle),
+    )
+
+
+def _lifecycle(user: LifecycleFile | None) -> Lifecycle | None:
+    """The default table of end-of-support dates under the user's."""
+    if user is None:
+        return None
+    platforms = dict(END_OF_SUPPORT)
+    platforms.update({platform_key(k): v for k, v in user.platforms.items()})
+    return Lifecycle(
+        user.server_years, dict(sorted(platforms.items())), user.server_replacement_cost
     )
 
 

@@ -50,6 +50,9 @@ def test_summary_matches_hand_count(mini_graph: Any, target: Any) -> None:
         "utilisation": 1,
         "availability": 0,
         "reachability": 1,
+        # The default target has no lifecycle section; mini has no projects.
+        "lifecycle": 0,
+        "duplication": 0,
     }
 
 

@@ -181,6 +181,36 @@ def _availability(gap: Gap, msg: Messages, names: Names) -> str:
     )
 
 
+def _lifecycle(gap: Gap, msg: Messages, names: Names) -> str:
+    d = gap.data
+    servers = ", ".join(
+        f"{s['server']} ({s['platform'] or '–'}, {s['purchased'] or '–'})"
+        for s in d["servers"]
+    )
+    n = d["servers_due"]
+    text = msg("gap.lifecycle.one" if n == 1 else "gap.lifecycle", n=n, servers=servers)
+    if d["reinvestment"] is not None:
+        text += msg("gap.lifecycle.reinvestment", amount=msg.number(d["reinvestment"]))
+    return text
+
+
+def _duplication(gap: Gap, msg: Messages, names: Names) -> str:
+    d = gap.data
+    listing = "; ".join(
+        f"{names.municipality(p['municipality'])}: {p['name']}"
+        + (f" {msg.number(p['cost'])}" if p["cost"] is not None else "")
+        for p in d["projects"]
+    )
+    return msg(
+        "gap.duplication",
+        n=len(d["projects"]),
+        service=names.service(gap.subject),
+        listing=listing,
+        at_stake=msg.number(d["at_stake"]),
+        total=msg.number(d["total"]),
+    )
+
+
 _DESCRIBE: dict[str, Callable[[Gap, Messages, Names], str]] = {
     "coverage": _coverage,
     "harmonisation": _harmonisation,
@@ -191,4 +221,6 @@ _DESCRIBE: dict[str, Callable[[Gap, Messages, Names], str]] = {
     "reachability": _reachability,
     "utilisation": _utilisation,
     "availability": _availability,
+    "lifecycle": _lifecycle,
+    "duplication": _duplication,
 }

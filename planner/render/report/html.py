@@ -28,6 +28,7 @@ from planner.render.diagram.scene import FOLD_ABOVE
 from planner.render.i18n import Messages
 from planner.render.report.figures import key_figures
 from planner.render.report.gap_text import Names, describe_gap
+from planner.render.report.matrix import matrix_section
 from planner.render.report.sections import assumptions, bandwidth_rows, plan_section
 from planner.render.text.jsonout import to_json
 
@@ -61,6 +62,10 @@ class ReportData:
     documents: Mapping[str, str] = field(default_factory=dict)
     # The region after each phase of the plan, in order: (phase id, SVG).
     phase_diagrams: Sequence[tuple[str, str]] = ()
+    # The system overview (``planner/matrix/v1``).
+    matrix: Mapping[str, Any] | None = None
+    # A follow-up page (progress.html) is written beside the report.
+    progress_link: bool = False
 
 
 def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
@@ -143,6 +148,8 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "datacenters": ", ".join(names.site(s) for s in data.gaps.datacenters),
         "summary": [(k, n) for k, n in data.gaps.summary.items() if n],
         "groups": _gap_groups(data.gaps, msg, names),
+        "systems": matrix_section(data.matrix),
+        "progress_link": data.progress_link,
         "bandwidth": bandwidth_rows(data.bandwidth, MAX_ROWS),
         "plan": plan_section(data.plan, data.gantt_svg is not None, names),
         "phase_diagrams": [

@@ -32,3 +32,53 @@ def test_names_replace_ids() -> None:
     assert describe_gap(gap, Messages("nb"), NAMES) == (
         "Alpha har ikke noe system for den påkrevde tjenesten Personal."
     )
+
+
+def test_lifecycle_and_duplication_in_both_languages() -> None:
+    from decimal import Decimal
+
+    life = Gap(
+        "lifecycle",
+        "alpha",
+        ("alpha",),
+        "...",
+        "high",
+        {
+            "servers": [
+                {
+                    "server": "alpha-srv",
+                    "count": 2,
+                    "platform": "windows-server-2003",
+                    "purchased": None,
+                }
+            ],
+            "servers_due": 2,
+            "reinvestment": Decimal(80000),
+        },
+    )
+    dup = Gap(
+        "duplication",
+        "hr",
+        ("alpha", "beta"),
+        "...",
+        "medium",
+        {
+            "projects": [
+                {"municipality": "alpha", "name": "P1", "cost": Decimal(400000)},
+                {"municipality": "beta", "name": "P2", "cost": None},
+            ],
+            "total": Decimal(400000),
+            "at_stake": Decimal(0),
+        },
+    )
+    nb, en = Messages("nb"), Messages("en")
+    assert describe_gap(life, en, NAMES) == (
+        "2 servers due for replacement: alpha-srv (windows-server-2003, –). "
+        f"Reinvestment without consolidation: {en.number(80000)}."
+    )
+    assert describe_gap(life, nb, NAMES).startswith("2 servere skal skiftes ut")
+    assert describe_gap(dup, en, NAMES) == (
+        f"2 projects on Personal: Alpha: P1 {en.number(400000)}; beta: P2. One joint "
+        f"project puts 0 of {en.number(400000)} at stake."
+    )
+    assert describe_gap(dup, nb, NAMES).startswith("2 prosjekter om Personal")
