@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: fuzz demo test lint typecheck pytest graphviz oracle chromium bench bench-bandwidth bench-plan bench-report bench-site bench-speed plans golden update-golden schemas format clean
+.PHONY: fuzz demo test lint typecheck pytest graphviz oracle chromium libreoffice bench bench-bandwidth bench-plan bench-report bench-site bench-speed bench-intake plans golden update-golden schemas format clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,18 @@ chromium:
 	    echo "Chromium is missing, so the browser tests of the report are skipped: install it (Debian/Ubuntu: sudo apt-get install chromium)"; \
 	  fi; }
 
+# LibreOffice re-saves exported workbooks in the intake tests
+# (tests/intake/test_libreoffice.py); installed from Debian when we are root,
+# the test skips where it is missing.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing LibreOffice Calc (Debian package libreoffice-calc-nogui; a few minutes)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui >/dev/null; \
+	  else \
+	    echo "LibreOffice is missing, so the LibreOffice-saved workbook test is skipped: install it (Debian/Ubuntu: sudo apt-get install libreoffice-calc-nogui)"; \
+	  fi; }
+
 demo: $(STAMP) graphviz
 	$(BIN)/planner gap inventories/kongsberg.yaml
 	$(BIN)/planner plan inventories/kongsberg.yaml -t topologies/kongsberg-target.yaml -p plans/kongsberg.yaml
@@ -65,7 +77,7 @@ else
 ORACLE_DEP := $(ORACLE_STAMP)
 endif
 
-test: $(STAMP) $(ORACLE_DEP) graphviz chromium lint typecheck pytest
+test: $(STAMP) $(ORACLE_DEP) graphviz chromium libreoffice lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner tests benchmarks
@@ -126,6 +138,11 @@ bench-report: $(STAMP) graphviz
 # bound of the exhaustive national run (minutes).
 bench-site: $(STAMP)
 	$(BIN)/python benchmarks/bench_site.py
+
+# planner export xlsx and import xlsx on the national inventory (~19,000 rows
+# per sheet), stage by stage.
+bench-intake: $(STAMP)
+	$(BIN)/python benchmarks/bench_intake.py
 
 clean:
 	rm -rf $(VENV) $(ORACLE) build *.egg-info .mypy_cache .ruff_cache .pytest_cache benchmarks/out

@@ -790,6 +790,115 @@ def site(
     emit(render_site(result, fmt, shown, _width()), output, [inventory, target])
 
 
+@cli.group("export")
+def export_group() -> None:
+    """Write an inventory in another format (xlsx: a workbook to edit)."""
+
+
+@export_group.command("xlsx")
+@inventory_argument
+@target_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The .xlsx file to write (atomically).",
+)
+def export_xlsx(inventory: Path, target: Path | None, output: Path) -> None:
+    """INVENTORY as a workbook: one sheet per kind, drop-downs, header notes."""
+    from planner.commands.intake import export_xlsx as run
+    from planner.output import refuse_overwrite, write_atomic
+
+    refuse_overwrite(output, [inventory, target])
+    write_atomic(output, run(inventory, target))
+
+
+@cli.group("template")
+def template_group() -> None:
+    """Write an empty file for a municipality to fill in (xlsx)."""
+
+
+@template_group.command("xlsx")
+@target_option
+@click.option("--municipality", metavar="ID", help="Pre-fill this municipality id.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The .xlsx file to write (atomically).",
+)
+def template_xlsx(target: Path | None, municipality: str | None, output: Path) -> None:
+    """An empty inventory workbook with the target's drop-downs."""
+    from planner.commands.intake import template_xlsx as run
+    from planner.output import refuse_overwrite, write_atomic
+
+    refuse_overwrite(output, [target])
+    write_atomic(output, run(target, municipality))
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Read an inventory from another format (xlsx workbooks) into YAML."""
+
+
+@import_group.command("xlsx")
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@target_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The folder to write the region file and municipality files into.",
+)
+def import_xlsx(workbooks: tuple[Path, ...], target: Path | None, output: Path) -> None:
+    """One or several workbooks (one per municipality, say) to a YAML
+    inventory; every value checked, nothing written on an error."""
+    from planner.commands.intake import import_xlsx as run
+    from planner.output import write_atomic
+
+    files = run(list(workbooks), target, output)
+    for path, text in files.items():
+        write_atomic(path, text)
+    main_file = min(files, key=lambda p: (len(p.parts), str(p)))
+    click.echo(f"wrote {main_file} and {len(files) - 1} more files")
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@target_option
+@click.option(
+    "--plan",
+    "plans",
+    is_flag=True,
+    help="OLD and NEW are plans (planner plan --format json), not inventories.",
+)
+@format_option
+@output_option
+def diff(
+    old: Path,
+    new: Path,
+    target: Path | None,
+    plans: bool,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """What changed from OLD to NEW (inventories, .yaml or .xlsx): objects
+    created, updated field by field and deleted, keyed by id; with --target
+    the gaps closed and opened. Exit 0 when equal, 1 when they differ."""
+    from planner.commands.diff import diff as run
+    from planner.commands.diff import render_diff
+    from planner.output import emit
+
+    result = run(old, new, target, plan=plans)
+    emit(render_diff(result, fmt), output, [old, new, target])
+    if not result.equal:
+        raise SystemExit(1)
+
+
 def _terminated(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 

@@ -44,8 +44,8 @@ class _Ids:
             self.out.append(
                 self.problem(
                     loc,
-                    f"duplicate {self.kind} id '{id_}' (first at {where.path}:"
-                    f"{where.line}:{where.col}); ids are unique {self.scope}",
+                    f"duplicate {self.kind} id '{id_}' (first at {where.where()}); "
+                    f"ids are unique {self.scope}",
                 )
             )
         else:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -33,13 +33,24 @@ from planner.models.target import Target, TargetFile
 
 __all__ = [
     "Loaded",
+    "Locates",
     "Sources",
+    "check_inventory_data",
     "default_target",
     "load_inventory",
     "load_plan",
     "load_scenarios",
     "load_target",
 ]
+
+
+class Locates(Protocol):
+    """Anything that turns a model path into a located problem: the YAML
+    files of :class:`Sources`, or the cells of a workbook."""
+
+    def problem(
+        self, loc: Sequence[str | int], message: str, *, at_key: bool = False
+    ) -> Problem: ...
 
 
 def _raise_if(problems: list[Problem]) -> None:
@@ -51,7 +62,7 @@ Check = Callable[[Any, ProblemAt, Salvage | None], list[Problem]]
 
 
 def _load_model(
-    model: type[BaseModel], data: Any, sources: Sources, check: Check
+    model: type[BaseModel], data: Any, sources: Locates, check: Check
 ) -> Any:
     """Validate and cross-check, raising every problem of the file at once.
 
@@ -60,13 +71,16 @@ def _load_model(
     try:
         result = model.model_validate(data)
     except ValidationError as e:
-        _raise_if(_bad_keys(sources))
+        if isinstance(sources, Sources):  # YAML (a workbook's keys are its headers)
+            _raise_if(_bad_keys(sources))
         errors = without_echoes(e.errors(include_url=False))
         problems = []
         for err in errors:
             loc, message, at_key = describe(err, model, data)
-            if err["type"] == "string_type" and isinstance(
-                err.get("input"), int | float
+            if (
+                isinstance(sources, Sources)
+                and err["type"] == "string_type"
+                and isinstance(err.get("input"), int | float)
             ):
                 message = _as_written(message, loc, sources)
             problems.append(sources.problem(loc, message, at_key=at_key))
@@ -140,7 +154,7 @@ def _bad_keys(sources: Sources) -> list[Problem]:
 def _salvaged_checks(
     model: type[BaseModel],
     data: Any,
-    sources: Sources,
+    sources: Locates,
     check: Check,
     errors: list[ErrorDetails],
 ) -> list[Problem]:
@@ -194,7 +208,15 @@ def load_inventory(
     sources = Sources(doc)
     data = dict(doc.data)
     data["municipalities"] = _resolve_includes(Path(path), doc, sources)
-    loaded = target
+    return Loaded(check_inventory_data(data, sources, target), sources)
+
+
+def check_inventory_data(
+    data: Any, sources: Locates, target: Loaded[Target] | None = None
+) -> Inventory:
+    """Validate inventory data read from anywhere (a YAML file, a workbook)
+    and check every reference, problems located by ``sources``."""
+    loaded = target or default_target()
 
     def check(
         inv: Inventory, problem: ProblemAt, rescue: Salvage | None
@@ -210,7 +232,7 @@ def load_inventory(
         )
 
     inventory: Inventory = _load_model(Inventory, data, sources, check)
-    return Loaded(inventory, sources)
+    return inventory
 
 
 def load_plan(path: str | Path) -> Loaded[PlanFile]:

@@ -20,7 +20,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -36,7 +36,7 @@ from openpyxl.writer.excel import ExcelWriter
 from planner.models.planresult import PlanResult, Projection
 from planner.render.text.plan import PROJECTION, frame_line
 
-__all__ = ["plan_workbook"]
+__all__ = ["FIXED_TIME", "plan_workbook", "save_workbook"]
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -63,14 +63,30 @@ def plan_workbook(plan: PlanResult) -> bytes:
     return _save(wb)
 
 
-def _save(wb: Workbook) -> bytes:
+def save_workbook(
+    wb: Workbook,
+    rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None,
+    extra: Mapping[str, bytes] | None = None,
+) -> bytes:
+    """The bytes of ``wb``, the same for the same content (fixed entry times;
+    set the document's times to ``FIXED_TIME``); ``rewrite`` maps an entry of
+    the package to a function that changes its bytes, ``extra`` entries are
+    added at the end."""
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(wb, archive).save()
-    return _repack(raw.getvalue())
+    return _repack(raw.getvalue(), rewrite, extra)
 
 
-def _repack(data: bytes) -> bytes:
+def _save(wb: Workbook) -> bytes:
+    return save_workbook(wb)
+
+
+def _repack(
+    data: bytes,
+    rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None,
+    extra: Mapping[str, bytes] | None = None,
+) -> bytes:
     """The same zip with every entry's time fixed (entries keep their order)."""
     out = io.BytesIO()
     with (
@@ -81,7 +97,15 @@ def _repack(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            content = src.read(info.filename)
+            if rewrite and info.filename in rewrite:
+                content = rewrite[info.filename](content)
+            dst.writestr(fixed, content)
+        for name, content in (extra or {}).items():
+            fixed = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, content)
     return out.getvalue()
 
 
