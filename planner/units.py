@@ -105,12 +105,14 @@ def _bandwidth(value: str | int | float) -> float:
 
 
 def format_bandwidth(mbps: float) -> str:
-    """``1000.0`` -> ``'1 Gbit/s'``; the largest unit with a value >= 1."""
-    for unit, factor in (("Tbit/s", 1e6), ("Gbit/s", 1e3), ("Mbit/s", 1.0)):
+    """``1000.0`` -> ``'1 Gbit/s'``; the largest unit with a value >= 1 whose
+    figure reads one way (``2.048 Mbit/s`` is ambiguous, so ``2048 kbit/s``)."""
+    units = (("Tbit/s", 1e6), ("Gbit/s", 1e3), ("Mbit/s", 1.0), ("kbit/s", 1e-3))
+    for unit, factor in units:
         if mbps >= factor:
-            return f"{_trim(mbps / factor)} {unit}"
-    if mbps >= 1e-3:
-        return f"{_trim(mbps * 1e3)} kbit/s"
+            figure = _trim(mbps / factor)
+            if not _ONE_GROUP.fullmatch(figure):
+                return f"{figure} {unit}"
     return f"{_trim(mbps * 1e6)} bit/s"
 
 

@@ -181,3 +181,10 @@ def test_bandwidth_beyond_a_petabit_is_refused() -> None:
         parse_bandwidth("2000 Tbit/s")
     with pytest.raises(ValueError, match="too large"):
         parse_bandwidth("9" * 400 + " Mbit/s")
+
+
+@pytest.mark.parametrize("mbps", [2.048, 2.0485, 1765.87, 1234.0, 0.5, 1000.0])
+def test_formatted_bandwidth_reads_back_one_way(mbps: float) -> None:
+    """planner never writes a figure like 2.048 that it would refuse."""
+    text = format_bandwidth(mbps)
+    assert parse_bandwidth(text) == pytest.approx(mbps, rel=1e-3)
