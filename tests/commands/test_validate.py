@@ -67,15 +67,3 @@ def test_validate_reports_the_warnings_plan_gives(write: Write) -> None:
 
     assert [f"warning: {w}" for w in json.loads(plan_json)["warnings"]] == warnings
     assert f"{len(warnings)} warning" in out.splitlines()[2]
-
-
-def test_a_fixed_base_above_the_total_is_located(write: Write) -> None:
-    plan = write(
-        "plan.yaml",
-        "schema: planner/plan/v1\ncost_key: {base: 900M, variable: {equal: 100%}}\n",
-    )
-    mini = str(ROOT / "tests/data/mini.yaml")
-    for command in ("validate", "plan"):
-        code, out, err = run(command, mini, "--plan", str(plan))
-        assert code == 2 and out == ""
-        assert err.startswith(f"{plan}:2:") and "fixed base" in err, err
