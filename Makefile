@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: fuzz demo test lint typecheck pytest graphviz oracle chromium libreoffice bench bench-bandwidth bench-plan bench-report bench-site bench-speed bench-intake plans golden update-golden schemas format clean
+.PHONY: fuzz demo test lint typecheck pytest graphviz oracle chromium libreoffice bench bench-bandwidth bench-plan bench-report bench-design bench-site bench-speed bench-intake plans golden update-golden schemas format clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -133,6 +133,11 @@ bench-plan: $(STAMP)
 # Diagrams and the report, stage by stage, for Kongsberg and the national inventory.
 bench-report: $(STAMP) graphviz
 	$(BIN)/python benchmarks/bench_report.py
+
+# planner design on the national inventory with ~3 candidate links per town
+# hall: solver time, and the cost of networkx's k_edge_augmentation beside it.
+bench-design: $(STAMP)
+	$(BIN)/python benchmarks/bench_design.py
 
 # planner site --count 2 on Kongsberg and a national-shaped inventory, and the
 # bound of the exhaustive national run (minutes).

@@ -203,11 +203,13 @@ def validate(inventory: Path, target: Path | None, plan_file: Path | None) -> No
 
 
 def failures_option(
-    default: str = "none", help: str = "Also re-route every single link failure (n-1)."
+    default: str = "none",
+    help: str = "Also re-route every single link failure and every risk group "
+    "(n-1); n-1+sites also every single site but the data centres.",
 ) -> Callable[[F], F]:
     return click.option(
         "--failures",
-        type=click.Choice(["none", "n-1"]),
+        type=click.Choice(["none", "n-1", "n-1+sites"]),
         default=default,
         show_default=True,
         callback=_failure_mode,
@@ -218,6 +220,8 @@ def failures_option(
 def _failure_mode(
     ctx: click.Context, param: click.Parameter, value: str
 ) -> FailureMode:
+    if value == "n-1+sites":
+        return "n-1+sites"
     return "n-1" if value == "n-1" else "none"
 
 
@@ -904,6 +908,26 @@ def diff(
     emit(render_diff(result, fmt), output, [old, new, target])
     if not result.equal:
         raise SystemExit(1)
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@format_option
+@output_option
+def design(inventory: Path, target: Path | None, fmt: str, output: Path | None) -> None:
+    """The least-cost candidate links (the target's network.candidates) that
+    give every town hall and site the redundancy the target requires, and the
+    capacity each link then needs under the worst single failure."""
+    from planner.commands.design import design as run
+    from planner.commands.design import render_design
+    from planner.output import emit
+
+    emit(
+        render_design(run(inventory, target), fmt, _width()),
+        output,
+        [inventory, target],
+    )
 
 
 def _terminated(signum: int, frame: object) -> None:

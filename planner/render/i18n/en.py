@@ -168,6 +168,7 @@ EN: dict[str, str] = {
     "role.town-hall": "town hall",
     "role.school": "school",
     "role.care-home": "care home",
+    "role.kindergarten": "kindergarten",
     "role.health": "health",
     "role.library": "library",
     "role.office": "office",

@@ -168,6 +168,7 @@ NB: dict[str, str] = {
     "role.town-hall": "rådhus",
     "role.school": "skole",
     "role.care-home": "omsorgssenter",
+    "role.kindergarten": "barnehage",
     "role.health": "helse",
     "role.library": "bibliotek",
     "role.office": "kontor",
