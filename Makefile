@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz oracle chromium poppler libreoffice bench bench-bandwidth bench-plan bench-report bench-design bench-site bench-speed bench-intake plans golden update-golden schemas format clean
+.PHONY: fuzz demo test lint typecheck pytest graphviz oracle chromium poppler libreoffice bench bench-bandwidth bench-plan bench-report bench-design bench-site bench-speed bench-intake plans golden update-golden schemas format clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -99,6 +99,11 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP) $(ORACLE_STAMP)
 	$(BIN)/pytest
+
+# Thousands of mutated copies of the shipped files through the CLI; any
+# internal error (exit 3) fails and names its reproducer (tests/fuzz/crashes/).
+fuzz: $(STAMP)
+	PLANNER_FUZZ_CASES=$${PLANNER_FUZZ_CASES:-5000} $(BIN)/pytest tests/fuzz -q
 
 format: $(STAMP)
 	$(BIN)/ruff format planner tests benchmarks

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from planner import __version__
+from planner.errors import PlannerError
 
 __all__ = ["Cache", "note_read"]
 
@@ -124,7 +125,10 @@ def _read(entry: Path) -> Any | None:
 
 
 def _unchanged(reads: dict[str, str]) -> bool:
+    from planner.load.guard import remember
+
     for path, digest in reads.items():
+        remember(Path(path))  # an input still, though not parsed: never overwritten
         try:
             content = Path(path).read_bytes()
         except OSError:
@@ -142,5 +146,5 @@ def _write(entry: Path, reads: dict[str, str], value: Any) -> None:
         payload = pickle.dumps((reads, value), protocol=pickle.HIGHEST_PROTOCOL)
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomic(entry, _MAGIC + hashlib.sha256(payload).digest() + payload)
-    except (OSError, pickle.PicklingError, RecursionError):
-        pass
+    except (OSError, pickle.PicklingError, RecursionError, PlannerError):
+        pass  # PlannerError: write_atomic's words for an unwritable folder

@@ -11,6 +11,7 @@ import contextlib
 import gc
 import os
 import shutil
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from planner import __version__
-from planner.errors import PlannerError
+from planner.errors import PlannerError, UsageError
 from planner.models.results import GAP_KINDS
 
 if TYPE_CHECKING:
@@ -137,15 +138,25 @@ class PlannerGroup(click.Group):
     lines (exit 2), anything unexpected as an internal error (exit 3)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from planner.load.guard import forget
+
+        forget()
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except PlannerError as e:
+            from planner.load.guard import printable
+
             for line in e.lines():
-                click.echo(line, err=True)
+                click.echo(printable(line), err=True)
             ctx.exit(e.exit_code)
-        except Exception:
+        except Exception as e:
+            if isinstance(e, OSError) and e.filename is not None:
+                # A path given on the command line the system refuses (too
+                # long, a loop, no permission): the user's to change.
+                click.echo(_os_error(e), err=True)
+                ctx.exit(2)
             if ctx.params.get("debug"):
                 traceback.print_exc()
             else:
@@ -155,6 +166,16 @@ class PlannerGroup(click.Group):
                     err=True,
                 )
             ctx.exit(3)
+
+
+def _os_error(e: OSError) -> str:
+    from planner.load.guard import printable
+
+    name = printable(str(e.filename))
+    if len(name) > 80:
+        name = f"{name[:40]}...({len(name)} characters)"
+    reason = (e.strerror or str(e)).lower()
+    return f"error: {name}: {reason}; name another path"
 
 
 @click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -366,7 +387,7 @@ def plan(
     year and each municipality's share."""
     from planner.commands.plan import plan as run
     from planner.commands.plan import render_plan, write_plan
-    from planner.output import emit
+    from planner.output import emit, is_stdout
 
     def compute() -> Any:
         return run(
@@ -381,7 +402,7 @@ def plan(
 
     ctx = click.get_current_context()
     result = _cached(ctx, "plan", [inventory, target, plan_file], compute)
-    if output is None:
+    if output is None or is_stdout(output):
         emit(render_plan(result, fmt, _width()), None)
     else:
         write_plan(result, output, [inventory, target, plan_file])
@@ -567,8 +588,10 @@ def report(
         write_report,
     )
     from planner.commands.report import report as run
-    from planner.errors import UsageError
+    from planner.output import is_stdout
 
+    if is_stdout(output):
+        raise UsageError("-o -: the report is a folder of files; name a folder")
     inputs = [inventory, target, plan_file, now, actuals]
     check_folder(output, inputs)
     follow = None
@@ -952,12 +975,18 @@ def design(inventory: Path, target: Path | None, fmt: str, output: Path | None) 
     )
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script's entry)."""
     # A run builds millions of small objects that live until it ends; the
     # cyclic collector rescanning them cost over a third of a national-scale
     # run. A short-lived process needs no cycle collection.
     gc.disable()
+    # A run stopped by SIGTERM unwinds (temporary files removed) like Ctrl-C.
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         cli.main(args=argv, prog_name="planner", standalone_mode=True)
     except SystemExit as e:

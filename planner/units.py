@@ -39,9 +39,33 @@ def _number(text: str) -> Decimal:
     as the decimal mark (Norwegian documents use the comma)."""
     cleaned = re.sub(r"[ _\u00a0]", "", text).replace(",", ".")
     try:
-        return Decimal(cleaned)
+        number = Decimal(cleaned)
     except InvalidOperation:
         raise ValueError(f"'{text}' is not a number") from None
+    if not number.is_finite():
+        raise ValueError(f"'{text.strip()}' is not a number")
+    if abs(number.adjusted()) > 30:
+        raise ValueError(
+            f"'{_shorten(text.strip())}' is too large (or small) to be right; "
+            "check the number"
+        )
+    return number
+
+
+_ONE_GROUP = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
+# Money beyond this is a typo (a national budget is 1e12): refused before
+# the arithmetic of shares overflows the decimal context.
+MAX_MONEY = Decimal(10) ** 15
+MAX_BANDWIDTH = 1e9  # Mbit/s: a petabit
+
+
+def _unambiguous(text: str, number: str) -> None:
+    """Refuse ``1.000`` and ``1,000``: one, or a thousand written with a
+    thousands mark? Both readings are shown."""
+    if _ONE_GROUP.fullmatch(number):
+        from planner.load.guard import ambiguous
+
+        raise ValueError(ambiguous(text))
 
 
 def parse_bandwidth(value: object) -> float:
@@ -73,16 +97,22 @@ def _bandwidth(value: str | int | float) -> float:
             f"'{text}' is not a bandwidth: write e.g. '100 Mbit/s', '1 Gbit/s' "
             "or '10 Gbps'"
         )
-    return float(_number(m["num"])) * _BIT_PREFIX[m["prefix"].lower()]
+    _unambiguous(text, m["num"])
+    mbps = float(_number(m["num"])) * _BIT_PREFIX[m["prefix"].lower()]
+    if mbps > MAX_BANDWIDTH:
+        raise ValueError(f"bandwidth '{text}' is over 1 Pbit/s; check the number")
+    return mbps
 
 
 def format_bandwidth(mbps: float) -> str:
-    """``1000.0`` -> ``'1 Gbit/s'``; the largest unit with a value >= 1."""
-    for unit, factor in (("Tbit/s", 1e6), ("Gbit/s", 1e3), ("Mbit/s", 1.0)):
+    """``1000.0`` -> ``'1 Gbit/s'``; the largest unit with a value >= 1 whose
+    figure reads one way (``2.048 Mbit/s`` is ambiguous, so ``2048 kbit/s``)."""
+    units = (("Tbit/s", 1e6), ("Gbit/s", 1e3), ("Mbit/s", 1.0), ("kbit/s", 1e-3))
+    for unit, factor in units:
         if mbps >= factor:
-            return f"{_trim(mbps / factor)} {unit}"
-    if mbps >= 1e-3:
-        return f"{_trim(mbps * 1e3)} kbit/s"
+            figure = _trim(mbps / factor)
+            if not _ONE_GROUP.fullmatch(figure):
+                return f"{figure} {unit}"
     return f"{_trim(mbps * 1e6)} bit/s"
 
 
@@ -115,11 +145,13 @@ def parse_money(value: object) -> Decimal:
 @lru_cache(maxsize=4096, typed=True)
 def _money(value: str | int | float | Decimal) -> Decimal:
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("the amount is not a finite number; check it")
         value = repr(value)  # shortest round-trip text, so 5.13 stays 5.13
     text = str(value).strip()
     if text.startswith("-"):
         raise ValueError(f"amount '{text}' is negative; costs are written positive")
-    if re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+", text):
+    if re.fullmatch(r"[0-9]{1,3}(,[0-9]{3}){2,}", text):
         raise ValueError(
             f"'{text}' is ambiguous: ',' is the decimal mark here; write "
             f"'{text.replace(',', ' ')}' for thousands"
@@ -130,8 +162,20 @@ def _money(value: str | int | float | Decimal) -> Decimal:
             f"'{text}' is not an amount: write e.g. 600000, '600k', '5.13M' "
             "or '5,13 MNOK'"
         )
+    _unambiguous(text, m["num"])
     scale = (m["scale"] or "").rstrip(".").lower()
-    return _number(m["num"]) * _MONEY_SCALE[scale]
+    amount = _number(m["num"]) * _MONEY_SCALE[scale]
+    if amount > MAX_MONEY:
+        raise ValueError(f"amount '{_shorten(text)}' is over 10^15; check the number")
+    return amount
+
+
+def _shorten(text: str) -> str:
+    return (
+        text
+        if len(text) <= 40
+        else f"{text[:20]}...{text[-10:]} ({len(text)} characters)"
+    )
 
 
 def format_money(amount: Decimal) -> str:
@@ -165,6 +209,8 @@ def _percentage(value: str | int | float | Decimal) -> Decimal:
             raise ValueError(
                 f"'{text}' is not a percentage: write e.g. '99.9%' or 0.999"
             ) from None
+        if fraction == 1:
+            raise ValueError(f"{text} is ambiguous: 100 % or 1 %? write '100%' or '1%'")
         if fraction > 1:
             raise ValueError(
                 f"{text} is above 1: write '{text}%' for a percentage "

@@ -11,10 +11,18 @@ import pytest
 
 from planner.graph import build_graph
 from planner.load import default_target, load_inventory
+from planner.load.guard import forget
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 MINI = DATA / "mini.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_run() -> None:
+    """Each test is a new run: no input file read yet (planner.output
+    refuses to write over any file read in the run)."""
+    forget()
 
 
 @pytest.fixture(autouse=True, scope="session")

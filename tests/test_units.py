@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 import pytest
@@ -87,7 +88,6 @@ def test_parse_money_refuses(value: object, message: str) -> None:
         (0.999, Decimal("0.999")),
         ("70 %", Decimal("0.7")),
         ("99,5 %", Decimal("0.995")),
-        (1, Decimal(1)),
         (0, Decimal(0)),
     ],
 )
@@ -139,3 +139,52 @@ def test_format_bandwidth() -> None:
 def test_format_money() -> None:
     assert format_money(Decimal(1050000)) == "1 050 000"
     assert format_money(Decimal("7440000.50")) == "7 440 000.50"
+
+
+@pytest.mark.parametrize("value", [1, "1", 1.0])
+def test_a_bare_one_is_ambiguous_as_a_percentage(value: object) -> None:
+    with pytest.raises(
+        ValueError, match=r"ambiguous: 100 % or 1 %\? write '100%' or '1%'"
+    ):
+        parse_percentage(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("1.000", "1 or 1000? write 1 or 1000"),
+        ("1,000", "1 or 1000? write 1 or 1000"),
+        ("12.500k", "12.5 or 12500? write 12.5k or 12500k"),
+    ],
+)
+def test_one_thousands_group_is_ambiguous_money(text: str, readings: str) -> None:
+    with pytest.raises(
+        ValueError, match=re.escape(f"'{text}' is ambiguous: {readings}")
+    ):
+        parse_money(text)
+
+
+def test_one_thousands_group_is_ambiguous_bandwidth() -> None:
+    with pytest.raises(ValueError, match="write 1 Mbit/s or 1000 Mbit/s"):
+        parse_bandwidth("1.000 Mbit/s")
+    assert parse_bandwidth("1.5 Gbit/s") == 1500.0
+
+
+@pytest.mark.parametrize("text", ["9" * 500, "2000000000000000", "2 mrd mrd"])
+def test_money_beyond_a_quadrillion_is_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_money(text)
+
+
+def test_bandwidth_beyond_a_petabit_is_refused() -> None:
+    with pytest.raises(ValueError, match="over 1 Pbit/s"):
+        parse_bandwidth("2000 Tbit/s")
+    with pytest.raises(ValueError, match="too large"):
+        parse_bandwidth("9" * 400 + " Mbit/s")
+
+
+@pytest.mark.parametrize("mbps", [2.048, 2.0485, 1765.87, 1234.0, 0.5, 1000.0])
+def test_formatted_bandwidth_reads_back_one_way(mbps: float) -> None:
+    """planner never writes a figure like 2.048 that it would refuse."""
+    text = format_bandwidth(mbps)
+    assert parse_bandwidth(text) == pytest.approx(mbps, rel=1e-3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner.analyses.gaps import analyse
+from planner.errors import UsageError
 from planner.load import load_inventory, load_plan, load_target
 from planner.models.bandwidth import FailureMode
 from planner.planning.phases import phase_resolver
@@ -74,9 +75,16 @@ def render(
 
 
 def format_for(output: Path, fmt: str | None) -> str:
-    """``-f`` when given, else the output's suffix when it names a format,
-    else SVG."""
+    """``-f`` when given, else the output's suffix (``.gv`` is DOT), else
+    SVG when there is no suffix; an unknown suffix (``.jpg``) is refused
+    rather than filled with SVG."""
     if fmt is not None:
         return fmt
     suffix = output.suffix.lower().lstrip(".")
+    suffix = "dot" if suffix == "gv" else suffix  # Graphviz's own suffix
+    if suffix and suffix not in FORMATS and str(output) != "-":
+        raise UsageError(
+            f"-o {output}: planner draws {', '.join(FORMATS)}, not .{suffix}; "
+            "name the file .svg, .png, .pdf or .dot (or choose one with -f)"
+        )
     return suffix if suffix in FORMATS else "svg"

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from planner.errors import InputError, Problem, did_you_mean
+from planner.load.guard import check_bytes, read_bounded
 from planner.models.progress import ActualsRow
 
 __all__ = ["COLUMNS", "parse_amount", "read_actuals"]
@@ -62,11 +63,11 @@ def _not_a_number(text: str) -> str:
 def read_actuals(path: Path, display: str | None = None) -> list[ActualsRow]:
     """The lines of the actuals file at ``path``, in file order."""
     name = display or str(path)
+    raw = read_bounded(path, name)  # at most 100 MB, a NUL byte located
+    check_bytes(raw, name)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError([Problem(name, 1, 1, "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as e:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
         raise InputError([Problem(name, 1, 1, f"cannot read: {e}")]) from None
     lines = text.splitlines()
     if not any(x.strip() for x in lines):

@@ -8,6 +8,7 @@ report them all at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING
 
@@ -135,6 +136,37 @@ def check_inventory(
         out.extend(_link(ln, ("links", j), known_sites, problem))
     out.extend(_datacenters(target, known_sites))
     out.extend(_candidates(target, known_sites, links.first, problem))
+    return _one_per_missing_site(out)
+
+
+_UNKNOWN_SITE = re.compile(r"unknown site '([^']*)'")
+
+
+def _one_per_missing_site(problems: list[Problem]) -> list[Problem]:
+    """A site referenced many times but declared nowhere was most likely
+    deleted: one line at its first use, not one did-you-mean per use
+    (pointing at other municipalities' sites)."""
+    uses: dict[str, list[Problem]] = {}
+    for p in problems:
+        if m := _UNKNOWN_SITE.match(p.message):
+            uses.setdefault(m[1], []).append(p)
+    repeated = {site: ps for site, ps in uses.items() if len(ps) > 2}
+    if not repeated:
+        return problems
+    out = [p for p in problems if p not in {x for ps in repeated.values() for x in ps}]
+    for site, ps in repeated.items():
+        first = min(ps)
+        files = sorted({p.path for p in ps})
+        out.append(
+            Problem(
+                first.path,
+                first.line,
+                first.col,
+                f"unknown site '{site}', used {len(ps)} times (in {', '.join(files)}); "
+                "no municipality declares it: was it deleted? declare it under "
+                "sites:, or change the references",
+            )
+        )
     return out
 
 

@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 
 from planner.errors import InputError, Loc, Problem, ProblemAt
 from planner.load.checks import check_inventory, check_plan, check_target
+from planner.load.guard import bad_keys, has_bad_keys
 from planner.load.salvage import Salvage, salvage
 from planner.load.scenarios import check_scenario_file
 from planner.load.source import Document, Loaded, Sources, read_document
@@ -70,15 +71,84 @@ def _load_model(
     try:
         result = model.model_validate(data)
     except ValidationError as e:
+        if isinstance(sources, Sources):  # YAML (a workbook's keys are its headers)
+            _raise_if(_bad_keys(sources))
         errors = without_echoes(e.errors(include_url=False))
         problems = []
         for err in errors:
             loc, message, at_key = describe(err, model, data)
+            if (
+                isinstance(sources, Sources)
+                and err["type"] == "string_type"
+                and isinstance(err.get("input"), int | float)
+            ):
+                message = _as_written(message, loc, sources)
             problems.append(sources.problem(loc, message, at_key=at_key))
         problems += _salvaged_checks(model, data, sources, check, errors)
         raise InputError(problems) from None
     _raise_if(check(result, sources.problem, None))
     return result
+
+
+def _as_written(message: str, loc: Loc, sources: Sources) -> str:
+    """A number where text is expected, shown as written: quoting ``7.20``
+    must keep ``7.20``, not the float's ``7.2``."""
+    text = sources.written(loc)
+    if text is None:
+        return message
+    name = message.split(":", 1)[0]
+    return f'{name}: expected text, got the number {text}; write it in quotes: "{text}"'
+
+
+_KINDS = {
+    "planner/inventory/v1": ("an inventory", "as the INVENTORY argument"),
+    "planner/target/v1": ("a target", "with --target"),
+    "planner/plan/v1": ("a plan settings file", "with --plan"),
+    "planner/scenarios/v1": ("a scenario file", "to planner compare with --scenarios"),
+}
+
+
+def _refuse_other_kind(doc: Document, expected: str) -> None:
+    """One line naming the kind of file given and where it goes, instead of
+    a flood of unknown keys (a plan given as the inventory)."""
+    schema = doc.data.get("schema")
+    if isinstance(schema, str) and schema in _KINDS and schema != expected:
+        kind, where = _KINDS[schema]
+        raise InputError(
+            [
+                doc.problem(
+                    ("schema",),
+                    f"this is {kind} ({schema}), not {_KINDS[expected][0]}: "
+                    f"give it {where}",
+                )
+            ]
+        )
+    looks_municipal = "region" not in doc.data and {"sites", "population"} & set(
+        map(str, doc.data)
+    )
+    if expected == "planner/inventory/v1" and looks_municipal and "id" in doc.data:
+        raise InputError(
+            [
+                doc.problem(
+                    (),
+                    "this is a municipality file, not a region inventory: list it "
+                    "in a region file under municipalities: as '- file: "
+                    f"{Path(doc.display).name}' and give the region file",
+                )
+            ]
+        )
+
+
+def _bad_keys(sources: Sources) -> list[Problem]:
+    """Keys that are lists, mappings or empty, said plainly (pydantic would
+    show them as Python values)."""
+    problems = []
+    for doc in [sources.main, *sources.includes.values()]:
+        if has_bad_keys(doc.data):
+            problems += bad_keys(doc.root(), doc.display) or [
+                doc.problem((), "a key is a list, a mapping or empty; write a name")
+            ]
+    return problems
 
 
 def _salvaged_checks(
@@ -120,6 +190,7 @@ def load_target(path: str | Path | None) -> Loaded[Target]:
     if path is None:
         return default_target()
     doc = read_document(Path(path), str(path))
+    _refuse_other_kind(doc, "planner/target/v1")
     sources = Sources(doc)
     base = default_target().model
     user: TargetFile = _load_model(TargetFile, doc.data, sources, _target_check(base))
@@ -133,6 +204,7 @@ def load_inventory(
     reference, including system services against ``target``'s catalogue."""
     target = target or default_target()
     doc = read_document(Path(path), str(path))
+    _refuse_other_kind(doc, "planner/inventory/v1")
     sources = Sources(doc)
     data = dict(doc.data)
     data["municipalities"] = _resolve_includes(Path(path), doc, sources)
@@ -166,6 +238,7 @@ def check_inventory_data(
 def load_plan(path: str | Path) -> Loaded[PlanFile]:
     """Load plan settings and hand-written work packages."""
     doc = read_document(Path(path), str(path))
+    _refuse_other_kind(doc, "planner/plan/v1")
     sources = Sources(doc)
     plan: PlanFile = _load_model(
         PlanFile, doc.data, sources, lambda p, problem, _: check_plan(p, problem)
@@ -177,6 +250,7 @@ def load_scenarios(path: str | Path) -> Loaded[ScenarioFile]:
     """Load a scenario file (``planner compare --scenarios``): duplicate
     names and missing plan or target files are located in it."""
     doc = read_document(Path(path), str(path))
+    _refuse_other_kind(doc, "planner/scenarios/v1")
     sources = Sources(doc)
     model: ScenarioFile = _load_model(
         ScenarioFile,
@@ -223,7 +297,12 @@ def _include(
 ) -> Document:
     rel = entry["file"]
     if len(entry) > 1:
-        extra = sorted(k for k in entry if k != "file")[0]
+        if any(not isinstance(k, str | int | float | bool) for k in entry):
+            raise InputError(
+                bad_keys(doc.root(), doc.display)
+                or [doc.problem(loc[:-1], "a key is a list, a mapping or empty")]
+            )
+        extra = sorted(str(k) for k in entry if k != "file")[0]
         raise InputError(
             [
                 doc.problem(
@@ -236,7 +315,16 @@ def _include(
         )
     if not isinstance(rel, str) or not rel.strip():
         raise InputError([doc.problem(loc, "file: expected a relative path")])
-    target = (folder / rel).resolve()
+    if "\0" in rel or len(rel) > 1024 or any(len(p) > 255 for p in rel.split("/")):
+        raise InputError(
+            [doc.problem(loc, "file: not a usable file name (too long or a NUL byte)")]
+        )
+    try:
+        target = (folder / rel).resolve()
+    except (OSError, RuntimeError):
+        raise InputError(
+            [doc.problem(loc, f"file: '{rel}' is a symbolic link loop")]
+        ) from None
     if Path(rel).is_absolute() or not target.is_relative_to(folder):
         raise InputError(
             [
@@ -250,4 +338,6 @@ def _include(
     display = os.path.normpath(Path(path).parent / rel)
     if not target.is_file():
         raise InputError([doc.problem(loc, f"file: '{rel}' not found ({display})")])
+    if target == path.resolve():
+        raise InputError([doc.problem(loc, f"file: '{rel}' is this region file")])
     return read_document(target, display)

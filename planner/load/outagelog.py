@@ -15,6 +15,7 @@ import io
 from pathlib import Path
 
 from planner.errors import InputError, Problem, did_you_mean
+from planner.load.guard import check_bytes, read_bounded
 from planner.models.availability import Outage
 
 __all__ = ["COLUMNS", "parse_time", "read_outages"]
@@ -38,13 +39,26 @@ def parse_time(text: str) -> dt.datetime:
 def read_outages(path: Path, display: str | None = None) -> list[Outage]:
     """The outages of the log at ``path``, in file order."""
     name = display or str(path)
+    raw = read_bounded(path, name)
+    check_bytes(raw, name)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError([Problem(name, 1, 1, "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as e:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
         raise InputError([Problem(name, 1, 1, f"cannot read: {e}")]) from None
     lines = text.splitlines()
+    if lines and ";" in lines[0] and "," not in lines[0]:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    1,
+                    lines[0].index(";") + 1,
+                    "the columns are separated by ';' (Norwegian Excel's CSV); "
+                    "separate them by ',': service,start,end (or save as "
+                    "'CSV UTF-8 (comma delimited)')",
+                )
+            ]
+        )
     rows = list(csv.reader(io.StringIO(text)))
     if not rows:
         raise InputError(

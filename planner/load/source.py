@@ -12,6 +12,7 @@ This module and nothing else imports the YAML libraries.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ import yaml_rs
 
 from planner.cache import note_read
 from planner.errors import InputError, Problem
+from planner.load import guard as inputguard
 
 __all__ = ["Document", "Loaded", "Sources", "read_document"]
 
@@ -55,10 +57,11 @@ class Document:
         """The PyYAML node tree, composed on first use (error paths only)."""
         if not self._composed:
             self._composed = True
-            try:
-                self._root = yaml.compose(self.text, Loader=_Composer)
-            except yaml.YAMLError:
-                self._root = None
+            self._root = _compose(self.text)
+            if self._root is None:
+                # What yaml-rs accepts and PyYAML does not (a tab after '- ',
+                # U+2028): blanked one for one, so positions hold.
+                self._root = _compose(re.sub(r"[\t\u2028\u2029]", " ", self.text))
         return self._root
 
     def position(
@@ -81,6 +84,14 @@ class Document:
     ) -> Problem:
         line, col = self.position(loc, at_key=at_key)
         return Problem(self.display, line, col, message)
+
+    def written(self, loc: Sequence[str | int]) -> str | None:
+        """The scalar at ``loc`` as written in the file (``7.20``, not the
+        float 7.2), or None."""
+        node = self.root()
+        for part in loc:
+            node = _child(node, part, key=False) if node is not None else None
+        return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
 M = TypeVar("M")
@@ -110,6 +121,12 @@ class Sources:
             return self.includes[loc[1]].problem(loc[2:], message, at_key=at_key)
         return self.main.problem(loc, message, at_key=at_key)
 
+    def written(self, loc: Sequence[str | int]) -> str | None:
+        """The value at ``loc`` as the user wrote it."""
+        if len(loc) >= 2 and loc[0] == "municipalities" and loc[1] in self.includes:
+            return self.includes[int(loc[1])].written(loc[2:])
+        return self.main.written(loc)
+
 
 @dataclass
 class Loaded(Generic[M]):
@@ -119,11 +136,18 @@ class Loaded(Generic[M]):
     sources: Sources
 
 
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Composer)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+
+
 def _child(node: yaml.Node, part: str | int, *, key: bool) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         found = None
         for k, v in node.value:
-            if isinstance(k, yaml.ScalarNode) and k.value == str(part):
+            if isinstance(k, yaml.ScalarNode) and _nfc(k.value) == str(part):
                 found = k if key else v
         return found
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
@@ -131,31 +155,37 @@ def _child(node: yaml.Node, part: str | int, *, key: bool) -> yaml.Node | None:
     return None
 
 
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def read_document(path: Path, display: str) -> Document:
     """Read and parse one YAML file; every problem becomes an InputError."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem(display, 1, 1, "file not found")]) from None
-    except IsADirectoryError:
-        raise InputError(
-            [Problem(display, 1, 1, "is a folder; name a .yaml file")]
-        ) from None
-    except OSError as e:
-        raise InputError(
-            [Problem(display, 1, 1, f"cannot read: {e.strerror}")]
-        ) from None
+    raw = inputguard.read_bounded(path, display)
+    inputguard.check_bytes(raw, display)
     note_read(path, raw)
     text = _decode(raw, display)
     if not _CONTENT.search(text):
         raise InputError(
             [Problem(display, 1, 1, "the file is empty; write a YAML mapping")]
         )
+    if problems := inputguard.control_characters(text, display):
+        raise InputError(problems)
     doc = Document(display, text, _parse(text, display))
     if "!" in text:
         _refuse_tags(doc)
     if not isinstance(doc.data, dict):
         raise InputError([doc.problem((), _not_mapping(doc.data, text))])
+    if inputguard.might_be_ambiguous(text) and (
+        problems := inputguard.ambiguous_floats(doc.root(), display)
+    ):
+        raise InputError(problems)
+    doc.data, found = inputguard.clean_data(doc.data, text)
+    if found:
+        if doc.root() is None:  # too deep for the composer too
+            line, col = inputguard.deepest_line(text)
+            raise InputError([Problem(display, line, col, m) for _, m in found])
+        raise InputError([doc.problem(loc, message) for loc, message in found])
     return doc
 
 
@@ -189,6 +219,17 @@ def _parse(text: str, display: str) -> Any:
         return yaml_rs.loads(text, parse_datetime=False, alias_limits=_ALIAS_LIMITS)
     except yaml_rs.YAMLDecodeError as e:
         raise InputError(_parse_problems(str(e), text, display)) from None
+    except (TypeError, ValueError, RecursionError, OverflowError) as e:
+        # A key yaml-rs cannot build (a mapping as a key), a number too large.
+        doc = Document(display, text, None)
+        problems = inputguard.bad_keys(doc.root(), display)
+        m = re.search(r"^[ \t-]*\?", text, re.MULTILINE)
+        line = text.count("\n", 0, m.start()) + 1 if m else 1
+        col = m.end() - m.start() if m else 1
+        message = "a key is a list or a mapping; write a plain name before ':'"
+        if not isinstance(e, TypeError):
+            message = f"YAML: cannot read the value ({e})"
+        raise InputError(problems or [Problem(display, line, col, message)]) from None
 
 
 def _parse_problems(message: str, text: str, display: str) -> list[Problem]:
@@ -221,6 +262,9 @@ def _syntax(reason: str, text: str, line: int) -> str:
     message = f"YAML syntax: {reason}"
     if "tab" in reason:
         return message + " (indent with spaces, not tabs)"
+    here = text.splitlines()[line - 1 : line] or [""]
+    if "\t" in here[0] and re.search(r":\t", here[0]):
+        return message + " (a tab after ':'; write a space)"
     lines = text.splitlines()[: line - 1]
     for n in range(len(lines), max(0, len(lines) - 30), -1):
         ln = lines[n - 1].split("#", 1)[0]

@@ -7,6 +7,7 @@ misspelt choices.
 
 from __future__ import annotations
 
+import calendar
 import re
 import types
 import typing
@@ -102,6 +103,8 @@ def _value_message(error: ErrorDetails, value: Any, name: str) -> str:
         )
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number, got {_show(value)}"
+    if kind == "finite_number":
+        return f"expected a finite number, got {_show(value)}; write a number"
     if kind in {"float_type", "float_parsing"}:
         return f"expected a number, got {_show(value)}"
     if kind in {"bool_type", "bool_parsing"}:
@@ -111,12 +114,28 @@ def _value_message(error: ErrorDetails, value: Any, name: str) -> str:
     if kind in {"list_type", "tuple_type"}:
         return f"expected a list ('- item' lines or [a, b]), got {_show(value)}"
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"expected a date such as 2006-09-01, got {_show(value)}"
+        return _date_message(value)
     if kind.startswith(("greater", "less")):
         return f"{_show(value)} is out of range: {_bound(ctx)}"
     if kind == "is_instance_of":
         return f"invalid value {_show(value)}"
     return f"{error['msg']} (got {_show(value)})"
+
+
+def _date_message(value: Any) -> str:
+    """An ISO date whose day or month does not exist says so."""
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", str(value).strip())
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+        if not 1 <= month <= 12:
+            return f"'{value}': there is no month {month}; write YYYY-MM-DD"
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            return (
+                f"'{value}': the day does not exist ({calendar.month_name[month]} "
+                f"{year} has {last} days)"
+            )
+    return f"expected a date such as 2006-09-01, got {_show(value)}"
 
 
 def _bound(ctx: dict[str, Any]) -> str:
@@ -139,8 +158,15 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, str):
-        return f"'{value}'"
-    return str(value)
+        return f"'{_short(value)}'"
+    return _short(str(value))
+
+
+def _short(text: str) -> str:
+    """Long values (a 500-digit number) shown by their ends and length."""
+    if len(text) <= 60:
+        return text
+    return f"{text[:20]}...{text[-10:]} ({len(text)} characters)"
 
 
 def _field_name(loc: tuple[str | int, ...]) -> str:

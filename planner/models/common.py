@@ -97,8 +97,10 @@ PeriodValue = Annotated[
     ),
 ]
 
-Count = Annotated[int, Field(ge=0)]
-FTE = Annotated[float, Field(ge=0)]
+# Upper bounds catch typos before arithmetic overflows (a 500-digit
+# population cannot become a float).
+Count = Annotated[int, Field(ge=0, le=10**9)]
+FTE = Annotated[float, Field(ge=0, le=10**6)]
 Custom = dict[str, Any] | None
 
 
@@ -110,4 +112,5 @@ class Model(BaseModel):
         frozen=False,
         arbitrary_types_allowed=True,
         populate_by_name=True,
+        allow_inf_nan=False,
     )

@@ -109,7 +109,7 @@ class Server(Model):
     site: Id
     role: ServerRole
     platform: str | None = None
-    count: int = Field(default=1, ge=1)
+    count: int = Field(default=1, ge=1, le=10**6)
     virtual: bool = False
     purchased: int | None = Field(default=None, ge=1950, le=2100)
     custom: Custom = None
@@ -141,7 +141,7 @@ class Link(Model):
     provider: str | None = None
     availability: Percentage | None = None
     cost_per_year: Money | None = None
-    metric: float = Field(default=1.0, gt=0)
+    metric: float = Field(default=1.0, gt=0, le=1e9)
     status: Literal["active", "planned"] = "active"
     # Shared risks (one trench, one provider's exchange): links of a group
     # fail together in --failures n-1 and count as one path for redundancy.

@@ -46,7 +46,7 @@ def population_in(value: int, year: int | None) -> int:
 
 
 _Year = Annotated[int, Field(ge=1900, le=2200)]
-_Count = Annotated[int, Field(ge=0)]
+_Count = Annotated[int, Field(ge=0, le=10**9)]  # a typo, not a country (#9)
 _BY_YEAR: TypeAdapter[dict[int, int]] = TypeAdapter(dict[_Year, _Count])
 _ONE: TypeAdapter[int] = TypeAdapter(_Count)
 

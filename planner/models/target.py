@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from planner.models.common import (
     FTE,
@@ -90,6 +90,16 @@ class NetworkFile(Model):
     demand_growth: Percentage | None = None
     per_km: dict[Medium, UpgradeCost] | None = None
     max_km: float | None = Field(default=None, gt=0)
+
+    @field_validator("max_utilisation")
+    @classmethod
+    def _room(cls, value: Decimal | None) -> Decimal | None:
+        if value == 0:
+            raise ValueError(
+                "0 % leaves no room on any link; write the share a link may "
+                "carry, e.g. 70%"
+            )
+        return value
 
 
 class Datacenters(Model):

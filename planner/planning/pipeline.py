@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.analyses.gaps import Analysis
-from planner.errors import InputError, Problem
+from planner.errors import InputError, Problem, UsageError
 from planner.load import Loaded
 from planner.models.bandwidth import BandwidthReport
 from planner.models.inventory import Inventory
@@ -109,15 +109,27 @@ def plan_analysed(
         phase=overrides.phase,
         strategy=overrides.strategy,
     )
-    return make_plan(
-        inv.model,
-        checked.packages,
-        frame,
-        checked.key,
-        settings.projection,
-        warnings=checked.warnings,
-        financing=settings.financing,
-    )
+    try:
+        return make_plan(
+            inv.model,
+            checked.packages,
+            frame,
+            checked.key,
+            settings.projection,
+            warnings=checked.warnings,
+            financing=settings.financing,
+        )
+    except UsageError as e:
+        if loaded is None or "fixed base" not in str(e):
+            raise
+        # The base of the plan file's cost key: located there.
+        raise InputError(
+            [
+                loaded.sources.problem(
+                    ("cost_key", "base"), f"{e}; lower the base or leave it out"
+                )
+            ]
+        ) from None
 
 
 def recommendations(bandwidth: BandwidthReport) -> dict[str, float]:

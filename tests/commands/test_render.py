@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
 from planner.commands.render import format_for
+from planner.errors import UsageError
 from tests.conftest import MINI
 from tests.render.make_golden import GOLDEN
 from tests.render.tools import requires_dot
@@ -21,7 +23,11 @@ def run(*args: object) -> tuple[int, str]:
 def test_format_for() -> None:
     assert format_for(Path("x.png"), None) == "png"
     assert format_for(Path("x.PDF"), None) == "pdf"
-    assert format_for(Path("x.gv"), None) == "svg"
+    assert format_for(Path("x.gv"), None) == "dot"
+    assert format_for(Path("x"), None) == "svg"
+    assert format_for(Path("x.jpg"), "png") == "png"
+    with pytest.raises(UsageError, match=r"not \.jpg"):
+        format_for(Path("x.jpg"), None)
     assert format_for(Path("x.png"), "dot") == "dot"
 
 

@@ -43,3 +43,27 @@ def test_a_reference_to_a_generated_package_is_checked(write: Write) -> None:
     mini = str(ROOT / "tests/data/mini.yaml")
     assert run("validate", mini, "--plan", str(plan)) == (2, "", expected)
     assert run("plan", mini, "--plan", str(plan)) == (2, "", expected)
+
+
+def test_validate_reports_the_warnings_plan_gives(write: Write) -> None:
+    """A missed deadline is a warning of the schedule: validate --plan
+    schedules as plan does and prints the same warnings."""
+    plan = write(
+        "plan.yaml",
+        "schema: planner/plan/v1\nstart: 2024H1\nwork_packages:\n"
+        "  - id: a\n    duration: 4\n"
+        "  - id: b\n    depends_on: [a]\n    deadline: 2024H2\n",
+    )
+    mini = str(ROOT / "tests/data/mini.yaml")
+    code, out, err = run("validate", mini, "--plan", str(plan))
+    assert (code, err) == (0, "")
+    warnings = [ln for ln in out.splitlines() if ln.startswith("warning: ")]
+    assert (
+        "warning: work package b finishes in 2026H1, after its deadline 2024H2"
+        in warnings
+    )
+    code, plan_json, _ = run("plan", mini, "--plan", str(plan), "--format", "json")
+    import json
+
+    assert [f"warning: {w}" for w in json.loads(plan_json)["warnings"]] == warnings
+    assert f"{len(warnings)} warning" in out.splitlines()[2]

@@ -100,9 +100,9 @@ links:
   - id: up
     a: one-hall
     b: internet
-    capacity: 2.048 Mbit/s
+    capacity: 2.0485 Mbit/s  # four decimals: 2.048 is ambiguous (#9)
     availability: "99.95%"
-    cost_per_year: "12345678901234567.5"
+    cost_per_year: "123456789012345.678"  # 18 digits, under the 10^15 cap
     metric: 2.5
     status: planned
 """

@@ -112,3 +112,10 @@ def test_header_mistakes(write: Callable[[str, str], Path]) -> None:
         "a.csv:1:1: missing column 'year'",
         "a.csv:1:6: unknown column 'yaer'; did you mean 'year'?",
     ]
+
+
+def test_a_nul_byte_in_the_actuals_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "actuals.csv"
+    path.write_bytes(b"item,year,budget,actual\nx,2013,1\x00,2\n")
+    with pytest.raises(InputError, match=r":2:9: a NUL byte"):
+        read_actuals(path)

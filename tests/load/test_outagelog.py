@@ -71,3 +71,22 @@ def test_missing_and_empty_files(tmp_path: Path, write: Write) -> None:
     assert _problems(write("empty.csv", "")) == [
         "log.csv:1:1: empty log; write a header service,start,end"
     ]
+
+
+def test_a_semicolon_log_says_so(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text("service;start;end\nemail;2013-01-01;2013-01-02\n")
+    with pytest.raises(InputError) as e:
+        read_outages(log)
+    assert [str(p) for p in e.value.problems] == [
+        f"{log}:1:8: the columns are separated by ';' (Norwegian Excel's CSV); "
+        "separate them by ',': service,start,end (or save as "
+        "'CSV UTF-8 (comma delimited)')"
+    ]
+
+
+def test_a_nul_byte_in_the_log_is_located(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_bytes(b"service,start,end\nemail,2013-01-01,\x002013-01-02\n")
+    with pytest.raises(InputError, match=r":2:18: a NUL byte"):
+        read_outages(log)

@@ -3,6 +3,8 @@ planner runs them, so a missing installation is reported once, clearly."""
 
 from __future__ import annotations
 
+import re
+
 import graphviz
 
 from planner.errors import PlannerError
@@ -36,6 +38,21 @@ def draw(dot: str, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise PlannerError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
     pinned = PINNED in dot.split("\n", 2)[1] if "\n" in dot else False
+    data = _run(dot, fmt, pinned)
+    return _without_dates(data) if fmt == "pdf" else data
+
+
+# cairo writes the time of the run into every PDF (and ignores
+# SOURCE_DATE_EPOCH in the versions Debian ships); the entry is blanked with
+# spaces of the same length, so the byte offsets of the xref table hold.
+_PDF_DATE = re.compile(rb"/(?:CreationDate|ModDate)\s*\([^)]*\)")
+
+
+def _without_dates(pdf: bytes) -> bytes:
+    return _PDF_DATE.sub(lambda m: b" " * len(m[0]), pdf)
+
+
+def _run(dot: str, fmt: str, pinned: bool) -> bytes:
     try:
         return bytes(
             graphviz.pipe(

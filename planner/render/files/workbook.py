@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -123,7 +124,18 @@ def _fill(ws: Any, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> Non
         ws.append([_styled(ws, v, h) for v, h in zip(row, headers, strict=False)])
 
 
+# Text a spreadsheet would run: stored as text, never as a formula.
+_FORMULA_START = ("=", "+", "-", "@")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _styled(ws: Any, value: Any, header: str) -> Any:
+    if isinstance(value, str):
+        value = _ILLEGAL.sub("\ufffd", value)
+        if value.startswith(_FORMULA_START):
+            cell = _cell(ws, value)
+            cell.data_type = "s"
+            return cell
     if isinstance(value, Decimal):
         return _cell(ws, value, number_format=_MONEY)
     if header in _PERCENT_COLUMNS and isinstance(value, float):

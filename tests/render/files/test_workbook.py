@@ -61,3 +61,26 @@ def test_sheets_hold_the_figures(melhus: Any) -> None:
     ]
     assert shares["D2"].number_format == "#,##0"
     assert shares["C2"].number_format == "0.00%"
+
+
+def test_formula_like_names_are_stored_as_text(tmp_path: Any) -> None:
+    """A name starting with =, +, - or @ would run as a formula in Excel."""
+    import openpyxl
+
+    text = (ROOT / "plans" / "melhus.yaml").read_text(encoding="utf-8")
+    hostile = '\'=HYPERLINK("http://example.org","klikk")\''
+    text = text.replace("name: Oppstart", f"name: {hostile}", 1)
+    text = text.replace("name: Organisatorisk idriftsettelse", "name: '+1-2'", 1)
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = plan(ROOT / "inventories" / "melhus.yaml", None, path)
+    data = plan_workbook(result)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        sheets = "".join(
+            z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/")
+        )
+    assert "<f>" not in sheets
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [c for row in book["Work packages"].iter_rows() for c in row if c.value]
+    found = {c.value: c.data_type for c in cells if str(c.value)[:1] in "=+"}
+    assert found == {'=HYPERLINK("http://example.org","klikk")': "s", "+1-2": "s"}
