@@ -305,9 +305,12 @@ class ProjectionYear:
     capital: Decimal = ZERO
     staff_without: float | None = None
     staff_with: float | None = None
+    # The servers' reinvestment in each series (None: no lifecycle section).
+    reinvestment: Decimal | None = None
+    reinvestment_with: Decimal | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "year": self.year,
             "staff_without": self.staff_without,
             "staff_with": self.staff_with,
@@ -321,6 +324,10 @@ class ProjectionYear:
             "saving": self.saving,
             "cumulative": self.cumulative,
         }
+        if self.reinvestment is not None:
+            out["reinvestment"] = self.reinvestment
+            out["reinvestment_with"] = self.reinvestment_with
+        return out
 
 
 @dataclass(frozen=True)

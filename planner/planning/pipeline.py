@@ -27,6 +27,7 @@ from planner.planning.merge import (
     check_services,
 )
 from planner.planning.plan import make_frame, make_plan, merged_packages
+from planner.planning.reinvestment import reinvestment_due
 from planner.planning.scope import check_scope
 from planner.units import Period
 
@@ -118,6 +119,7 @@ def plan_analysed(
             settings.projection,
             warnings=checked.warnings,
             financing=settings.financing,
+            reinvestment=reinvestment_due(analysis.gaps, target),
         )
     except UsageError as e:
         if loaded is None or "fixed base" not in str(e):
