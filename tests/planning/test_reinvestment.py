@@ -206,3 +206,16 @@ def test_no_cooperation_yet_replaces_every_server() -> None:
         (2007, d(80_000), d(80_000), d(0)),
         (2008, d(40_000), d(0), d(40_000)),
     ]
+
+
+def test_the_forecast_break_even_counts_it_too(write: Write) -> None:
+    """``planner progress`` re-forecasts with the same reinvestment: 2007
+    as the plan (2010 without the lifecycle section)."""
+    for target, expected in ((TARGET + LIFECYCLE, 2007), (TARGET, 2010)):
+        inv = str(write("r.yaml", INVENTORY))
+        args = ["progress", inv, "--plan", str(write("p.yaml", PLAN)), "--now", inv]
+        args += ["-t", str(write("t.yaml", target)), "--format", "json"]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        doc = json.loads(result.stdout)
+        assert (doc["break_even"], doc["forecast_break_even"]) == (expected, expected)
