@@ -1,6 +1,7 @@
 """The servers' reinvestment in the projection, worked out by hand.
 
-The region (as of 2009-06-01; server_years 6, 40 000 a machine):
+The region of tests/data/lifecycle/ (as of 2009-06-01; server_years 6, 40 000
+a machine):
 
 - ``a-dc``: 1 machine bought 2003 in the data centre (a's town hall, the
   most populous municipality): due 2009, kept (it is the data centre);
@@ -40,57 +41,12 @@ from planner.models.plan import ProjectionFile
 from planner.planning.projection import project
 from planner.planning.reinvestment import Due, Reinvestment
 
-INVENTORY = """\
-schema: planner/inventory/v1
-region: {id: r, name: R, as_of: 2009-06-01}
-municipalities:
-  - id: a
-    name: A
-    population: 2000
-    sites: [{id: a-th, name: A, role: town-hall, users: 50, server_room: true}]
-    servers:
-      - {id: a-dc, site: a-th, role: application, purchased: 2003}
-    systems:
-      - {id: a-mail, service: email, product: MS Exchange, users: 50,
-         hosting: local, server: a-dc}
-  - id: b
-    name: B
-    population: 1000
-    sites: [{id: b-th, name: B, role: town-hall, users: 20, server_room: true}]
-    servers:
-      - {id: b-old, site: b-th, role: application, purchased: 2001, count: 2}
-      - {id: b-sak, site: b-th, role: application, purchased: 2002}
-      - {id: b-new, site: b-th, role: file, purchased: 2008}
-    systems:
-      - {id: b-mail, service: email, product: MS Exchange, users: 20,
-         hosting: local, server: b-old}
-      - {id: b-sak, service: case-archive, product: ePhorte, users: 20,
-         hosting: local, server: b-sak}
-links:
-  - {id: a-b, a: a-th, b: b-th, capacity: 1 Gbit/s, medium: fiber}
-"""
-TARGET = """\
-schema: planner/target/v1
-extends: default
-services:
-  - {id: case-archive, hosting: local}
-"""
-LIFECYCLE = """\
-lifecycle:
-  server_years: 6
-  server_replacement_cost: 40k
-"""
-PLAN = """\
-schema: planner/plan/v1
-start: 2009H2
-projection:
-  base_year: 2007
-  base_cost: 10M
-  growth: 0%
-  efficiency: {2007: 0%, 2010: 10%}
-  establishment: none
-  until: 2010
-"""
+DATA = Path(__file__).parent.parent / "data" / "lifecycle"
+INVENTORY = (DATA / "inventory.yaml").read_text(encoding="utf-8")
+FULL = (DATA / "target.yaml").read_text(encoding="utf-8")
+LIFECYCLE = FULL[FULL.index("lifecycle:") :]
+TARGET = FULL[: FULL.index("lifecycle:")]
+PLAN = (DATA / "plan.yaml").read_text(encoding="utf-8")
 Write = Callable[[str, str], Path]
 
 
