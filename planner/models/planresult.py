@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
+from planner.models.matrix import Matrix
 from planner.units import Period, format_money
 
 __all__ = [
@@ -383,6 +384,8 @@ class PlanResult:
     projection: Projection | None
     warnings: tuple[str, ...]
     by_municipality: tuple[MunicipalYear, ...] = ()
+    # The system overview of the inventory, for the workbook (not in JSON).
+    matrix: Matrix | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -63,6 +63,11 @@ def plan_workbook(plan: PlanResult) -> bytes:
         _fill(wb.create_sheet("Projection"), *_projection(plan.projection))
     if plan.by_municipality:
         _fill(wb.create_sheet("Per municipality"), *_municipal(plan))
+    if plan.matrix is not None:
+        # Imported here: matrix_workbook builds on this module.
+        from planner.render.files.matrix_workbook import overview_sheet
+
+        overview_sheet(wb.create_sheet("System overview"), plan.matrix)
     _fill(wb.create_sheet("Warnings"), ("warning",), [[w] for w in plan.warnings])
     wb.properties.creator = "planner"
     wb.properties.title = f"Plan: {plan.region_name}"
