@@ -488,6 +488,60 @@ def schema(kind: str, output: Path | None) -> None:
     emit(run(kind), output)
 
 
+@cli.group()
+def export() -> None:
+    """Write the inventory in the format of another tool."""
+
+
+@export.command("archimate")
+@inventory_argument
+@target_option
+@plan_option(
+    "Plan settings and hand-written work packages (default: the generated plan)."
+)
+@click.option("--start", metavar="PERIOD", help="First phase, e.g. 2027H1 or 2009Q1.")
+@failures_option(
+    "n-1",
+    "Size link upgrades for the worst single link failure (n-1), as planner "
+    "plan does, or for normal operation only (none, faster).",
+)
+@lang_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The .xml file to write (atomically).",
+)
+@fold_option
+def export_archimate(
+    inventory: Path,
+    target: Path | None,
+    plan_file: Path | None,
+    start: str | None,
+    failures: FailureMode,
+    lang: str,
+    output: Path,
+    fold: bool | None,
+) -> None:
+    """An ArchiMate 3.1 Model Exchange File of INVENTORY: the elements, the
+    migration plan as plateaus, gaps and work packages, and two diagrams
+    (Archi: File > Import > Open Exchange XML Model)."""
+    from planner.commands.export import export_archimate as run
+    from planner.output import emit
+
+    text = run(
+        inventory,
+        target,
+        plan_file,
+        failures=failures,
+        lang=lang,
+        fold=fold,
+        start=start,
+    )
+    emit(text, output, [inventory, target, plan_file])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script's entry)."""
     # A run builds millions of small objects that live until it ends; the
