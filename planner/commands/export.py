@@ -25,8 +25,8 @@ def export_archimate(
     lang: str = "nb",
     fold: bool | None = None,
     start: str | None = None,
-) -> str:
-    """Load, analyse and plan (with ``plan_file``'s settings, else the
+) -> tuple[str, str]:
+    """The exchange file and a one-line summary. Load, analyse and plan (with ``plan_file``'s settings, else the
     defaults, as ``planner plan`` does), then write the exchange file."""
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
@@ -34,4 +34,10 @@ def export_archimate(
     analysis = analyse(inv.model, tgt.model, failures=failures)
     plan = plan_analysed(analysis, inv, tgt.model, loaded, Overrides(_period(start)))
     model = build_model(analysis.G, tgt.model, analysis.gaps, plan, lang=lang)
-    return archimate_xml(model, analysis.G, analysis.gaps.datacenters, fold=fold)
+    text = archimate_xml(model, analysis.G, analysis.gaps.datacenters, fold=fold)
+    plateaus = len(model.plateaus)
+    summary = (
+        f"{len(model.elements)} elements, {len(model.relationships)} relationships, "
+        f"{plateaus} plateaus, 2 views"
+    )
+    return text, summary
