@@ -530,7 +530,7 @@ def export_archimate(
     from planner.commands.export import export_archimate as run
     from planner.output import emit
 
-    text = run(
+    text, summary = run(
         inventory,
         target,
         plan_file,
@@ -540,6 +540,48 @@ def export_archimate(
         start=start,
     )
     emit(text, output, [inventory, target, plan_file])
+    click.echo(f"wrote {output}: {summary}")
+
+
+@cli.group("import")
+def import_() -> None:
+    """Make an inventory from another tool's data."""
+
+
+@import_.command("netbox")
+@click.option(
+    "--url", required=True, help="NetBox's address, e.g. https://netbox.example.no"
+)
+@click.option(
+    "--token",
+    required=True,
+    envvar="NETBOX_TOKEN",
+    help="An API token that may read (or set NETBOX_TOKEN).",
+)
+@click.option(
+    "--tenant-group",
+    metavar="SLUG",
+    help="Import only this tenant group's tenants (the cooperation).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The folder to write inventory.yaml and municipalities/*.yaml into.",
+)
+def import_netbox(url: str, token: str, tenant_group: str | None, output: Path) -> None:
+    """Read tenants, sites, devices, virtual machines, circuits and cables
+    from NetBox into a planner inventory; what NetBox lacks (populations,
+    users, systems) is left as TODO lines."""
+    from planner.commands.import_netbox import import_netbox as run
+    from planner.commands.import_netbox import write_files
+
+    files, report = run(url, token, tenant_group)
+    write_files(output, files)
+    for line in report:
+        click.echo(line, err=True)
+    click.echo(f"wrote {output / 'inventory.yaml'} and {len(files) - 1} more files")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,8 +26,9 @@ def export_archimate(
     fold: bool | None = None,
     start: str | None = None,
 ) -> tuple[str, str]:
-    """The exchange file and a one-line summary. Load, analyse and plan (with ``plan_file``'s settings, else the
-    defaults, as ``planner plan`` does), then write the exchange file."""
+    """The exchange file and a one-line summary of it. Loads, analyses and
+    plans (with ``plan_file``'s settings, else the defaults, as ``planner
+    plan`` does)."""
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     loaded = load_plan(plan_file) if plan_file is not None else None
