@@ -11,7 +11,8 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: netbox redis netbox-hint bench-export demo test lint typecheck pytest graphviz oracle chromium bench bench-bandwidth bench-plan bench-report plans golden schemas format clean
+.PHONY: demo test lint typecheck pytest graphviz oracle chromium libreoffice bench bench-bandwidth bench-plan bench-report bench-site bench-speed bench-intake plans golden update-golden schemas format clean
+.PHONY: netbox redis netbox-hint bench-export
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +76,18 @@ endif
 netbox-hint:
 	@[ -f "$(NETBOX_CACHE)" ] || echo "note: the real NetBox test is skipped; PLANNER_NETBOX=1 make test runs it (builds its environment once, ~10 minutes)"
 
+# LibreOffice re-saves exported workbooks in the intake tests
+# (tests/intake/test_libreoffice.py); installed from Debian when we are root,
+# the test skips where it is missing.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing LibreOffice Calc (Debian package libreoffice-calc-nogui; a few minutes)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui >/dev/null; \
+	  else \
+	    echo "LibreOffice is missing, so the LibreOffice-saved workbook test is skipped: install it (Debian/Ubuntu: sudo apt-get install libreoffice-calc-nogui)"; \
+	  fi; }
+
 demo: $(STAMP) graphviz
 	$(BIN)/planner gap inventories/kongsberg.yaml
 	$(BIN)/planner plan inventories/kongsberg.yaml -t topologies/kongsberg-target.yaml -p plans/kongsberg.yaml
@@ -91,7 +104,7 @@ else
 ORACLE_DEP := $(ORACLE_STAMP)
 endif
 
-test: $(STAMP) $(ORACLE_DEP) graphviz chromium $(NETBOX_DEP) lint typecheck pytest
+test: $(STAMP) $(ORACLE_DEP) graphviz chromium libreoffice $(NETBOX_DEP) lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner tests benchmarks
@@ -109,12 +122,18 @@ format: $(STAMP)
 
 # Regenerate the JSON Schemas editors use (tests fail when they are stale).
 schemas: $(STAMP)
-	for k in inventory municipality target plan; do $(BIN)/planner schema $$k -o schemas/$$k.schema.json; done
+	for k in inventory municipality target plan scenarios; do $(BIN)/planner schema $$k -o schemas/$$k.schema.json; done
 
 # Regenerate the golden DOT files of the diagram tests: only when a change to
 # the diagrams is intended; review the diff before committing.
 golden: $(STAMP)
 	$(BIN)/python -m tests.render.make_golden
+
+# Rewrite every golden file the tests compare with (bad-file messages, DOT
+# diagrams, the example plan) from what planner produces now: the one switch
+# for all of them. Only when a change is intended; review the diff.
+update-golden: $(STAMP)
+	$(BIN)/pytest -q --update-golden
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gap.py
@@ -124,6 +143,11 @@ bench: $(STAMP)
 # takes about a minute per failure at 2,000 nodes).
 bench-bandwidth: $(STAMP) $(ORACLE_STAMP)
 	$(BIN)/python benchmarks/bench_bandwidth.py
+
+# Cold and warm runs of gap, bandwidth, plan and report against the parse
+# of the national inventory (ratios in CPU and wall time), and the stages.
+bench-speed: $(STAMP)
+	$(BIN)/python benchmarks/bench_speed.py
 
 bench-plan: $(STAMP)
 	$(BIN)/python benchmarks/bench_plan.py
@@ -135,6 +159,16 @@ bench-export: $(STAMP)
 
 bench-report: $(STAMP) graphviz
 	$(BIN)/python benchmarks/bench_report.py
+
+# planner site --count 2 on Kongsberg and a national-shaped inventory, and the
+# bound of the exhaustive national run (minutes).
+bench-site: $(STAMP)
+	$(BIN)/python benchmarks/bench_site.py
+
+# planner export xlsx and import xlsx on the national inventory (~19,000 rows
+# per sheet), stage by stage.
+bench-intake: $(STAMP)
+	$(BIN)/python benchmarks/bench_intake.py
 
 clean:
 	rm -rf $(VENV) $(ORACLE) build *.egg-info .mypy_cache .ruff_cache .pytest_cache benchmarks/out

@@ -26,10 +26,10 @@ from typing import Any
 from planner.analyses.gaps import find_gaps
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
-from planner.render.diagrams import diagram_dots
-from planner.render.draw import draw
-from planner.render.report import DIAGRAMS, ReportData, render_report
-from planner.render.views import select_view
+from planner.render.diagram.diagrams import diagram_dots
+from planner.render.diagram.draw import draw
+from planner.render.diagram.views import select_view
+from planner.render.report.html import DIAGRAMS, ReportData, render_report
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"

@@ -7,7 +7,9 @@ or usage (one line per problem, no traceback), 3 internal error.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
 import shutil
 import sys
 import traceback
@@ -24,7 +26,7 @@ from planner.models.results import GAP_KINDS
 if TYPE_CHECKING:
     from planner.models.bandwidth import FailureMode
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "main", "run"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -107,6 +109,22 @@ def _kinds(ctx: click.Context, param: click.Parameter, value: str | None) -> set
     return kinds
 
 
+_NOT_IN_KEY = {"fmt", "output", "fail_on"}
+"""Options that change how a result is shown, not the result itself."""
+
+
+def _cached(
+    ctx: click.Context, kind: str, inputs: list[Path | None], compute: Any
+) -> Any:
+    """``compute()``, or its result from the cache when no input changed
+    (planner.cache); every other option of the command is part of the key."""
+    from planner.cache import Cache
+
+    cache = Cache(enabled=not ctx.find_root().params.get("no_cache"))
+    options = {k: v for k, v in ctx.params.items() if k not in _NOT_IN_KEY}
+    return cache.get_or_compute(kind, inputs, options, compute)
+
+
 def _width() -> int:
     if sys.stdout.isatty():
         return max(60, shutil.get_terminal_size().columns)
@@ -141,7 +159,13 @@ class PlannerGroup(click.Group):
 @click.group(cls=PlannerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="planner")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def cli(debug: bool) -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the cache of results (PLANNER_CACHE_DIR; "
+    "also PLANNER_NO_CACHE=1).",
+)
+def cli(debug: bool, no_cache: bool) -> None:
     """Plan the harmonisation of municipal IT: inventories, gaps against a
     target architecture, bandwidth, phased plans, costs and diagrams."""
 
@@ -201,7 +225,10 @@ def gap(
     from planner.commands.gap import gap as run
     from planner.output import emit
 
-    report = run(inventory, target, failures)
+    ctx = click.get_current_context()
+    report = _cached(
+        ctx, "gap", [inventory, target], lambda: run(inventory, target, failures)
+    )
     emit(render_gaps(report, fmt, _width()), output, [inventory, target])
     if failing(report, fail_on):
         raise SystemExit(1)
@@ -252,7 +279,10 @@ def bandwidth(
     from planner.commands.bandwidth import failing, render_bandwidth
     from planner.output import emit
 
-    report = run(inventory, target, failures)
+    ctx = click.get_current_context()
+    report = _cached(
+        ctx, "bandwidth", [inventory, target], lambda: run(inventory, target, failures)
+    )
     emit(render_bandwidth(report, fmt, _width()), output, [inventory, target])
     if failing(report, fail_on):
         raise SystemExit(1)
@@ -333,15 +363,19 @@ def plan(
     from planner.commands.plan import render_plan, write_plan
     from planner.output import emit
 
-    result = run(
-        inventory,
-        target,
-        plan_file,
-        start=start,
-        phase=phase,
-        strategy=strategy,
-        failures=failures,
-    )
+    def compute() -> Any:
+        return run(
+            inventory,
+            target,
+            plan_file,
+            start=start,
+            phase=phase,
+            strategy=strategy,
+            failures=failures,
+        )
+
+    ctx = click.get_current_context()
+    result = _cached(ctx, "plan", [inventory, target, plan_file], compute)
     if output is None:
         emit(render_plan(result, fmt, _width()), None)
     else:
@@ -456,6 +490,22 @@ def render(
     help="The folder to write index.html and the diagrams into.",
 )
 @fold_option
+@click.option(
+    "--progress",
+    "now",
+    type=click.Path(path_type=Path),
+    help="Also write progress.html: the plan followed up against this inventory "
+    "as it is today (see planner progress).",
+)
+@click.option("--as-of", metavar="PERIOD", help="With --progress: the phase of today.")
+@click.option(
+    "--done", metavar="IDS", default="", help="With --progress: packages done."
+)
+@click.option(
+    "--actuals",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="With --progress: budget against actuals (CSV item,year,budget,actual).",
+)
 def report(
     inventory: Path,
     target: Path | None,
@@ -463,21 +513,34 @@ def report(
     lang: str,
     output: Path,
     fold: bool | None,
+    now: Path | None,
+    as_of: str | None,
+    done: str,
+    actuals: Path | None,
 ) -> None:
     """Write a static HTML report of INVENTORY for a steering group: key
     figures, diagrams, gaps, plan, costs and assumptions."""
-    from planner.commands.report import check_folder, write_report
+    from planner.commands.report import FollowUp, check_folder, write_report
     from planner.commands.report import report as run
+    from planner.errors import UsageError
 
-    check_folder(output, [inventory, target, plan_file])
-    files = run(inventory, target, plan_file, lang=lang, fold=fold)
-    write_report(files, output, [inventory, target, plan_file])
+    inputs = [inventory, target, plan_file, now, actuals]
+    check_folder(output, inputs)
+    follow = None
+    if now is not None:
+        marked = tuple(x.strip() for x in done.split(",") if x.strip())
+        follow = FollowUp(now, as_of, actuals, marked)
+    elif as_of or done or actuals:
+        raise UsageError("--as-of, --done and --actuals go with --progress NOW.yaml")
+    files = run(inventory, target, plan_file, lang=lang, fold=fold, follow=follow)
+    write_report(files, output, inputs)
     click.echo(f"wrote {output / 'index.html'} and {len(files) - 1} more files")
 
 
 @cli.command()
 @click.argument(
-    "kind", type=click.Choice(["inventory", "municipality", "target", "plan"])
+    "kind",
+    type=click.Choice(["inventory", "municipality", "target", "plan", "scenarios"]),
 )
 @output_option
 def schema(kind: str, output: Path | None) -> None:
@@ -488,12 +551,332 @@ def schema(kind: str, output: Path | None) -> None:
     emit(run(kind), output)
 
 
-@cli.group()
-def export() -> None:
-    """Write the inventory in the format of another tool."""
+@cli.command()
+@inventory_argument
+@target_option
+@format_option
+@output_option
+def matrix(inventory: Path, target: Path | None, fmt: str, output: Path | None) -> None:
+    """System overview of INVENTORY: for every service, the products each
+    municipality runs (users, hosting, vendor, contract end), the standard
+    and the odd ones out. -o NAME.xlsx writes an Excel workbook."""
+    from planner.commands.matrix import matrix as run
+    from planner.commands.matrix import matrix_workbook, render_matrix, wants_workbook
+    from planner.output import emit, refuse_overwrite, write_atomic
+
+    result = run(inventory, target)
+    if output is not None and wants_workbook(output):
+        refuse_overwrite(output, [inventory, target])
+        write_atomic(output, matrix_workbook(result))
+        return
+    emit(render_matrix(result, fmt, _width()), output, [inventory, target])
 
 
-@export.command("archimate")
+@cli.command()
+@click.argument("baseline", type=click.Path(path_type=Path))
+@target_option
+@click.option(
+    "--plan",
+    "-p",
+    "plan_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The plan settings the plan was made with (plans/*.yaml).",
+)
+@click.option(
+    "--now",
+    type=click.Path(path_type=Path),
+    help="The inventory as it is today: which work packages are done.",
+)
+@click.option(
+    "--as-of",
+    metavar="PERIOD",
+    help="The phase of today, e.g. 2008H2 (default: --now's region.as_of).",
+)
+@click.option(
+    "--actuals",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Budget against actuals: CSV item,year,budget,actual (',' or ';').",
+)
+@click.option(
+    "--done",
+    metavar="IDS",
+    default="",
+    help="Work packages done that no gap shows (e.g. organisation,datacenter).",
+)
+@format_option
+@output_option
+def progress(
+    baseline: Path,
+    target: Path | None,
+    plan_file: Path,
+    now: Path | None,
+    as_of: str | None,
+    actuals: Path | None,
+    done: str,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Follow up the plan of BASELINE: each work package done, late, due or
+    planned, the open ones re-forecast, and the budget against actuals."""
+    from planner.commands.progress import progress as run
+    from planner.commands.progress import render_progress
+    from planner.output import emit
+
+    marked = tuple(x.strip() for x in done.split(",") if x.strip())
+    result = run(
+        baseline,
+        target,
+        plan_file,
+        now=now,
+        as_of=as_of,
+        actuals=actuals,
+        done=marked,
+    )
+    emit(
+        render_progress(result, fmt, _width()),
+        output,
+        [baseline, target, plan_file, now, actuals],
+    )
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--scenario",
+    "options",
+    multiple=True,
+    metavar="NAME=PLAN",
+    help="A scenario: its name and plan file (repeatable).",
+)
+@click.option(
+    "--scenarios",
+    "files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A scenario file (planner/scenarios/v1): plans, targets and members "
+    "leaving, paths relative to it.",
+)
+@click.option(
+    "--discount",
+    metavar="RATE",
+    help="Discount rate of the net present value (default: the scenario file's "
+    "discount:, else 4%).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    help="Processes evaluating scenarios (default: the cores available).",
+)
+@format_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write every output (compare.json, compare.md, compare.txt and the "
+    "chart compare.svg) into this folder.",
+)
+def compare(
+    inventory: Path,
+    target: Path | None,
+    options: tuple[str, ...],
+    files: tuple[Path, ...],
+    discount: str | None,
+    jobs: int | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Compare scenarios of INVENTORY side by side: money, phases,
+    break-even, net present value, deadlines, the network, shares."""
+    from planner.commands.compare import compare as run
+    from planner.commands.compare import render_compare, write_compare
+    from planner.output import emit
+
+    result = run(inventory, target, options, files, discount=discount, jobs=jobs)
+    if output is None:
+        emit(render_compare(result, fmt, _width()), None)
+    else:
+        write_compare(result, output, [inventory, target, *files])
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@click.option(
+    "--count",
+    type=click.Choice(["1", "2"]),
+    default="1",
+    show_default=True,
+    help="One data centre, or a pair (primary and secondary).",
+)
+@click.option(
+    "--exhaustive",
+    is_flag=True,
+    help="Evaluate every pair even above 500 pairs (default: there, the pairs "
+    "of the --shortlist best single sites).",
+)
+@click.option(
+    "--shortlist",
+    type=click.IntRange(2),
+    default=20,
+    show_default=True,
+    help="Above 500 pairs, pair only this many of the best single sites.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1),
+    help="Show the best N candidates (default: 20 in text and Markdown, all in JSON).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    help="Processes evaluating candidates (default: the cores available).",
+)
+@format_option
+@output_option
+def site(
+    inventory: Path,
+    target: Path | None,
+    count: str,
+    exhaustive: bool,
+    shortlist: int,
+    top: int | None,
+    jobs: int | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Rank every town hall (or pair) of INVENTORY as the data centre(s) by
+    the link upgrades the worst single failure needs, availability and
+    distance."""
+    from planner.commands.site import render_site
+    from planner.commands.site import site as run
+    from planner.output import emit
+
+    result = run(
+        inventory,
+        target,
+        count=int(count),
+        jobs=jobs,
+        exhaustive=exhaustive,
+        shortlist=shortlist,
+    )
+    shown = top if top is not None or fmt == "json" else 20
+    emit(render_site(result, fmt, shown, _width()), output, [inventory, target])
+
+
+@cli.group("export")
+def export_group() -> None:
+    """Write an inventory in another format (xlsx: a workbook to edit)."""
+
+
+@export_group.command("xlsx")
+@inventory_argument
+@target_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The .xlsx file to write (atomically).",
+)
+def export_xlsx(inventory: Path, target: Path | None, output: Path) -> None:
+    """INVENTORY as a workbook: one sheet per kind, drop-downs, header notes."""
+    from planner.commands.intake import export_xlsx as run
+    from planner.output import refuse_overwrite, write_atomic
+
+    refuse_overwrite(output, [inventory, target])
+    write_atomic(output, run(inventory, target))
+
+
+@cli.group("template")
+def template_group() -> None:
+    """Write an empty file for a municipality to fill in (xlsx)."""
+
+
+@template_group.command("xlsx")
+@target_option
+@click.option("--municipality", metavar="ID", help="Pre-fill this municipality id.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The .xlsx file to write (atomically).",
+)
+def template_xlsx(target: Path | None, municipality: str | None, output: Path) -> None:
+    """An empty inventory workbook with the target's drop-downs."""
+    from planner.commands.intake import template_xlsx as run
+    from planner.output import refuse_overwrite, write_atomic
+
+    refuse_overwrite(output, [target])
+    write_atomic(output, run(target, municipality))
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Read an inventory from another format (xlsx workbooks) into YAML."""
+
+
+@import_group.command("xlsx")
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@target_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The folder to write the region file and municipality files into.",
+)
+def import_xlsx(workbooks: tuple[Path, ...], target: Path | None, output: Path) -> None:
+    """One or several workbooks (one per municipality, say) to a YAML
+    inventory; every value checked, nothing written on an error."""
+    from planner.commands.intake import import_xlsx as run
+    from planner.output import write_atomic
+
+    files = run(list(workbooks), target, output)
+    for path, text in files.items():
+        write_atomic(path, text)
+    main_file = min(files, key=lambda p: (len(p.parts), str(p)))
+    click.echo(f"wrote {main_file} and {len(files) - 1} more files")
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@target_option
+@click.option(
+    "--plan",
+    "plans",
+    is_flag=True,
+    help="OLD and NEW are plans (planner plan --format json), not inventories.",
+)
+@format_option
+@output_option
+def diff(
+    old: Path,
+    new: Path,
+    target: Path | None,
+    plans: bool,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """What changed from OLD to NEW (inventories, .yaml or .xlsx): objects
+    created, updated field by field and deleted, keyed by id; with --target
+    the gaps closed and opened. Exit 0 when equal, 1 when they differ."""
+    from planner.commands.diff import diff as run
+    from planner.commands.diff import render_diff
+    from planner.output import emit
+
+    result = run(old, new, target, plan=plans)
+    emit(render_diff(result, fmt), output, [old, new, target])
+    if not result.equal:
+        raise SystemExit(1)
+
+
+@export_group.command("archimate")
 @inventory_argument
 @target_option
 @plan_option(
@@ -543,12 +926,7 @@ def export_archimate(
     click.echo(f"wrote {output}: {summary}")
 
 
-@cli.group("import")
-def import_() -> None:
-    """Make an inventory from another tool's data."""
-
-
-@import_.command("netbox")
+@import_group.command("netbox")
 @click.option(
     "--url", required=True, help="NetBox's address, e.g. https://netbox.example.no"
 )
@@ -595,3 +973,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 2)
     return 0
+
+
+def run() -> None:
+    """The console script: :func:`main`, then exit at once, without tearing
+    down the millions of objects of a national run (a second or so); every
+    output file is closed by then and the standard streams are flushed."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError):  # a closed pipe (planner gap | head)
+            stream.flush()
+    os._exit(code)

@@ -9,16 +9,24 @@ file in one round instead of one error per run.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 __all__ = [
+    "CellProblem",
     "InputError",
+    "Loc",
     "PlannerError",
     "Problem",
+    "ProblemAt",
     "UsageError",
     "did_you_mean",
 ]
+
+Loc = tuple[str | int, ...]
+"""A path into a file's data, as pydantic reports it: keys and list indices
+(``("municipalities", 2, "sites", 0, "id")``)."""
 
 
 class PlannerError(Exception):
@@ -45,14 +53,62 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        return f"{self.where()}: {self.message}"
+
+    def where(self) -> str:
+        """The location alone, as another message cites it ("first at ...")."""
+        return f"{self.path}:{self.line}:{self.col}"
+
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        return (self.path, 0, self.line, self.col, self.message)
+
+
+@dataclass(frozen=True, order=True)
+class CellProblem(Problem):
+    """One mistake in a workbook cell: ``file.xlsx:Sheet!C7: message``.
+
+    ``line`` and ``col`` are the cell's row and column (1-based; 0 when the
+    problem is the whole sheet or file); ``rank`` orders sheets as the
+    workbook does rather than by name."""
+
+    sheet: str = ""
+    rank: int = 0
+
+    def where(self) -> str:
+        if not self.sheet:
+            return self.path
+        if self.line < 1:
+            return f"{self.path}:{self.sheet}"
+        return f"{self.path}:{self.sheet}!{_column(self.col)}{self.line}"
+
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        return (self.path, self.rank, self.line, self.col, self.message)
+
+
+def _column(index: int) -> str:
+    """Spreadsheet column letters: 1 -> A, 27 -> AA."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters or "A"
+
+
+class ProblemAt(Protocol):
+    """Locates a message at a path of a file's data (``Sources.problem``):
+    how checks report problems without knowing the files. ``at_key`` points
+    at the key rather than its value (an unknown key is the key's fault)."""
+
+    def __call__(
+        self, loc: Sequence[str | int], message: str, *, at_key: bool = False
+    ) -> Problem: ...
 
 
 class InputError(PlannerError):
     """One or more mistakes in the user's files."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(set(problems))
+        self.problems = sorted(set(problems), key=lambda p: p.sort_key())
         super().__init__("\n".join(map(str, self.problems)))
 
     def lines(self) -> list[str]:

@@ -11,12 +11,14 @@ key                    ``kind``           other attributes
                                           server_room, datacenter, status
 ``internet``           ``internet``       (the internet endpoint)
 ``municipality:<id>``  ``municipality``   id, name, population, employees,
-                                          workstations, pupils, pupil_pcs
+                                          workstations, pupils, pupil_pcs,
+                                          projects (list of ``Project``)
 ``server:<id>``        ``server``         id, municipality, site, role,
                                           platform, count, virtual, purchased
 ``system:<id>``        ``system``         id, municipality, service, product,
                                           vendor, version, users, hosting,
-                                          server, hosted_by, licence_cost
+                                          server, hosted_by, licence_cost,
+                                          contract_end
 ``service:<id>``       ``service``        id
 =====================  =================  ====================================
 
@@ -37,13 +39,21 @@ Sites are keyed by their bare id so network algorithms read naturally;
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
 
 from planner.models.inventory import INTERNET, Inventory, Link
 
-__all__ = ["adjacency", "build_graph", "municipality_key", "network", "node_key"]
+__all__ = [
+    "adjacency",
+    "build_graph",
+    "find_cycle",
+    "municipality_key",
+    "network",
+    "node_key",
+]
 
 
 def node_key(kind: str, id_: str) -> str:
@@ -194,3 +204,27 @@ def network(
     ]
     _assemble(H, {n: dict(d) for n, d in nodes.items()}, edges)
     return H
+
+
+def find_cycle(graph: Mapping[str, Iterable[str]]) -> list[str] | None:
+    """A dependency cycle as ``[a, b, ..., a]``, or None. Deterministic: nodes
+    are visited in sorted order; edges to unknown nodes are ignored."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    for root in sorted(graph):
+        if state.get(root):
+            continue
+        path: list[str] = [root]
+        stack = [iter(sorted(graph[root]))]
+        state[root] = 1
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif nxt in graph and state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            elif nxt in graph and not state.get(nxt):
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(sorted(graph[nxt])))
+    return None

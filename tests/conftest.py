@@ -17,6 +17,16 @@ ROOT = Path(__file__).parent.parent
 MINI = DATA / "mini.yaml"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests' cache of results lives in a folder of their own, never the
+    user's (CLI tests exercise it: a stale entry would fail them)."""
+    import os
+
+    os.environ["PLANNER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ.pop("PLANNER_NO_CACHE", None)
+
+
 @pytest.fixture
 def mini_graph() -> Any:
     return build_graph(load_inventory(MINI).model)
@@ -38,3 +48,58 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return _write
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite every golden file (bad-file messages, DOT diagrams, the "
+        "example plan) from what planner produces now; review the diff.",
+    )
+
+
+class Golden:
+    """Compare output with a golden file, or rewrite it under
+    ``--update-golden`` (the one regeneration switch for every golden file)."""
+
+    def __init__(self, update: bool) -> None:
+        self.update = update
+
+    def check(self, path: Path, actual: str | bytes, hint: str = "") -> None:
+        data = actual.encode("utf-8") if isinstance(actual, str) else actual
+        if self.update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists() or path.read_bytes() != data:
+                path.write_bytes(data)
+            return
+        assert path.exists(), f"{path} is missing: run pytest --update-golden"
+        assert path.read_bytes() == data, (
+            f"{path} differs from what planner produces{hint}; if the change is "
+            "intended, run `make update-golden` and review the diff"
+        )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    return Golden(bool(request.config.getoption("--update-golden")))
+
+
+def other_process(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter with another hash seed: a
+    determinism test compares against it (the same process would give the
+    same answer even if the output hung on set or dict order)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    return done.stdout

@@ -3,7 +3,8 @@ exactly the expected one-line messages (``path:line:col: message``), exit
 code 2 and no traceback.
 
 Each ``tests/bad/<format>/<case>.yaml`` sits beside ``<case>.expected``, the
-exact stderr, reviewed by hand when the case was written. Inventories are
+exact stderr, reviewed by hand when the case was written (a new case's
+file can be written by ``pytest --update-golden``: review it). Inventories are
 validated on their own; targets and plans with tests/data/mini.yaml.
 """
 
@@ -15,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Golden
 
 BAD = Path("tests/bad")
 CASES = sorted(p.relative_to(ROOT) for p in (ROOT / BAD).glob("*/*.yaml"))
@@ -25,6 +26,8 @@ def _args(case: Path) -> list[str]:
     kind = case.parent.name
     if kind == "target":
         return ["validate", "tests/data/mini.yaml", "--target", str(case)]
+    if kind == "scenarios":
+        return ["compare", "tests/data/mini.yaml", "--scenarios", str(case), "-j", "1"]
     if kind == "plan":
         return ["validate", "tests/data/mini.yaml", "--plan", str(case)]
     return ["validate", str(case)]
@@ -35,11 +38,11 @@ def test_corpus_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_bad_file(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_file(case: Path, monkeypatch: pytest.MonkeyPatch, golden: Golden) -> None:
     monkeypatch.chdir(ROOT)
-    expected = case.with_suffix(".expected").read_text(encoding="utf-8")
     result = CliRunner().invoke(cli, _args(case))
-    assert (result.exit_code, result.stderr) == (2, expected)
+    assert result.exit_code == 2, result.stderr
+    golden.check(ROOT / case.with_suffix(".expected"), result.stderr)
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     for line in result.stderr.splitlines():

@@ -7,7 +7,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import click
 from click.testing import CliRunner
 
 from planner.cli import cli
@@ -19,11 +21,24 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def _commands(group: click.Group, path: tuple[str, ...] = ()) -> list[Any]:
+    out: list[Any] = []
+    for name, command in sorted(group.commands.items()):
+        out.append((*path, name, command))
+        if isinstance(command, click.Group):
+            out += _commands(command, (*path, name))
+    return out
+
+
 def test_every_command_has_help() -> None:
-    for name, command in cli.commands.items():
-        assert command.help, name
-        code, out, _ = run(name, "--help")
-        assert code == 0 and "Usage:" in out
+    """Every command and subcommand (``export xlsx`` too), and every option."""
+    for *path, command in _commands(cli):
+        assert command.help, path
+        code, out, _ = run(*path, "--help")
+        assert code == 0 and "Usage:" in out, path
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, (path, param.name)
 
 
 def test_validate_ok() -> None:
@@ -80,13 +95,13 @@ def test_output_never_overwrites_an_input() -> None:
 
 
 def test_internal_error_exit_3_without_traceback(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import planner.commands.gap as gap_command
+    import planner.analyses.gaps as gaps
 
     def boom(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(gap_command, "find_gaps", boom)
-    code, _, err = run("gap", MINI)
+    monkeypatch.setattr(gaps, "find_gaps", boom)
+    code, _, err = run("--no-cache", "gap", MINI)
     assert code == 3
     assert "internal error" in err and "Traceback" not in err
 

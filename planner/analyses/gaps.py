@@ -15,12 +15,14 @@ import networkx as nx
 
 from planner.analyses.availability import availability_gaps, estimate_availability
 from planner.analyses.bandwidth import analyse_bandwidth
+from planner.analyses.lifecycle import lifecycle_gaps
 from planner.analyses.network import (
     capacity_gaps,
     find_datacenters,
     reachability_gaps,
     redundancy_gaps,
 )
+from planner.analyses.projects import duplication_gaps
 from planner.analyses.services import (
     consolidation_gaps,
     coverage_gaps,
@@ -63,6 +65,8 @@ def find_gaps(
         *reachability_gaps(H, dcs),
         *utilisation_gaps(bandwidth),
         *availability_gaps(G, target, estimate_availability(G, target)),
+        *lifecycle_gaps(G, target),
+        *duplication_gaps(G, target),
     ]
     return GapReport(
         region=G.graph["region"],

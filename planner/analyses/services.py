@@ -109,6 +109,7 @@ def _harmonisation(
     )
     to_move = sum(u for _, _, u in moving)
     movers = tuple(sorted({m for m, _, _ in moving}))
+    several = _several_products(munis, name)
     return Gap(
         kind="harmonisation",
         subject=service,
@@ -117,7 +118,7 @@ def _harmonisation(
             f"{len(products)} product{'s' if len(products) > 1 else ''} in use "
             f"({listing}); standard {std_name} ({source}): {len(movers)} "
             f"{'municipalities move' if len(movers) != 1 else 'municipality moves'} "
-            f"{to_move} users"
+            f"{to_move} users" + _several_detail(several)
         ),
         severity="high" if required else "medium",
         data={
@@ -135,7 +136,34 @@ def _harmonisation(
                 {"municipality": m, "product": p, "users": u} for m, p, u in moving
             ],
             "users_to_move": to_move,
+            "several_products": [
+                {"municipality": m, "products": ps} for m, ps in several
+            ],
         },
+    )
+
+
+def _several_products(
+    munis: dict[str, set[str]], name: dict[str, str]
+) -> list[tuple[str, list[str]]]:
+    """Municipalities running more than one product of the service: the
+    sign of complements (a learning platform beside school administration)
+    counted as competitors, whose users would be moved for nothing."""
+    held: dict[str, list[str]] = defaultdict(list)
+    for key, where in munis.items():
+        for m in where:
+            held[m].append(name[key])
+    return [(m, sorted(ps)) for m, ps in sorted(held.items()) if len(ps) > 1]
+
+
+def _several_detail(several: list[tuple[str, list[str]]]) -> str:
+    if not several:
+        return ""
+    who = _some([f"{m} runs {', '.join(ps)}" for m, ps in several], sep="; ")
+    return (
+        f". Several products in one municipality ({who}): "
+        "complements rather than competitors? Give them a service of their own "
+        "in the target"
     )
 
 

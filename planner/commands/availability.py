@@ -7,9 +7,9 @@ from pathlib import Path
 
 from planner.analyses.outages import measure_availability
 from planner.errors import UsageError
+from planner.load.outagelog import parse_time, read_outages
 from planner.models.availability import OutageReport
-from planner.outagelog import parse_time, read_outages
-from planner.render.availability import (
+from planner.render.text.availability import (
     availability_json,
     availability_markdown,
     availability_text,

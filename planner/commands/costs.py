@@ -9,7 +9,7 @@ from planner.errors import InputError, UsageError
 from planner.load import load_inventory, load_target
 from planner.models.planresult import CostsResult, Share
 from planner.planning.costkey import check_key, key_fractions, parse_key, split_amount
-from planner.render.costs import costs_json, costs_markdown, costs_text
+from planner.render.text.costs import costs_json, costs_markdown, costs_text
 from planner.units import parse_money
 
 __all__ = ["costs", "render_costs"]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planner.analyses.gaps import find_gaps
-from planner.graph import build_graph
-from planner.load import load_inventory, load_target
-from planner.models.bandwidth import FailureMode
 from planner.models.results import GapReport
-from planner.render.gaps import gaps_json, gaps_markdown, gaps_text
+from planner.render.text.gaps import gaps_json, gaps_markdown, gaps_text
+
+if TYPE_CHECKING:
+    from planner.models.bandwidth import FailureMode
 
 __all__ = ["gap", "render_gaps"]
 
@@ -18,7 +18,12 @@ __all__ = ["gap", "render_gaps"]
 def gap(
     inventory: Path, target: Path | None, failures: FailureMode = "none"
 ) -> GapReport:
-    """Load, build the graph and find the gaps."""
+    """Load, build the graph and find the gaps. (The analyses are imported
+    here: a cached run renders without them.)"""
+    from planner.analyses.gaps import find_gaps
+    from planner.graph import build_graph
+    from planner.load import load_inventory, load_target
+
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     return find_gaps(build_graph(inv.model), tgt.model, failures=failures)

@@ -10,18 +10,16 @@ a failure leaves the folder as it was.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planner.analyses.gaps import analyse
 from planner.errors import UsageError
-from planner.load import load_inventory, load_plan, load_target
-from planner.models.bandwidth import FailureMode
 from planner.models.planresult import PlanResult
 from planner.output import refuse_overwrite, write_atomic
-from planner.planning.pipeline import Overrides, plan_analysed
-from planner.render.gantt import plan_gantt
-from planner.render.plan import plan_json, plan_markdown, plan_text
-from planner.render.workbook import plan_workbook
+from planner.render.text.plan import plan_json, plan_markdown, plan_text
 from planner.units import Period
+
+if TYPE_CHECKING:
+    from planner.models.bandwidth import FailureMode
 
 __all__ = ["OUTPUTS", "plan", "render_all", "render_plan", "write_plan"]
 
@@ -40,7 +38,12 @@ def plan(
 ) -> PlanResult:
     """Load the files and make the plan (``start``, ``phase`` and
     ``strategy`` override the plan file's). Links are sized by the bandwidth
-    analysis, by default for the worst single link failure (``failures``)."""
+    analysis, by default for the worst single link failure (``failures``).
+    (The analyses are imported here: a cached run renders without them.)"""
+    from planner.analyses.gaps import analyse
+    from planner.load import load_inventory, load_plan, load_target
+    from planner.planning.pipeline import Overrides, plan_analysed
+
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     loaded = load_plan(plan_file) if plan_file is not None else None
@@ -68,6 +71,9 @@ def render_plan(result: PlanResult, fmt: str, width: int = 100) -> str:
 
 def render_all(result: PlanResult) -> dict[str, bytes]:
     """Every output file of ``-o DIR``, by name."""
+    from planner.render.files.gantt import plan_gantt
+    from planner.render.files.workbook import plan_workbook
+
     return {
         "plan.md": plan_markdown(result).encode(),
         "plan.json": plan_json(result).encode(),

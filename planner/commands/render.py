@@ -8,9 +8,9 @@ from planner.analyses.gaps import analyse
 from planner.load import load_inventory, load_plan, load_target
 from planner.planning.phases import phase_resolver
 from planner.planning.pipeline import plan_analysed
-from planner.render.diagrams import diagram_dot
-from planner.render.draw import FORMATS, draw
-from planner.render.views import PhaseResolver, parse_view, select_view
+from planner.render.diagram.diagrams import diagram_dot
+from planner.render.diagram.draw import FORMATS, draw
+from planner.render.diagram.views import PhaseResolver, parse_view, select_view
 
 __all__ = ["format_for", "render"]
 

@@ -6,25 +6,30 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from planner.analyses.gaps import analyse
+from planner.analyses.matrix import service_matrix
+from planner.commands.progress import follow_plan
 from planner.errors import UsageError
 from planner.load import load_inventory, load_plan, load_target
 from planner.models.planresult import PlanResult
 from planner.output import refuse_overwrite, write_atomic
 from planner.planning.phases import phase_resolver
 from planner.planning.pipeline import plan_analysed
-from planner.render.bandwidth import bandwidth_json
-from planner.render.diagrams import diagram_dots
-from planner.render.draw import draw
-from planner.render.gantt import plan_gantt
-from planner.render.plan import plan_json
-from planner.render.report import DIAGRAMS, ReportData, render_report
-from planner.render.scene import FOLD_ABOVE
-from planner.render.views import select_view
+from planner.render.diagram.diagrams import diagram_dots
+from planner.render.diagram.draw import draw
+from planner.render.diagram.scene import FOLD_ABOVE
+from planner.render.diagram.views import select_view
+from planner.render.files.gantt import plan_gantt
+from planner.render.report.html import DIAGRAMS, ReportData, render_report
+from planner.render.report.progress_page import progress_files
+from planner.render.text.bandwidth import bandwidth_json
+from planner.render.text.matrix import matrix_json
+from planner.render.text.plan import plan_json
 
-__all__ = ["check_folder", "report", "write_report"]
+__all__ = ["FollowUp", "check_folder", "report", "write_report"]
 
 MAX_PHASE_DIAGRAMS = 12
 """Above this many phases the report leaves the phase diagrams out."""
@@ -39,6 +44,17 @@ _NAMES = (
 )
 
 
+@dataclass(frozen=True)
+class FollowUp:
+    """``planner report --progress``: today's inventory and the options of
+    ``planner progress``."""
+
+    now: Path
+    as_of: str | None = None
+    actuals: Path | None = None
+    done: tuple[str, ...] = ()
+
+
 def report(
     inventory: Path,
     target: Path | None,
@@ -46,6 +62,7 @@ def report(
     *,
     lang: str = "nb",
     fold: bool | None = None,
+    follow: FollowUp | None = None,
 ) -> dict[str, bytes]:
     """Load, analyse, plan, draw the diagrams and render the report's files.
 
@@ -62,6 +79,8 @@ def report(
     result = None
     if loaded is not None:
         result = plan_analysed(analysis, inv, tgt.model, loaded)
+    if follow is not None and (result is None or loaded is None):
+        raise UsageError("--progress needs --plan (the plan to follow up)")
     sites = sum(len(m.sites) for m in inv.model.municipalities)
     folded = fold if fold is not None else sites > FOLD_ABOVE
     views = [select_view(gaps, view) for view in DIAGRAMS]
@@ -97,8 +116,23 @@ def report(
         gantt_svg=None if result is None else plan_gantt(result),
         plan_settings=None if loaded is None else loaded.model,
         documents=documents,
+        matrix=json.loads(matrix_json(service_matrix(G, tgt.model))),
+        progress_link=follow is not None,
     )
-    return render_report(data, lang=lang)
+    files = render_report(data, lang=lang)
+    if follow is not None and result is not None and loaded is not None:
+        followed = follow_plan(
+            result,
+            loaded.model,
+            tgt,
+            now=follow.now,
+            as_of=follow.as_of,
+            actuals=follow.actuals,
+            done=follow.done,
+        )
+        names = {x.package.id: x.package.name for x in result.placements}
+        files.update(progress_files(followed, inv.model.region.name, names, lang=lang))
+    return dict(sorted(files.items()))
 
 
 def _phases(result: PlanResult | None) -> list[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from planner.render.jsonout import to_json
-from planner.schema import json_schema
+from planner.load.schema import json_schema
+from planner.render.text.jsonout import to_json
 
 __all__ = ["schema"]
 

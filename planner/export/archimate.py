@@ -7,7 +7,7 @@ order ``archimate3_Diagram.xsd`` requires (elements, relationships,
 property definitions, views) with two diagrams:
 
 - *Network*: municipalities as containers holding their sites at the
-  positions of planner's own region diagrams (:mod:`planner.render.layout`,
+  positions of planner's own region diagrams (:mod:`planner.render.diagram.layout`,
   scaled to pixels, y pointing down), each link a small network node
   between its ends;
 - *Migration*: the plateaus from today to the target in a row, each with
@@ -35,10 +35,10 @@ from planner.export.archimodel import (
     Relationship,
     relationship_id,
 )
+from planner.render.diagram.layout import Layout, lay_out
+from planner.render.diagram.metrics import node_size
+from planner.render.diagram.scene import Scene, build_scene
 from planner.render.i18n import Messages
-from planner.render.layout import Layout, lay_out
-from planner.render.metrics import node_size
-from planner.render.scene import Scene, build_scene
 
 __all__ = ["NAMESPACE", "archimate_xml"]
 

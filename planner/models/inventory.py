@@ -22,6 +22,7 @@ from planner.models.common import (
     Model,
     Money,
     Percentage,
+    PeriodValue,
 )
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "ItStaff",
     "Link",
     "Municipality",
+    "Project",
     "Region",
     "Server",
     "Site",
@@ -118,6 +120,9 @@ class System(Model):
     server: Id | None = None
     hosted_by: Id | None = None
     licence_cost: Money | None = None
+    # When the licence or contract ends: the date a change of product is
+    # cheapest (``planner matrix`` shows it).
+    contract_end: dt.date | None = None
     custom: Custom = None
 
 
@@ -135,6 +140,19 @@ class Link(Model):
     custom: Custom = None
 
 
+class Project(Model):
+    """An IT project under way or planned in one municipality: several
+    municipalities running one on the same service is a ``duplication``
+    gap (Kongsberg: 71 projects under way, 53 planned, "many about the
+    same things")."""
+
+    name: str
+    service: Id
+    cost: Money | None = None
+    period: PeriodValue | None = None
+    custom: Custom = None
+
+
 class Municipality(Model):
     id: Id
     name: str
@@ -149,6 +167,7 @@ class Municipality(Model):
     servers: list[Server] = []
     systems: list[System] = []
     links: list[Link] = []
+    projects: list[Project] = []
     custom: Custom = None
 
     @property

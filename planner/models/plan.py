@@ -168,6 +168,9 @@ class PlanFile(Model):
     phase: Literal["quarter", "half-year", "year"] = "half-year"
     strategy: Literal["evolution", "big-bang"] = "evolution"
     generate: bool = True
+    # The level of service: the services the plan takes on (with what they
+    # depend on), or all of them; see planner.planning.scope.
+    scope: Literal["all"] | list[Id] = "all"
     budget_per_phase: Budget | None = None
     staff_per_phase: FTE | None = None
     uncertainty: Percentage = Decimal(0)
@@ -175,6 +178,16 @@ class PlanFile(Model):
     work_packages: list[WorkPackage] = []
     projection: ProjectionFile | None = None
     custom: Custom = None
+
+    @field_validator("scope", mode="before")
+    @classmethod
+    def _all_or_a_list(cls, value: Any) -> Any:
+        if value == "all" or isinstance(value, list):
+            return value
+        raise ValueError(
+            f"expected all or a list of service ids such as [email, "
+            f"office], got {value!r}"
+        )
 
     @field_validator("cost_key")
     @classmethod

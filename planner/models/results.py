@@ -18,6 +18,8 @@ GAP_KINDS = (
     "utilisation",
     "availability",
     "reachability",
+    "lifecycle",
+    "duplication",
 )
 SEVERITIES = ("high", "medium", "low")
 Severity = Literal["high", "medium", "low"]

@@ -8,6 +8,7 @@ in from the file, the default target or the documented fallbacks.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -18,6 +19,8 @@ from planner.models.common import Bandwidth, Custom, Id, Model, Money, Percentag
 
 __all__ = [
     "Datacenters",
+    "Lifecycle",
+    "LifecycleFile",
     "NetworkClass",
     "NetworkFile",
     "Service",
@@ -71,6 +74,16 @@ class ServiceFile(Model):
     custom: Custom = None
 
 
+class LifecycleFile(Model):
+    """When servers are due for replacement: ``server_years`` after they
+    were bought, or when their platform's support ends (the default table
+    of planner/data/lifecycle.py, overridden or extended here)."""
+
+    server_years: int | None = Field(default=None, ge=1, le=50)
+    platforms: dict[str, dt.date] = {}
+    server_replacement_cost: Money | None = None
+
+
 class TargetFile(Model):
     schema_: Literal["planner/target/v1"] = Field(
         default="planner/target/v1", alias="schema"
@@ -81,6 +94,7 @@ class TargetFile(Model):
     datacenters: Datacenters | None = None
     network: NetworkFile | None = None
     services: list[ServiceFile] = []
+    lifecycle: LifecycleFile | None = None
     custom: Custom = None
 
 
@@ -122,9 +136,18 @@ class Service:
 
 
 @dataclass(frozen=True)
+class Lifecycle:
+    server_years: int | None
+    platforms: dict[str, dt.date]  # normalised platform -> end of support
+    server_replacement_cost: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class Target:
     id: str
     name: str
     network: Network
     services: dict[str, Service]
     datacenters: Datacenters = field(default_factory=Datacenters)
+    # Lifecycle gaps are checked only when the target has a lifecycle section.
+    lifecycle: Lifecycle | None = None

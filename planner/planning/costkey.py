@@ -11,12 +11,11 @@ the amount exactly, to whole currency units by default.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Protocol
 
-from planner.errors import Problem, UsageError, did_you_mean
+from planner.errors import Problem, ProblemAt, UsageError, did_you_mean
 from planner.models.inventory import Inventory, Municipality
 from planner.models.plan import CRITERIA, CostKeyFile, Criterion
 from planner.models.planresult import CostKey
@@ -29,8 +28,6 @@ __all__ = [
     "parse_key",
     "split_amount",
 ]
-
-Loc = Sequence[str | int]
 
 
 def key_from_file(value: Mapping[Criterion, Decimal] | CostKeyFile) -> CostKey:
@@ -48,12 +45,6 @@ def criterion_value(m: Municipality, criterion: str) -> int | None:
         return sum(sy.users for sy in m.systems)
     value: int | None = getattr(m, criterion)
     return value
-
-
-class ProblemAt(Protocol):
-    """The callback of ``Sources.problem``: model path -> located problem."""
-
-    def __call__(self, loc: Loc, message: str) -> Problem: ...
 
 
 def check_key(

@@ -10,20 +10,13 @@ the plan file.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import Protocol
 
-from planner.checks import find_cycle
-from planner.errors import Problem, did_you_mean
+from planner.errors import Loc, Problem, ProblemAt, did_you_mean
+from planner.graph import find_cycle
 from planner.models.plan import PlanFile, WorkPackage
 from planner.models.planresult import Package
 
 __all__ = ["check_references", "check_services", "merge_packages"]
-
-Loc = Sequence[str | int]
-
-
-class ProblemAt(Protocol):
-    def __call__(self, loc: Loc, message: str) -> Problem: ...
 
 
 def merge_packages(generated: Sequence[Package], plan: PlanFile) -> tuple[Package, ...]:

@@ -48,7 +48,7 @@ def phase_state(plan: PlanResult, n: int) -> tuple[set[GapKey], set[str]]:
 def phase_resolver(
     plan: PlanResult,
 ) -> Callable[[int], tuple[Collection[GapKey], Collection[str]]]:
-    """The ``phases`` argument of ``planner.render.views.select_view``."""
+    """The ``phases`` argument of ``planner.render.diagram.views.select_view``."""
     return lambda n: phase_state(plan, n)
 
 

@@ -21,6 +21,7 @@ from planner.models.target import Target
 from planner.planning.costkey import check_key, key_from_file
 from planner.planning.merge import check_references, check_services
 from planner.planning.plan import make_frame, make_plan, plan_packages
+from planner.planning.scope import check_scope
 from planner.units import Period
 
 __all__ = [
@@ -72,6 +73,7 @@ def checked_packages(
     if loaded is not None:
         problems += check_references(settings, packages, loaded.sources.problem)
         problems += check_services(settings, target.services, loaded.sources.problem)
+        problems += check_scope(settings.scope, target.services, loaded.sources.problem)
     if problems:
         raise InputError(problems)
     return Packages(tuple(packages), tuple(warnings), key)

@@ -36,6 +36,7 @@ from planner.planning.generate import generate_packages
 from planner.planning.merge import merge_packages
 from planner.planning.projection import project
 from planner.planning.schedule import Schedule, phase_index, schedule
+from planner.planning.scope import in_scope, scope_closure
 from planner.units import Period
 
 __all__ = ["make_frame", "make_plan", "plan_packages"]
@@ -55,7 +56,8 @@ def plan_packages(
     if not plan.generate:
         return merge_packages((), plan), ()
     generated = generate_packages(G, report, target, recommended=recommended)
-    return merge_packages(generated.packages, plan), generated.warnings
+    kept = in_scope(generated.packages, scope_closure(plan.scope, target))
+    return merge_packages(kept, plan), generated.warnings
 
 
 def make_frame(

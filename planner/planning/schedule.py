@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from planner.checks import find_cycle
 from planner.errors import PlannerError
+from planner.graph import find_cycle
 from planner.models.planresult import Frame, Package, Placement
 from planner.units import Period, format_money
 

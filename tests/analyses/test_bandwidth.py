@@ -37,7 +37,7 @@ from planner.analyses.utilisation import utilisation_gaps
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
 from planner.models.bandwidth import Unreachable
-from planner.progress import ProgressBar
+from planner.render.text.progress import ProgressBar
 
 Write = Callable[[str, str], Path]
 

@@ -1,7 +1,7 @@
 """The Kongsberg example plan in plans/kongsberg/ is what the tool produces.
 
 A golden test: when the tool's output changes on purpose, regenerate the
-files with ``make plans`` and review the diff; the test never rewrites them.
+files with ``make plans`` (or ``pytest --update-golden``) and review the diff.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from planner.commands.plan import OUTPUTS, plan, render_all
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Golden
 
 GOLDEN = ROOT / "plans" / "kongsberg"
 
@@ -28,12 +28,10 @@ def produced() -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("name", OUTPUTS)
-def test_example_plan_is_up_to_date(produced: dict[str, bytes], name: str) -> None:
-    golden = (GOLDEN / name).read_bytes()
-    assert produced[name] == golden, (
-        f"plans/kongsberg/{name} differs from what planner produces: if the change "
-        "is intended, run `make plans` and review the diff"
-    )
+def test_example_plan_is_up_to_date(
+    produced: dict[str, bytes], name: str, golden: Golden
+) -> None:
+    golden.check(GOLDEN / name, produced[name], f" (plans/kongsberg/{name})")
 
 
 def test_the_report_order_links_first(produced: dict[str, bytes]) -> None:

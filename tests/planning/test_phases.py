@@ -14,7 +14,7 @@ from planner.errors import UsageError
 from planner.load import load_inventory, load_target
 from planner.planning.phases import phase_resolver, phase_state
 from planner.planning.pipeline import Overrides, plan_analysed
-from planner.render.views import select_view
+from planner.render.diagram.views import select_view
 from planner.units import Period
 from tests.conftest import MINI
 

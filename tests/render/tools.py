@@ -13,8 +13,8 @@ from planner.analyses.gaps import find_gaps
 from planner.graph import build_graph
 from planner.load import default_target, load_inventory
 from planner.models.results import GapReport
-from planner.render.diagrams import diagram_dot
-from planner.render.views import select_view
+from planner.render.diagram.diagrams import diagram_dot
+from planner.render.diagram.views import select_view
 from tests.conftest import MINI
 
 requires_dot = pytest.mark.skipif(

@@ -1,0 +1,129 @@
+"""``planner progress``: a plan followed up, against today's inventory and
+the accounts."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from planner.analyses.gaps import analyse
+from planner.errors import UsageError, did_you_mean
+from planner.load import Loaded, load_inventory, load_plan, load_target
+from planner.load.actuals import read_actuals
+from planner.models.plan import PlanFile
+from planner.models.planresult import PlanResult
+from planner.models.progress import Actuals, Progress
+from planner.models.target import Target
+from planner.planning.followup import compare_actuals, follow_up
+from planner.planning.pipeline import plan_analysed
+from planner.render.text.followup import progress_json, progress_markdown, progress_text
+from planner.units import Period
+
+__all__ = ["follow_plan", "progress", "render_progress"]
+
+
+def progress(
+    baseline: Path,
+    target: Path | None,
+    plan_file: Path,
+    *,
+    now: Path | None = None,
+    as_of: str | None = None,
+    actuals: Path | None = None,
+    done: tuple[str, ...] = (),
+) -> Progress:
+    """Make the plan of ``baseline`` as ``planner plan`` does, then follow
+    it up: statuses and the re-forecast from ``now`` (today's inventory) at
+    ``as_of`` (default: its ``region.as_of``), and the ``actuals`` CSV."""
+    tgt = load_target(target)
+    inv = load_inventory(baseline, tgt)
+    loaded = load_plan(plan_file)
+    plan = plan_analysed(analyse(inv.model, tgt.model), inv, tgt.model, loaded)
+    return follow_plan(
+        plan, loaded.model, tgt, now=now, as_of=as_of, actuals=actuals, done=done
+    )
+
+
+def follow_plan(
+    plan: PlanResult,
+    settings: PlanFile,
+    tgt: Loaded[Target],
+    *,
+    now: Path | None = None,
+    as_of: str | None = None,
+    actuals: Path | None = None,
+    done: tuple[str, ...] = (),
+) -> Progress:
+    """Follow up a plan already made (``planner report`` shares it)."""
+    open_gaps, period = None, _period(as_of)
+    if now is not None:
+        today = load_inventory(now, tgt).model
+        if today.region.id != plan.region:
+            # Another region's gaps would mark every package done.
+            raise UsageError(
+                f"--now {now} describes region '{today.region.id}', the plan "
+                f"region '{plan.region}': give the same region as it is today"
+            )
+        open_gaps = {(g.kind, g.subject) for g in analyse(today, tgt.model).gaps.gaps}
+        if period is None and today.region.as_of is not None:
+            d = today.region.as_of
+            period = Period(d.year, "quarter", (d.month - 1) // 3 + 1)
+        if period is None:
+            raise UsageError(
+                f"no as-of date: give --as-of (e.g. 2008H2) or region.as_of in {now}"
+            )
+    elif period is not None:
+        raise UsageError("--as-of needs --now (the inventory as it is today)")
+    if done and now is None:
+        raise UsageError("--done needs --now (the inventory as it is today)")
+    _check_done(plan, done)
+    result = follow_up(
+        plan,
+        open_gaps=open_gaps,
+        as_of=period,
+        projection=settings.projection,
+        marked=done,
+    )
+    if actuals is None:
+        return result
+    checked, warnings = _actuals(plan, result, actuals)
+    return dataclasses.replace(
+        result, actuals=checked, warnings=(*result.warnings, *warnings)
+    )
+
+
+def _actuals(
+    plan: PlanResult, result: Progress, path: Path
+) -> tuple[Actuals, list[str]]:
+    rows = read_actuals(path, str(path))
+    packages = {x.package.id: x.package for x in plan.placements}
+    ends = [p for p in (result.finish, result.forecast_finish) if p is not None]
+    years = (plan.frame.start.year, max(ends).year) if ends else None
+    return compare_actuals(rows, packages, years, str(path))
+
+
+def _check_done(plan: PlanResult, done: tuple[str, ...]) -> None:
+    ids = [x.package.id for x in plan.placements]
+    for pid in done:
+        if pid not in ids:
+            raise UsageError(
+                f"--done: '{pid}' is not a work package of the plan"
+                + (did_you_mean(pid, ids) or f" ({len(ids)} packages)")
+            )
+
+
+def _period(text: str | None) -> Period | None:
+    if text is None:
+        return None
+    try:
+        return Period.parse(text)
+    except ValueError as e:
+        raise UsageError(f"--as-of: {e}") from None
+
+
+def render_progress(result: Progress, fmt: str, width: int = 100) -> str:
+    if fmt == "json":
+        return progress_json(result)
+    if fmt == "markdown":
+        return progress_markdown(result)
+    return progress_text(result, width=width)

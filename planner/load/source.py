@@ -1,0 +1,301 @@
+"""Reading YAML files: a fast strict parse, positions only when needed.
+
+Parsing is the bottleneck on large inventories, so values come from yaml-rs
+(a YAML 1.2 parser in Rust: ``NO`` stays a string, duplicate keys are errors,
+alias expansion is bounded). Line and column numbers are only needed when
+something is wrong, so the file is composed a second time with PyYAML's
+composer (node tree with marks, no value construction) only then.
+
+This module and nothing else imports the YAML libraries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import yaml
+import yaml_rs
+
+from planner.cache import note_read
+from planner.errors import InputError, Problem
+
+__all__ = ["Document", "Loaded", "Sources", "read_document"]
+
+
+# A legitimate inventory uses a handful of aliases; a "billion laughs" file
+# would replay millions of events before being refused.
+_ALIAS_LIMITS = yaml_rs.AliasLimits(
+    max_total_replayed_events=200_000, max_replay_stack_depth=32
+)
+_Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is not a comment
+# The tags plain data may carry (implicit or written as !!str etc.); anything
+# else, !!python/object included, is refused.
+_CORE_TAGS = {
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+}
+
+
+@dataclass
+class Document:
+    """One YAML file: the name to show the user, its text and its data."""
+
+    display: str
+    text: str
+    data: Any
+    _root: yaml.Node | None = field(default=None, repr=False)
+    _composed: bool = field(default=False, repr=False)
+
+    def root(self) -> yaml.Node | None:
+        """The PyYAML node tree, composed on first use (error paths only)."""
+        if not self._composed:
+            self._composed = True
+            try:
+                self._root = yaml.compose(self.text, Loader=_Composer)
+            except yaml.YAMLError:
+                self._root = None
+        return self._root
+
+    def position(
+        self, loc: Sequence[str | int], *, at_key: bool = False
+    ) -> tuple[int, int]:
+        """1-based line and column of the node at ``loc``; the deepest node
+        that exists when ``loc`` runs past the file (a missing key)."""
+        node = self.root()
+        if node is None:
+            return 1, 1
+        for i, part in enumerate(loc):
+            child = _child(node, part, key=at_key and i == len(loc) - 1)
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def problem(
+        self, loc: Sequence[str | int], message: str, *, at_key: bool = False
+    ) -> Problem:
+        line, col = self.position(loc, at_key=at_key)
+        return Problem(self.display, line, col, message)
+
+
+M = TypeVar("M")
+
+
+@dataclass
+class Sources:
+    """Where each part of a loaded model came from, to locate later problems.
+
+    A region file may include municipality files; ``includes`` maps the
+    municipality's index to its own document.
+    """
+
+    main: Document
+    includes: dict[int, Document] = field(default_factory=dict)
+
+    def problem(
+        self, loc: Sequence[str | int], message: str, *, at_key: bool = False
+    ) -> Problem:
+        """A located problem for the model path ``loc``."""
+        if (
+            len(loc) >= 2
+            and loc[0] == "municipalities"
+            and isinstance(loc[1], int)
+            and loc[1] in self.includes
+        ):
+            return self.includes[loc[1]].problem(loc[2:], message, at_key=at_key)
+        return self.main.problem(loc, message, at_key=at_key)
+
+
+@dataclass
+class Loaded(Generic[M]):
+    """A validated model and the files it came from."""
+
+    model: M
+    sources: Sources
+
+
+def _child(node: yaml.Node, part: str | int, *, key: bool) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        found = None
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == str(part):
+                found = k if key else v
+        return found
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        return node.value[part] if 0 <= part < len(node.value) else None
+    return None
+
+
+def read_document(path: Path, display: str) -> Document:
+    """Read and parse one YAML file; every problem becomes an InputError."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(display, 1, 1, "file not found")]) from None
+    except IsADirectoryError:
+        raise InputError(
+            [Problem(display, 1, 1, "is a folder; name a .yaml file")]
+        ) from None
+    except OSError as e:
+        raise InputError(
+            [Problem(display, 1, 1, f"cannot read: {e.strerror}")]
+        ) from None
+    note_read(path, raw)
+    text = _decode(raw, display)
+    if not _CONTENT.search(text):
+        raise InputError(
+            [Problem(display, 1, 1, "the file is empty; write a YAML mapping")]
+        )
+    doc = Document(display, text, _parse(text, display))
+    if "!" in text:
+        _refuse_tags(doc)
+    if not isinstance(doc.data, dict):
+        raise InputError([doc.problem((), _not_mapping(doc.data, text))])
+    return doc
+
+
+def _decode(raw: bytes, display: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        hint = ""
+        if raw[e.start] in b"\xe6\xf8\xe5\xc6\xd8\xc5":
+            hint = " (it looks like Latin-1 / Windows-1252: æ, ø, å)"
+        raise InputError(
+            [
+                Problem(
+                    display,
+                    line,
+                    col,
+                    f"byte 0x{raw[e.start]:02x} is not UTF-8{hint}; "
+                    "save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+_RS_POSITION = re.compile(r"line (\d+), column (\d+)")
+
+
+def _parse(text: str, display: str) -> Any:
+    try:
+        return yaml_rs.loads(text, parse_datetime=False, alias_limits=_ALIAS_LIMITS)
+    except yaml_rs.YAMLDecodeError as e:
+        raise InputError(_parse_problems(str(e), text, display)) from None
+
+
+def _parse_problems(message: str, text: str, display: str) -> list[Problem]:
+    if message.startswith("duplicate mapping key"):
+        doc = Document(display, text, None)
+        return _duplicate_keys(doc) or [Problem(display, 1, 1, message)]
+    if message.startswith("Invalid tag"):
+        doc = Document(display, text, None)
+        return _tag_problems(doc) or [Problem(display, 1, 1, _TAG_MESSAGE)]
+    if "alias" in message and "limit" in message:
+        m = re.search(r"^.*\*", text, re.MULTILINE)
+        line = text.count("\n", 0, m.start()) + 1 if m else 1
+        return [
+            Problem(
+                display,
+                line,
+                1,
+                "aliases expand too far (an alias bomb?); write the values out",
+            )
+        ]
+    if m := _RS_POSITION.search(message):
+        line = int(m[1])
+        reason = message.strip().splitlines()[-1].strip()
+        return [Problem(display, line, int(m[2]), _syntax(reason, text, line))]
+    return [Problem(display, 1, 1, f"YAML syntax: {message.splitlines()[0]}")]
+
+
+def _syntax(reason: str, text: str, line: int) -> str:
+    """The parser's reason plus the likely cause a user can act on."""
+    message = f"YAML syntax: {reason}"
+    if "tab" in reason:
+        return message + " (indent with spaces, not tabs)"
+    lines = text.splitlines()[: line - 1]
+    for n in range(len(lines), max(0, len(lines) - 30), -1):
+        ln = lines[n - 1].split("#", 1)[0]
+        for opener, closer in ("[]", "{}"):
+            if ln.count(opener) > ln.count(closer):
+                return message + f" (is the '{opener}' on line {n} closed?)"
+    return message
+
+
+def _duplicate_keys(doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    stack = [doc.root()]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, yaml.Node] = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value in seen:
+                    first = seen[k.value].start_mark.line + 1
+                    problems.append(
+                        Problem(
+                            doc.display,
+                            k.start_mark.line + 1,
+                            k.start_mark.column + 1,
+                            f"duplicate key '{k.value}' (first on line {first}); "
+                            "keep one",
+                        )
+                    )
+                elif isinstance(k, yaml.ScalarNode):
+                    seen[k.value] = k
+                stack.append(v)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return problems
+
+
+_TAG_MESSAGE = "YAML tags are not allowed; write plain values"
+
+
+def _tag_problems(doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    stack = [doc.root()]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        if node.tag not in _CORE_TAGS:
+            m = node.start_mark
+            problems.append(
+                Problem(
+                    doc.display,
+                    m.line + 1,
+                    m.column + 1,
+                    f"YAML tag '{_short_tag(node.tag)}' is not allowed; "
+                    "write a plain value",
+                )
+            )
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(x for pair in node.value for x in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return problems
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _refuse_tags(doc: Document) -> None:
+    if problems := _tag_problems(doc):
+        raise InputError(problems)
+
+
+def _not_mapping(data: Any, text: str) -> str:
+    if isinstance(data, list) and re.search(r"^---", text.split("\n", 1)[-1], re.M):
+        return "more than one YAML document ('---'); keep one per file"
+    kind = "a list" if isinstance(data, list) else f"'{data}'"
+    return f"expected a mapping of keys (schema:, region:, ...) at the top, got {kind}"

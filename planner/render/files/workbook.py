@@ -1,0 +1,272 @@
+"""The plan as an Excel workbook for project leads (openpyxl).
+
+Sheets: Summary, Phases, Work packages, By year, Shares, Projection (when
+the plan has one) and Warnings. Amounts are numbers with a thousands
+format, so a project lead can add formulas of their own.
+
+The same plan gives the same bytes: openpyxl stamps the document's
+modified time and the zip entries' times with the clock, so the workbook is
+written through openpyxl's writer with fixed document times and then
+re-packed with fixed entry times. openpyxl also writes other bytes (same
+content) through lxml when lxml is installed; planner does not depend on
+lxml and asks openpyxl for its own writer (``OPENPYXL_LXML=False``, read
+when openpyxl is first imported), so the bytes do not depend on it either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+os.environ.setdefault("OPENPYXL_LXML", "False")  # before openpyxl: see above
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+
+from planner.models.planresult import PlanResult, Projection
+from planner.render.text.plan import PROJECTION, frame_line
+
+__all__ = ["FIXED_TIME", "plan_workbook", "save_workbook"]
+
+FIXED_TIME = dt.datetime(2000, 1, 1)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MONEY = "#,##0"
+_BOLD = Font(bold=True)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_PERCENT_COLUMNS = {"fraction", "gain"}
+
+
+def plan_workbook(plan: PlanResult) -> bytes:
+    """The ``.xlsx`` bytes of ``plan`` (deterministic)."""
+    wb = Workbook(write_only=True)
+    _summary(wb.create_sheet("Summary"), plan)
+    _fill(wb.create_sheet("Phases"), *_phases(plan))
+    _fill(wb.create_sheet("Work packages"), *_packages(plan))
+    _fill(wb.create_sheet("By year"), *_years(plan))
+    _fill(wb.create_sheet("Shares"), *_shares(plan))
+    if plan.projection is not None:
+        _fill(wb.create_sheet("Projection"), *_projection(plan.projection))
+    _fill(wb.create_sheet("Warnings"), ("warning",), [[w] for w in plan.warnings])
+    wb.properties.creator = "planner"
+    wb.properties.title = f"Plan: {plan.region_name}"
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    return _save(wb)
+
+
+def save_workbook(
+    wb: Workbook,
+    rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None,
+    extra: Mapping[str, bytes] | None = None,
+) -> bytes:
+    """The bytes of ``wb``, the same for the same content (fixed entry times;
+    set the document's times to ``FIXED_TIME``); ``rewrite`` maps an entry of
+    the package to a function that changes its bytes, ``extra`` entries are
+    added at the end."""
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).save()
+    return _repack(raw.getvalue(), rewrite, extra)
+
+
+def _save(wb: Workbook) -> bytes:
+    return save_workbook(wb)
+
+
+def _repack(
+    data: bytes,
+    rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None,
+    extra: Mapping[str, bytes] | None = None,
+) -> bytes:
+    """The same zip with every entry's time fixed (entries keep their order)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            content = src.read(info.filename)
+            if rewrite and info.filename in rewrite:
+                content = rewrite[info.filename](content)
+            dst.writestr(fixed, content)
+        for name, content in (extra or {}).items():
+            fixed = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, content)
+    return out.getvalue()
+
+
+def _fill(ws: Any, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """A header row, the rows, formats (money with thousands, fractions as
+    percentages) and column widths that fit the content. The workbook is
+    write-only (streamed), so widths and panes are set before the rows."""
+    for i, header in enumerate(headers):
+        width = max([len(header), *(len(_shown(r[i])) for r in rows if i < len(r))])
+        ws.column_dimensions[get_column_letter(i + 1)].width = min(60, width) + 2
+    ws.freeze_panes = "A2"
+    ws.append([_cell(ws, h, font=_BOLD) for h in headers])
+    for row in rows:
+        ws.append([_styled(ws, v, h) for v, h in zip(row, headers, strict=False)])
+
+
+def _styled(ws: Any, value: Any, header: str) -> Any:
+    if isinstance(value, Decimal):
+        return _cell(ws, value, number_format=_MONEY)
+    if header in _PERCENT_COLUMNS and isinstance(value, float):
+        return _cell(ws, value, number_format="0.00%")
+    if isinstance(value, str) and len(value) > 60:
+        return _cell(ws, value, alignment=_WRAP)
+    return value
+
+
+def _cell(ws: Any, value: Any, **style: Any) -> Cell:
+    cell = WriteOnlyCell(ws, value=value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:,.0f}"
+    return "" if value is None else str(value)
+
+
+def _summary(ws: Any, plan: PlanResult) -> None:
+    t = plan.totals
+    rows: list[tuple[str, Any]] = [
+        ("region", plan.region_name),
+        ("currency", plan.currency),
+        ("frame", frame_line(plan)),
+        ("cost key", plan.key.describe()),
+        ("work packages", len(plan.placements)),
+        ("phases", len(plan.phases)),
+        ("investment", t.investment),
+        ("operating", t.operating),
+        ("total", t.total),
+        ("contingency (beside the total)", t.contingency),
+        ("running costs added per year", t.per_year),
+        ("warnings", len(plan.warnings)),
+    ]
+    if plan.projection is not None:
+        rows.append(("break-even year", plan.projection.break_even or "-"))
+    _fill(ws, ("item", "value"), rows)
+
+
+def _phases(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
+    headers = (
+        "phase",
+        "start",
+        "investment",
+        "operating",
+        "FTE",
+        "contingency",
+        "overrun",
+        "work packages starting",
+    )
+    rows = [
+        [
+            str(ph.period),
+            ph.period.start_date(),
+            ph.investment,
+            ph.operating,
+            ph.effort,
+            ph.contingency,
+            ", ".join(f"{k} {v}" for k, v in sorted(ph.overrun.items())),
+            ", ".join(ph.packages),
+        ]
+        for ph in plan.phases
+    ]
+    return headers, rows
+
+
+def _packages(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
+    headers = (
+        "id",
+        "name",
+        "kind",
+        "phase start",
+        "phase end",
+        "investment",
+        "operating",
+        "per year after",
+        "FTE",
+        "generated",
+        "depends on",
+        "reason",
+    )
+    rows = [
+        [
+            x.package.id,
+            x.package.name,
+            x.package.kind,
+            str(x.start),
+            str(x.end),
+            x.package.investment,
+            x.package.operating,
+            x.package.per_year,
+            x.package.effort,
+            "yes" if x.package.generated else "no",
+            ", ".join(sorted(x.package.depends_on)),
+            x.package.reason,
+        ]
+        for x in plan.placements
+    ]
+    return headers, rows
+
+
+def _years(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
+    headers = ("year", "investment", "operating", "total", "contingency")
+    t = plan.totals
+    rows: list[list[Any]] = [
+        [str(y), v.investment, v.operating, v.investment + v.operating, v.contingency]
+        for y, v in sorted(t.by_year.items())
+    ]
+    rows.append(["total", t.investment, t.operating, t.total, t.contingency])
+    return headers, rows
+
+
+def _shares(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
+    headers = ("municipality", "name", "fraction", "investment", "operating", "total")
+    rows = [
+        [
+            s.municipality,
+            s.name,
+            round(float(s.fraction), 6),
+            s.amounts["investment"],
+            s.amounts["operating"],
+            s.amounts["total"],
+        ]
+        for s in plan.shares
+    ]
+    return headers, rows
+
+
+def _projection(p: Projection) -> tuple[Sequence[str], list[list[Any]]]:
+    headers = PROJECTION[0]
+    rows: list[list[Any]] = [
+        [
+            y.year,
+            y.baseline,
+            None if y.efficiency is None else float(y.efficiency),
+            y.establishment,
+            y.cooperation,
+            y.saving,
+            y.cumulative,
+        ]
+        for y in p.years
+    ]
+    rows.append(["break-even", p.break_even or "not within the years projected"])
+    return headers, rows

@@ -1,0 +1,2 @@
+"""The steering-group report: :func:`~planner.render.report.html.html.render_report`
+turns results into index.html and the files beside it (``templates/``)."""

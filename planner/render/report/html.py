@@ -1,0 +1,190 @@
+"""The steering-group report: a static HTML page and the files beside it.
+
+:func:`render_report` takes results (never files) and returns every file of
+the report as bytes, keyed by name; the command writes them. The page holds
+its CSS and fetches nothing: the diagrams are SVG files beside it, shown with
+``<img>`` (so no script in an SVG could run). Jinja2 escapes every value.
+
+Bandwidth and the phased plan enter as their JSON documents
+(``planner/bandwidth/v1`` and ``planner/plan/v1``, docs/cli.md): a section
+is drawn when its document is given and is a short note otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import jinja2
+
+from planner import __version__
+from planner.models.inventory import Inventory
+from planner.models.plan import PlanFile
+from planner.models.results import GAP_KINDS, GapReport
+from planner.models.target import Target
+from planner.render.diagram.scene import FOLD_ABOVE
+from planner.render.i18n import Messages
+from planner.render.report.figures import key_figures
+from planner.render.report.gap_text import Names, describe_gap
+from planner.render.report.matrix import matrix_section
+from planner.render.report.sections import assumptions, bandwidth_rows, plan_section
+from planner.render.text.jsonout import to_json
+
+__all__ = ["DIAGRAMS", "ReportData", "render_report"]
+
+DIAGRAMS = ("current", "target", "gaps")
+"""The views a report shows, in order; each is a file ``<view>.svg``."""
+
+MAX_ROWS = 50
+"""Rows per table before the rest is left to gaps.json."""
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything a report shows. ``diagrams`` maps a view in
+    :data:`DIAGRAMS` to its SVG text; the bandwidth analysis and the plan
+    come as their JSON documents (``planner/bandwidth/v1``,
+    ``planner/plan/v1``), so the renderer needs none of their types."""
+
+    inventory: Inventory
+    target: Target
+    gaps: GapReport
+    diagrams: Mapping[str, str] = field(default_factory=dict)
+    folded: bool = False
+    bandwidth: Mapping[str, Any] | None = None
+    plan: Mapping[str, Any] | None = None
+    gantt_svg: str | None = None
+    plan_settings: PlanFile | None = None
+    # Files written beside the report as they are: bandwidth.json and
+    # plan.json, the whole analyses behind the tables' first rows.
+    documents: Mapping[str, str] = field(default_factory=dict)
+    # The region after each phase of the plan, in order: (phase id, SVG).
+    phase_diagrams: Sequence[tuple[str, str]] = ()
+    # The system overview (``planner/matrix/v1``).
+    matrix: Mapping[str, Any] | None = None
+    # A follow-up page (progress.html) is written beside the report.
+    progress_link: bool = False
+
+
+def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
+    """The report's files: ``index.html``, one SVG per diagram, ``gaps.json``
+    (every gap, for whoever needs more than the tables), ``gantt.svg`` when
+    the plan has one, and ``documents``. Same data, same bytes."""
+    msg = Messages(lang)
+    html = _environment(msg).get_template("report.html.j2").render(_context(data, msg))
+    files = {"index.html": html.encode("utf-8"), "gaps.json": _gaps_json(data)}
+    for view, svg in data.diagrams.items():
+        files[f"{view}.svg"] = svg.encode("utf-8")
+    for n, (_, svg) in enumerate(data.phase_diagrams, 1):
+        files[f"phase-{n}.svg"] = svg.encode("utf-8")
+    if data.gantt_svg is not None:
+        files["gantt.svg"] = data.gantt_svg.encode("utf-8")
+    files.update({name: text.encode("utf-8") for name, text in data.documents.items()})
+    return dict(sorted(files.items()))
+
+
+def _gaps_json(data: ReportData) -> bytes:
+    return to_json(data.gaps.to_dict()).encode("utf-8")
+
+
+def _environment(msg: Messages) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("planner.render.report.html", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["t"] = msg
+    env.filters["num"] = _optional(msg.number)
+    env.filters["fte"] = _optional(lambda v: msg.number(v, 1))
+    env.filters["pct"] = _optional(msg.percent)
+    env.filters["bw"] = _optional(msg.bandwidth)
+    env.filters["millions"] = _optional(lambda v: msg.number(float(v) / 1e6, 1))
+    return env
+
+
+def _optional(format_: Any) -> Any:
+    def apply(value: Any) -> str:
+        return "–" if value is None else str(format_(value))
+
+    return apply
+
+
+def _names(data: ReportData) -> Names:
+    inv = data.inventory
+    return Names(
+        municipalities={m.id: m.name for m in inv.municipalities},
+        sites={s.id: s.name for m in inv.municipalities for s in m.sites},
+        services={s.id: s.name for s in data.target.services.values()},
+    )
+
+
+def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
+    inv = data.inventory
+    currency = inv.region.currency
+    rows, total = key_figures(inv, msg("fig.total"))
+    names = _names(data)
+
+    def money(value: Decimal | float | int | None) -> str:
+        return "–" if value is None else msg.money(value, currency)
+
+    return {
+        "lang": msg.lang,
+        "unit": "kr" if msg.lang == "nb" and currency == "NOK" else currency,
+        "version": __version__,
+        "region": inv.region,
+        "target": data.target,
+        "rows": rows,
+        "total": total,
+        "money": money,
+        "diagrams": [v for v in DIAGRAMS if v in data.diagrams],
+        "folded": data.folded,
+        "fold_above": FOLD_ABOVE,
+        "gaps": data.gaps,
+        "datacenters": ", ".join(names.site(s) for s in data.gaps.datacenters),
+        "summary": [(k, n) for k, n in data.gaps.summary.items() if n],
+        "groups": _gap_groups(data.gaps, msg, names),
+        "systems": matrix_section(data.matrix),
+        "progress_link": data.progress_link,
+        "bandwidth": bandwidth_rows(data.bandwidth, MAX_ROWS),
+        "plan": plan_section(data.plan, data.gantt_svg is not None, names),
+        "phase_diagrams": [
+            (n, phase) for n, (phase, _) in enumerate(data.phase_diagrams, 1)
+        ],
+        "assumptions": assumptions(
+            data.target, data.gaps.datacenters, data.plan_settings, msg, names, money
+        ),
+    }
+
+
+def _gap_groups(report: GapReport, msg: Messages, names: Names) -> list[dict[str, Any]]:
+    """One table per kind of gap, at most :data:`MAX_ROWS` rows each."""
+    groups = []
+    for kind in GAP_KINDS:
+        gaps = [g for g in report.gaps if g.kind == kind]
+        if not gaps:
+            continue
+        rows = [
+            {
+                "severity": g.severity,
+                "subject": _subject(g.subject, names),
+                "municipalities": ", ".join(
+                    names.municipality(m) for m in g.municipalities
+                ),
+                "detail": describe_gap(g, msg, names),
+            }
+            for g in gaps[:MAX_ROWS]
+        ]
+        groups.append({"kind": kind, "rows": rows, "more": len(gaps) - len(rows)})
+    return groups
+
+
+def _subject(subject: str, names: Names) -> str:
+    for table in (names.services, names.municipalities, names.sites):
+        if subject in table:
+            return table[subject]
+    return subject

@@ -1,0 +1,161 @@
+"""The report's optional sections and its assumptions, as plain rows.
+
+Bandwidth and plan come in as their JSON documents (docs/cli.md's contract),
+read with ``.get`` so a field the analysis adds later does no harm and one
+it leaves out shows as a dash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from planner.models.plan import PlanFile
+from planner.models.target import Target
+from planner.planning.costkey import key_from_file
+from planner.render.i18n import Messages
+from planner.render.report.gap_text import Names
+
+__all__ = ["assumptions", "bandwidth_rows", "plan_section"]
+
+Money = Callable[[Decimal | float | int | None], str]
+
+
+def bandwidth_rows(doc: Mapping[str, Any] | None, limit: int) -> dict[str, Any] | None:
+    """The busiest links first (at most ``limit``), and the sites a single
+    break cuts off; None without a bandwidth document."""
+    if doc is None:
+        return None
+    links = sorted(
+        doc.get("links", []),
+        key=lambda ln: (-(ln.get("utilisation") or 0.0), str(ln.get("id"))),
+    )
+    rows = [
+        {
+            "id": ln.get("id"),
+            "capacity": ln.get("capacity_mbps"),
+            "demand": ln.get("demand_mbps"),
+            "utilisation": ln.get("utilisation"),
+            "worst": (ln.get("worst") or {}).get("utilisation"),
+            "failed_link": (ln.get("worst") or {}).get("failed_link"),
+            "recommended": ln.get("recommended_capacity_mbps"),
+        }
+        for ln in links[:limit]
+    ]
+    unreachable = sorted({str(u.get("site")) for u in doc.get("unreachable", [])})
+    return {"rows": rows, "more": len(links) - len(rows), "unreachable": unreachable}
+
+
+def plan_section(
+    doc: Mapping[str, Any] | None, gantt: bool, names: Names
+) -> dict[str, Any] | None:
+    """Phases, work packages, costs per year and each municipality's share;
+    None without a plan document."""
+    if doc is None:
+        return None
+    totals = doc.get("totals", {})
+    return {
+        "phases": [
+            {**p, "work_packages": ", ".join(p.get("work_packages", []))}
+            for p in doc.get("phases", [])
+        ],
+        "packages": [
+            {
+                **wp,
+                "period": _period(wp.get("phase_start"), wp.get("phase_end")),
+            }
+            for wp in doc.get("work_packages", [])
+        ],
+        "by_year": sorted(totals.get("by_year", {}).items()),
+        "totals": totals,
+        "shares": [
+            {**s, "name": names.municipality(str(s.get("municipality")))}
+            for s in doc.get("shares", [])
+        ],
+        "warnings": list(doc.get("warnings", [])),
+        "gantt": gantt,
+    }
+
+
+def _period(start: Any, end: Any) -> str:
+    if start is None:
+        return "–"
+    return str(start) if end in (None, start) else f"{start}–{end}"
+
+
+def assumptions(
+    target: Target,
+    datacenters: Sequence[str],
+    settings: PlanFile | None,
+    msg: Messages,
+    names: Names,
+    money: Money,
+) -> list[tuple[str, str]]:
+    """``(what, value)`` rows: the target's numbers, then the plan's."""
+    net = target.network
+    rows = [
+        (
+            msg("assumptions.datacenters"),
+            ", ".join(names.site(s) for s in datacenters) or "–",
+        ),
+        (msg("assumptions.backbone"), _class(msg, net.backbone)),
+        (msg("assumptions.access"), _class(msg, net.access)),
+        (msg("assumptions.max_utilisation"), msg.percent(net.max_utilisation)),
+        (
+            msg("assumptions.link_availability"),
+            msg.percent(net.link_availability, 1),
+        ),
+        (
+            msg("assumptions.tiers"),
+            ", ".join(msg.bandwidth(t) for t in net.capacity_tiers),
+        ),
+    ]
+    rows += [
+        (
+            msg("assumptions.upgrade", tier=msg.bandwidth(tier)),
+            msg(
+                "assumptions.upgrade_cost",
+                investment=money(cost.investment),
+                per_year=money(cost.per_year),
+            ),
+        )
+        for tier, cost in net.upgrade_cost.items()
+    ]
+    rows += [
+        (
+            msg("assumptions.standard", service=svc.name),
+            svc.standard or msg("assumptions.most_users"),
+        )
+        for svc in target.services.values()
+        if svc.harmonise
+    ]
+    return rows + (_plan_rows(settings, msg, money) if settings else [])
+
+
+def _class(msg: Messages, cls: Any) -> str:
+    return msg.count(
+        "assumptions.class", cls.redundancy, capacity=msg.bandwidth(cls.min_capacity)
+    )
+
+
+def _plan_rows(
+    settings: PlanFile, msg: Messages, money: Money
+) -> list[tuple[str, str]]:
+    cost_key = key_from_file(settings.cost_key)
+    key = ", ".join(
+        f"{msg.percent(share)} {msg(f'criterion.{criterion}')}"
+        for criterion, share in cost_key.weights
+    )
+    if cost_key.base:
+        base = money(cost_key.base)
+        key = msg("assumptions.cost_key_base", base=base, rest=key)
+    rows = [
+        (msg("assumptions.plan_phase"), settings.phase),
+        (msg("assumptions.plan_strategy"), settings.strategy),
+        (msg("assumptions.cost_key"), key),
+        (msg("assumptions.uncertainty"), msg.percent(settings.uncertainty)),
+    ]
+    if settings.start is not None:
+        rows.insert(0, (msg("assumptions.plan_start"), str(settings.start)))
+    return rows

@@ -1,0 +1,225 @@
+"""The phased plan as text, Markdown and JSON (``planner/plan/v1``).
+
+Text and Markdown show the same sections: the frame, the phases, the money
+by year (with the contingency beside the base figures, never folded in),
+the work packages and the gap each closes, the shares, the projection and
+every warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from planner.models.planresult import PlanResult, Projection
+from planner.render.text.jsonout import to_json
+from planner.render.text.tables import markdown_table, text_table
+from planner.units import format_money, format_percentage
+
+__all__ = [
+    "plan_json",
+    "plan_markdown",
+    "plan_text",
+    "projection_rows",
+    "right_align_last",
+]
+
+
+def _m(amount: Decimal) -> str:
+    return format_money(amount)
+
+
+def frame_line(plan: PlanResult) -> str:
+    """``half-years from 2007H1, evolution; caps: ...; uncertainty 25 %``."""
+    f = plan.frame
+    caps = []
+    if f.budget_investment is not None:
+        caps.append(f"investment {_m(f.budget_investment)}")
+    if f.budget_operating is not None:
+        caps.append(f"operating {_m(f.budget_operating)}")
+    if f.staff is not None:
+        caps.append(f"staff {f.staff:g} FTE")
+    kind = {"quarter": "quarters", "half-year": "half-years", "year": "years"}
+    text = f"{kind[f.phase]} from {f.start}, {f.strategy}"
+    text += f"; caps per phase: {', '.join(caps)}" if caps else "; no caps"
+    if f.uncertainty:
+        text += f"; uncertainty {format_percentage(f.uncertainty, 0)}"
+    return text
+
+
+def phase_rows(plan: PlanResult) -> list[list[str]]:
+    rows = [
+        [
+            str(ph.period),
+            ph.period.start_date(),
+            _m(ph.investment),
+            _m(ph.operating),
+            f"{ph.effort:g}",
+            _m(ph.contingency),
+            ", ".join(ph.packages) or "-",
+        ]
+        for ph in plan.phases
+    ]
+    t = plan.totals
+    rows.append(
+        ["total", "", _m(t.investment), _m(t.operating), "", _m(t.contingency), ""]
+    )
+    return rows
+
+
+PHASES = (
+    ("phase", "start", "investment", "operating", "FTE", "contingency", "starting"),
+    "llrrrrl",
+)
+YEARS = (("year", "investment", "operating", "total", "contingency"), "lrrrr")
+PACKAGES = (("work package", "phases", "investment", "operating", "reason"), "llrrl")
+SHARES = (("municipality", "fraction", "investment", "operating", "total"), "lrrrr")
+PROJECTION = (
+    (
+        "year",
+        "without cooperation",
+        "gain",
+        "establishment",
+        "with cooperation",
+        "saving",
+        "cumulative",
+    ),
+    "lrrrrrr",
+)
+Table = Callable[[tuple[tuple[str, ...], str], Sequence[Sequence[str]]], list[str]]
+
+
+def year_rows(plan: PlanResult) -> list[list[str]]:
+    t = plan.totals
+    rows = [
+        [
+            str(y),
+            _m(v.investment),
+            _m(v.operating),
+            _m(v.investment + v.operating),
+            _m(v.contingency),
+        ]
+        for y, v in sorted(t.by_year.items())
+    ]
+    rows.append(
+        ["total", _m(t.investment), _m(t.operating), _m(t.total), _m(t.contingency)]
+    )
+    return rows
+
+
+def package_rows(plan: PlanResult) -> list[list[str]]:
+    rows = []
+    for x in plan.placements:
+        p = x.package
+        phases = str(x.start) if x.start == x.end else f"{x.start}-{x.end}"
+        rows.append([p.id, phases, _m(p.investment), _m(p.operating), p.reason])
+    return rows
+
+
+def share_rows(plan: PlanResult) -> list[list[str]]:
+    return [
+        [
+            s.municipality,
+            format_percentage(s.fraction.numerator / s.fraction.denominator, 2),
+            _m(s.amounts["investment"]),
+            _m(s.amounts["operating"]),
+            _m(s.amounts["total"]),
+        ]
+        for s in plan.shares
+    ]
+
+
+def projection_rows(projection: Projection) -> list[list[str]]:
+    return [
+        [
+            str(y.year),
+            _m(y.baseline),
+            "-" if y.efficiency is None else format_percentage(y.efficiency, 0),
+            _m(y.establishment),
+            _m(y.cooperation),
+            _m(y.saving),
+            _m(y.cumulative),
+        ]
+        for y in projection.years
+    ]
+
+
+def break_even_line(projection: Projection) -> str:
+    if projection.break_even is None:
+        return "Break-even: not within the years projected."
+    return f"Break-even: {projection.break_even} (cumulative saving >= 0 from then on)."
+
+
+def right_align_last(
+    headers: Sequence[str], rows: Sequence[Sequence[str]]
+) -> tuple[list[str], list[list[str]]]:
+    """Pad the last column on the left: ``text_table`` wraps the last column
+    and so always aligns it left, which misplaces a column of amounts."""
+    last = max(len(c) for c in [headers[-1], *(r[-1] for r in rows)])
+    return (
+        [*headers[:-1], headers[-1].rjust(last)],
+        [[*r[:-1], r[-1].rjust(last)] for r in rows],
+    )
+
+
+def _sections(
+    plan: PlanResult, table: Table, heading: Callable[[str], str]
+) -> list[str]:
+    lines = [heading("Phases"), *table(PHASES, phase_rows(plan))]
+    lines += ["", heading("By year"), *table(YEARS, year_rows(plan))]
+    lines += ["", heading(f"Work packages ({len(plan.placements)})")]
+    lines += table(PACKAGES, package_rows(plan))
+    lines += ["", heading(f"Shares ({plan.key.describe()})")]
+    lines += table(SHARES, share_rows(plan))
+    if plan.projection is not None:
+        growth = format_percentage(plan.projection.growth, 0)
+        lines += ["", heading(f"Projection (0-alternative growing {growth} a year)")]
+        lines += table(PROJECTION, projection_rows(plan.projection))
+        lines += ["", break_even_line(plan.projection)]
+    lines += ["", heading(f"Warnings ({len(plan.warnings)})")]
+    lines += [f"- {w}" for w in plan.warnings] or ["none"]
+    return lines
+
+
+def plan_text(plan: PlanResult, *, width: int = 100) -> str:
+    """The plan for a terminal."""
+
+    def table(
+        spec: tuple[tuple[str, ...], str], rows: Sequence[Sequence[str]]
+    ) -> list[str]:
+        headers: Sequence[str] = spec[0]
+        if spec[1].endswith("r"):
+            headers, rows = right_align_last(headers, rows)
+        return text_table(headers, rows, width=width, align=spec[1])
+
+    lines = [
+        f"Plan for {plan.region_name} ({plan.region}), in {plan.currency}",
+        f"Frame: {frame_line(plan)}",
+        "",
+        *_sections(plan, table, lambda h: f"{h}:"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def plan_markdown(plan: PlanResult) -> str:
+    """The plan as Markdown, for wikis and pull requests."""
+
+    def table(
+        spec: tuple[tuple[str, ...], str], rows: Sequence[Sequence[str]]
+    ) -> list[str]:
+        return markdown_table(spec[0], rows, align=spec[1])
+
+    lines = [
+        f"# Plan: {plan.region_name}",
+        "",
+        f"Frame: {frame_line(plan)}. Amounts in {plan.currency}; the contingency "
+        "is shown beside the base figures, not included in them.",
+        "",
+        *_sections(plan, table, lambda h: f"## {h}\n"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def plan_json(plan: PlanResult) -> str:
+    """The ``planner/plan/v1`` JSON document."""
+    return to_json(plan.to_dict())

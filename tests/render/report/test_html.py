@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from planner.analyses.gaps import find_gaps
+from planner.graph import build_graph
+from planner.load import default_target, load_inventory
+from planner.models.plan import PlanFile
+from planner.render.report.html import ReportData, render_report
+from tests.conftest import MINI
+from tests.render.hostile import write_hostile
+from tests.render.samples import BANDWIDTH, GANTT, PLAN
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>\n'
+DIAGRAMS = {"current": SVG, "target": SVG, "gaps": SVG}
+
+
+def _data(path: Path = MINI, **extra: object) -> ReportData:
+    inventory = load_inventory(path).model
+    target = default_target().model
+    gaps = find_gaps(build_graph(inventory), target)
+    return ReportData(inventory, target, gaps, DIAGRAMS, **extra)  # type: ignore[arg-type]
+
+
+def _html(data: ReportData, lang: str = "nb") -> str:
+    return render_report(data, lang=lang)["index.html"].decode("utf-8")
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(html)
+    return parser
+
+
+def test_files_of_a_report() -> None:
+    files = render_report(_data())
+    assert list(files) == [
+        "current.svg",
+        "gaps.json",
+        "gaps.svg",
+        "index.html",
+        "target.svg",
+    ]
+    assert files["gaps.json"].startswith(b'{\n  "datacenters"')
+    assert files == render_report(_data())  # byte-identical
+
+
+def test_report_in_bokmaal_by_default_and_in_english() -> None:
+    nb, en = _html(_data()), _html(_data(), "en")
+    assert (
+        '<html lang="nb">' in nb and "Nøkkeltall" in nb and "Avvik fra målbildet" in nb
+    )
+    assert '<html lang="en">' in en and "Key figures" in en and "Nøkkeltall" not in en
+    assert "11\u00a0000" in nb and "11,000" in en  # inhabitants
+
+
+def test_report_is_self_contained() -> None:
+    html = _html(_data())
+    assert "http://" not in html and "https://" not in html
+    assert "default-src 'none'" in html  # the page may fetch nothing
+    assert '<img src="current.svg"' in html and "<style>" in html
+    assert "<script" not in html
+
+
+def test_gap_tables_in_the_readers_language() -> None:
+    html = _html(_data())
+    assert "Kapasitet" in html and "Nåbarhet" not in html
+    assert "100\u00a0Mbit/s mellom Beta rådhus og Gamma kommunehus" in html
+    assert "Gamma bibliotek (bibliotek) har ingen vei til et datasenter." in html
+
+
+def test_missing_seams_leave_a_note() -> None:
+    html = _html(_data())
+    for note in ("Båndbreddeanalysen er ikke med", "Faseplanen er ikke med"):
+        assert note in html
+
+
+def test_bandwidth_section() -> None:
+    html = _html(_data(bandwidth=BANDWIDTH), "en")
+    assert "The bandwidth analysis is not part" not in html
+    busiest = html.index('<th scope="row">beta-gamma</th>')
+    assert busiest < html.index('<th scope="row">alpha-beta</th>')
+    assert "85\u00a0%" in html
+    assert "Sites cut off by a single break: gamma-radhus." in html
+
+
+def test_plan_section_with_gantt_costs_and_shares() -> None:
+    data = _data(plan=PLAN, gantt_svg=GANTT)
+    files = render_report(data, lang="en")
+    html = files["index.html"].decode()
+    assert files["gantt.svg"] == GANTT.encode()
+    assert '<img src="gantt.svg"' in html
+    assert "network, physical-infrastructure" in html
+    assert html.index('<th scope="row">2009</th>') < html.index(
+        '<th scope="row">2010</th>'
+    )
+    assert "NOK\u00a01,110,000" in html  # Alpha's share
+    assert "&lt;b&gt;capacity&lt;/b&gt; gap" in html  # escaped
+    assert "phase 2010Q2 is over the budget per phase" in html
+
+
+def test_assumptions_show_the_target_and_the_plan_settings() -> None:
+    settings = PlanFile.model_validate(
+        {"start": "2009Q3", "cost_key": {"equal": 0.5, "population": 0.5}}
+    )
+    html = _html(_data(plan_settings=settings))
+    assert "minst 1\u00a0Gbit/s, 2 uavhengige veier" in html
+    assert "50\u00a0% likt, 50\u00a0% etter innbyggertall" in html
+    assert "2009Q3" in html
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_hostile_names_are_text_in_html(tmp_path: Path, lang: str) -> None:
+    html = _html(_data(write_hostile(tmp_path)), lang)
+    parsed = _parse(html)
+    assert "script" not in parsed.tags and "b" not in parsed.tags
+    text = "".join(parsed.text)
+    assert '"><script>alert(1)</script>{ } \\" \\\\ <b>x</b> &amp;' in text
+    assert "&lt;script&gt;" in html

@@ -1,0 +1,29 @@
+"""JSON output: the layout of the standard encoder, written by orjson."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from planner.render.text.jsonout import to_json
+
+
+def test_same_layout_as_the_standard_encoder() -> None:
+    data = {"b": [1, 2.5, "ø"], "a": {"z": None, "y": True}, "c": Decimal("12.50")}
+    expected = json.dumps(
+        {**data, "c": 12.5}, indent=2, sort_keys=True, ensure_ascii=False
+    )
+    assert to_json(data) == expected + "\n"
+
+
+def test_money_whole_numbers_are_integers() -> None:
+    assert to_json({"x": Decimal("1050000.00")}) == '{\n  "x": 1050000\n}\n'
+
+
+def test_sets_are_sorted() -> None:
+    assert json.loads(to_json({"s": {"b", "a"}})) == {"s": ["a", "b"]}
+
+
+def test_an_integer_beyond_64_bits_falls_back_unchanged() -> None:
+    big = Decimal(10) ** 30
+    assert json.loads(to_json({"x": big, "y": [1]})) == {"x": 10**30, "y": [1]}
