@@ -400,6 +400,12 @@ def plan(
     show_default=True,
     help="Round shares to whole units (0) or to the øre (2).",
 )
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2200),
+    default=None,
+    help="Split with the populations of this year (populations given by year).",
+)
 @format_option
 @output_option
 def costs(
@@ -408,6 +414,7 @@ def costs(
     amount: str,
     key: str,
     decimals: str,
+    year: int | None,
     fmt: str,
     output: Path | None,
 ) -> None:
@@ -416,7 +423,7 @@ def costs(
     from planner.commands.costs import render_costs
     from planner.output import emit
 
-    result = run(inventory, target, amount, key, int(decimals))
+    result = run(inventory, target, amount, key, int(decimals), year=year)
     emit(render_costs(result, fmt), output, [inventory, target])
 
 

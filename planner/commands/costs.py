@@ -16,11 +16,18 @@ __all__ = ["costs", "render_costs"]
 
 
 def costs(
-    inventory: Path, target: Path | None, amount: str, key: str, decimals: int = 0
+    inventory: Path,
+    target: Path | None,
+    amount: str,
+    key: str,
+    decimals: int = 0,
+    *,
+    year: int | None = None,
 ) -> CostsResult:
     """Load the inventory, read ``amount`` and ``key`` as written on the
     command line, and split the amount (to whole units, or øre with
-    ``decimals=2``)."""
+    ``decimals=2``), with the populations of ``year`` (default: the
+    latest)."""
     try:
         total = parse_money(amount)
     except ValueError as e:
@@ -29,14 +36,14 @@ def costs(
     inv = load_inventory(inventory, load_target(target))
     if problems := check_key(inv.model, cost_key, inv.sources.problem):
         raise InputError(problems)
-    fractions = key_fractions(inv.model, cost_key, total)
+    fractions = key_fractions(inv.model, cost_key, total, year)
     amounts = split_amount(total, fractions, Decimal(1).scaleb(-decimals))
     shares = tuple(
         Share(m.id, m.name, fractions[m.id], {"amount": amounts[m.id]})
         for m in inv.model.municipalities
     )
     region = inv.model.region
-    return CostsResult(region.id, region.currency, total, cost_key, shares)
+    return CostsResult(region.id, region.currency, total, cost_key, shares, year)
 
 
 def render_costs(result: CostsResult, fmt: str) -> str:

@@ -42,6 +42,10 @@ def resolve_target(user: TargetFile, default: Target | None) -> Target:
         network=_network(user.network or NetworkFile(), default),
         services=dict(sorted(services.items())),
         datacenters=user.datacenters or Datacenters(),
+        effort={
+            **(default.effort if default else {}),
+            **{str(k): v for k, v in (user.effort or {}).items()},
+        },
         lifecycle=_lifecycle(user.lifecycle),
     )
 

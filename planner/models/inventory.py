@@ -24,6 +24,7 @@ from planner.models.common import (
     Percentage,
     PeriodValue,
 )
+from planner.models.population import PopulationValue
 
 __all__ = [
     "INTERNET",
@@ -156,7 +157,7 @@ class Project(Model):
 class Municipality(Model):
     id: Id
     name: str
-    population: Count
+    population: PopulationValue
     employees: Count | None = None
     workstations: Count | None = None
     pupils: Count | None = None

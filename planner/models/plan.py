@@ -30,6 +30,8 @@ __all__ = [
     "Budget",
     "CostKeyFile",
     "Criterion",
+    "EfficiencyAfter",
+    "Financing",
     "PlanFile",
     "ProjectionFile",
     "WorkPackage",
@@ -110,6 +112,56 @@ CostKeyValue = Annotated[
 ]
 
 
+class SplitKeyFile(Model):
+    """Separate keys: ``investment`` for investments (and their capital
+    cost), ``operating`` for operating and running costs (D-IKT splits its
+    infrastructure investment otherwise than its operations)."""
+
+    investment: CostKeyValue
+    operating: CostKeyValue
+
+    @field_validator("investment", "operating")
+    @classmethod
+    def _each_adds_up(
+        cls, key: dict[str, Decimal] | CostKeyFile
+    ) -> dict[str, Decimal] | CostKeyFile:
+        return key if isinstance(key, CostKeyFile) else _adds_up(key)
+
+
+def _key_forms(value: Any) -> dict[Criterion, Decimal] | CostKeyFile | SplitKeyFile:
+    """``{investment: KEY, operating: KEY}``, else one key for all costs."""
+    if isinstance(value, SplitKeyFile):
+        return value
+    if isinstance(value, dict) and ({"investment", "operating"} & set(value)):
+        return SplitKeyFile.model_validate(value)
+    return _either_form(value)
+
+
+_ONE_KEY_SCHEMA: dict[str, Any] = CostKeyValue.__metadata__[1].json_schema  # type: ignore[attr-defined]
+PlanKeyValue = Annotated[
+    dict[Criterion, Decimal] | CostKeyFile | SplitKeyFile,
+    PlainValidator(_key_forms),
+    WithJsonSchema(
+        {
+            "description": "one key for all costs, or {investment: KEY, "
+            "operating: KEY}",
+            "anyOf": [
+                _ONE_KEY_SCHEMA,
+                {
+                    "type": "object",
+                    "properties": {
+                        "investment": _ONE_KEY_SCHEMA,
+                        "operating": _ONE_KEY_SCHEMA,
+                    },
+                    "required": ["investment", "operating"],
+                    "additionalProperties": False,
+                },
+            ],
+        }
+    ),
+]
+
+
 class Budget(Model):
     investment: Money | None = None
     operating: Money | None = None
@@ -122,16 +174,78 @@ class WorkPackage(Model):
     investment: Money = Decimal(0)
     operating: Money = Decimal(0)
     per_year: Money = Decimal(0)
+    saving_per_year: Money = Decimal(0)
     effort: FTE = 0.0
     duration: int = Field(default=1, ge=1, le=200)
     depends_on: list[Id] = []
     not_before: PeriodValue | None = None
     deadline: PeriodValue | None = None
     services: list[Id] = []
+    replace: list[Annotated[str, Field(pattern=r"^[a-z0-9*?][a-z0-9*?._-]*$")]] = []
+    priority: int | None = Field(default=None, ge=-1000, le=1000)
+    paid_by: Id | None = None
     custom: Custom = None
 
 
 Year = Annotated[int, Field(ge=1900, le=2200)]
+
+
+class EfficiencyAfter(Model):
+    """Gains that follow the plan: ``gains[i]`` is the gain of the
+    (i+1)-th full calendar year in which package ``after`` is in service."""
+
+    after: Id
+    gains: list[Percentage] = Field(min_length=1)
+
+
+class Financing(Model):
+    """Each year's investment paid as an annuity loan from the next year on."""
+
+    years: int = Field(ge=1, le=100)
+    rate: Percentage
+
+
+_GAINS: TypeAdapter[dict[int, Decimal]] = TypeAdapter(dict[Year, Percentage])
+
+
+def _gains_form(value: Any) -> dict[int, Decimal] | EfficiencyAfter:
+    """``{after: PACKAGE, gains: [...]}`` when the mapping names ``after`` or
+    ``gains``, else the calendar form ``{2013: 0%, 2014: 3%}`` (validated
+    here so an error's location is the path the user wrote)."""
+    if isinstance(value, EfficiencyAfter):
+        return value
+    if isinstance(value, dict) and ({"after", "gains"} & set(value)):
+        return EfficiencyAfter.model_validate(value)
+    return _GAINS.validate_python(value)
+
+
+_PCT_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string"}]}
+EfficiencyValue = Annotated[
+    dict[int, Decimal] | EfficiencyAfter,
+    PlainValidator(_gains_form),
+    WithJsonSchema(
+        {
+            "description": "gains by calendar year ({2013: 0%, 2014: 3%}) or by "
+            "full year in service of a package ({after: datacenter, gains: [0%, 3%]})",
+            "anyOf": [
+                {
+                    "type": "object",
+                    "patternProperties": {"^[0-9]{4}$": _PCT_SCHEMA},
+                    "additionalProperties": False,
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "after": {"type": "string"},
+                        "gains": {"type": "array", "items": _PCT_SCHEMA},
+                    },
+                    "required": ["after", "gains"],
+                    "additionalProperties": False,
+                },
+            ],
+        }
+    ),
+]
 
 
 class ProjectionFile(Model):
@@ -142,9 +256,14 @@ class ProjectionFile(Model):
     base_cost: Money | None = None
     growth: Percentage = Decimal(0)
     baseline: dict[Year, Money] = {}
-    efficiency: dict[Year, Percentage] = {}
+    efficiency: EfficiencyValue = {}
     cooperation: dict[Year, Money] = {}
     establishment: Literal["plan", "none"] | dict[Year, Money] = "plan"
+    # IT staff (FTE): without cooperation by year (else the inventory's
+    # it_staff grown by growth), and the cooperation's own staff.
+    staff_without: dict[Year, FTE] = {}
+    staff_growth: Percentage | None = None  # default: growth
+    staff: FTE | dict[Year, FTE] | None = None
     until: Year | None = None
     custom: Custom = None
 
@@ -158,6 +277,11 @@ class ProjectionFile(Model):
         if self.until is not None and self.until < self.base_year:
             raise ValueError(f"projection: until {self.until} is before base_year")
         return self
+
+
+PackageKindName = Literal[
+    "link", "datacenter", "move", "harmonise", "introduce", "close", "hand-written"
+]
 
 
 class PlanFile(Model):
@@ -174,7 +298,9 @@ class PlanFile(Model):
     budget_per_phase: Budget | None = None
     staff_per_phase: FTE | None = None
     uncertainty: Percentage = Decimal(0)
-    cost_key: CostKeyValue = {"equal": Decimal(1)}
+    financing: Financing | None = None
+    priorities: dict[PackageKindName, Annotated[int, Field(ge=-1000, le=1000)]] = {}
+    cost_key: PlanKeyValue = {"equal": Decimal(1)}
     work_packages: list[WorkPackage] = []
     projection: ProjectionFile | None = None
     custom: Custom = None
@@ -192,6 +318,8 @@ class PlanFile(Model):
     @field_validator("cost_key")
     @classmethod
     def _key_adds_up(
-        cls, key: dict[str, Decimal] | CostKeyFile
-    ) -> dict[str, Decimal] | CostKeyFile:
-        return key if isinstance(key, CostKeyFile) else _adds_up(key)
+        cls, key: dict[str, Decimal] | CostKeyFile | SplitKeyFile
+    ) -> dict[str, Decimal] | CostKeyFile | SplitKeyFile:
+        if isinstance(key, CostKeyFile | SplitKeyFile):
+            return key
+        return _adds_up(key)

@@ -9,7 +9,7 @@ Money is ``Decimal`` everywhere; fractions of a cost key are exact
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
@@ -20,6 +20,7 @@ __all__ = [
     "CostKey",
     "CostsResult",
     "Frame",
+    "MunicipalYear",
     "Package",
     "Phase",
     "Placement",
@@ -33,7 +34,7 @@ __all__ = [
 
 ZERO = Decimal(0)
 PackageKind = Literal[
-    "link", "datacenter", "move", "harmonise", "close", "hand-written"
+    "link", "datacenter", "move", "harmonise", "introduce", "close", "hand-written"
 ]
 
 
@@ -41,12 +42,25 @@ PackageKind = Literal[
 class CostKey:
     """A cost-sharing key: an optional fixed ``base`` per municipality (the
     D-IKT form), the rest split by ``weights`` (criterion -> fraction,
-    adding up to 1)."""
+    adding up to 1). With ``operating``, this key splits investments (and
+    their capital cost) and ``operating`` the operating and running costs."""
 
     weights: tuple[tuple[str, Decimal], ...]
     base: Decimal = ZERO
+    operating: CostKey | None = None
+
+    def for_kind(self, kind: str) -> CostKey:
+        """The key for ``investment``/``capital`` or the other kinds."""
+        if self.operating is None or kind in ("investment", "capital"):
+            return replace(self, operating=None)
+        return self.operating
 
     def to_dict(self) -> dict[str, Any]:
+        if self.operating is not None:
+            return {
+                "investment": self.for_kind("investment").to_dict(),
+                "operating": self.operating.to_dict(),
+            }
         out: dict[str, Any] = {c: float(w) for c, w in self.weights}
         if self.base:
             out["base"] = self.base
@@ -54,6 +68,11 @@ class CostKey:
 
     def describe(self) -> str:
         """``'50 % equal, 50 % population'`` (with ``base 2 000 000 + ``)."""
+        if self.operating is not None:
+            return (
+                f"investment: {self.for_kind('investment').describe()}; "
+                f"operating: {self.operating.describe()}"
+            )
         parts = ", ".join(f"{_percent(w)} % {c}" for c, w in self.weights)
         if self.base:
             return f"base {format_money(self.base)} per municipality + {parts}"
@@ -70,7 +89,8 @@ class Package:
 
     ``effort`` is FTE in each phase of its ``duration``; ``investment`` and
     ``operating`` (one-off costs paid from the operating budget) fall in the
-    phase it starts in; ``per_year`` is a running cost it adds once done.
+    phase it starts in; ``per_year`` is a running cost it adds once in
+    service (from the phase after its last), ``saving_per_year`` a saving.
     """
 
     id: str
@@ -81,6 +101,7 @@ class Package:
     investment: Decimal = ZERO
     operating: Decimal = ZERO
     per_year: Decimal = ZERO
+    saving_per_year: Decimal = ZERO
     effort: float = 0.0
     duration: int = 1
     depends_on: tuple[str, ...] = ()
@@ -88,6 +109,11 @@ class Package:
     deadline: Period | None = None
     services: tuple[str, ...] = ()
     municipalities: tuple[str, ...] = ()
+    # A unit cost: the one municipality that pays all of it (None: a common
+    # cost, split by the key).
+    paid_by: str | None = None
+    # Higher first among the packages ready to schedule (default 0).
+    priority: int = 0
     # The gaps ``(kind, subject)`` the package works on; a gap is closed
     # when every package working on it is done (the phase diagrams).
     closes: tuple[tuple[str, str], ...] = ()
@@ -139,6 +165,8 @@ class Placement:
             "investment": p.investment,
             "operating": p.operating,
             "per_year": p.per_year,
+            "saving_per_year": p.saving_per_year,
+            "in_service": str(self.end.shift(1)),
             "effort": p.effort,
             "duration": p.duration,
             "depends_on": sorted(p.depends_on),
@@ -146,6 +174,8 @@ class Placement:
             "deadline": str(p.deadline) if p.deadline else None,
             "services": sorted(p.services),
             "municipalities": sorted(p.municipalities),
+            "paid_by": p.paid_by,
+            "priority": p.priority,
             "generated": p.generated,
             "reason": p.reason,
         }
@@ -180,15 +210,31 @@ class Phase:
 
 @dataclass(frozen=True)
 class YearTotal:
+    """One year's money: the one-off ``investment`` and ``operating`` of
+    the packages starting in it (the contingency is on these), the
+    ``running`` costs and ``savings`` of the packages in service, and the
+    ``capital`` cost (annuities) when the investment is financed."""
+
     investment: Decimal = ZERO
     operating: Decimal = ZERO
     contingency: Decimal = ZERO
+    running: Decimal = ZERO
+    savings: Decimal = ZERO
+    capital: Decimal = ZERO
+
+    @property
+    def total(self) -> Decimal:
+        """What the plan costs in the year: one-off and running."""
+        return self.investment + self.operating + self.running
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "investment": self.investment,
             "operating": self.operating,
             "contingency": self.contingency,
+            "running": self.running,
+            "savings": self.savings,
+            "capital": self.capital,
         }
 
 
@@ -199,9 +245,14 @@ class Totals:
     contingency: Decimal
     per_year: Decimal
     by_year: dict[int, YearTotal]
+    running: Decimal = ZERO
+    savings: Decimal = ZERO
+    capital: Decimal = ZERO
+    saving_per_year: Decimal = ZERO
 
     @property
     def total(self) -> Decimal:
+        """The one-off costs (v1's ``total``): investment and operating."""
         return self.investment + self.operating
 
     def to_dict(self) -> dict[str, Any]:
@@ -211,6 +262,10 @@ class Totals:
             "total": self.total,
             "contingency": self.contingency,
             "per_year": self.per_year,
+            "saving_per_year": self.saving_per_year,
+            "running": self.running,
+            "savings": self.savings,
+            "capital": self.capital,
             "by_year": {str(y): t.to_dict() for y, t in sorted(self.by_year.items())},
         }
 
@@ -245,16 +300,47 @@ class ProjectionYear:
     cooperation: Decimal
     saving: Decimal
     cumulative: Decimal
+    running: Decimal = ZERO
+    savings: Decimal = ZERO
+    capital: Decimal = ZERO
+    staff_without: float | None = None
+    staff_with: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "year": self.year,
+            "staff_without": self.staff_without,
+            "staff_with": self.staff_with,
             "baseline": self.baseline,
             "efficiency": None if self.efficiency is None else float(self.efficiency),
             "establishment": self.establishment,
+            "running": self.running,
+            "savings": self.savings,
+            "capital": self.capital,
             "cooperation": self.cooperation,
             "saving": self.saving,
             "cumulative": self.cumulative,
+        }
+
+
+@dataclass(frozen=True)
+class MunicipalYear:
+    """One municipality's cost in one projection year: ``without``
+    cooperation (its own budget grown; None without a budget) and ``with``
+    it (its unit costs and its key share of the cooperation's cost)."""
+
+    municipality: str
+    year: int
+    without: Decimal | None
+    with_: Decimal
+
+    def to_dict(self) -> dict[str, Any]:
+        saving = None if self.without is None else self.without - self.with_
+        return {
+            "year": self.year,
+            "without": self.without,
+            "with": self.with_,
+            "saving": saving,
         }
 
 
@@ -263,6 +349,8 @@ class Projection:
     years: tuple[ProjectionYear, ...]
     growth: Decimal
     break_even: int | None
+    # What the projection could not show (costs after ``until``): warnings.
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -287,6 +375,7 @@ class PlanResult:
     shares: tuple[Share, ...]
     projection: Projection | None
     warnings: tuple[str, ...]
+    by_municipality: tuple[MunicipalYear, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -303,7 +392,15 @@ class PlanResult:
             if self.projection is None
             else self.projection.to_dict(),
             "warnings": list(self.warnings),
+            "by_municipality": _by_municipality(self.by_municipality),
         }
+
+
+def _by_municipality(rows: tuple[MunicipalYear, ...]) -> list[dict[str, Any]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault(r.municipality, []).append(r.to_dict())
+    return [{"municipality": m, "years": years} for m, years in out.items()]
 
 
 @dataclass(frozen=True)
@@ -315,6 +412,7 @@ class CostsResult:
     amount: Decimal
     key: CostKey
     shares: tuple[Share, ...]
+    year: int | None = None  # the populations' year (--year)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -323,5 +421,6 @@ class CostsResult:
             "currency": self.currency,
             "amount": self.amount,
             "key": self.key.to_dict(),
+            "year": self.year,
             "shares": [s.to_dict() for s in self.shares],
         }

@@ -15,7 +15,15 @@ from typing import Literal
 
 from pydantic import Field
 
-from planner.models.common import Bandwidth, Custom, Id, Model, Money, Percentage
+from planner.models.common import (
+    FTE,
+    Bandwidth,
+    Custom,
+    Id,
+    Model,
+    Money,
+    Percentage,
+)
 
 __all__ = [
     "Datacenters",
@@ -74,6 +82,9 @@ class ServiceFile(Model):
     custom: Custom = None
 
 
+GeneratedKind = Literal["link", "datacenter", "move", "harmonise", "introduce", "close"]
+
+
 class LifecycleFile(Model):
     """When servers are due for replacement: ``server_years`` after they
     were bought, or when their platform's support ends (the default table
@@ -93,6 +104,8 @@ class TargetFile(Model):
     extends: Literal["default"] | None = None
     datacenters: Datacenters | None = None
     network: NetworkFile | None = None
+    # FTE each generated work package of a kind takes in each of its phases.
+    effort: dict[GeneratedKind, FTE] | None = None
     services: list[ServiceFile] = []
     lifecycle: LifecycleFile | None = None
     custom: Custom = None
@@ -149,5 +162,7 @@ class Target:
     network: Network
     services: dict[str, Service]
     datacenters: Datacenters = field(default_factory=Datacenters)
+    # Generated work package kind -> FTE per phase it runs (0 when absent).
+    effort: dict[str, float] = field(default_factory=dict)
     # Lifecycle gaps are checked only when the target has a lifecycle section.
     lifecycle: Lifecycle | None = None

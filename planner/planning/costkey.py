@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
 from planner.errors import Problem, ProblemAt, UsageError, did_you_mean
 from planner.models.inventory import Inventory, Municipality
-from planner.models.plan import CRITERIA, CostKeyFile, Criterion
+from planner.models.plan import CRITERIA, CostKeyFile, Criterion, SplitKeyFile
 from planner.models.planresult import CostKey
+from planner.models.population import population_in
 from planner.units import format_money, parse_money
 
 __all__ = [
@@ -30,19 +32,29 @@ __all__ = [
 ]
 
 
-def key_from_file(value: Mapping[Criterion, Decimal] | CostKeyFile) -> CostKey:
-    """The key of a plan file's ``cost_key`` (either form)."""
+def key_from_file(
+    value: Mapping[Criterion, Decimal] | CostKeyFile | SplitKeyFile,
+) -> CostKey:
+    """The key of a plan file's ``cost_key`` (any form)."""
+    if isinstance(value, SplitKeyFile):
+        main = key_from_file(value.investment)
+        return replace(main, operating=key_from_file(value.operating))
     if isinstance(value, CostKeyFile):
         return CostKey(tuple(value.variable.items()), value.base)
     return CostKey(tuple(value.items()))
 
 
-def criterion_value(m: Municipality, criterion: str) -> int | None:
-    """A municipality's figure for one criterion (None: not given)."""
+def criterion_value(
+    m: Municipality, criterion: str, year: int | None = None
+) -> int | None:
+    """A municipality's figure for one criterion (None: not given); a
+    population by year gives the latest figure at or before ``year``."""
     if criterion == "equal":
         return 1
     if criterion == "users":
         return sum(sy.users for sy in m.systems)
+    if criterion == "population":
+        return population_in(m.population, year)
     value: int | None = getattr(m, criterion)
     return value
 
@@ -53,7 +65,10 @@ def check_key(
     """Problems that make ``key`` unusable for ``inventory``: a criterion a
     municipality does not give, or one that is zero everywhere."""
     out = []
-    for criterion, _ in key.weights:
+    criteria = [c for c, _ in key.weights]
+    if key.operating is not None:
+        criteria += [c for c, _ in key.operating.weights if c not in criteria]
+    for criterion in criteria:
         values = [criterion_value(m, criterion) for m in inventory.municipalities]
         for i, value in enumerate(values):
             if value is None:
@@ -77,18 +92,24 @@ def check_key(
 
 
 def key_fractions(
-    inventory: Inventory, key: CostKey, total: Decimal = Decimal(0)
+    inventory: Inventory,
+    key: CostKey,
+    total: Decimal = Decimal(0),
+    year: int | None = None,
 ) -> dict[str, Fraction]:
     """Each municipality's exact fraction of ``total`` under ``key``.
 
     With a ``base``, each municipality pays the base and the rest
     (``total - n * base``) is split by the criteria, so the fraction depends
-    on the total. Call :func:`check_key` first.
+    on the total. ``year`` picks the populations (the latest without it).
+    Call :func:`check_key` first.
     """
     munis = inventory.municipalities
     weights: dict[str, Fraction] = {m.id: Fraction(0) for m in munis}
     for criterion, pct in key.weights:
-        values = {m.id: Fraction(criterion_value(m, criterion) or 0) for m in munis}
+        values = {
+            m.id: Fraction(criterion_value(m, criterion, year) or 0) for m in munis
+        }
         whole = sum(values.values(), Fraction(0))
         for m_id, v in values.items():
             weights[m_id] += Fraction(pct) * v / whole

@@ -35,6 +35,7 @@ from planner.models.progress import (
 )
 from planner.planning.projection import project
 from planner.planning.schedule import phase_index, schedule
+from planner.planning.series import plan_series
 from planner.units import Period
 
 __all__ = ["compare_actuals", "done_packages", "follow_up"]
@@ -97,7 +98,15 @@ def follow_up(
     if open_gaps is not None and as_of is not None:
         rows, forecast_finish, spend, extra = _forecast(plan, open_gaps, as_of, marked)
         if projection is not None:
-            forecast_break_even = project(projection, spend).break_even
+            # The running costs and savings follow the forecast schedule too.
+            forecast = [
+                Placement(
+                    x.package, r.forecast_start or x.start, r.forecast_end or x.end
+                )
+                for x, r in zip(plan.placements, rows, strict=True)
+            ]
+            series = plan_series(forecast, spend, {})
+            forecast_break_even = project(projection, series).break_even
     else:
         rows = [_row(x) for x in plan.placements]
     slip = None

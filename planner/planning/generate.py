@@ -10,6 +10,10 @@
   into the data centre (``migration_cost_per_user`` x users);
 - ``harmonise-<service>``: a harmonisation gap closed by moving users off
   non-standard products (``migration_cost_per_user`` x users to move);
+- ``introduce-<service>-<municipality>``: a coverage gap closed by
+  introducing the standard product (``migration_cost_per_user`` x the
+  users it will have, estimated from the other municipalities' users of
+  the service scaled by population);
 - ``close-<site>``: a server room closed once nothing local is left.
 
 Dependencies follow the architecture: a move waits for the data centre and
@@ -86,9 +90,23 @@ def generate_packages(
             [g for g in report.gaps if g.kind == "harmonisation"], target
         )
     ]
-    closes = _closes(G, hosting, moving)
-    packages = _with_service_deps([*moves, *harmonise], target)
-    return Generated((*links, *dc, *packages, *closes), tuple(warnings))
+    closes = _closes(G, hosting, moving, has_dc=bool(dc))
+    earlier = {p.id for p in (*moves, *harmonise)}
+    introduce = [
+        p
+        for g in _core_first([g for g in report.gaps if g.kind == "coverage"], target)
+        if (p := _introduce(G, g, target, earlier, bool(dc), link_deps, warnings))
+    ]
+    packages = _with_service_deps([*moves, *harmonise, *introduce], target)
+    every = _with_effort((*links, *dc, *packages, *closes), target)
+    return Generated(every, tuple(warnings))
+
+
+def _with_effort(packages: tuple[Package, ...], target: Target) -> tuple[Package, ...]:
+    """Each package with the target's effort for its kind (FTE per phase)."""
+    return tuple(
+        replace(p, effort=target.effort.get(p.kind, p.effort)) for p in packages
+    )
 
 
 def _core_first(gaps: list[Gap], target: Target) -> list[Gap]:
@@ -252,6 +270,78 @@ def _harmonise(
     )
 
 
+def _introduce(
+    G: nx.MultiGraph[Any],
+    g: Gap,
+    target: Target,
+    earlier: set[str],
+    has_dc: bool,
+    link_deps: LinkDeps,
+    warnings: list[str],
+) -> Package | None:
+    """The standard product introduced where a required service is missing,
+    after the service's harmonisation (or move) settles the standard. None
+    (and a warning) when no municipality uses the service: nothing to
+    introduce or to estimate from."""
+    svc = target.services[g.subject]
+    muni = g.municipalities[0]
+    users, product = _estimate(G, svc.id, muni, svc.standard)
+    if product is None or users == 0:
+        warnings.append(
+            f"coverage gap {svc.id} in {muni}: no other municipality uses it, so "
+            "no package is generated; write one by hand (services: "
+            f"[{svc.id}])"
+        )
+        return None
+    if f"harmonise-{svc.id}" in earlier:
+        deps: tuple[str, ...] = (f"harmonise-{svc.id}",)
+    elif f"move-{svc.id}" in earlier:
+        deps = (f"move-{svc.id}",)
+    elif svc.hosting == "central":
+        deps = ((DATACENTER,) if has_dc else ()) + link_deps(g.municipalities)
+    else:
+        deps = ()
+    return Package(
+        id=f"introduce-{svc.id}-{muni}",
+        name=f"Introduce {product or svc.name} in {muni}",
+        kind="introduce",
+        reason=f"coverage gap {svc.id}: {g.detail}; about {users} users "
+        "(the other municipalities' users scaled by population)",
+        generated=True,
+        investment=_migration(svc, users),
+        depends_on=deps,
+        services=(svc.id,),
+        municipalities=g.municipalities,
+        closes=(("coverage", svc.id),),
+    )
+
+
+def _estimate(
+    G: nx.MultiGraph[Any], service: str, muni: str, standard: str | None
+) -> tuple[int, str | None]:
+    """The users ``muni`` would have of ``service`` (the others' users x its
+    population / theirs, half up) and the product (the standard, else the
+    one with most users)."""
+    users: dict[str, int] = defaultdict(int)
+    products: dict[str, int] = defaultdict(int)
+    for _, d in G.nodes(data=True):
+        if d.get("kind") == "system" and d["service"] == service:
+            users[d["municipality"]] += d["users"]
+            products[d["product"]] += d["users"]
+    people = {
+        d["id"]: int(d["population"])
+        for _, d in G.nodes(data=True)
+        if d.get("kind") == "municipality"
+    }
+    others = sum(people[m] for m in users if m != muni)
+    total = sum(v for m, v in users.items() if m != muni)
+    estimate = (
+        (total * people.get(muni, 0) * 2 + others) // (2 * others) if others else 0
+    )
+    best = min(products, key=lambda p: (-products[p], p)) if products else None
+    return estimate, standard or best
+
+
 def _with_service_deps(packages: list[Package], target: Target) -> list[Package]:
     """Each service's packages also wait for those of the nearest services
     it depends on that have packages (through services that have none)."""
@@ -277,11 +367,12 @@ def _with_service_deps(packages: list[Package], target: Target) -> list[Package]
 
 
 def _closes(
-    G: nx.MultiGraph[Any], hosting: list[Gap], moving: list[Gap]
+    G: nx.MultiGraph[Any], hosting: list[Gap], moving: list[Gap], *, has_dc: bool
 ) -> list[Package]:
     """One package per server room a consolidation gap closes, after every
     move of a system out of that room (or out of its municipality, for
-    shared systems whose server is not named)."""
+    shared systems whose server is not named), and after the data centre
+    that takes over (a room none of whose systems move closes only then)."""
     out_of: dict[str, set[str]] = defaultdict(set)
     for g in moving:
         for sy in g.data["systems"]:
@@ -294,6 +385,8 @@ def _closes(
             continue
         for room in g.data["server_rooms_closed"]:
             deps = out_of[room] | out_of[f"municipality:{g.subject}"]
+            if has_dc:
+                deps.add(DATACENTER)
             packages.append(
                 Package(
                     id=f"close-{room}",

@@ -18,9 +18,15 @@ from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
 from planner.models.planresult import CostKey, Package, PlanResult
 from planner.models.target import Target
+from planner.planning.absorb import check_replace
 from planner.planning.costkey import check_key, key_from_file
-from planner.planning.merge import check_references, check_services
-from planner.planning.plan import make_frame, make_plan, plan_packages
+from planner.planning.merge import (
+    check_paid_by,
+    check_projection,
+    check_references,
+    check_services,
+)
+from planner.planning.plan import make_frame, make_plan, merged_packages
 from planner.planning.scope import check_scope
 from planner.units import Period
 
@@ -61,18 +67,24 @@ def checked_packages(
     them and the cost key, every problem located in its file (what
     ``planner validate --plan`` checks without scheduling)."""
     settings = loaded.model if loaded else PlanFile()
-    packages, warnings = plan_packages(
+    merged = merged_packages(
         analysis.G,
         analysis.gaps,
         target,
         settings,
         recommended=recommendations(analysis.bandwidth),
     )
+    packages, warnings = merged.packages, merged.warnings
     key = key_from_file(settings.cost_key)
     problems: list[Problem] = check_key(inv.model, key, inv.sources.problem)
     if loaded is not None:
-        problems += check_references(settings, packages, loaded.sources.problem)
+        where = loaded.sources.problem
+        problems += check_replace(settings, merged.generated, where)
+        problems += check_references(settings, packages, where, also=merged.taken)
         problems += check_services(settings, target.services, loaded.sources.problem)
+        problems += check_projection(settings, packages, loaded.sources.problem)
+        munis = [m.id for m in inv.model.municipalities]
+        problems += check_paid_by(settings, munis, loaded.sources.problem)
         problems += check_scope(settings.scope, target.services, loaded.sources.problem)
     if problems:
         raise InputError(problems)
@@ -104,6 +116,7 @@ def plan_analysed(
         checked.key,
         settings.projection,
         warnings=checked.warnings,
+        financing=settings.financing,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -18,28 +19,30 @@ import networkx as nx
 
 from planner.errors import UsageError
 from planner.models.inventory import Inventory
-from planner.models.plan import PlanFile, ProjectionFile
+from planner.models.plan import Financing, PlanFile, ProjectionFile
 from planner.models.planresult import (
     CostKey,
     Frame,
     Package,
     Phase,
     PlanResult,
-    Share,
     Totals,
     YearTotal,
 )
 from planner.models.results import GapReport
 from planner.models.target import Target
-from planner.planning.costkey import key_fractions, split_amount
+from planner.planning.absorb import absorb
 from planner.planning.generate import generate_packages
-from planner.planning.merge import merge_packages
+from planner.planning.merge import merge_packages, override_notes
+from planner.planning.municipal import by_municipality
 from planner.planning.projection import project
 from planner.planning.schedule import Schedule, phase_index, schedule
 from planner.planning.scope import in_scope, scope_closure
+from planner.planning.series import PlanSeries, plan_series
+from planner.planning.shares import plan_shares
 from planner.units import Period
 
-__all__ = ["make_frame", "make_plan", "plan_packages"]
+__all__ = ["Merged", "make_frame", "make_plan", "merged_packages", "plan_packages"]
 
 ZERO = Decimal(0)
 
@@ -53,11 +56,42 @@ def plan_packages(
     recommended: Mapping[str, float] | None = None,
 ) -> tuple[tuple[Package, ...], tuple[str, ...]]:
     """The work packages of a plan and the warnings of generating them."""
+    merged = merged_packages(G, report, target, plan, recommended=recommended)
+    return merged.packages, merged.warnings
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The packages of a plan, the warnings, the generated ids and the
+    generated packages taken over by hand-written ones (id -> taker)."""
+
+    packages: tuple[Package, ...]
+    warnings: tuple[str, ...]
+    generated: frozenset[str]
+    taken: Mapping[str, str]
+
+
+def merged_packages(
+    G: nx.MultiGraph[Any],
+    report: GapReport,
+    target: Target,
+    plan: PlanFile,
+    *,
+    recommended: Mapping[str, float] | None = None,
+) -> Merged:
+    """Generate (unless ``generate: false``), merge the hand-written
+    packages over them, and let those take over generated ones."""
     if not plan.generate:
-        return merge_packages((), plan), ()
-    generated = generate_packages(G, report, target, recommended=recommended)
-    kept = in_scope(generated.packages, scope_closure(plan.scope, target))
-    return merge_packages(kept, plan), generated.warnings
+        gen: tuple[Package, ...] = ()
+        warnings: tuple[str, ...] = ()
+    else:
+        generated = generate_packages(G, report, target, recommended=recommended)
+        gen = in_scope(generated.packages, scope_closure(plan.scope, target))
+        warnings = generated.warnings
+    ids = frozenset(p.id for p in gen)
+    absorbed = absorb(merge_packages(gen, plan), plan, ids)
+    notes = (*override_notes(gen, plan), *absorbed.notes)
+    return Merged(absorbed.packages, (*warnings, *notes), ids, absorbed.taken)
 
 
 def make_frame(
@@ -103,14 +137,21 @@ def make_plan(
     projection: ProjectionFile | None = None,
     *,
     warnings: Iterable[str] = (),
+    financing: Financing | None = None,
 ) -> PlanResult:
     """Schedule ``packages`` in ``frame`` and add up the money: per phase,
     per year, each municipality's share under ``key``, and the projection."""
     sched = schedule(packages, frame)
     phases = _phases(sched, frame)
-    totals = _totals(phases, sched, frame)
-    shares = _shares(inventory, key, totals)
-    establishment = {y: t.investment + t.operating for y, t in totals.by_year.items()}
+    series = _series(phases, sched, financing)
+    totals = _totals(phases, sched, frame, series)
+    shares = plan_shares(inventory, key, totals, sched.placements, series)
+    projected = project(projection, series, inventory) if projection else None
+    municipal = (
+        by_municipality(inventory, key, projection, projected, sched.placements, series)
+        if projection and projected
+        else ()
+    )
     return PlanResult(
         region=inventory.region.id,
         region_name=inventory.region.name,
@@ -121,8 +162,9 @@ def make_plan(
         placements=sched.placements,
         totals=totals,
         shares=shares,
-        projection=project(projection, establishment) if projection else None,
-        warnings=(*warnings, *sched.warnings),
+        projection=projected,
+        warnings=(*warnings, *sched.warnings, *(projected.notes if projected else ())),
+        by_municipality=municipal,
     )
 
 
@@ -168,14 +210,37 @@ def _overrun(
     return out
 
 
-def _totals(phases: Sequence[Phase], sched: Schedule, frame: Frame) -> Totals:
+def _series(
+    phases: Sequence[Phase], sched: Schedule, financing: Financing | None
+) -> PlanSeries:
+    investment: dict[int, Decimal] = defaultdict(Decimal)
+    operating: dict[int, Decimal] = defaultdict(Decimal)
+    for ph in phases:
+        investment[ph.period.year] += ph.investment
+        operating[ph.period.year] += ph.operating
+    loan = (financing.rate, financing.years) if financing else None
+    return plan_series(sched.placements, investment, operating, loan)
+
+
+def _totals(
+    phases: Sequence[Phase], sched: Schedule, frame: Frame, series: PlanSeries
+) -> Totals:
+    """Per year from the first phase to the last year with a cost: the last
+    phase, the first full year of every running cost, the last annuity."""
     years: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
     for ph in phases:
         years[ph.period.year][0] += ph.investment
         years[ph.period.year][1] += ph.operating
     by_year = {
-        y: YearTotal(inv, op, contingency(inv + op, frame.uncertainty))
-        for y, (inv, op) in sorted(years.items())
+        y: YearTotal(
+            years[y][0],
+            years[y][1],
+            contingency(years[y][0] + years[y][1], frame.uncertainty),
+            running=series.running(y),
+            savings=series.savings(y),
+            capital=series.capital.get(y, ZERO),
+        )
+        for y in _year_range(list(years), series.last_year())
     }
     investment = sum((ph.investment for ph in phases), ZERO)
     operating = sum((ph.operating for ph in phases), ZERO)
@@ -185,23 +250,16 @@ def _totals(phases: Sequence[Phase], sched: Schedule, frame: Frame) -> Totals:
         contingency=contingency(investment + operating, frame.uncertainty),
         per_year=sum((x.package.per_year for x in sched.placements), ZERO),
         by_year=by_year,
+        running=sum((t.running for t in by_year.values()), ZERO),
+        savings=sum((t.savings for t in by_year.values()), ZERO),
+        capital=sum((t.capital for t in by_year.values()), ZERO),
+        saving_per_year=sum(
+            (x.package.saving_per_year for x in sched.placements), ZERO
+        ),
     )
 
 
-def _shares(inventory: Inventory, key: CostKey, totals: Totals) -> tuple[Share, ...]:
-    fractions = key_fractions(inventory, key, totals.total)
-    investment = split_amount(totals.investment, fractions)
-    operating = split_amount(totals.operating, fractions)
-    return tuple(
-        Share(
-            municipality=m.id,
-            name=m.name,
-            fraction=fractions[m.id],
-            amounts={
-                "investment": investment[m.id],
-                "operating": operating[m.id],
-                "total": investment[m.id] + operating[m.id],
-            },
-        )
-        for m in inventory.municipalities
-    )
+def _year_range(years: list[int], last: int | None) -> range:
+    if not years:
+        return range(0)
+    return range(min(years), max([*years, *([last] if last else [])]) + 1)

@@ -7,6 +7,15 @@ per year (0 % in 2013, 3 % in 2014, ...), plus the establishment costs. The
 Melhus study gives both series as figures instead; explicit figures
 (``baseline``, ``cooperation``) take precedence over the rates.
 
+With ``establishment: plan`` the plan's money enters year by year: the
+one-off costs, the running costs of the packages in service, their savings
+and, when the investment is financed, the capital cost instead of the lump
+investment: cooperation = baseline x (1 - gain) - savings + establishment
++ running + capital. Gains may follow the plan instead of the calendar
+(``efficiency: {after: datacenter, gains: [0%, 3%, ...]}``: the gains of
+the first, second, ... full calendar year the package is in service), so a
+plan that slips cannot break even earlier.
+
 Each year's figures are rounded to whole currency units (half up), from the
 exact compound growth, so rounding never accumulates. The break-even year
 is the first year from which the cumulative saving stays at or above zero.
@@ -17,8 +26,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from planner.models.plan import ProjectionFile
+from planner.errors import UsageError
+from planner.models.inventory import Inventory
+from planner.models.plan import EfficiencyAfter, ProjectionFile
 from planner.models.planresult import Projection, ProjectionYear
+from planner.planning.series import PlanSeries
+from planner.planning.staff import staff_with, staff_without
+from planner.units import format_money
 
 __all__ = ["project"]
 
@@ -26,35 +40,113 @@ ZERO = Decimal(0)
 
 
 def project(
-    settings: ProjectionFile, plan_by_year: Mapping[int, Decimal]
+    settings: ProjectionFile,
+    plan: PlanSeries | Mapping[int, Decimal],
+    inventory: Inventory | None = None,
 ) -> Projection:
-    """The projection from ``settings``; ``plan_by_year`` is the plan's
-    establishment cost per year (used with ``establishment: plan``)."""
-    establishment = _establishment(settings, plan_by_year)
-    last = settings.until or max(
-        [
-            settings.base_year,
-            *settings.baseline,
-            *settings.efficiency,
-            *settings.cooperation,
-            *establishment,
-        ]
-    )
+    """The projection from ``settings``; ``plan`` is the plan's money year
+    by year (a mapping: its establishment cost only). It is used with
+    ``establishment: plan``; gains ``after:`` a package use its schedule."""
+    series = plan if isinstance(plan, PlanSeries) else PlanSeries(dict(plan))
+    from_plan = settings.establishment == "plan"
+    establishment = _establishment(settings, series.establishment)
+    capital = dict(series.capital) if from_plan else {}
+    first_gain = _first_gain_year(settings, series)
+    last = settings.until or _last_year(settings, series, establishment, first_gain)
     years = []
     cumulative = ZERO
     for year in range(settings.base_year, last + 1):
         baseline = _baseline(settings, year)
-        efficiency = _efficiency(settings.efficiency, year)
+        efficiency = _gain(settings.efficiency, year, first_gain)
         spent = establishment.get(year, ZERO)
-        cooperation = _cooperation(settings, year, baseline, efficiency) + spent
+        running = series.running(year) if from_plan else ZERO
+        savings = series.savings(year) if from_plan else ZERO
+        paid = capital.get(year, ZERO)
+        cooperation = _cooperation(settings, year, baseline, efficiency)
+        cooperation = _round(cooperation - savings + spent + running + paid)
         saving = baseline - cooperation
         cumulative += saving
+        without = staff_without(settings, inventory, year)
+        cooperating = efficiency is not None or year in settings.cooperation
         years.append(
             ProjectionYear(
-                year, baseline, efficiency, spent, cooperation, saving, cumulative
+                year,
+                baseline,
+                efficiency,
+                spent,
+                cooperation,
+                saving,
+                cumulative,
+                running=running,
+                savings=savings,
+                capital=paid,
+                staff_without=without,
+                staff_with=staff_with(settings, without, cooperating, year),
             )
         )
-    return Projection(tuple(years), settings.growth, _break_even(years))
+    notes = _dropped(settings, establishment, capital, last)
+    return Projection(tuple(years), settings.growth, _break_even(years), notes)
+
+
+def _first_gain_year(settings: ProjectionFile, series: PlanSeries) -> int | None:
+    """The first full calendar year the ``after`` package is in service."""
+    eff = settings.efficiency
+    if not isinstance(eff, EfficiencyAfter):
+        return None
+    since = series.in_service.get(eff.after)
+    if since is None:
+        raise UsageError(
+            f"projection: efficiency after '{eff.after}', which is not a work "
+            "package of this plan"
+        )
+    return since.year + (since.start_month % 12 != 0)
+
+
+def _last_year(
+    settings: ProjectionFile,
+    series: PlanSeries,
+    establishment: Mapping[int, Decimal],
+    first_gain: int | None,
+) -> int:
+    eff = settings.efficiency
+    gains: list[int] = []
+    if isinstance(eff, EfficiencyAfter):
+        if first_gain is not None:
+            gains = [first_gain + len(eff.gains) - 1]
+    else:
+        gains = list(eff)
+    plan_last = series.last_year() if settings.establishment == "plan" else None
+    return max(
+        [
+            settings.base_year,
+            *settings.baseline,
+            *gains,
+            *settings.cooperation,
+            *establishment,
+            *([plan_last] if plan_last is not None else []),
+        ]
+    )
+
+
+def _dropped(
+    settings: ProjectionFile,
+    establishment: Mapping[int, Decimal],
+    capital: Mapping[int, Decimal],
+    last: int,
+) -> tuple[str, ...]:
+    """Warnings for one-off and capital costs after ``until``: the
+    projection does not show them, and its break-even may be too early."""
+    out = []
+    for what, series in (("establishment", establishment), ("capital", capital)):
+        late = {y: v for y, v in series.items() if y > last and v}
+        if late:
+            total = sum(late.values(), ZERO)
+            out.append(
+                f"projection: until {last} leaves out {what} costs of "
+                f"{format_money(total)} in {', '.join(map(str, sorted(late)))}; "
+                f"set until: {max(late)} or later to count them"
+            )
+    return tuple(out)
 
 
 def _establishment(
@@ -85,9 +177,15 @@ def _baseline(settings: ProjectionFile, year: int) -> Decimal:
         return _round(grown)
 
 
-def _efficiency(gains: Mapping[int, Decimal], year: int) -> Decimal | None:
+def _gain(
+    gains: Mapping[int, Decimal] | EfficiencyAfter, year: int, first: int | None
+) -> Decimal | None:
     """This year's gain; after the last year given the last gain holds;
     before the first, there is no cooperation yet (None)."""
+    if isinstance(gains, EfficiencyAfter):
+        if first is None or year < first:
+            return None
+        return gains.gains[min(year - first, len(gains.gains) - 1)]
     given = [y for y in gains if y <= year]
     return gains[max(given)] if given else None
 

@@ -1,7 +1,9 @@
 """The scheduler: work packages into quarters, half-years or years.
 
 Packages are taken in priority order (a topological order; among the ready
-ones the earliest deadline, then the order they were given in) and each is
+ones the highest ``priority``, then the earliest deadline, counting the
+deadlines of the packages that wait for them, then the order they were
+given in) and each is
 put in the earliest phase that its dependencies (finished in an earlier
 phase) and ``not_before`` allow, and under ``evolution`` also the caps: the
 investment (and operating) budget counts a package's money in the phase it
@@ -60,9 +62,13 @@ def phase_index(period: Period, frame: Frame) -> int:
 
 
 def priority_order(packages: Sequence[Package]) -> list[Package]:
-    """A topological order; among ready packages the earliest deadline first,
-    then the given order. Raises :class:`CycleError` naming a cycle."""
+    """A topological order; among ready packages the highest ``priority``
+    first, then the earliest deadline (a package's own, or the earliest of
+    any package waiting for it, so the critical path to each deadline comes
+    first), then the given order. Raises :class:`CycleError` naming a
+    cycle."""
     index = {p.id: i for i, p in enumerate(packages)}
+    due = _deadlines(packages)
     waiting = {p.id: sum(1 for d in set(p.depends_on) if d in index) for p in packages}
     needed_by: dict[str, list[str]] = defaultdict(list)
     for p in packages:
@@ -70,8 +76,8 @@ def priority_order(packages: Sequence[Package]) -> list[Package]:
             if d in index:
                 needed_by[d].append(p.id)
 
-    def key(p: Package) -> tuple[int, int]:
-        return (p.deadline.end_month if p.deadline else 1 << 30, index[p.id])
+    def key(p: Package) -> tuple[int, int, int]:
+        return (-p.priority, due.get(p.id, 1 << 30), index[p.id])
 
     heap = [(key(p), p.id) for p in packages if not waiting[p.id]]
     heapq.heapify(heap)
@@ -87,6 +93,21 @@ def priority_order(packages: Sequence[Package]) -> list[Package]:
         cycle = find_cycle({p.id: p.depends_on for p in packages})
         raise CycleError(cycle or sorted(pid for pid, n in waiting.items() if n))
     return order
+
+
+def _deadlines(packages: Sequence[Package]) -> dict[str, int]:
+    """Each package's earliest deadline (end month) among itself and every
+    package that waits for it, directly or not (cycles: see the caller)."""
+    by_id = {p.id: p for p in packages}
+    due = {p.id: p.deadline.end_month for p in packages if p.deadline}
+    stack = list(due)
+    while stack:
+        pid = stack.pop()
+        for d in by_id[pid].depends_on:
+            if d in by_id and due[pid] < due.get(d, 1 << 30):
+                due[d] = due[pid]
+                stack.append(d)
+    return due
 
 
 class _Load:

@@ -43,6 +43,10 @@ def scope_closure(
     return frozenset(found)
 
 
+# The generated kinds that serve one service (the others serve them all).
+_SCOPED = ("move", "harmonise", "introduce")
+
+
 def in_scope(
     packages: Sequence[Package], services: frozenset[str] | None
 ) -> tuple[Package, ...]:
@@ -50,20 +54,14 @@ def in_scope(
     dependencies on dropped packages removed."""
     if services is None:
         return tuple(packages)
-    kept = [
-        p
-        for p in packages
-        if p.kind not in ("move", "harmonise") or set(p.services) <= services
-    ]
+    kept = [p for p in packages if p.kind not in _SCOPED or set(p.services) <= services]
     ids = {p.id for p in kept}
-    needs_dc = any(
-        "datacenter" in p.depends_on for p in kept if p.kind in ("move", "harmonise")
-    )
+    needs_dc = any("datacenter" in p.depends_on for p in kept if p.kind in _SCOPED)
     kept = [
         p
         for p in kept
         if (p.kind != "datacenter" or needs_dc)
-        and (p.kind != "close" or set(p.depends_on) <= ids)
+        and (p.kind != "close" or set(p.depends_on) - {"datacenter"} <= ids)
     ]
     ids = {p.id for p in kept}
     return tuple(

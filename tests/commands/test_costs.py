@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -134,3 +135,37 @@ def test_markdown_and_output_file(tmp_path: Path) -> None:
     )
     assert code == 0
     assert "| alpha | Alpha | 33.33 % | 1 |" in out.read_text()
+
+
+def test_year_picks_the_populations_of_that_year(write: Any) -> None:
+    """ROR-IKT's key is updated each year: a 26 955 -> 27 100, b 10 000 ->
+    9 900 (2016 -> 2017). 30/70 of 1 000 000: 2016 150 000 + 700 000 x
+    26 955 / 36 955 = 660 580.44 (a), 339 419.56 (b): the krone left goes
+    to b's larger remainder, 660 580 / 339 420; 2017: 150 000 + 700 000 x
+    27 100 / 37 000 = 662 702.70, 337 297.30 -> 662 703 / 337 297. Without
+    --year, the latest figures (2017)."""
+    text = (
+        "schema: planner/inventory/v1\nregion: {id: ror, name: ROR}\n"
+        "municipalities:\n"
+        "  - {id: a, name: A, population: {2016: 26955, 2017: 27100},"
+        " sites: [{id: a-rh, name: A, role: town-hall}]}\n"
+        "  - {id: b, name: B, population: {2016: 10000, 2017: 9900},"
+        " sites: [{id: b-rh, name: B, role: town-hall}]}\n"
+    )
+    path = write("ror.yaml", text)
+    amounts = {}
+    for year in ("2016", "2017", None):
+        extra = ["--year", year] if year else []
+        code, out, err = run(
+            "costs", path, "--amount", "1M", "--key", "30/70 equal/population",
+            "--format", "json", *extra,
+        )  # fmt: skip
+        assert code == 0, err
+        doc = json.loads(out)
+        assert doc["year"] == (int(year) if year else None)
+        amounts[year] = [s["amount"] for s in doc["shares"]]
+    assert amounts == {
+        "2016": [660_580, 339_420],
+        "2017": [662_703, 337_297],
+        None: [662_703, 337_297],
+    }

@@ -62,6 +62,9 @@ def test_json_contract_melhus() -> None:
         "investment": 1_050_000,
         "operating": 550_000,
         "contingency": 400_000,
+        "running": 0,
+        "savings": 0,
+        "capital": 0,
     }
     assert doc["shares"][0] == {
         "municipality": "melhus",
@@ -69,6 +72,9 @@ def test_json_contract_melhus() -> None:
         "investment": 2_748_000,
         "operating": 330_000,
         "total": 3_078_000,
+        "running": 0,
+        "per_year": 0,
+        "capital": 0,
     }
     assert doc["warnings"] == []
     assert doc["projection"]["break_even"] == 2009

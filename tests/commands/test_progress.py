@@ -68,12 +68,13 @@ def test_status_and_reforecast(tmp_path: Path) -> None:
         "move-email": ("due", "2025H2", 1),
         "move-finance": ("due", "2025H2", 1),
         "move-office": ("due", "2025H2", 1),
+        "introduce-hr-beta": ("due", "2025H2", 1),
         "close-beta-radhus": ("planned", "2026H1", 1),
         "harmonise-case-archive": ("planned", "2026H1", 1),
         "harmonise-email": ("planned", "2026H1", 1),
         "harmonise-office": ("planned", "2026H1", 1),
     }
-    assert doc["status"] == {"done": 1, "late": 2, "due": 4, "planned": 4}
+    assert doc["status"] == {"done": 1, "late": 2, "due": 5, "planned": 4}
     assert (doc["finish"], doc["forecast_finish"], doc["slip"]) == (
         "2025H2",
         "2026H1",
@@ -232,12 +233,18 @@ def test_as_of_before_the_plan_starts(tmp_path: Path) -> None:
     table = _table(doc)
     assert table["link-beta-gamma"] == ("planned", "2024H2", 0)
     assert table["link-alpha-skole-link"] == ("done", None, None)
-    assert doc["status"] == {"done": 1, "late": 0, "due": 0, "planned": 10}
+    assert doc["status"] == {"done": 1, "late": 0, "due": 0, "planned": 11}
     assert (doc["forecast_finish"], doc["slip"]) == ("2025H2", 0)
 
 
+# The links' running costs and the introduction of HR in beta left out, so
+# the figures below stay the ones worked out by hand for this test.
 PROJECTED = """\
 schema: planner/plan/v1
+work_packages:
+  - {id: link-beta-gamma, per_year: 0}
+  - {id: link-alpha-skole-link, per_year: 0}
+  - {id: introduce-hr-beta, investment: 0}
 projection:
   base_year: 2024
   base_cost: 1M

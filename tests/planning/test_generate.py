@@ -11,20 +11,29 @@ Data centre alpha-radhus. By hand:
   60 x 1 000 = 60 000; each after the data centre;
 - harmonise: case-archive 40 x 3 000 = 120 000, email 60 x 500 = 30 000,
   office 60 x 1 000 = 60 000; each after its move;
-- close-beta-radhus after the four moves out of beta-srv.
-Total 745 000.
+- introduce-hr-beta (beta has no HR system): alpha's 5 and gamma's 2 users
+  x beta's population 3 000 / theirs 7 000 + 1 000 = 2.625 -> 3 users x
+  1 500 = 4 500, on Visma Personal (their product), after the data centre
+  and beta's links;
+- close-beta-radhus after the data centre and the four moves out of beta-srv.
+Total 749 500.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Any
 
 from planner.analyses.gaps import find_gaps
 from planner.graph import build_graph
 from planner.load import load_inventory
+from planner.models.plan import PlanFile
 from planner.planning.crossings import crossed_links
 from planner.planning.generate import generate_packages
+from planner.planning.plan import make_frame
+from planner.planning.schedule import schedule
+from planner.units import Period
 from tests.conftest import MINI
 
 
@@ -45,6 +54,7 @@ def test_generated_packages_and_costs(mini_graph: Any, target: Any) -> None:
         "harmonise-case-archive",
         "harmonise-email",
         "harmonise-office",
+        "introduce-hr-beta",
         "close-beta-radhus",
     ]
     cost = {p.id: p.investment for p in gen.packages}
@@ -52,7 +62,8 @@ def test_generated_packages_and_costs(mini_graph: Any, target: Any) -> None:
     assert cost["move-case-archive"] == 120_000
     assert cost["move-finance"] == 25_000
     assert cost["harmonise-email"] == 30_000
-    assert sum(cost.values()) == Decimal(745_000)
+    assert cost["introduce-hr-beta"] == 4_500
+    assert sum(cost.values()) == Decimal(749_500)
     assert gen.warnings == ()
 
 
@@ -61,6 +72,7 @@ def test_generated_dependencies(mini_graph: Any, target: Any) -> None:
     assert p["move-email"].depends_on == ("datacenter",)
     assert p["harmonise-email"].depends_on == ("move-email",)
     assert p["close-beta-radhus"].depends_on == (
+        "datacenter",
         "move-case-archive",
         "move-email",
         "move-finance",
@@ -132,3 +144,57 @@ def test_core_services_come_before_the_functional_ones(target: Any) -> None:
     assert "move-directory" in p["move-email"].depends_on
     assert "move-directory" in p["harmonise-email"].depends_on
     assert p["move-directory"].depends_on == ("datacenter",)  # no depends_on
+
+
+def test_a_room_none_of_whose_systems_move_closes_after_the_data_centre(
+    target: Any,
+) -> None:
+    """gamma's town hall gets a server room with a server and no systems:
+    consolidation closes it, no move leaves it, and it still waits for the
+    data centre (it used to be scheduled in the first phase)."""
+    inv = load_inventory(MINI).model
+    gamma = inv.municipalities[2]
+    gamma.sites[0] = gamma.sites[0].model_copy(update={"server_room": True})
+    server = (
+        inv.municipalities[0]
+        .servers[0]
+        .model_copy(update={"id": "gamma-srv", "site": "gamma-radhus"})
+    )
+    gamma.servers.append(server)
+    G = build_graph(inv)
+    p = _by_id(generate_packages(G, find_gaps(G, target), target))
+    assert p["close-gamma-radhus"].depends_on == ("datacenter",)
+
+
+def test_a_coverage_gap_introduces_the_product(mini_graph: Any, target: Any) -> None:
+    p = _by_id(generate_packages(mini_graph, find_gaps(mini_graph, target), target))
+    hr = p["introduce-hr-beta"]
+    assert hr.name == "Introduce Visma Personal in beta"
+    assert hr.depends_on[0] == "datacenter"
+    assert hr.closes == (("coverage", "hr"),)
+    assert hr.municipalities == ("beta",)
+
+
+def test_generated_packages_carry_the_targets_effort_per_kind(
+    mini_graph: Any, target: Any
+) -> None:
+    """The default target's FTE per kind (docs: an assumption): links 0.05,
+    the data centre 1.0, moves and harmonisations 0.25, introductions and
+    closures 0.1. Under a staff cap of 0.5 FTE the four moves (1.0 FTE)
+    can no longer share a phase: two per phase at most."""
+    gen = generate_packages(mini_graph, find_gaps(mini_graph, target), target)
+    effort = {p.kind: p.effort for p in gen.packages}
+    assert effort == {
+        "link": 0.05,
+        "datacenter": 1.0,
+        "move": 0.25,
+        "harmonise": 0.25,
+        "introduce": 0.1,
+        "close": 0.1,
+    }
+    frame = make_frame(
+        PlanFile(start=Period.parse("2030H1"), staff_per_phase=0.5), None
+    )
+    sched = schedule(gen.packages, frame)
+    moves = Counter(str(x.start) for x in sched.placements if x.package.kind == "move")
+    assert max(moves.values()) == 2

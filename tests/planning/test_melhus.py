@@ -85,3 +85,11 @@ def test_operating_cost_projection(melhus: Any) -> None:
     p = melhus.projection
     assert p.years[-1].cumulative == 10_400_000
     assert p.break_even == 2009
+
+
+def test_it_staff_without_and_with_cooperation(melhus: Any) -> None:
+    """The report: 9, 10, 12, 13, 14, 14 FTE without cooperation
+    (2007-2012); 12 with it from 2009, the first year with cooperation."""
+    p = melhus.projection
+    assert [y.staff_without for y in p.years] == [9, 10, 12, 13, 14, 14]
+    assert [y.staff_with for y in p.years] == [9, 10, 12, 12, 12, 12]

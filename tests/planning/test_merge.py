@@ -88,3 +88,101 @@ def test_cycle_through_generated_packages_is_located(
         f"{path}:6:17: dependency cycle: datacenter -> extranet -> move-email -> "
         "datacenter; remove one of these depends_on"
     )
+
+
+def test_an_override_keeps_what_it_does_not_say(
+    mini_graph: Any, target: Any, write: Any
+) -> None:
+    """move-email given only a deadline keeps the generated cost (60 users x
+    500 = 30 000) and its dependency on the data centre, and a note says
+    so; the datacenter override says its cost and dependencies and keeps
+    the target's effort for a data centre (1.0 FTE)."""
+    text = PLAN + "  - id: move-email\n    deadline: 2026H1\n"
+    loaded = load_plan(write("p.yaml", text))
+    packages, notes = plan_packages(
+        mini_graph, find_gaps(mini_graph, target), target, loaded.model
+    )
+    move = next(p for p in packages if p.id == "move-email")
+    assert (move.investment, move.depends_on) == (30_000, ("datacenter",))
+    assert str(move.deadline) == "2026H1" and move.closes == (("hosting", "email"),)
+    assert notes == (
+        "work package datacenter overrides the generated one and keeps its "
+        "effort 1.0 (write them in the plan file to change them)",
+        "work package move-email overrides the generated one and keeps its "
+        "investment 30 000; effort 0.25; depends_on datacenter (write them in "
+        "the plan file to change them)",
+    )
+
+
+def test_a_package_with_services_takes_over_their_generated_packages(
+    mini_graph: Any, target: Any, write: Any
+) -> None:
+    """mail-and-office (services email and office, 200 000) takes over
+    move-email (60 users x 500 = 30 000), harmonise-email (30 000),
+    move-office (60 x 1 000 = 60 000) and harmonise-office (60 000): 180 000
+    not counted twice. close-beta-radhus now waits for it; it waits for the
+    data centre as the moves did, and closes their gaps."""
+    text = (
+        "schema: planner/plan/v1\nwork_packages:\n"
+        "  - id: mail-and-office\n    investment: 200k\n"
+        "    services: [email, office]\n"
+    )
+    loaded = load_plan(write("p.yaml", text))
+    packages, notes = plan_packages(
+        mini_graph, find_gaps(mini_graph, target), target, loaded.model
+    )
+    p = {x.id: x for x in packages}
+    for gone in ("move-email", "harmonise-email", "move-office", "harmonise-office"):
+        assert gone not in p
+    assert "mail-and-office" in p["close-beta-radhus"].depends_on
+    assert "move-email" not in p["close-beta-radhus"].depends_on
+    taker = p["mail-and-office"]
+    assert taker.depends_on == ("datacenter",)
+    assert ("hosting", "email") in taker.closes
+    assert ("harmonisation", "office") in taker.closes
+    assert notes[-1] == (
+        "work package mail-and-office takes over the generated harmonise-email, "
+        "harmonise-office, move-email, move-office (their 180 000 is not "
+        "counted; write replace: or services: differently to keep them)"
+    )
+
+
+def test_replace_names_generated_packages_by_pattern(
+    mini_graph: Any, target: Any, write: Any
+) -> None:
+    """replace: [move-*] takes the four moves (case-archive 120 000 + email
+    30 000 + finance 25 000 + office 60 000 = 235 000); the harmonisations
+    now wait for the taker; its own depends_on move-email does not make it
+    wait for itself."""
+    text = (
+        "schema: planner/plan/v1\nwork_packages:\n"
+        "  - id: big-move\n    investment: 150k\n    replace: ['move-*']\n"
+        "    depends_on: [move-email]\n"
+    )
+    loaded = load_plan(write("p.yaml", text))
+    packages, notes = plan_packages(
+        mini_graph, find_gaps(mini_graph, target), target, loaded.model
+    )
+    p = {x.id: x for x in packages}
+    assert not [x for x in p if x.startswith("move-")]
+    assert p["harmonise-email"].depends_on == ("big-move",)
+    assert p["big-move"].depends_on == ("datacenter",)
+    assert "their 235 000 is not counted" in notes[-1]
+
+
+def test_priorities_by_kind_and_by_package(
+    mini_graph: Any, target: Any, write: Any
+) -> None:
+    """priorities: {datacenter: 5, link: -1}; a hand-written package's own
+    priority wins, the others take the kind's (hand-written: 0)."""
+    text = PLAN + "priorities: {datacenter: 5, link: -1}\n"
+    text = text.replace(
+        "    reason: second lines", "    priority: 2\n    reason: second lines"
+    )
+    loaded = load_plan(write("p.yaml", text))
+    packages, _ = plan_packages(
+        mini_graph, find_gaps(mini_graph, target), target, loaded.model
+    )
+    p = {x.id: x.priority for x in packages}
+    assert (p["datacenter"], p["link-beta-gamma"], p["extranet"]) == (5, -1, 2)
+    assert p["move-email"] == 0

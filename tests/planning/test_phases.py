@@ -23,7 +23,9 @@ LINKS = {
     ("utilisation", "alpha-skole-link"),
     ("capacity", "beta-gamma"),
 }
-MOVES = {("hosting", s) for s in ("case-archive", "email", "finance", "office")}
+MOVES = {("hosting", s) for s in ("case-archive", "email", "finance", "office")} | {
+    ("coverage", "hr")  # introduce-hr-beta, beside the moves
+}
 LAST = {("harmonisation", s) for s in ("case-archive", "email", "office")} | {
     ("hosting", "beta")
 }

@@ -12,7 +12,7 @@ from planner.errors import UsageError
 from planner.load import load_inventory
 from planner.models.plan import PlanFile
 from planner.models.planresult import Package
-from planner.planning.costkey import parse_key
+from planner.planning.costkey import key_from_file, parse_key
 from planner.planning.plan import contingency, make_frame, make_plan
 from planner.units import Period
 from tests.conftest import MINI
@@ -97,4 +97,49 @@ def test_totals_per_year_with_quarters() -> None:
         "2030Q4",
         "2031Q1",
         "2031Q2",
+    ]
+
+
+def test_the_dikt_base_is_per_year() -> None:
+    """Base 2M each (3 members), the rest by workstations 300 / 120 / 40:
+    6M in 2030 and 6M in 2031 are each exactly the three bases, so each
+    member pays 2M a year, 4M in all (applied once to the 12M, the base
+    would leave 6M to split 0.652 / 0.261 / 0.087). A year of 3M, less
+    than the bases, is split equally: 1M each."""
+    inv = load_inventory(MINI).model
+    frame = make_frame(PlanFile(start=Period.parse("2030"), phase="year"), None)
+    key = parse_key("base 2M, 100% workstations")
+    a = _package("a", 6_000_000)
+    b = Package(**{**_package("b", 6_000_000).__dict__, "depends_on": ("a",)})
+    plan = make_plan(inv, [a, b], frame, key)
+    assert [s.amounts["investment"] for s in plan.shares] == [4_000_000] * 3
+    small = make_plan(inv, [_package("c", 3_000_000)], frame, key)
+    assert [s.amounts["investment"] for s in small.shares] == [1_000_000] * 3
+
+
+def test_separate_keys_for_investment_and_operating() -> None:
+    """cost_key: {investment: equal, operating: population}; mini's
+    populations 7 000 / 3 000 / 1 000: 300 000 invested -> 100 000 each;
+    110 000 from operations -> 70 000 / 30 000 / 10 000."""
+    settings = PlanFile.model_validate(
+        {
+            "cost_key": {
+                "investment": {"equal": "100%"},
+                "operating": {"population": "100%"},
+            }
+        }
+    )
+    key = key_from_file(settings.cost_key)
+    assert key.describe() == "investment: 100 % equal; operating: 100 % population"
+    assert key.to_dict() == {
+        "investment": {"equal": 1.0},
+        "operating": {"population": 1.0},
+    }
+    inv = load_inventory(MINI).model
+    frame = make_frame(PlanFile(start=Period.parse("2030H1")), None)
+    plan = make_plan(inv, [_package("a", 300_000, 110_000)], frame, key)
+    assert [(s.amounts["investment"], s.amounts["operating"]) for s in plan.shares] == [
+        (100_000, 70_000),
+        (100_000, 30_000),
+        (100_000, 10_000),
     ]

@@ -153,3 +153,37 @@ def test_thousands_of_packages_under_a_tight_cap_finish() -> None:
     result = schedule(packages, frame(budget_investment=Decimal(1_000_000)))
     assert result.phases == 200
     assert all(v == Decimal(1_000_000) for v in result.investment.values())
+
+
+def _access_links_and_a_data_centre(**move: object) -> list[Package]:
+    links = [pkg(f"access-{i}", 100_000) for i in range(10)]
+    dc = pkg("datacenter", 900_000)
+    return [*links, dc, pkg("move", 100_000, depends_on=("datacenter",), **move)]
+
+
+def test_the_critical_path_to_a_deadline_comes_first() -> None:
+    """Cap 1 000 000 per half-year from 2027H1. Ten access links of 100 000
+    come first in the given order; the move (deadline 2027H2) waits for the
+    900 000 data centre, which inherits the deadline: 2027H1 datacenter +
+    access-0 (1 000 000); 2027H2 the move and access-1..9 (1 000 000). By
+    the given order alone the links would fill 2027H1 and the move miss its
+    deadline in 2028H1."""
+    f = frame(budget_investment=Decimal(1_000_000))
+    got = starts(_access_links_and_a_data_centre(deadline=Period.parse("2027H2")), f)
+    assert got["datacenter"] == "2027H1-2027H1"
+    assert got["access-0"] == "2027H1-2027H1"
+    assert got["move"] == "2027H2-2027H2"
+    assert {got[f"access-{i}"] for i in range(1, 10)} == {"2027H2-2027H2"}
+
+
+def test_a_higher_priority_goes_first() -> None:
+    """Without a deadline, priority 1 on the data centre puts it (and one
+    link) in 2027H1; without it, the links fill 2027H1 and it waits."""
+    f = frame(budget_investment=Decimal(1_000_000))
+    plain = _access_links_and_a_data_centre()
+    assert starts(plain, f)["datacenter"] == "2027H2-2027H2"
+    first = [
+        Package(**{**p.__dict__, "priority": 1}) if p.id == "datacenter" else p
+        for p in plain
+    ]
+    assert starts(first, f)["datacenter"] == "2027H1-2027H1"

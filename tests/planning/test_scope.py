@@ -42,14 +42,14 @@ def test_scope_keeps_the_services_in_it_and_every_link(write: Any) -> None:
     assert kept < ids
     closure = {"email", "directory", "storage", "messaging"}
     for w in basics["work_packages"]:
-        if w["kind"] in ("move", "harmonise"):
+        if w["kind"] in ("move", "harmonise", "introduce"):
             assert set(w["services"]) <= closure
         assert set(w["depends_on"]) <= kept
     links = {i for i in ids if i.startswith("link-")}
     assert links <= kept
     dropped = ids - kept
     assert dropped and all(
-        i.startswith(("move-", "harmonise-", "close-")) for i in dropped
+        i.startswith(("move-", "harmonise-", "introduce-", "close-")) for i in dropped
     )
     # A server room closes only once every move out of it is kept.
     for w in everything["work_packages"]:

@@ -27,6 +27,7 @@ COLOURS = {
     "datacenter": "#f28e2b",
     "move": "#59a14f",
     "harmonise": "#b07aa1",
+    "introduce": "#edc948",
     "close": "#9c755f",
     "hand-written": "#76b7b2",
 }

@@ -55,6 +55,8 @@ def plan_workbook(plan: PlanResult) -> bytes:
     _fill(wb.create_sheet("Shares"), *_shares(plan))
     if plan.projection is not None:
         _fill(wb.create_sheet("Projection"), *_projection(plan.projection))
+    if plan.by_municipality:
+        _fill(wb.create_sheet("Per municipality"), *_municipal(plan))
     _fill(wb.create_sheet("Warnings"), ("warning",), [[w] for w in plan.warnings])
     wb.properties.creator = "planner"
     wb.properties.title = f"Plan: {plan.region_name}"
@@ -158,6 +160,7 @@ def _summary(ws: Any, plan: PlanResult) -> None:
         ("total", t.total),
         ("contingency (beside the total)", t.contingency),
         ("running costs added per year", t.per_year),
+        ("running costs within the plan's years", t.running),
         ("warnings", len(plan.warnings)),
     ]
     if plan.projection is not None:
@@ -202,6 +205,7 @@ def _packages(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
         "investment",
         "operating",
         "per year after",
+        "saving per year",
         "FTE",
         "generated",
         "depends on",
@@ -217,6 +221,7 @@ def _packages(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
             x.package.investment,
             x.package.operating,
             x.package.per_year,
+            x.package.saving_per_year,
             x.package.effort,
             "yes" if x.package.generated else "no",
             ", ".join(sorted(x.package.depends_on)),
@@ -228,18 +233,56 @@ def _packages(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
 
 
 def _years(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
-    headers = ("year", "investment", "operating", "total", "contingency")
+    headers = (
+        "year",
+        "investment",
+        "operating",
+        "running",
+        "package savings",
+        "capital",
+        "total",
+        "contingency",
+    )
     t = plan.totals
     rows: list[list[Any]] = [
-        [str(y), v.investment, v.operating, v.investment + v.operating, v.contingency]
+        [
+            str(y),
+            v.investment,
+            v.operating,
+            v.running,
+            v.savings,
+            v.capital,
+            v.total,
+            v.contingency,
+        ]
         for y, v in sorted(t.by_year.items())
     ]
-    rows.append(["total", t.investment, t.operating, t.total, t.contingency])
+    rows.append(
+        [
+            "total",
+            t.investment,
+            t.operating,
+            t.running,
+            t.savings,
+            t.capital,
+            t.total + t.running,
+            t.contingency,
+        ]
+    )
     return headers, rows
 
 
 def _shares(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
-    headers = ("municipality", "name", "fraction", "investment", "operating", "total")
+    headers = (
+        "municipality",
+        "name",
+        "fraction",
+        "investment",
+        "operating",
+        "total",
+        "running",
+        "running per year",
+    )
     rows = [
         [
             s.municipality,
@@ -248,8 +291,18 @@ def _shares(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
             s.amounts["investment"],
             s.amounts["operating"],
             s.amounts["total"],
+            s.amounts["running"],
+            s.amounts["per_year"],
         ]
         for s in plan.shares
+    ]
+    return headers, rows
+
+
+def _municipal(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
+    headers = ("municipality", "year", "without cooperation", "with cooperation")
+    rows: list[list[Any]] = [
+        [r.municipality, r.year, r.without, r.with_] for r in plan.by_municipality
     ]
     return headers, rows
 
@@ -262,9 +315,14 @@ def _projection(p: Projection) -> tuple[Sequence[str], list[list[Any]]]:
             y.baseline,
             None if y.efficiency is None else float(y.efficiency),
             y.establishment,
+            y.running,
+            y.savings,
+            y.capital,
             y.cooperation,
             y.saving,
             y.cumulative,
+            y.staff_without,
+            y.staff_with,
         ]
         for y in p.years
     ]

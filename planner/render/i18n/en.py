@@ -195,6 +195,7 @@ EN: dict[str, str] = {
     "plan.period": "Period",
     "plan.investment": "Investment",
     "plan.operating": "Operating",
+    "plan.running": "Running costs",
     "plan.reason": "Reason",
     "plan.generated": "proposed by planner",
     "plan.year": "Year",

@@ -195,6 +195,7 @@ NB: dict[str, str] = {
     "plan.period": "Periode",
     "plan.investment": "Investering",
     "plan.operating": "Drift",
+    "plan.running": "Løpende kostnader",
     "plan.reason": "Begrunnelse",
     "plan.generated": "foreslått av planner",
     "plan.year": "År",

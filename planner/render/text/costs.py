@@ -27,11 +27,15 @@ def _rows(result: CostsResult) -> list[list[str]]:
     return rows
 
 
+def _year(result: CostsResult) -> str:
+    return f", populations of {result.year}" if result.year is not None else ""
+
+
 def costs_text(result: CostsResult) -> str:
     """The shares as an aligned table."""
     lines = [
         f"{format_money(result.amount)} {result.currency} split by "
-        f"{result.key.describe()} ({result.region})",
+        f"{result.key.describe()} ({result.region}){_year(result)}",
         "",
         *text_table(*right_align_last(_HEADERS, _rows(result)), align="llrr"),
     ]
@@ -43,7 +47,7 @@ def costs_markdown(result: CostsResult) -> str:
     lines = [
         f"# Cost shares: {format_money(result.amount)} {result.currency}",
         "",
-        f"Key: {result.key.describe()}.",
+        f"Key: {result.key.describe()}{_year(result)}.",
         "",
         *markdown_table(_HEADERS, _rows(result), align="llrr"),
     ]

@@ -29,6 +29,10 @@ def _m(amount: Decimal) -> str:
     return format_money(amount)
 
 
+def _fte(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
 def frame_line(plan: PlanResult) -> str:
     """``half-years from 2007H1, evolution; caps: ...; uncertainty 25 %``."""
     f = plan.frame
@@ -71,40 +75,77 @@ PHASES = (
     ("phase", "start", "investment", "operating", "FTE", "contingency", "starting"),
     "llrrrrl",
 )
-YEARS = (("year", "investment", "operating", "total", "contingency"), "lrrrr")
+YEARS = (
+    ("year", "investment", "operating", "running", "total", "contingency"),
+    "lrrrrr",
+)
 PACKAGES = (("work package", "phases", "investment", "operating", "reason"), "llrrl")
-SHARES = (("municipality", "fraction", "investment", "operating", "total"), "lrrrr")
+SHARES = (
+    ("municipality", "fraction", "investment", "operating", "total", "running"),
+    "lrrrrr",
+)
 PROJECTION = (
     (
         "year",
         "without cooperation",
         "gain",
         "establishment",
+        "running",
+        "package savings",
+        "capital",
         "with cooperation",
         "saving",
         "cumulative",
+        "staff without",
+        "staff with",
     ),
-    "lrrrrrr",
+    "lrrrrrrrrrrr",
 )
+# Columns shown only when some figure in them is not zero.
+_OPTIONAL = frozenset({"package savings", "capital", "staff without", "staff with"})
 Table = Callable[[tuple[tuple[str, ...], str], Sequence[Sequence[str]]], list[str]]
 
 
 def year_rows(plan: PlanResult) -> list[list[str]]:
+    """Per year: the one-off costs, the running costs of the packages in
+    service and their sum (the contingency is on the one-off costs)."""
     t = plan.totals
     rows = [
         [
             str(y),
             _m(v.investment),
             _m(v.operating),
-            _m(v.investment + v.operating),
+            _m(v.running),
+            _m(v.total),
             _m(v.contingency),
         ]
         for y, v in sorted(t.by_year.items())
     ]
     rows.append(
-        ["total", _m(t.investment), _m(t.operating), _m(t.total), _m(t.contingency)]
+        [
+            "total",
+            _m(t.investment),
+            _m(t.operating),
+            _m(t.running),
+            _m(t.total + t.running),
+            _m(t.contingency),
+        ]
     )
     return rows
+
+
+def without_empty(
+    spec: tuple[tuple[str, ...], str], rows: Sequence[Sequence[str]]
+) -> tuple[tuple[tuple[str, ...], str], list[list[str]]]:
+    """The optional columns (savings, capital) dropped when all zero."""
+    keep = [
+        i
+        for i, h in enumerate(spec[0])
+        if h not in _OPTIONAL or any(r[i] not in ("0", "-") for r in rows)
+    ]
+    headers = tuple(spec[0][i] for i in keep)
+    align = "".join(spec[1][i] for i in keep)
+    return (headers, align), [[r[i] for i in keep] for r in rows]
 
 
 def package_rows(plan: PlanResult) -> list[list[str]]:
@@ -124,6 +165,7 @@ def share_rows(plan: PlanResult) -> list[list[str]]:
             _m(s.amounts["investment"]),
             _m(s.amounts["operating"]),
             _m(s.amounts["total"]),
+            _m(s.amounts["running"]),
         ]
         for s in plan.shares
     ]
@@ -136,9 +178,14 @@ def projection_rows(projection: Projection) -> list[list[str]]:
             _m(y.baseline),
             "-" if y.efficiency is None else format_percentage(y.efficiency, 0),
             _m(y.establishment),
+            _m(y.running),
+            _m(y.savings),
+            _m(y.capital),
             _m(y.cooperation),
             _m(y.saving),
             _m(y.cumulative),
+            _fte(y.staff_without),
+            _fte(y.staff_with),
         ]
         for y in projection.years
     ]
@@ -147,7 +194,11 @@ def projection_rows(projection: Projection) -> list[list[str]]:
 def break_even_line(projection: Projection) -> str:
     if projection.break_even is None:
         return "Break-even: not within the years projected."
-    return f"Break-even: {projection.break_even} (cumulative saving >= 0 from then on)."
+    return (
+        f"Break-even: {projection.break_even} (cumulative saving >= 0 from then on; "
+        "with cooperation = without x (1 - gain) - savings + establishment + "
+        "running + capital)."
+    )
 
 
 def right_align_last(
@@ -162,6 +213,26 @@ def right_align_last(
     )
 
 
+MUNICIPAL = (
+    ("municipality", "year", "without cooperation", "with cooperation", "saving"),
+    "llrrr",
+)
+
+
+def municipal_rows(plan: PlanResult) -> list[list[str]]:
+    """Each municipality's yearly cost without and with cooperation."""
+    return [
+        [
+            r.municipality,
+            str(r.year),
+            "-" if r.without is None else _m(r.without),
+            _m(r.with_),
+            "-" if r.without is None else _m(r.without - r.with_),
+        ]
+        for r in plan.by_municipality
+    ]
+
+
 def _sections(
     plan: PlanResult, table: Table, heading: Callable[[str], str]
 ) -> list[str]:
@@ -174,8 +245,14 @@ def _sections(
     if plan.projection is not None:
         growth = format_percentage(plan.projection.growth, 0)
         lines += ["", heading(f"Projection (0-alternative growing {growth} a year)")]
-        lines += table(PROJECTION, projection_rows(plan.projection))
+        lines += table(*without_empty(PROJECTION, projection_rows(plan.projection)))
         lines += ["", break_even_line(plan.projection)]
+    if plan.by_municipality:
+        lines += [
+            "",
+            heading("Per municipality (own budget grown, against cooperation)"),
+        ]
+        lines += table(MUNICIPAL, municipal_rows(plan))
     lines += ["", heading(f"Warnings ({len(plan.warnings)})")]
     lines += [f"- {w}" for w in plan.warnings] or ["none"]
     return lines

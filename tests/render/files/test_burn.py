@@ -36,11 +36,12 @@ def test_burn_series_by_hand(tmp_path: Path) -> None:
     phases, planned, forecast, actual = burn_series(p)  # type: ignore[arg-type]
     assert [str(x) for x in phases] == ["2024H2", "2025H1", "2025H2", "2026H1"]
     k = Decimal(1000)
-    # Planned: 300k in 2024H2 (links 50k + 250k), moves 235k, harmonise 210k.
-    assert planned == [300 * k, 535 * k, 745 * k, 745 * k]
+    # Planned: 300k in 2024H2 (links 50k + 250k), moves 235k and HR
+    # introduced in beta 4.5k, harmonise 210k.
+    assert planned == [300 * k, 539_500, 749_500, 749_500]
     # Forecast: the school link where planned (50k); the beta-gamma link and
     # the data centre in 2025H1 (250k), moves in 2025H2, the rest in 2026H1.
-    assert forecast == [50 * k, 300 * k, 535 * k, 745 * k]
+    assert forecast == [50 * k, 300 * k, 539_500, 749_500]
     assert actual == {2024: Decimal(61000)}  # work packages only
     svg = burn_chart(p, LABELS)  # type: ignore[arg-type]
     assert svg.count("<polyline") == 2 and svg.count("<circle") == 1
@@ -53,12 +54,12 @@ def test_page_in_both_languages(tmp_path: Path) -> None:
     assert sorted(files) == ["burn.svg", "progress.html", "progress.json"]
     html = files["progress.html"].decode()
     assert (
-        "Status per 2025H1: 1 ferdige, 2 forsinket, 4 skal pågå nå, 4 planlagt." in html
+        "Status per 2025H1: 1 ferdige, 2 forsinket, 5 skal pågå nå, 4 planlagt." in html
     )
     assert "Datasenter &lt;DC&gt;" in html  # names escaped
     assert json.loads(files["progress.json"])["schema"] == "planner/progress/v1"
     en = progress_files(p, "Mini", {}, lang="en")["progress.html"].decode()  # type: ignore[arg-type]
-    assert "Status at 2025H1: 1 done, 2 late, 4 due, 4 planned." in en
+    assert "Status at 2025H1: 1 done, 2 late, 5 due, 4 planned." in en
     assert Period.parse("2025H1") == p.as_of  # type: ignore[attr-defined]
 
 

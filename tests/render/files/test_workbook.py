@@ -44,9 +44,9 @@ def test_sheets_hold_the_figures(melhus: Any) -> None:
     ]
     years = [[c.value for c in row] for row in book["By year"].iter_rows(min_row=2)]
     assert years == [
-        ["2009", 1_050_000, 550_000, 1_600_000, 400_000],
-        ["2010", 3_530_000, 0, 3_530_000, 882_500],
-        ["total", 4_580_000, 550_000, 5_130_000, 1_282_500],
+        ["2009", 1_050_000, 550_000, 0, 0, 0, 1_600_000, 400_000],
+        ["2010", 3_530_000, 0, 0, 0, 0, 3_530_000, 882_500],
+        ["total", 4_580_000, 550_000, 0, 0, 0, 5_130_000, 1_282_500],
     ]
     shares = book["Shares"]
     assert [c.value for c in shares[2]] == [
@@ -56,6 +56,8 @@ def test_sheets_hold_the_figures(melhus: Any) -> None:
         2_748_000,
         330_000,
         3_078_000,
+        0,
+        0,
     ]
     assert shares["D2"].number_format == "#,##0"
     assert shares["C2"].number_format == "0.00%"

@@ -1,0 +1,173 @@
+"""The plan's money year by year: what a package costs or saves once it is
+in service, and what financing the investment costs.
+
+A package is *in service* from the start of the phase after its last phase;
+its ``per_year`` (running cost) and ``saving_per_year`` accrue from then,
+pro rata by months (a quarter is 1/4 year, a half-year 1/2), so a link
+upgraded in 2007H1 costs half its yearly price in 2007 and the whole of it
+from 2008. Phases are whole quarters, half-years or years, so every share
+of a year is a multiple of 1/4 and the amounts stay exact decimals.
+
+With financing, each year's investment is an annuity loan paid from the
+next year on: ``payment = I x r / (1 - (1 + r)^-n)`` (``I / n`` at 0 %),
+rounded half up to whole currency units.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from planner.models.planresult import Placement
+from planner.units import Period
+
+__all__ = [
+    "PlanSeries",
+    "accrued",
+    "annuity",
+    "capital_by_year",
+    "in_service",
+    "plan_series",
+]
+
+ZERO = Decimal(0)
+
+
+def in_service(x: Placement) -> Period:
+    """The phase from whose start the package's work is in service."""
+    return x.end.shift(1)
+
+
+def accrued(per_year: Decimal, since: Period, year: int) -> Decimal:
+    """The part of ``per_year`` that falls in ``year`` when it runs from the
+    start of ``since`` on."""
+    months = max(0, min(12, (year + 1) * 12 - since.start_month))
+    if not months or not per_year:
+        return ZERO
+    value = per_year * months / 12
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def annuity(amount: Decimal, rate: Decimal, years: int) -> Decimal:
+    """The yearly payment of a loan of ``amount`` over ``years`` at ``rate``,
+    to whole currency units (half up)."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        if not rate:
+            payment = amount / years
+        else:
+            payment = amount * rate / (1 - (1 + rate) ** -years)
+        return payment.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def capital_by_year(
+    investment: Mapping[int, Decimal], rate: Decimal, years: int
+) -> dict[int, Decimal]:
+    """Each year's payments on the loans of every earlier year's investment."""
+    out: dict[int, Decimal] = defaultdict(Decimal)
+    for year, amount in investment.items():
+        if not amount:
+            continue
+        payment = annuity(amount, rate, years)
+        for k in range(1, years + 1):
+            out[year + k] += payment
+    return dict(sorted(out.items()))
+
+
+@dataclass(frozen=True)
+class Stream:
+    """A yearly amount from the start of ``since`` on."""
+
+    package: str
+    since: Period
+    per_year: Decimal = ZERO
+    saving_per_year: Decimal = ZERO
+
+
+@dataclass(frozen=True)
+class PlanSeries:
+    """What the projection needs of a plan: the one-off costs per year
+    (``establishment``: investment and operating, or operating only when
+    the investment is financed), the running costs and savings of the
+    packages in service, the capital cost of financing, and when each
+    package is in service."""
+
+    establishment: Mapping[int, Decimal] = field(default_factory=dict)
+    streams: tuple[Stream, ...] = ()
+    capital: Mapping[int, Decimal] = field(default_factory=dict)
+    in_service: Mapping[str, Period] = field(default_factory=dict)
+    # The capital cost of each payer's unit investments (None: the common).
+    capital_by_payer: Mapping[str | None, Mapping[int, Decimal]] = field(
+        default_factory=dict
+    )
+
+    def running(self, year: int) -> Decimal:
+        return sum((accrued(s.per_year, s.since, year) for s in self.streams), ZERO)
+
+    def savings(self, year: int) -> Decimal:
+        return sum(
+            (accrued(s.saving_per_year, s.since, year) for s in self.streams), ZERO
+        )
+
+    def last_year(self) -> int | None:
+        """The first year in which every stream runs the whole year, or the
+        last capital payment, whichever is later."""
+        years = [
+            s.since.year + (s.since.start_month % 12 != 0)
+            for s in self.streams
+            if s.per_year or s.saving_per_year
+        ]
+        years += list(self.capital)
+        return max(years, default=None)
+
+
+def plan_series(
+    placements: Sequence[Placement],
+    investment: Mapping[int, Decimal],
+    operating: Mapping[int, Decimal],
+    financing: tuple[Decimal, int] | None = None,
+) -> PlanSeries:
+    """The series of a schedule; ``financing`` is ``(rate, years)``. The
+    common investment and each payer's unit investments are separate
+    loans, so every municipality's capital cost is its own."""
+    years = sorted(set(investment) | set(operating))
+    capital: dict[int, Decimal] = {}
+    by_payer: dict[str | None, dict[int, Decimal]] = {}
+    if financing is not None:
+        loans: dict[str | None, dict[int, Decimal]] = defaultdict(
+            lambda: defaultdict(Decimal)
+        )
+        for x in placements:
+            loans[x.package.paid_by][x.start.year] += x.package.investment
+        by_payer = {
+            payer: capital_by_year(loan, *financing)
+            for payer, loan in sorted(loans.items(), key=lambda kv: kv[0] or "")
+        }
+        total: dict[int, Decimal] = defaultdict(Decimal)
+        for paid in by_payer.values():
+            for y, v in paid.items():
+                total[y] += v
+        capital = dict(sorted(total.items()))
+        establishment = {y: operating.get(y, ZERO) for y in years}
+    else:
+        establishment = {
+            y: investment.get(y, ZERO) + operating.get(y, ZERO) for y in years
+        }
+    return PlanSeries(
+        establishment=establishment,
+        streams=tuple(
+            Stream(
+                x.package.id,
+                in_service(x),
+                x.package.per_year,
+                x.package.saving_per_year,
+            )
+            for x in placements
+            if x.package.per_year or x.package.saving_per_year
+        ),
+        capital=capital,
+        in_service={x.package.id: in_service(x) for x in placements},
+        capital_by_payer=by_payer,
+    )
