@@ -54,6 +54,7 @@ def main() -> int:
     args = parser.parse_args()
     inventory = args.inventory or HERE / "out" / f"national-{args.municipalities}.yaml"
     if args.inventory is None and not inventory.exists():
+        inventory.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             [
                 sys.executable,

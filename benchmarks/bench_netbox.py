@@ -39,6 +39,7 @@ def main() -> int:
     args = parser.parse_args()
     inventory = HERE / "out" / f"national-{args.municipalities}.yaml"
     if not inventory.exists():
+        inventory.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             [
                 sys.executable,
