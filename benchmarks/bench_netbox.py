@@ -68,7 +68,7 @@ def main() -> int:
         groups = {r: nb.dcim.site_groups.create(name=r, slug=r).id for r in roles}
         sites = [
             {
-                "name": s.name,
+                "name": f"{s.name} [{s.id}]"[:100],  # NetBox wants unique names
                 "slug": s.id,
                 "tenant": tenants[m.id],
                 "group": groups[s.role],
