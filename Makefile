@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: demo test lint typecheck pytest graphviz oracle chromium libreoffice bench bench-bandwidth bench-plan bench-report bench-site bench-speed bench-intake plans golden update-golden schemas format clean
+.PHONY: demo test lint typecheck pytest graphviz oracle chromium poppler libreoffice bench bench-bandwidth bench-plan bench-report bench-design bench-site bench-speed bench-intake plans golden update-golden schemas format clean
 .PHONY: netbox redis netbox-hint bench-export
 
 $(STAMP): setup.cfg pyproject.toml
@@ -76,6 +76,17 @@ endif
 netbox-hint:
 	@[ -f "$(NETBOX_CACHE)" ] || echo "note: the real NetBox test is skipped; PLANNER_NETBOX=1 make test runs it (builds its environment once, ~10 minutes)"
 
+# poppler-utils (pdftoppm, pdftotext) reads the report's PDF in the tests
+# (tests/render/test_pdf.py); installed from Debian when we are root.
+poppler:
+	@command -v pdftoppm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing poppler-utils (Debian package poppler-utils)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else \
+	    echo "poppler-utils is missing, so the PDF tests of the report are skipped: install it (Debian/Ubuntu: sudo apt-get install poppler-utils)"; \
+	  fi; }
+
 # LibreOffice re-saves exported workbooks in the intake tests
 # (tests/intake/test_libreoffice.py); installed from Debian when we are root,
 # the test skips where it is missing.
@@ -104,7 +115,7 @@ else
 ORACLE_DEP := $(ORACLE_STAMP)
 endif
 
-test: $(STAMP) $(ORACLE_DEP) graphviz chromium libreoffice $(NETBOX_DEP) lint typecheck pytest
+test: $(STAMP) $(ORACLE_DEP) graphviz chromium poppler libreoffice $(NETBOX_DEP) lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner tests benchmarks
@@ -157,8 +168,13 @@ bench-plan: $(STAMP)
 bench-export: $(STAMP)
 	$(BIN)/python benchmarks/bench_export.py
 
-bench-report: $(STAMP) graphviz
+bench-report: $(STAMP) graphviz chromium
 	$(BIN)/python benchmarks/bench_report.py
+
+# planner design on the national inventory with ~3 candidate links per town
+# hall: solver time, and the cost of networkx's k_edge_augmentation beside it.
+bench-design: $(STAMP)
+	$(BIN)/python benchmarks/bench_design.py
 
 # planner site --count 2 on Kongsberg and a national-shaped inventory, and the
 # bound of the exhaustive national run (minutes).

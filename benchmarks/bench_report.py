@@ -75,7 +75,8 @@ def stages(inventory: Path, target: Path | None, repeat: int) -> dict[str, float
 
 
 def commands(inventory: Path, target: Path | None, repeat: int) -> dict[str, float]:
-    """Wall-clock seconds of the two commands, process start included."""
+    """Wall-clock seconds of the commands, process start included (the
+    report with --pdf includes Chromium printing it)."""
     planner = [sys.executable, "-m", "planner"]
     tgt = ["--target", str(target)] if target else []
     with tempfile.TemporaryDirectory() as tmp:
@@ -95,6 +96,15 @@ def commands(inventory: Path, target: Path | None, repeat: int) -> dict[str, flo
                 *tgt,
                 "-o",
                 f"{tmp}/r",
+            ],
+            "planner report --pdf": [
+                *planner,
+                "report",
+                str(inventory),
+                *tgt,
+                "--pdf",
+                "-o",
+                f"{tmp}/p",
             ],
         }
         return {

@@ -65,10 +65,11 @@ def output_option(f: F) -> F:
 def lang_option(f: F) -> F:
     return click.option(
         "--lang",
-        type=click.Choice(["nb", "en"]),
+        type=click.Choice(["nb", "nn", "en"]),
         default="nb",
         show_default=True,
-        help="Language of the words in diagrams and reports (bokmål or English).",
+        help="Language of the words in diagrams and reports (bokmål, nynorsk or "
+        "English).",
     )(f)
 
 
@@ -182,11 +183,13 @@ def validate(inventory: Path, target: Path | None, plan_file: Path | None) -> No
 
 
 def failures_option(
-    default: str = "none", help: str = "Also re-route every single link failure (n-1)."
+    default: str = "none",
+    help: str = "Also re-route every single link failure and every risk group "
+    "(n-1); n-1+sites also every single site but the data centres.",
 ) -> Callable[[F], F]:
     return click.option(
         "--failures",
-        type=click.Choice(["none", "n-1"]),
+        type=click.Choice(["none", "n-1", "n-1+sites"]),
         default=default,
         show_default=True,
         callback=_failure_mode,
@@ -197,6 +200,8 @@ def failures_option(
 def _failure_mode(
     ctx: click.Context, param: click.Parameter, value: str
 ) -> FailureMode:
+    if value == "n-1+sites":
+        return "n-1+sites"
     return "n-1" if value == "n-1" else "none"
 
 
@@ -455,6 +460,17 @@ def costs(
 )
 @lang_option
 @fold_option
+@failures_option(
+    "n-1",
+    "Colour and mark the links for the worst single link failure (n-1, as "
+    "report and plan) or for normal operation only (none).",
+)
+@click.option(
+    "--municipality",
+    metavar="ID",
+    help="Draw one municipality in detail: its access tree from the town hall "
+    "through its hubs, left to right (Graphviz dot).",
+)
 def render(
     inventory: Path,
     target: Path | None,
@@ -464,6 +480,8 @@ def render(
     output: Path,
     lang: str,
     fold: bool | None,
+    failures: FailureMode,
+    municipality: str | None,
 ) -> None:
     """Draw a Graphviz diagram of INVENTORY: the network today, the target,
     the gaps or the state after a phase."""
@@ -480,6 +498,8 @@ def render(
         plan=plan_file,
         lang=lang,
         fold=fold,
+        failures=failures,
+        municipality=municipality,
     )
     write_atomic(output, data)
 
@@ -497,6 +517,17 @@ def render(
     help="The folder to write index.html and the diagrams into.",
 )
 @fold_option
+@failures_option(
+    "n-1",
+    "Find the gaps and size the links for the worst single link failure (n-1) "
+    "or for normal operation only (none), as gap and plan do.",
+)
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also print the report to report.pdf (A4, page numbers) with headless "
+    "Chromium.",
+)
 @click.option(
     "--progress",
     "now",
@@ -520,6 +551,8 @@ def report(
     lang: str,
     output: Path,
     fold: bool | None,
+    failures: FailureMode,
+    pdf: bool,
     now: Path | None,
     as_of: str | None,
     done: str,
@@ -527,7 +560,12 @@ def report(
 ) -> None:
     """Write a static HTML report of INVENTORY for a steering group: key
     figures, diagrams, gaps, plan, costs and assumptions."""
-    from planner.commands.report import FollowUp, check_folder, write_report
+    from planner.commands.report import (
+        FollowUp,
+        check_folder,
+        write_pdf,
+        write_report,
+    )
     from planner.commands.report import report as run
     from planner.errors import UsageError
 
@@ -539,9 +577,20 @@ def report(
         follow = FollowUp(now, as_of, actuals, marked)
     elif as_of or done or actuals:
         raise UsageError("--as-of, --done and --actuals go with --progress NOW.yaml")
-    files = run(inventory, target, plan_file, lang=lang, fold=fold, follow=follow)
+    files = run(
+        inventory,
+        target,
+        plan_file,
+        lang=lang,
+        fold=fold,
+        follow=follow,
+        failures=failures,
+    )
     write_report(files, output, inputs)
-    click.echo(f"wrote {output / 'index.html'} and {len(files) - 1} more files")
+    if pdf:
+        write_pdf(output, inputs)
+    more = len(files) - 1 + pdf
+    click.echo(f"wrote {output / 'index.html'} and {more} more files")
 
 
 @cli.command()
@@ -967,6 +1016,26 @@ def import_netbox(url: str, token: str, tenant_group: str | None, output: Path) 
     for line in report:
         click.echo(line, err=True)
     click.echo(f"wrote {output / 'inventory.yaml'} and {len(files) - 1} more files")
+
+
+@cli.command()
+@inventory_argument
+@target_option
+@format_option
+@output_option
+def design(inventory: Path, target: Path | None, fmt: str, output: Path | None) -> None:
+    """The least-cost candidate links (the target's network.candidates) that
+    give every town hall and site the redundancy the target requires, and the
+    capacity each link then needs under the worst single failure."""
+    from planner.commands.design import design as run
+    from planner.commands.design import render_design
+    from planner.output import emit
+
+    emit(
+        render_design(run(inventory, target), fmt, _width()),
+        output,
+        [inventory, target],
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

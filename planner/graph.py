@@ -27,7 +27,8 @@ Edges carry ``kind``:
 - ``link`` (site - site or site - internet, key = link id): id, a, b (the
   ends as written: an undirected graph may list them either way), capacity
   (Mbit/s), medium, provider, availability (fraction or None: the target's
-  default applies), cost_per_year (Decimal or None), metric, status;
+  default applies), cost_per_year (Decimal or None), metric, status,
+  risk_groups (tuple of ids: links that fail together);
 - ``has`` municipality - its sites; ``located`` server - its site;
 - ``runs`` system - its server (local or shared with a server named);
 - ``hosted_by`` system - the hosting municipality (shared);
@@ -173,6 +174,7 @@ def _link(ln: Link) -> Edge:
         "cost_per_year": ln.cost_per_year,
         "metric": ln.metric,
         "status": ln.status,
+        "risk_groups": tuple(ln.risk_groups),
     }
     return (ln.a, ln.b, ln.id, attrs)
 

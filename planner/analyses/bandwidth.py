@@ -14,8 +14,10 @@ direction towards the data centre (with one destination, a link carries
 traffic one way only).
 
 With ``failures="n-1"`` every single link failure is re-routed
-(``planner.analyses.failures``); each link reports its worst utilisation and
-the failure causing it, and sites a failure cuts off are listed.
+(``planner.analyses.failures``), and every risk group as one failure
+(``planner.analyses.risks``); ``"n-1+sites"`` also fails every single site
+but the data centres. Each link reports its worst utilisation and the
+failure causing it, and sites a failure cuts off are listed.
 
 The recommended capacity is load-driven: today's capacity when the worst
 load stays within ``max_utilisation``, else the smallest capacity tier that
@@ -29,12 +31,15 @@ from typing import Any
 
 import networkx as nx
 
+from planner.analyses.demand import with_pupils_and_growth
 from planner.analyses.failures import sweep
 from planner.analyses.network import find_datacenters
+from planner.analyses.risks import outages, risk_groups
 from planner.analyses.routing import INF, Routing, Topology, index_network, route
 from planner.graph import adjacency
 from planner.models.bandwidth import (
     BandwidthReport,
+    Failed,
     FailureMode,
     LinkLoad,
     Unreachable,
@@ -72,7 +77,8 @@ def site_demands(G: nx.MultiGraph[Any], target: Target) -> dict[str, float]:
         )
         for muni, ids in services.items()
     }
-    return {n: users * per_user.get(muni, 0.0) for n, users, muni in sorted(sites)}
+    base = {n: users * per_user.get(muni, 0.0) for n, users, muni in sorted(sites)}
+    return with_pupils_and_growth(G, target, base, services)  # analyses/demand.py
 
 
 def target_topology(G: nx.MultiGraph[Any], sites: Iterable[str]) -> Topology:
@@ -136,10 +142,14 @@ def analyse_bandwidth(
     worst = list(map(abs, base.flow))
     cause: list[int | None] = [None] * len(worst)
     lost = _unreachable(topo, base)
-    if failures == "n-1":
+    other: dict[int, Failed] = {}  # links whose worst is a group or site failure
+    if failures != "none":
         lost += _sweep(topo, base, worst, cause, progress)
+        lost += _outages(
+            topo, links, base, sinks, demand, worst, cause, other, failures
+        )
     loads = tuple(
-        _link_load(G, links[k], topo, target, base, i, worst[i], cause[i])
+        _link_load(G, links[k], topo, target, base, i, worst[i], cause[i], other.get(i))
         for i, k in enumerate(topo.links)
     )
     return BandwidthReport(
@@ -176,7 +186,36 @@ def _sweep(
             if load > worst[k] * (1 + _WORSE) + 1e-12:
                 worst[k], cause[k] = load, failure.link
         name = topo.links[failure.link]
-        lost += [Unreachable(topo.nodes[x], name) for x in failure.unreachable]
+        lost += [
+            Unreachable(topo.nodes[x], name, ("link", name))
+            for x in failure.unreachable
+        ]
+    return lost
+
+
+def _outages(
+    topo: Topology,
+    links: dict[str, dict[str, Any]],
+    base: Routing,
+    sinks: list[int],
+    demand: dict[str, float],
+    worst: list[float],
+    cause: list[int | None],
+    other: dict[int, Failed],
+    failures: FailureMode,
+) -> list[Unreachable]:
+    """Fold every risk group (and site) failure into ``worst``; the sites
+    cut off (``planner.analyses.risks``)."""
+    vector = [demand.get(n, 0.0) for n in topo.nodes]
+    groups = risk_groups(topo, links)
+    lost = []
+    for out in outages(
+        topo, base, sinks, vector, groups, sites=failures == "n-1+sites"
+    ):
+        for k, load in out.load.items():
+            if load > worst[k] * (1 + _WORSE) + 1e-12:
+                worst[k], cause[k], other[k] = load, None, out.failed
+        lost += [Unreachable(topo.nodes[x], None, out.failed) for x in out.unreachable]
     return lost
 
 
@@ -195,6 +234,7 @@ def _link_load(
     i: int,
     worst: float,
     cause: int | None,
+    other: Failed | None,
 ) -> LinkLoad:
     a, b = link["a"], link["b"]
     flow, capacity = base.flow[i], topo.capacity[i]
@@ -216,6 +256,7 @@ def _link_load(
         required_capacity_mbps=worst / target.network.max_utilisation,
         recommended_capacity_mbps=recommended,
         upgrade=_upgrade(target, capacity, recommended),
+        failed=other if cause is None else ("link", topo.links[cause]),
     )
 
 

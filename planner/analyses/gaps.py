@@ -23,6 +23,7 @@ from planner.analyses.network import (
     redundancy_gaps,
 )
 from planner.analyses.projects import duplication_gaps
+from planner.analyses.risks import shared_risk_gaps
 from planner.analyses.services import (
     consolidation_gaps,
     coverage_gaps,
@@ -55,13 +56,16 @@ def find_gaps(
         bandwidth = analyse_bandwidth(G, target, failures=failures)
     dcs = find_datacenters(G, target)
     H = network(G)
+    redundancy = redundancy_gaps(H, target, dcs)
+    net = target.network
     gaps: list[Gap] = [
         *coverage_gaps(G, target),
         *harmonisation_gaps(G, target),
         *hosting_gaps(G, target, dcs),
         *consolidation_gaps(G, target, dcs),
         *capacity_gaps(H, target, dcs),
-        *redundancy_gaps(H, target, dcs),
+        *redundancy,
+        *shared_risk_gaps(H, net.backbone.redundancy, net.access, dcs, redundancy),
         *reachability_gaps(H, dcs),
         *utilisation_gaps(bandwidth),
         *availability_gaps(G, target, estimate_availability(G, target)),

@@ -95,6 +95,8 @@ def capacity_gaps(
         if cls == "internet":
             continue
         need: NetworkClass = getattr(target.network, cls)
+        if cls == "access":
+            need = _access_need(H, target, u, v, hubs)
         if d["capacity"] >= need.min_capacity:
             continue
         tier = next((t for t in tiers if t >= need.min_capacity), need.min_capacity)
@@ -120,6 +122,18 @@ def capacity_gaps(
             )
         )
     return gaps
+
+
+def _access_need(
+    H: nx.MultiGraph[Any], target: Target, u: str, v: str, hubs: set[str]
+) -> NetworkClass:
+    """An access link's requirement: its sites' roles' (the larger minimum
+    capacity when both ends are sites other than hubs)."""
+    access = target.network.access
+    if not access.roles:
+        return access
+    ends = [H.nodes[x]["role"] for x in (u, v) if x not in hubs] or ["town-hall"]
+    return max((access.for_role(r) for r in ends), key=lambda c: c.min_capacity)
 
 
 def reachability_gaps(H: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list[Gap]:
@@ -163,16 +177,21 @@ def redundancy_gaps(
         ]
         for site, paths, cut in _short_of(adj, pairs, need):
             gaps.append(_redundancy_gap(H, site, "the data centres", paths, need, cut))
-    need = target.network.access.redundancy
-    if need > 1:
-        pairs = [
-            (n, halls[d["municipality"]])
-            for n, d in sorted(H.nodes(data=True))
-            if d["role"] != "town-hall" and n not in dcs and d["municipality"] in halls
-        ]
+    access = target.network.access
+    if access.most_redundancy > 1:
+        by_need: dict[int, list[tuple[Any, Any]]] = {}
+        for n, d in sorted(H.nodes(data=True)):
+            if d["role"] != "town-hall" and n not in dcs and d["municipality"] in halls:
+                need = access.for_role(d["role"]).redundancy
+                by_need.setdefault(need, []).append((n, halls[d["municipality"]]))
         adj = adjacency(H.edges(keys=True), H)
-        for site, paths, cut in _short_of(adj, pairs, need):
-            gaps.append(_redundancy_gap(H, site, "its town hall", paths, need, cut))
+        for need, pairs in sorted(by_need.items()):
+            if need > 1:
+                for site, paths, cut in _short_of(adj, pairs, need):
+                    gaps.append(
+                        _redundancy_gap(H, site, "its town hall", paths, need, cut)
+                    )
+        gaps.sort(key=lambda g: (g.data["class"] != "backbone", g.subject))
     return gaps
 
 

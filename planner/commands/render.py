@@ -6,10 +6,13 @@ from pathlib import Path
 
 from planner.analyses.gaps import analyse
 from planner.load import load_inventory, load_plan, load_target
+from planner.models.bandwidth import FailureMode
 from planner.planning.phases import phase_resolver
 from planner.planning.pipeline import plan_analysed
 from planner.render.diagram.diagrams import diagram_dot
 from planner.render.diagram.draw import FORMATS, draw
+from planner.render.diagram.municipality import municipality_dot
+from planner.render.diagram.phase_network import with_network_gaps
 from planner.render.diagram.views import PhaseResolver, parse_view, select_view
 
 __all__ = ["format_for", "render"]
@@ -24,22 +27,44 @@ def render(
     plan: Path | None = None,
     lang: str = "nb",
     fold: bool | None = None,
+    failures: FailureMode = "n-1",
+    municipality: str | None = None,
 ) -> bytes:
-    """Load, find the gaps and draw ``view`` in ``fmt``. ``phase:N`` makes
-    the plan (with ``plan``'s settings, else the defaults) and draws the
-    state after its phase N; lines are coloured by today's utilisation."""
+    """Load, find the gaps (under ``failures``, as ``report`` does, so a
+    map and the report agree) and draw ``view`` in ``fmt``. ``phase:N``
+    makes the plan (with ``plan``'s settings, else the defaults) and draws
+    the state after its phase N. ``current`` is not coloured by load (today's
+    load is not known); the others by the planned load."""
     name, _ = parse_view(view)  # a bad --view fails before any work
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     loaded = load_plan(plan) if plan is not None else None
     phased = name == "phase"
-    analysis = analyse(inv.model, tgt.model, failures="n-1" if phased else "none")
+    analysis = analyse(inv.model, tgt.model, failures=failures)
     phases: PhaseResolver | None = None
     if phased:
-        phases = phase_resolver(plan_analysed(analysis, inv, tgt.model, loaded))
+        phases = with_network_gaps(
+            analysis.G,
+            tgt.model,
+            analysis.gaps,
+            phase_resolver(plan_analysed(analysis, inv, tgt.model, loaded)),
+        )
+    state = select_view(analysis.gaps, view, phases)
+    if municipality is not None:  # one municipality's access tree, by dot
+        return draw(
+            municipality_dot(
+                analysis.G,
+                state,
+                municipality,
+                lang=lang,
+                utilisation=analysis.bandwidth.utilisation(),
+                max_utilisation=tgt.model.network.max_utilisation,
+            ),
+            fmt,
+        )
     dot = diagram_dot(
         analysis.G,
-        select_view(analysis.gaps, view, phases),
+        state,
         lang=lang,
         utilisation=analysis.bandwidth.utilisation(),
         max_utilisation=tgt.model.network.max_utilisation,

@@ -14,25 +14,30 @@ from planner.analyses.matrix import service_matrix
 from planner.commands.progress import follow_plan
 from planner.errors import UsageError
 from planner.load import load_inventory, load_plan, load_target
+from planner.models.bandwidth import FailureMode
 from planner.models.planresult import PlanResult
+from planner.models.results import GapReport
 from planner.output import refuse_overwrite, write_atomic
 from planner.planning.phases import phase_resolver
 from planner.planning.pipeline import plan_analysed
 from planner.render.diagram.diagrams import diagram_dots
 from planner.render.diagram.draw import draw
+from planner.render.diagram.phase_network import with_network_gaps
 from planner.render.diagram.scene import FOLD_ABOVE
-from planner.render.diagram.views import select_view
-from planner.render.files.gantt import plan_gantt
+from planner.render.diagram.views import PhaseResolver, select_view
+from planner.render.report.gantt import report_gantt
 from planner.render.report.html import DIAGRAMS, ReportData, render_report
+from planner.render.report.pdf import print_pdf
+from planner.render.report.phases import PhaseChange, phase_changes
 from planner.render.report.progress_page import progress_files
 from planner.render.text.bandwidth import bandwidth_json
 from planner.render.text.matrix import matrix_json
 from planner.render.text.plan import plan_json
 
-__all__ = ["FollowUp", "check_folder", "report", "write_report"]
+__all__ = ["FollowUp", "check_folder", "report", "write_pdf", "write_report"]
 
 MAX_PHASE_DIAGRAMS = 12
-"""Above this many phases the report leaves the phase diagrams out."""
+"""Above this many phases that change the map the report leaves them out."""
 
 _NAMES = (
     "index.html",
@@ -40,6 +45,8 @@ _NAMES = (
     "bandwidth.json",
     "plan.json",
     "gantt.svg",
+    "money.svg",
+    "report.pdf",
     *(f"{v}.svg" for v in DIAGRAMS),
 )
 
@@ -62,19 +69,21 @@ def report(
     *,
     lang: str = "nb",
     fold: bool | None = None,
+    failures: FailureMode = "n-1",
     follow: FollowUp | None = None,
 ) -> dict[str, bytes]:
     """Load, analyse, plan, draw the diagrams and render the report's files.
 
-    The bandwidth analysis covers every single link failure (a steering
-    group decides on the worst case); the plan section, its Gantt chart and
-    a diagram after each phase (up to :data:`MAX_PHASE_DIAGRAMS` phases)
-    come with ``plan``.
+    The bandwidth analysis covers every single link failure by default
+    (``failures``: a steering group decides on the worst case), as ``gap``
+    and ``plan`` do with the same option; the plan section, its Gantt chart
+    and a diagram after each phase that changes the map (up to
+    :data:`MAX_PHASE_DIAGRAMS`) come with ``plan``.
     """
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     loaded = load_plan(plan) if plan is not None else None
-    analysis = analyse(inv.model, tgt.model, failures="n-1")
+    analysis = analyse(inv.model, tgt.model, failures=failures)
     G, bandwidth, gaps = analysis.G, analysis.bandwidth, analysis.gaps
     result = None
     if loaded is not None:
@@ -84,12 +93,13 @@ def report(
     sites = sum(len(m.sites) for m in inv.model.municipalities)
     folded = fold if fold is not None else sites > FOLD_ABOVE
     views = [select_view(gaps, view) for view in DIAGRAMS]
-    phases = _phases(result)
-    if result is not None and phases:
-        resolver = phase_resolver(result)
-        views += [
-            select_view(gaps, f"phase:{n}", resolver) for n in range(1, 1 + len(phases))
-        ]
+    planned = {ln.id for ln in inv.model.all_links() if ln.status == "planned"}
+    resolver = None
+    if result is not None and result.phases:
+        resolver = with_network_gaps(G, tgt.model, gaps, phase_resolver(result))
+    changes = _changes(result, gaps, planned, resolver)
+    if resolver is not None and changes:
+        views += [select_view(gaps, f"phase:{c.n}", resolver) for c in changes]
     texts = diagram_dots(
         G,
         views,
@@ -104,18 +114,24 @@ def report(
     documents = {"bandwidth.json": bandwidth_json(bandwidth)}
     if result is not None:
         documents["plan.json"] = plan_json(result)
+    bw_doc = json.loads(documents["bandwidth.json"])
+    gantt = None
+    if result is not None:
+        gantt = report_gantt(result, inv.model, tgt.model, gaps, bw_doc, lang)
     data = ReportData(
         inventory=inv.model,
         target=tgt.model,
         gaps=gaps,
         diagrams=dict(zip(DIAGRAMS, svgs[: len(DIAGRAMS)], strict=True)),
-        phase_diagrams=tuple(zip(phases, svgs[len(DIAGRAMS) :], strict=True)),
+        phase_diagrams=tuple(zip(changes, svgs[len(DIAGRAMS) :], strict=True)),
         folded=folded,
-        bandwidth=json.loads(documents["bandwidth.json"]),
+        bandwidth=bw_doc,
         plan=json.loads(documents["plan.json"]) if result is not None else None,
-        gantt_svg=None if result is None else plan_gantt(result),
+        gantt_svg=None if gantt is None else gantt[0],
+        gantt_pages=() if gantt is None else gantt[1],
         plan_settings=None if loaded is None else loaded.model,
         documents=documents,
+        failures=failures,
         matrix=json.loads(matrix_json(service_matrix(G, tgt.model))),
         progress_link=follow is not None,
     )
@@ -135,13 +151,20 @@ def report(
     return dict(sorted(files.items()))
 
 
-def _phases(result: PlanResult | None) -> list[str]:
-    """The phases to draw: all of them, unless there are more than a
-    steering group pages through (the national plan has 21);
-    ``planner render --view phase:N`` draws any one."""
-    if result is None or len(result.phases) > MAX_PHASE_DIAGRAMS:
+def _changes(
+    result: PlanResult | None,
+    gaps: GapReport,
+    planned: set[str],
+    resolver: PhaseResolver | None,
+) -> list[PhaseChange]:
+    """The phases to draw: those that change the map, unless there are
+    more than a steering group pages through; ``planner render --view
+    phase:N`` draws any one."""
+    if result is None or resolver is None:
         return []
-    return [str(p.period) for p in result.phases]
+    periods = [str(p.period) for p in result.phases]
+    changed = [c for c in phase_changes(gaps, resolver, periods, planned) if c.changed]
+    return changed if len(changed) <= MAX_PHASE_DIAGRAMS else []
 
 
 def check_folder(folder: Path, inputs: Iterable[Path | None]) -> None:
@@ -165,3 +188,10 @@ def write_report(
         refuse_overwrite(folder / name, given)
     for name, data in files.items():
         write_atomic(folder / name, data)
+
+
+def write_pdf(folder: Path, inputs: Iterable[Path | None]) -> None:
+    """Print the written report (``folder``/index.html) to report.pdf
+    beside it, atomically."""
+    refuse_overwrite(folder / "report.pdf", list(inputs))
+    write_atomic(folder / "report.pdf", print_pdf(folder / "index.html"))

@@ -134,6 +134,7 @@ def check_inventory(
     for j, ln in enumerate(inv.links):
         out.extend(_link(ln, ("links", j), known_sites, problem))
     out.extend(_datacenters(target, known_sites))
+    out.extend(_candidates(target, known_sites, links.first, problem))
     return out
 
 
@@ -313,6 +314,65 @@ def _datacenters(target: Loaded[Target], sites: Mapping[str, Loc]) -> list[Probl
     return out
 
 
+def _candidates(
+    target: Loaded[Target],
+    sites: Mapping[str, Loc],
+    links: Mapping[str, Loc],
+    problem: ProblemAt,
+) -> list[Problem]:
+    """Candidate links join two inventory sites and have ids of their own
+    (located in the target file; a duplicated link id points at the link)."""
+    out: list[Problem] = []
+    for j, cand in enumerate(target.model.network.candidates):
+        loc: Loc = ("network", "candidates", j)
+        for end in ("a", "b"):
+            site = getattr(cand, end)
+            if site != INTERNET and site not in sites:
+                out.append(
+                    target.sources.problem(
+                        (*loc, end),
+                        f"unknown site '{site}'{did_you_mean(site, sites)} "
+                        "(a candidate link joins two site ids of the inventory)",
+                    )
+                )
+        if cand.id in links:
+            first = problem(links[cand.id], "")
+            out.append(
+                target.sources.problem(
+                    (*loc, "id"),
+                    f"candidate id '{cand.id}' is the id of an inventory link (at "
+                    f"{first.path}:{first.line}:{first.col}); give the candidate "
+                    "an id of its own",
+                )
+            )
+    return out
+
+
+def _candidate_shapes(user: TargetFile, problem: ProblemAt) -> list[Problem]:
+    """Candidate ids unique in the target; two different sites, no internet."""
+    out: list[Problem] = []
+    ids = _Ids("candidate", problem, out, "in a target")
+    for j, cand in enumerate((user.network.candidates if user.network else None) or ()):
+        loc: Loc = ("network", "candidates", j)
+        ids.add(cand.id, (*loc, "id"))
+        if INTERNET in (cand.a, cand.b):
+            end = "a" if cand.a == INTERNET else "b"
+            out.append(
+                problem(
+                    (*loc, end),
+                    "a candidate joins two sites; internet access is not designed "
+                    "here: name a site id",
+                )
+            )
+        elif cand.a == cand.b:
+            out.append(
+                problem(
+                    (*loc, "b"), f"candidate '{cand.id}' joins '{cand.a}' to itself"
+                )
+            )
+    return out
+
+
 def check_target(user: TargetFile, target: Target, problem: ProblemAt) -> list[Problem]:
     """Duplicate services, unknown or cyclic ``depends_on``, upgrade costs for
     capacities that are not tiers."""
@@ -347,6 +407,39 @@ def check_target(user: TargetFile, target: Target, problem: ProblemAt) -> list[P
                 f"capacity tier ({names}); add it to capacity_tiers",
             )
         )
+    out.extend(_candidate_shapes(user, problem))
+    out.extend(_class_shapes(user, problem))
+    return out
+
+
+def _class_shapes(user: TargetFile, problem: ProblemAt) -> list[Problem]:
+    """Per-role requirements are for access; ``default:`` or the two keys."""
+    out: list[Problem] = []
+    net = user.network
+    if net is None:
+        return out
+    if net.backbone is not None and (net.backbone.roles or net.backbone.default):
+        key = "roles" if net.backbone.roles else "default"
+        out.append(
+            problem(
+                ("network", "backbone", key),
+                f"{key}: goes under access (per site role); the backbone is one "
+                "requirement for every town hall",
+                at_key=True,
+            )
+        )
+    access = net.access
+    if access is not None and access.default is not None:
+        both = [k for k in ("min_capacity", "redundancy") if getattr(access, k)]
+        if both:
+            out.append(
+                problem(
+                    ("network", "access", both[0]),
+                    f"{both[0]}: is also under access.default; write it once, "
+                    "under default:",
+                    at_key=True,
+                )
+            )
     return out
 
 

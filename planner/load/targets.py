@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from planner.data.lifecycle import END_OF_SUPPORT, platform_key
 from planner.models.target import (
+    Candidate,
     Datacenters,
     Lifecycle,
     LifecycleFile,
@@ -69,8 +70,9 @@ def _service(svc: ServiceFile, base: Service | None) -> Service:
     }
     if "depends_on" in written:
         written["depends_on"] = tuple(written["depends_on"] or ())
-    if "demand_per_user" in written and written["demand_per_user"] is None:
-        written["demand_per_user"] = 0.0
+    for key in ("demand_per_user", "demand_per_pupil"):
+        if key in written and written[key] is None:
+            written[key] = 0.0
     if "availability" in written and written["availability"] is not None:
         written["availability"] = float(written["availability"])
     for key in ("harmonise", "required"):
@@ -110,18 +112,73 @@ def _network(net: NetworkFile, default: Target | None) -> Network:
         capacity_tiers=tuple(sorted(float(t) for t in tiers)),
         upgrade_cost=dict(sorted(upgrade.items())),
         datacenter_availability=float(dc_availability),
+        candidates=_candidates(net, base),
+        design_horizon=_horizon(net, base),
+        demand_growth=_growth(net, base),
+        per_km=tuple(sorted((net.per_km or {}).items()))
+        if net.per_km is not None
+        else (base.per_km if base else ()),
+        max_km=float(net.max_km)
+        if net.max_km is not None
+        else (base.max_km if base else 0.0),
     )
+
+
+def _growth(net: NetworkFile, base: Network | None) -> float:
+    if net.demand_growth is not None:
+        return float(net.demand_growth)
+    return base.demand_growth if base else 0.0
+
+
+def _candidates(net: NetworkFile, base: Network | None) -> tuple[Candidate, ...]:
+    if net.candidates is None:
+        return base.candidates if base else ()
+    return tuple(
+        Candidate(
+            id=c.id,
+            a=c.a,
+            b=c.b,
+            capacity=c.capacity,
+            medium=c.medium,
+            investment=c.investment,
+            per_year=c.per_year,
+            metric=c.metric,
+        )
+        for c in net.candidates
+    )
+
+
+def _horizon(net: NetworkFile, base: Network | None) -> int:
+    if net.design_horizon is not None:
+        return net.design_horizon
+    return base.design_horizon if base else 5
 
 
 def _net_class(
     written: NetworkClassFile | None, base: NetworkClass | None
 ) -> NetworkClass:
     written = written or NetworkClassFile()
-    capacity = written.min_capacity
-    redundancy = written.redundancy
+    default = written.default
+    capacity = default.min_capacity if default else None
+    redundancy = default.redundancy if default else None
+    capacity = written.min_capacity if capacity is None else capacity
+    redundancy = written.redundancy if redundancy is None else redundancy
     if base is not None:
         capacity = base.min_capacity if capacity is None else capacity
         redundancy = base.redundancy if redundancy is None else redundancy
     if capacity is None or redundancy is None:
         raise ValueError("the default target lacks a network class setting")
-    return NetworkClass(min_capacity=capacity, redundancy=redundancy)
+    if written.roles is None:
+        roles = base.roles if base is not None else ()
+    else:
+        roles = tuple(
+            (
+                role,
+                NetworkClass(
+                    min_capacity=capacity if c.min_capacity is None else c.min_capacity,
+                    redundancy=redundancy if c.redundancy is None else c.redundancy,
+                ),
+            )
+            for role, c in sorted(written.roles.items())
+        )
+    return NetworkClass(min_capacity=capacity, redundancy=redundancy, roles=roles)

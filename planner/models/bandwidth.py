@@ -10,9 +10,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-__all__ = ["BandwidthReport", "LinkLoad", "Unreachable", "Upgrade"]
+__all__ = [
+    "BandwidthReport",
+    "Failed",
+    "FailureMode",
+    "LinkLoad",
+    "Unreachable",
+    "Upgrade",
+]
 
-FailureMode = Literal["none", "n-1"]
+FailureMode = Literal["none", "n-1", "n-1+sites"]
+"""``n-1``: every single link and every risk group; ``n-1+sites`` also
+every single site but the data centres."""
+Failed = tuple[str, str]
+"""What failed: ``(kind, id)``, kind ``link``, ``risk-group`` or ``site``."""
+
+
+def _failed(failed: Failed | None) -> dict[str, str] | None:
+    return None if failed is None else {"kind": failed[0], "id": failed[1]}
 
 
 def _r(x: float | None) -> float | None:
@@ -57,6 +72,14 @@ class LinkLoad:
     required_capacity_mbps: float
     recommended_capacity_mbps: float | None  # None: above every tier
     upgrade: Upgrade | None
+    failed: Failed | None = None  # the worst failure, of any kind
+
+    @property
+    def worst_cause(self) -> str | None:
+        """What failing makes this link's load worst, for tables."""
+        if self.failed is None or self.failed[0] == "link":
+            return self.failed_link
+        return f"{self.failed[0]} {self.failed[1]}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,6 +95,7 @@ class LinkLoad:
                 "utilisation": _r(self.worst_utilisation),
                 "demand_mbps": _r(self.worst_demand_mbps),
                 "failed_link": self.failed_link,
+                "failed": _failed(self.failed),
             },
             "required_capacity_mbps": _r(self.required_capacity_mbps),
             "recommended_capacity_mbps": self.recommended_capacity_mbps,
@@ -81,17 +105,24 @@ class LinkLoad:
 
 @dataclass(frozen=True, order=True)
 class Unreachable:
-    """A site with no path to any data centre: at baseline (``failed_link``
-    None) or when one link fails."""
+    """A site with no path to any data centre: at baseline (``failed``
+    None) or when a link, a risk group or a site fails (``failed_link`` is
+    kept for link failures)."""
 
     site: str
     failed_link: str | None
+    failed: Failed | None = None
 
-    def sort_key(self) -> tuple[str, str]:
-        return (self.site, self.failed_link or "")
+    def sort_key(self) -> tuple[str, str, str, str]:
+        kind, id_ = self.failed or ("", "")
+        return (self.site, self.failed_link or "", kind, id_)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"site": self.site, "failed_link": self.failed_link}
+        return {
+            "site": self.site,
+            "failed_link": self.failed_link,
+            "failed": _failed(self.failed),
+        }
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ SiteRole = Literal[
     "town-hall",
     "school",
     "care-home",
+    "kindergarten",
     "health",
     "library",
     "office",
@@ -96,6 +97,10 @@ class Site(Model):
     server_room: bool = False
     datacenter: bool = False
     status: Literal["active", "planned", "decommissioning"] = "active"
+    # NetBox's field names; with the target's network.per_km, planner design
+    # prices candidate links between sites up to network.max_km apart.
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
     custom: Custom = None
 
 
@@ -138,6 +143,9 @@ class Link(Model):
     cost_per_year: Money | None = None
     metric: float = Field(default=1.0, gt=0)
     status: Literal["active", "planned"] = "active"
+    # Shared risks (one trench, one provider's exchange): links of a group
+    # fail together in --failures n-1 and count as one path for redundancy.
+    risk_groups: list[Id] = []
     custom: Custom = None
 
 

@@ -24,8 +24,11 @@ from planner.models.common import (
     Money,
     Percentage,
 )
+from planner.models.inventory import Medium, SiteRole
 
 __all__ = [
+    "Candidate",
+    "CandidateFile",
     "Datacenters",
     "Lifecycle",
     "LifecycleFile",
@@ -42,14 +45,36 @@ Layer = Literal["functional", "core"]
 ServiceHosting = Literal["central", "local", "saas"]
 
 
+class RoleClassFile(Model):
+    min_capacity: Bandwidth | None = None
+    redundancy: int | None = Field(default=None, ge=1, le=16)
+
+
 class NetworkClassFile(Model):
     min_capacity: Bandwidth | None = None
     redundancy: int | None = Field(default=None, ge=1, le=16)
+    # Access only: the requirement for every site (``default``, or the two
+    # keys above) and per site role (a role's missing key: the default's).
+    default: RoleClassFile | None = None
+    roles: dict[SiteRole, RoleClassFile] | None = None
 
 
 class UpgradeCost(Model):
     investment: Money = Decimal(0)
     per_year: Money = Decimal(0)
+
+
+class CandidateFile(Model):
+    """A link that could be built (a provider's quote), for ``planner design``."""
+
+    id: Id
+    a: Id
+    b: Id
+    capacity: Bandwidth
+    medium: Medium = "fiber"
+    investment: Money = Decimal(0)
+    per_year: Money = Decimal(0)
+    metric: float = Field(default=1.0, gt=0)
 
 
 class NetworkFile(Model):
@@ -60,6 +85,11 @@ class NetworkFile(Model):
     datacenter_availability: Percentage | None = None
     capacity_tiers: list[Bandwidth] | None = None
     upgrade_cost: dict[Bandwidth, UpgradeCost] | None = None
+    candidates: list[CandidateFile] | None = None
+    design_horizon: int | None = Field(default=None, ge=0, le=100)
+    demand_growth: Percentage | None = None
+    per_km: dict[Medium, UpgradeCost] | None = None
+    max_km: float | None = Field(default=None, gt=0)
 
 
 class Datacenters(Model):
@@ -75,6 +105,7 @@ class ServiceFile(Model):
     standard: str | None = None
     hosting: ServiceHosting | None = None
     demand_per_user: Bandwidth | None = None
+    demand_per_pupil: Bandwidth | None = None
     availability: Percentage | None = None
     depends_on: list[Id] | None = None
     required: bool | None = None
@@ -118,6 +149,35 @@ class TargetFile(Model):
 class NetworkClass:
     min_capacity: float  # Mbit/s
     redundancy: int
+    # Per site role (access only): care homes may need two paths, schools
+    # and kindergartens differ in capacity.
+    roles: tuple[tuple[str, NetworkClass], ...] = ()
+
+    def for_role(self, role: str) -> NetworkClass:
+        """The requirement of a site with ``role``."""
+        return next((c for r, c in self.roles if r == role), self)
+
+    @property
+    def most_redundancy(self) -> int:
+        return max([self.redundancy, *(c.redundancy for _, c in self.roles)])
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A candidate link, resolved: capacity in Mbit/s, exact prices."""
+
+    id: str
+    a: str
+    b: str
+    capacity: float
+    medium: str = "fiber"
+    investment: Decimal = Decimal(0)
+    per_year: Decimal = Decimal(0)
+    metric: float = 1.0
+
+    def cost(self, horizon: int) -> Decimal:
+        """What the design minimises: investment + horizon x per_year."""
+        return self.investment + horizon * self.per_year
 
 
 @dataclass(frozen=True)
@@ -131,6 +191,15 @@ class Network:
     # A data centre's own availability (power, cooling, hosts), for the
     # availability estimate; 99.95 % is a common figure for a tier-3 room.
     datacenter_availability: float = 0.9995
+    # Links that could be built, and the years of per_year the design counts.
+    candidates: tuple[Candidate, ...] = ()
+    design_horizon: int = 5
+    # Yearly growth of demand: links are sized for design_horizon years on.
+    demand_growth: float = 0.0
+    # Price per km of a new link by medium, and how far apart two sites may
+    # be for planner design to propose one (0: no generated candidates).
+    per_km: tuple[tuple[str, UpgradeCost], ...] = ()
+    max_km: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -142,6 +211,7 @@ class Service:
     standard: str | None = None
     hosting: ServiceHosting = "central"
     demand_per_user: float = 0.0  # Mbit/s
+    demand_per_pupil: float = 0.0  # Mbit/s, at the municipality's schools
     availability: float | None = None
     depends_on: tuple[str, ...] = ()
     required: bool = False

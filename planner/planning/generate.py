@@ -38,6 +38,7 @@ from planner.models.planresult import Package
 from planner.models.results import Gap, GapReport
 from planner.models.target import Service, Target
 from planner.planning.crossings import crossed_links
+from planner.planning.network import build_first, build_packages
 from planner.units import format_bandwidth
 
 __all__ = ["DATACENTER", "Generated", "generate_packages"]
@@ -98,8 +99,10 @@ def generate_packages(
         if (p := _introduce(G, g, target, earlier, bool(dc), link_deps, warnings))
     ]
     packages = _with_service_deps([*moves, *harmonise, *introduce], target)
-    every = _with_effort((*links, *dc, *packages, *closes), target)
-    return Generated(every, tuple(warnings))
+    builds, built = build_packages(G, report, target)  # planning/network.py
+    ordered = build_first((*links, *dc, *packages, *closes), builds)
+    every = _with_effort(ordered, target)
+    return Generated(every, (*warnings, *built))
 
 
 def _with_effort(packages: tuple[Package, ...], target: Target) -> tuple[Package, ...]:

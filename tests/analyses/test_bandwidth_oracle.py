@@ -107,6 +107,48 @@ def test_oracle_hub_and_rings(seed: int) -> None:
     _assert_same(*hub_and_rings(60, seed))
 
 
+@pytest.mark.parametrize("seed", [1, 2])
+def test_oracle_risk_groups_and_site_failures(seed: int) -> None:
+    """Shared-risk groups (pyNTM's SRLGs) and node failures, routed from
+    scratch by planner.analyses.risks, against pyNTM: five groups of two or
+    three random links, and every site but the data centres."""
+    import random
+
+    from planner.analyses.risks import route_without
+
+    links, demand, dcs = hub_and_rings(60, seed)
+    rng = random.Random(seed)
+    groups = {
+        f"trench-{g}": sorted(ln["id"] for ln in rng.sample(links, rng.choice([2, 3])))
+        for g in range(5)
+    }
+    nodes = sorted({ln["a"] for ln in links} | {ln["b"] for ln in links} - set(dcs))
+    failures: list[Any] = [{"srlg": g, "links": ids} for g, ids in groups.items()]
+    failures += [{"node": n} for n in nodes]
+    oracle = run_oracle(model(links, demand, dcs, failures))
+    topo = topology(to_graph(links))
+    sinks = [topo.index[d] for d in dcs]
+    vector = [demand.get(n, 0.0) for n in topo.nodes]
+    for result in oracle["results"]:
+        failed = result["failed"]
+        if "srlg" in failed:
+            down = frozenset(topo.links.index(x) for x in failed["links"])
+            flow, _ = route_without(topo, sinks, vector, down)
+        else:
+            flow, _ = route_without(
+                topo, sinks, vector, node=topo.index[failed["node"]]
+            )
+        flows = dict(enumerate(flow))
+        for link, (ab, ba) in result["utilisation"].items():
+            if ab is None or link not in topo.links:
+                continue  # down, or pyNTM's anycast links
+            i = topo.links.index(link)
+            assert _directions(topo, flows, i) == pytest.approx([ab, ba], abs=1e-9), (
+                failed,
+                link,
+            )
+
+
 def _inventory_case(
     path: Any, target: Any
 ) -> tuple[Any, list[Link], dict[str, float], list[str]]:

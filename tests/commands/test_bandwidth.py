@@ -30,13 +30,24 @@ def test_json_contract() -> None:
         "demand_mbps": 11.0,
         "towards": "alpha-radhus",
         "utilisation": 1.1,
-        "worst": {"utilisation": 1.1, "demand_mbps": 11.0, "failed_link": None},
+        "worst": {
+            "utilisation": 1.1,
+            "demand_mbps": 11.0,
+            "failed_link": None,
+            "failed": None,
+        },
         "required_capacity_mbps": 15.714286,
         "recommended_capacity_mbps": 100.0,
         "upgrade": {"capacity_mbps": 100.0, "investment": 50000, "per_year": 24000},
     }
-    assert {"site": "gamma-bibliotek", "failed_link": None} in doc["unreachable"]
-    assert {"site": "beta-radhus", "failed_link": "alpha-beta"} in doc["unreachable"]
+    assert {"site": "gamma-bibliotek", "failed_link": None, "failed": None} in doc[
+        "unreachable"
+    ]
+    assert {
+        "site": "beta-radhus",
+        "failed_link": "alpha-beta",
+        "failed": {"kind": "link", "id": "alpha-beta"},
+    } in doc["unreachable"]
     assert doc["upgrades"]["investment"] == 50000
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from planner.cli import cli
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 from tests.render.tools import requires_dot
 
 
@@ -54,35 +54,18 @@ def test_report_in_english_with_plan_settings(tmp_path: Path, write) -> None:  #
     assert code == 0
     assert (tmp_path / "r" / "plan.json").read_text(encoding="utf-8") == doc
     assert (tmp_path / "r" / "gantt.svg").exists()
-    assert 'src="gantt.svg"' in html and "move-email" in html
-    # A diagram after each of the plan's three phases, as planner render draws it.
-    for n in (1, 2, 3):
-        assert f'src="phase-{n}.svg"' in html
-    assert "After phase 2 (2025H1)" in html
-    drawn = tmp_path / "phase-2.svg"
+    assert 'src="gantt-1.svg"' in html and "move-email" in html  # id in small print
+    # A diagram after each phase that changes the map (phase 2 only moves
+    # systems), as planner render draws it, saying what changed.
+    assert 'src="phase-1.svg"' in html and 'src="phase-3.svg"' in html
+    assert 'src="phase-2.svg"' not in html
+    assert "After phase 3 (2025 H2):</strong>" in html
+    drawn = tmp_path / "phase-3.svg"
     code, _, _ = run(
-        "render", MINI, "-p", plan, "--view", "phase:2", "--lang", "en", "-o", drawn
+        "render", MINI, "-p", plan, "--view", "phase:3", "--lang", "en", "-o", drawn
     )
     assert code == 0
-    assert (tmp_path / "r" / "phase-2.svg").read_bytes() == drawn.read_bytes()
-
-
-def test_long_plans_leave_the_phase_diagrams_to_render() -> None:
-    from types import SimpleNamespace
-    from typing import Any
-
-    from planner.commands.report import MAX_PHASE_DIAGRAMS, _phases
-
-    def plan(phases: int) -> Any:
-        return SimpleNamespace(
-            phases=[SimpleNamespace(period=f"P{i}") for i in range(phases)]
-        )
-
-    assert _phases(None) == []
-    assert _phases(plan(MAX_PHASE_DIAGRAMS)) == [
-        f"P{i}" for i in range(MAX_PHASE_DIAGRAMS)
-    ]
-    assert _phases(plan(MAX_PHASE_DIAGRAMS + 1)) == []
+    assert (tmp_path / "r" / "phase-3.svg").read_bytes() == drawn.read_bytes()
 
 
 def test_report_never_overwrites_an_input(tmp_path: Path) -> None:
@@ -99,3 +82,42 @@ def test_report_needs_a_folder(tmp_path: Path) -> None:
     afile.write_text("", encoding="utf-8")
     code, _, err = run("report", MINI, "-o", afile)
     assert code == 2 and "is a file" in err
+
+
+@requires_dot
+def test_the_reports_gaps_are_gaps_gaps_under_the_same_failures(
+    tmp_path: Path,
+) -> None:
+    """One set of numbers: the report's gap counts (the page and gaps.json)
+    equal planner gap's with the same --failures, n-1 by default."""
+    import json
+    import re
+    from collections import Counter
+
+    target = ROOT / "topologies/kongsberg-target.yaml"
+    inventory = ROOT / "inventories/kongsberg.yaml"
+    counts: dict[str, bytes] = {}
+    for mode in ("none", "n-1"):
+        out = tmp_path / mode
+        args = ["report", inventory, "-t", target, "-o", out, "--failures", mode]
+        assert run(*args)[0] == 0
+        code, doc, _ = run(
+            "gap", inventory, "-t", target, "--failures", mode, "--format", "json"
+        )
+        assert code == 0
+        gaps = json.loads(doc)["gaps"]
+        assert (
+            json.loads((out / "gaps.json").read_text(encoding="utf-8"))["gaps"] == gaps
+        )
+        html = (out / "index.html").read_text(encoding="utf-8")
+        assert f"har {len(gaps)} avvik fra målbildet" in html
+        shown = dict(
+            re.findall(r'<a href="#all-(\w+)">[^<]*</a></th><td>(\d+)</td>', html)
+        )
+        assert {k: int(n) for k, n in shown.items()} == Counter(g["kind"] for g in gaps)
+        assert f"--failures {mode}" in html  # the mode is stated
+        counts[mode] = (out / "bandwidth.json").read_bytes()
+    assert counts["n-1"] != counts["none"]  # the option reaches the analysis
+    code, _, _ = run("report", inventory, "-t", target, "-o", tmp_path / "d")
+    default = (tmp_path / "d" / "gaps.json").read_bytes()
+    assert default == (tmp_path / "n-1" / "gaps.json").read_bytes()

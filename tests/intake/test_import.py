@@ -27,7 +27,8 @@ BAD: dict[str, tuple[list[tuple[str, str, Any]], str]] = {
     "role-typo": (
         [("Sites", "D2", "town hall")],
         "Sites!D2: role: 'town hall' is not one of town-hall, school, care-home, "
-        "health, library, office, depot, datacenter, other; did you mean 'town-hall'?",
+        "kindergarten, health, library, office, depot, datacenter, other; did you "
+        "mean 'town-hall'?",
     ),
     "population-text": (
         [("Municipalities", "C2", "many")],

@@ -6,7 +6,11 @@ because pyNTM pins an old networkx. Reads a JSON model on stdin::
     {"links": [{"id": "x", "a": "n1", "b": "n2", "capacity": 100.0,
                 "metric": 1}, ...],
      "demands": [{"source": "n1", "dest": "n2", "traffic": 5.0}, ...],
-     "failures": [null, "x", ...]}
+     "failures": [null, "x", {"srlg": "trench", "links": ["x", "y"]},
+                  {"node": "n2"}, ...]}
+
+(a failure is a link id, a shared-risk link group failed as one with
+pyNTM's SRLGs, or a node failed with ``fail_node``)
 
 and writes on stdout, for each entry of ``failures`` (null: no failure), the
 utilisation (traffic / capacity, a fraction) of every link in the direction
@@ -81,9 +85,11 @@ def run(model_in: dict[str, Any]) -> dict[str, Any]:
     ends = {ln["id"]: ln["a"] for ln in model_in["links"]}
     results = []
     for failed in model_in.get("failures", [None]):
+        if isinstance(failed, dict) and "srlg" in failed:
+            _make_srlg(model, failed["srlg"], failed["links"])
+    for failed in model_in.get("failures", [None]):
         start = time.perf_counter()
-        if failed is not None:
-            model.fail_interface(failed, ends[failed])
+        _fail(model, failed, ends, True)
         model.update_simulation()
         seconds = time.perf_counter() - start
         results.append(
@@ -93,9 +99,29 @@ def run(model_in: dict[str, Any]) -> dict[str, Any]:
                 "utilisation": utilisation(model, model_in["links"]),
             }
         )
-        if failed is not None:
-            model.unfail_interface(failed, ends[failed])
+        _fail(model, failed, ends, False)
     return {"build_seconds": built, "results": results}
+
+
+def _make_srlg(model: Any, name: str, links: list[str]) -> None:
+    for iface in model.interface_objects:
+        if iface.name in links:
+            iface.add_to_srlg(name, model, create_if_not_present=True)
+
+
+def _fail(model: Any, failed: Any, ends: dict[str, str], down: bool) -> None:
+    """Fail (``down``) or restore a link, an SRLG or a node."""
+    if failed is None:
+        return
+    if isinstance(failed, str):
+        if down:
+            model.fail_interface(failed, ends[failed])
+        else:
+            model.unfail_interface(failed, ends[failed])
+    elif "srlg" in failed:
+        (model.fail_srlg if down else model.unfail_srlg)(failed["srlg"])
+    else:
+        (model.fail_node if down else model.unfail_node)(failed["node"])
 
 
 def main() -> None:

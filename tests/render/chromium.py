@@ -49,6 +49,9 @@ _CHECKS = """(() => ({
   images: Array.from(document.images).map(img => ({
     src: img.getAttribute('src'), complete: img.complete, width: img.naturalWidth})),
   title: document.title,
+  lang: document.documentElement.lang,
+  filters: Array.from(document.querySelectorAll('input.filter'))
+    .filter(i => !i.hidden).length,
 }))()"""
 
 

@@ -46,9 +46,10 @@ def diagram_dot(
 ) -> str:
     """The DOT text of ``view`` of the inventory graph ``G``.
 
-    ``utilisation`` maps link ids to demand / capacity today (from the
-    bandwidth analysis); lines are coloured by it, and by the utilisation
-    after an upgrade where the view upgrades a link. ``fold`` forces (True)
+    ``utilisation`` maps link ids to the planned demand / capacity (from
+    the bandwidth analysis); the lines of every view but ``current`` are
+    coloured by it (after an upgrade where the view upgrades a link), and a
+    new or upgraded link is blue, as the legend says. ``fold`` forces (True)
     or prevents (False) one node per municipality; None decides by size.
     """
     (text,) = diagram_dots(
@@ -87,7 +88,9 @@ def diagram_dots(
             G,
             view,
             msg,
-            utilisation,
+            # The load is the planned one (the target's demand): today's map
+            # is not coloured by it, or a link would read overloaded today.
+            None if view.name == "current" else utilisation,
             max_utilisation,
             sites,
             _shown_links(view, sites, links),

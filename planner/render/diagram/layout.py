@@ -6,8 +6,9 @@ would break byte-identical reports and make the views of one inventory
 disagree. So planner places the nodes itself, in two levels:
 
 1. inside each municipality the town hall sits in the middle with the
-   other sites in a column on either side, so every access link fans out
-   from the hub without crossing another box;
+   sites linked to it in a column on either side, so every access link fans
+   out from the hub without crossing another box; a site chained behind
+   another sits one column further out, level with the site it hangs on;
 2. the municipality boxes are placed by stress majorisation (as ``neato``
    does) on the graph of links between municipalities, then pushed apart
    until no two overlap.
@@ -67,26 +68,91 @@ def lay_out(scene: Scene) -> Layout:
 def _cluster(
     places: list[Place], size: dict[str, Size], adjacent: dict[str, list[str]]
 ) -> dict[str, Point]:
-    """Offsets from the hub: the town hall in the middle, the other sites
-    in BFS order from it, alternately right and left, each column centred
-    on the hub."""
+    """Offsets from the hub: the town hall in the middle, the sites linked
+    to it in a column on either side (the sides balanced), and a site
+    chained behind another one column further out, level with the site it
+    hangs on, so its line is short and crosses nothing."""
     hub = next((p for p in places if p.role == "town-hall"), places[0])
     ids = {p.id for p in places}
-    order = _bfs(hub.id, ids, adjacent) + [p.id for p in places]
-    seen: list[str] = list(dict.fromkeys(order))[1:]
+    parent = _tree(hub.id, ids, adjacent)
+    children: dict[str, list[str]] = defaultdict(list)
+    for p in places:  # sites with no path to the hub hang on it directly
+        if p.id != hub.id:
+            children[parent.get(p.id, hub.id)].append(p.id)
+    block: dict[str, float] = {}
+
+    def height(node: str) -> float:
+        kids = children.get(node, [])
+        below = sum(height(k) for k in kids) + _ROW_GAP * max(0, len(kids) - 1)
+        block[node] = max(size[node][1], below)
+        return block[node]
+
+    for n in children[hub.id]:
+        height(n)
     sides: tuple[list[str], list[str]] = ([], [])
-    for i, node in enumerate(seen):
-        sides[i % 2].append(node)
+    load = [0.0, 0.0]
+    for n in children[hub.id]:
+        side = 0 if load[0] <= load[1] else 1
+        sides[side].append(n)
+        load[side] += block[n] + _ROW_GAP
     offsets = {hub.id: (0.0, 0.0)}
-    inner = size[hub.id][0] / 2 + _SIDE_GAP
     for sign, column in zip((1, -1), sides, strict=True):
-        height = sum(size[n][1] for n in column) + _ROW_GAP * (len(column) - 1)
-        y = height / 2
+        widths = _column_widths(column, children, size)
+        xs = [size[hub.id][0] / 2 + _SIDE_GAP]
+        for w in widths[:-1]:
+            xs.append(xs[-1] + w + _SIDE_GAP)
+        total = sum(block[n] for n in column) + _ROW_GAP * (len(column) - 1)
+        top = total / 2
         for n in column:
-            w, h = size[n]
-            offsets[n] = (sign * (inner + w / 2), y - h / 2)
-            y -= h + _ROW_GAP
+            _place_block(n, top, 0, sign, xs, widths, block, children, offsets)
+            top -= block[n] + _ROW_GAP
     return offsets
+
+
+def _tree(
+    start: str, within: set[str], adjacent: dict[str, list[str]]
+) -> dict[str, str]:
+    """Each site's parent on a shortest path from ``start`` (BFS order)."""
+    parent: dict[str, str] = {}
+    for node in _bfs(start, within, adjacent):
+        for nxt in adjacent[node]:
+            if nxt in within and nxt != start and nxt not in parent:
+                parent[nxt] = node
+    return parent
+
+
+def _column_widths(
+    roots: list[str], children: dict[str, list[str]], size: dict[str, Size]
+) -> list[float]:
+    widths: list[float] = []
+    level = roots
+    while level:
+        widths.append(max(size[n][0] for n in level))
+        level = [k for n in level for k in children.get(n, [])]
+    return widths or [0.0]
+
+
+def _place_block(
+    node: str,
+    top: float,
+    depth: int,
+    sign: int,
+    xs: list[float],
+    widths: list[float],
+    block: dict[str, float],
+    children: dict[str, list[str]],
+    offsets: dict[str, Point],
+) -> None:
+    """``node`` level with the middle of its block, its chain to the right
+    (or left) of it, the blocks stacked from ``top`` down."""
+    w = block[node]
+    offsets[node] = (sign * (xs[depth] + widths[depth] / 2), top - w / 2)
+    kids = children.get(node, [])
+    inner = sum(block[k] for k in kids) + _ROW_GAP * max(0, len(kids) - 1)
+    y = top - (w - inner) / 2
+    for k in kids:
+        _place_block(k, y, depth + 1, sign, xs, widths, block, children, offsets)
+        y -= block[k] + _ROW_GAP
 
 
 def _bfs(start: str, within: set[str], adjacent: dict[str, list[str]]) -> list[str]:

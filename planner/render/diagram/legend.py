@@ -79,6 +79,7 @@ def legend(msg: Messages, title: str, *, utilisation: bool, limit: float = 0.7) 
             ]
         ),
     ]
+    rows.append(_medium_row(msg))
     if utilisation:
         rows.append(_utilisation_row(msg, limit))
     return Html(
@@ -86,6 +87,23 @@ def legend(msg: Messages, title: str, *, utilisation: bool, limit: float = 0.7) 
         + "".join(rows)
         + "</TABLE>"
     )
+
+
+def _line(style: str) -> str:
+    """A sample line drawn with characters (an HTML label has no strokes)."""
+    text = {
+        "fiber": "\u2500\u2500\u2500\u2500",
+        "radio": "\u00b7 \u00b7 \u00b7 \u00b7",
+        "wire": "\u2550\u2550\u2550\u2550",
+    }[style]
+    return f'<TD ALIGN="LEFT">{_text(text, COLOURS["link"])}</TD>'
+
+
+def _medium_row(msg: Messages) -> str:
+    cells = [f'<TD ALIGN="LEFT">{_text(msg("legend.medium"))}</TD>']
+    for style, key in (("fiber", "fiber"), ("radio", "radio"), ("wire", "copper")):
+        cells += [_line(style), _cell(msg(f"legend.medium.{key}"))]
+    return _row(cells)
 
 
 def _utilisation_row(msg: Messages, limit: float) -> str:

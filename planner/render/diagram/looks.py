@@ -107,8 +107,9 @@ def _mark(attrs: Attrs, dc: bool, gap: bool, view: ViewState) -> None:
 
 def line_attrs(line: Line, ctx: Look) -> Attrs:
     """The DOT attributes of a line in this view: width by capacity after
-    any upgrade; red and dashed for a gap, else coloured by utilisation,
-    else blue when new or upgraded; hidden when the view lacks it."""
+    any upgrade; red and dashed for a gap, else blue when new or upgraded,
+    else coloured by the planned utilisation; the medium as line style
+    (:data:`MEDIA`); hidden when the view lacks it."""
     links = [k for k in line.links if k in ctx.shown_links]
     if not links:
         return {"id": line.id, "style": "invis"}
@@ -120,15 +121,31 @@ def line_attrs(line: Line, ctx: Look) -> Attrs:
         "penwidth": pen_width(capacity),
         "tooltip": _line_tooltip(links, capacity, ctx),
     }
+    medium = _medium(links, ctx)
     if gap:
         attrs.update(color=COLOURS["gap"], style="dashed")
-    elif util is not None:
-        attrs["color"] = utilisation_colour(util, ctx.limit)
     elif any(_is_new(k, ctx) for k in links):
         attrs["color"] = COLOURS["new"]
+    elif util is not None:
+        attrs["color"] = utilisation_colour(util, ctx.limit)
+    if not gap and medium == "radio":
+        attrs["style"] = "dotted"
+    elif not gap and medium == "wire":
+        colour = str(attrs.get("color") or COLOURS["link"])
+        attrs["color"] = f"{colour}:invis:{colour}"  # a double line
     if line.backbone and ctx.labels:
         attrs["label"] = _line_label(links, capacity, util, gap, ctx)
     return attrs
+
+
+MEDIA = {"fiber": "fiber", "radio": "radio"}
+"""Line styles by medium: fibre solid, radio dotted, the rest (copper, DSL,
+leased lines, VPN, other) a double line; a gap's dashes win."""
+
+
+def _medium(links: list[str], ctx: Look) -> str:
+    kinds = {MEDIA.get(str(ctx.links[k].get("medium")), "wire") for k in links}
+    return kinds.pop() if len(kinds) == 1 else "fiber"
 
 
 def _capacity(link: str, ctx: Look) -> float:
@@ -172,4 +189,5 @@ def _line_label(
 
 def _line_tooltip(links: list[str], capacity: float, ctx: Look) -> str:
     shown = ", ".join(links[:5]) + (", …" if len(links) > 5 else "")
-    return f"{shown}: {ctx.msg.bandwidth(capacity)}"
+    media = sorted({str(ctx.links[k].get("medium")) for k in links})
+    return f"{shown}: {ctx.msg.bandwidth(capacity)} ({', '.join(media)})"

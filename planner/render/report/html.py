@@ -8,6 +8,11 @@ its CSS and fetches nothing: the diagrams are SVG files beside it, shown with
 Bandwidth and the phased plan enter as their JSON documents
 (``planner/bandwidth/v1`` and ``planner/plan/v1``, docs/cli.md): a section
 is drawn when its document is given and is a short note otherwise.
+
+The page reads top down as a decision: a one-page summary (cost, who pays,
+payback, the three biggest risks), the money picture, the maps, the gaps
+counted per municipality, the plan; every full table is in the appendix,
+sortable and filterable by a small inline script the CSP admits by hash.
 """
 
 from __future__ import annotations
@@ -22,13 +27,18 @@ import jinja2
 from planner import __version__
 from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
-from planner.models.results import GAP_KINDS, GapReport
+from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.render.diagram.scene import FOLD_ABOVE
 from planner.render.i18n import Messages
 from planner.render.report.figures import key_figures
-from planner.render.report.gap_text import Names, describe_gap
+from planner.render.report.gap_text import Names
 from planner.render.report.matrix import matrix_section
+from planner.render.report.money import money_chart, money_section
+from planner.render.report.package_text import PackageWords
+from planner.render.report.phases import PhaseChange
+from planner.render.report.risks import gap_matrix, gap_tables, risks
+from planner.render.report.script import SCRIPT, SCRIPT_HASH
 from planner.render.report.sections import assumptions, bandwidth_rows, plan_section
 from planner.render.text.jsonout import to_json
 
@@ -36,9 +46,6 @@ __all__ = ["DIAGRAMS", "ReportData", "render_report"]
 
 DIAGRAMS = ("current", "target", "gaps")
 """The views a report shows, in order; each is a file ``<view>.svg``."""
-
-MAX_ROWS = 50
-"""Rows per table before the rest is left to gaps.json."""
 
 
 @dataclass(frozen=True)
@@ -56,12 +63,16 @@ class ReportData:
     bandwidth: Mapping[str, Any] | None = None
     plan: Mapping[str, Any] | None = None
     gantt_svg: str | None = None
+    # The Gantt chart cut into printable pages (gantt-1.svg ...).
+    gantt_pages: Sequence[str] = ()
     plan_settings: PlanFile | None = None
     # Files written beside the report as they are: bandwidth.json and
-    # plan.json, the whole analyses behind the tables' first rows.
+    # plan.json, the whole analyses behind the tables.
     documents: Mapping[str, str] = field(default_factory=dict)
-    # The region after each phase of the plan, in order: (phase id, SVG).
-    phase_diagrams: Sequence[tuple[str, str]] = ()
+    # The phases that change the map, each with its SVG (phase-<n>.svg).
+    phase_diagrams: Sequence[tuple[PhaseChange, str]] = ()
+    # The failure mode the gaps and bandwidth were found under (--failures).
+    failures: str = "n-1"
     # The system overview (``planner/matrix/v1``).
     matrix: Mapping[str, Any] | None = None
     # A follow-up page (progress.html) is written beside the report.
@@ -70,17 +81,22 @@ class ReportData:
 
 def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
     """The report's files: ``index.html``, one SVG per diagram, ``gaps.json``
-    (every gap, for whoever needs more than the tables), ``gantt.svg`` when
-    the plan has one, and ``documents``. Same data, same bytes."""
+    (every gap), ``money.svg`` with a projection, ``gantt.svg`` when the
+    plan has one, and ``documents``. Same data, same bytes."""
     msg = Messages(lang)
-    html = _environment(msg).get_template("report.html.j2").render(_context(data, msg))
+    context = _context(data, msg)
+    html = _environment(msg).get_template("report.html.j2").render(context)
     files = {"index.html": html.encode("utf-8"), "gaps.json": _gaps_json(data)}
     for view, svg in data.diagrams.items():
         files[f"{view}.svg"] = svg.encode("utf-8")
-    for n, (_, svg) in enumerate(data.phase_diagrams, 1):
-        files[f"phase-{n}.svg"] = svg.encode("utf-8")
+    for change, svg in data.phase_diagrams:
+        files[f"phase-{change.n}.svg"] = svg.encode("utf-8")
     if data.gantt_svg is not None:
         files["gantt.svg"] = data.gantt_svg.encode("utf-8")
+    for n, svg in enumerate(data.gantt_pages, 1):
+        files[f"gantt-{n}.svg"] = svg.encode("utf-8")
+    if context["money_svg"] is not None:
+        files["money.svg"] = context["money_svg"].encode("utf-8")
     files.update({name: text.encode("utf-8") for name, text in data.documents.items()})
     return dict(sorted(files.items()))
 
@@ -91,7 +107,7 @@ def _gaps_json(data: ReportData) -> bytes:
 
 def _environment(msg: Messages) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("planner.render.report.html", "templates"),
+        loader=jinja2.PackageLoader("planner.render.report", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -104,6 +120,8 @@ def _environment(msg: Messages) -> jinja2.Environment:
     env.filters["pct"] = _optional(msg.percent)
     env.filters["bw"] = _optional(msg.bandwidth)
     env.filters["millions"] = _optional(lambda v: msg.number(float(v) / 1e6, 1))
+    env.filters["period"] = _optional(msg.period)
+    env.filters["date"] = _optional(msg.date)
     return env
 
 
@@ -128,63 +146,48 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
     currency = inv.region.currency
     rows, total = key_figures(inv, msg("fig.total"))
     names = _names(data)
+    words = PackageWords.build(inv, data.target, data.gaps, names, data.bandwidth)
 
     def money(value: Decimal | float | int | None) -> str:
         return "–" if value is None else msg.money(value, currency)
 
+    def mill(value: Decimal | float | int | None) -> str:
+        return "–" if value is None else msg.millions(value, currency)
+
+    plan = plan_section(data.plan, data.gantt_svg is not None, words, msg)
+    cash = money_section(data.plan, names)
     return {
         "lang": msg.lang,
-        "unit": "kr" if msg.lang == "nb" and currency == "NOK" else currency,
+        "unit": msg.unit(currency),
         "version": __version__,
         "region": inv.region,
         "target": data.target,
         "rows": rows,
         "total": total,
         "money": money,
+        "mill": mill,
         "diagrams": [v for v in DIAGRAMS if v in data.diagrams],
         "folded": data.folded,
         "fold_above": FOLD_ABOVE,
+        "failures": data.failures,
         "gaps": data.gaps,
         "datacenters": ", ".join(names.site(s) for s in data.gaps.datacenters),
         "summary": [(k, n) for k, n in data.gaps.summary.items() if n],
-        "groups": _gap_groups(data.gaps, msg, names),
+        "matrix": gap_matrix(data.gaps, names),
+        "groups": gap_tables(data.gaps, msg, words),
+        "risks": risks(data.gaps, data.plan, words, msg),
+        "bandwidth": bandwidth_rows(data.bandwidth, words),
+        "plan": plan,
+        "cash": cash,
+        "money_svg": None if cash is None else money_chart(cash, msg, currency),
+        "phase_diagrams": [change for change, _ in data.phase_diagrams],
+        "gantt_pages": len(data.gantt_pages),
+        "phases_total": 0 if data.plan is None else len(data.plan.get("phases", [])),
         "systems": matrix_section(data.matrix),
         "progress_link": data.progress_link,
-        "bandwidth": bandwidth_rows(data.bandwidth, MAX_ROWS),
-        "plan": plan_section(data.plan, data.gantt_svg is not None, names),
-        "phase_diagrams": [
-            (n, phase) for n, (phase, _) in enumerate(data.phase_diagrams, 1)
-        ],
         "assumptions": assumptions(
             data.target, data.gaps.datacenters, data.plan_settings, msg, names, money
         ),
+        "script_hash": SCRIPT_HASH,
+        "script": SCRIPT,
     }
-
-
-def _gap_groups(report: GapReport, msg: Messages, names: Names) -> list[dict[str, Any]]:
-    """One table per kind of gap, at most :data:`MAX_ROWS` rows each."""
-    groups = []
-    for kind in GAP_KINDS:
-        gaps = [g for g in report.gaps if g.kind == kind]
-        if not gaps:
-            continue
-        rows = [
-            {
-                "severity": g.severity,
-                "subject": _subject(g.subject, names),
-                "municipalities": ", ".join(
-                    names.municipality(m) for m in g.municipalities
-                ),
-                "detail": describe_gap(g, msg, names),
-            }
-            for g in gaps[:MAX_ROWS]
-        ]
-        groups.append({"kind": kind, "rows": rows, "more": len(gaps) - len(rows)})
-    return groups
-
-
-def _subject(subject: str, names: Names) -> str:
-    for table in (names.services, names.municipalities, names.sites):
-        if subject in table:
-            return table[subject]
-    return subject

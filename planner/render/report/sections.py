@@ -16,14 +16,18 @@ from planner.models.target import Target
 from planner.planning.costkey import key_from_file
 from planner.render.i18n import Messages
 from planner.render.report.gap_text import Names
+from planner.render.report.package_text import PackageWords, package_words
+from planner.render.report.risks import PRINT_ROWS
 
 __all__ = ["assumptions", "bandwidth_rows", "plan_section"]
 
 Money = Callable[[Decimal | float | int | None], str]
 
 
-def bandwidth_rows(doc: Mapping[str, Any] | None, limit: int) -> dict[str, Any] | None:
-    """The busiest links first (at most ``limit``), and the sites a single
+def bandwidth_rows(
+    doc: Mapping[str, Any] | None, words: PackageWords
+) -> dict[str, Any] | None:
+    """Every link, busiest first, named by its ends, and the sites a single
     break cuts off; None without a bandwidth document."""
     if doc is None:
         return None
@@ -34,54 +38,87 @@ def bandwidth_rows(doc: Mapping[str, Any] | None, limit: int) -> dict[str, Any] 
     rows = [
         {
             "id": ln.get("id"),
+            "name": words.link(str(ln.get("id"))),
             "capacity": ln.get("capacity_mbps"),
             "demand": ln.get("demand_mbps"),
             "utilisation": ln.get("utilisation"),
             "worst": (ln.get("worst") or {}).get("utilisation"),
-            "failed_link": (ln.get("worst") or {}).get("failed_link"),
+            "failed_link": _failed(words, (ln.get("worst") or {}).get("failed_link")),
             "recommended": ln.get("recommended_capacity_mbps"),
         }
-        for ln in links[:limit]
+        for ln in links
     ]
-    unreachable = sorted({str(u.get("site")) for u in doc.get("unreachable", [])})
-    return {"rows": rows, "more": len(links) - len(rows), "unreachable": unreachable}
+    for i, row in enumerate(rows):
+        row["printed"] = i < PRINT_ROWS  # the busiest first
+    unreachable = sorted(
+        {words.names.site(str(u.get("site"))) for u in doc.get("unreachable", [])}
+    )
+    unprinted = max(0, len(rows) - PRINT_ROWS)
+    return {"rows": rows, "unreachable": unreachable, "unprinted": unprinted}
+
+
+def _failed(words: PackageWords, link: Any) -> str | None:
+    return None if link is None else words.link(str(link))
 
 
 def plan_section(
-    doc: Mapping[str, Any] | None, gantt: bool, names: Names
+    doc: Mapping[str, Any] | None, gantt: bool, words: PackageWords, msg: Messages
 ) -> dict[str, Any] | None:
-    """Phases, work packages, costs per year and each municipality's share;
-    None without a plan document."""
+    """Phases, work packages (named in the report's language) and their
+    money; None without a plan document."""
     if doc is None:
         return None
-    totals = doc.get("totals", {})
+    packages = []
+    for wp in doc.get("work_packages", []):
+        name, reason = package_words(wp, words, msg)
+        packages.append(
+            {
+                **_PACKAGE_DEFAULTS,
+                **wp,
+                "label": name,
+                "why": reason,
+                "period": _period(msg, wp.get("phase_start"), wp.get("phase_end")),
+                "municipality_names": ", ".join(
+                    words.names.municipality(m) for m in wp.get("municipalities", [])
+                ),
+            }
+        )
+    label = {wp["id"]: wp["label"] for wp in packages}
     return {
         "phases": [
-            {**p, "work_packages": ", ".join(p.get("work_packages", []))}
+            {
+                **p,
+                "count": len(p.get("work_packages", [])),
+                "names": ", ".join(label.get(w, w) for w in p.get("work_packages", [])),
+            }
             for p in doc.get("phases", [])
         ],
-        "packages": [
-            {
-                **wp,
-                "period": _period(wp.get("phase_start"), wp.get("phase_end")),
-            }
-            for wp in doc.get("work_packages", [])
-        ],
-        "by_year": sorted(totals.get("by_year", {}).items()),
-        "totals": totals,
-        "shares": [
-            {**s, "name": names.municipality(str(s.get("municipality")))}
-            for s in doc.get("shares", [])
-        ],
+        "packages": packages,
+        "labels": label,
+        "settings": doc.get("settings", {}),
         "warnings": list(doc.get("warnings", [])),
         "gantt": gantt,
+        "first": doc.get("phases", [{}])[0].get("id") if doc.get("phases") else None,
+        "last": doc.get("phases", [{}])[-1].get("id") if doc.get("phases") else None,
     }
 
 
-def _period(start: Any, end: Any) -> str:
+_PACKAGE_DEFAULTS: dict[str, Any] = {
+    "investment": 0,
+    "operating": 0,
+    "per_year": 0,
+    "deadline": None,
+    "generated": False,
+    "municipalities": [],
+}
+
+
+def _period(msg: Messages, start: Any, end: Any) -> str:
     if start is None:
         return "–"
-    return str(start) if end in (None, start) else f"{start}–{end}"
+    if end in (None, start):
+        return msg.period(start)
+    return f"{msg.period(start)} – {msg.period(end)}"
 
 
 def assumptions(
@@ -151,11 +188,11 @@ def _plan_rows(
         base = money(cost_key.base)
         key = msg("assumptions.cost_key_base", base=base, rest=key)
     rows = [
-        (msg("assumptions.plan_phase"), settings.phase),
-        (msg("assumptions.plan_strategy"), settings.strategy),
+        (msg("assumptions.plan_phase"), msg(f"phase.{settings.phase}")),
+        (msg("assumptions.plan_strategy"), msg(f"strategy.{settings.strategy}")),
         (msg("assumptions.cost_key"), key),
         (msg("assumptions.uncertainty"), msg.percent(settings.uncertainty)),
     ]
     if settings.start is not None:
-        rows.insert(0, (msg("assumptions.plan_start"), str(settings.start)))
+        rows.insert(0, (msg("assumptions.plan_start"), msg.period(settings.start)))
     return rows

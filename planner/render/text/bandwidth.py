@@ -6,7 +6,7 @@ busiest links and the sites cut off; Markdown and JSON list every link.
 
 from __future__ import annotations
 
-from planner.models.bandwidth import BandwidthReport, LinkLoad
+from planner.models.bandwidth import BandwidthReport, LinkLoad, Unreachable
 from planner.render.text.jsonout import to_json
 from planner.render.text.tables import markdown_table, text_table
 from planner.units import format_bandwidth, format_money, format_percentage
@@ -38,7 +38,7 @@ def _row(ln: LinkLoad) -> list[str]:
         format_bandwidth(ln.demand_mbps) if ln.demand_mbps else "0",
         _pct(ln.utilisation),
         _pct(ln.worst_utilisation),
-        ln.failed_link or "-",
+        ln.worst_cause or "-",
         "above largest tier" if rec is None else format_bandwidth(rec),
     ]
 
@@ -48,7 +48,10 @@ def _summary(report: BandwidthReport) -> list[str]:
         1 for ln in report.links if (ln.worst_utilisation or 0) > report.max_utilisation
     )
     totals = report.upgrade_totals()
-    failures = "every single link failure" if report.failures == "n-1" else "none"
+    failures = {
+        "n-1": "every single link failure",
+        "n-1+sites": "every single link and site failure",
+    }.get(report.failures, "none")
     return [
         f"Data centres: {', '.join(report.datacenters) or 'none'}",
         f"Failures considered: {failures}",
@@ -69,11 +72,12 @@ def _count(n: int, noun: str) -> str:
 def _unreachable_line(report: BandwidthReport) -> str:
     """Sites cut off today, and the sites one broken link can cut off (with
     n-1; the tables list which failure does it)."""
-    today = {u.site for u in report.unreachable if u.failed_link is None}
+    today = {u.site for u in report.unreachable if u.failed is None}
     line = f"Unreachable: {_count(len(today), 'site')} today"
-    if report.failures == "n-1":
-        cut = {u.site for u in report.unreachable if u.failed_link is not None}
-        line += f"; {_count(len(cut), 'site')} a single link failure can cut off"
+    if report.failures != "none":
+        cut = {u.site for u in report.unreachable if u.failed is not None}
+        what = "link failure" if report.failures == "n-1" else "failure"
+        line += f"; {_count(len(cut), 'site')} a single {what} can cut off"
     return line
 
 
@@ -92,16 +96,20 @@ def _busiest(report: BandwidthReport) -> list[LinkLoad]:
 
 
 def _unreachable_rows(report: BandwidthReport) -> list[list[str]]:
-    return [
-        [u.site, u.failed_link or "(none: no path today)"] for u in report.unreachable
-    ]
+    return [[u.site, _cause(u) or "(none: no path today)"] for u in report.unreachable]
+
+
+def _cause(u: Unreachable) -> str | None:
+    if u.failed is None or u.failed[0] == "link":
+        return u.failed_link
+    return f"{u.failed[0]} {u.failed[1]}"
 
 
 def _cut_off_by_failure(report: BandwidthReport) -> list[list[str]]:
     """One row per cause, most sites first: what a terminal reader needs."""
     groups: dict[str, list[str]] = {}
     for u in report.unreachable:
-        groups.setdefault(u.failed_link or "(no path today)", []).append(u.site)
+        groups.setdefault(_cause(u) or "(no path today)", []).append(u.site)
     order = sorted(groups, key=lambda k: (-len(groups[k]), k))
     return [[k, str(len(groups[k])), ", ".join(groups[k])] for k in order]
 

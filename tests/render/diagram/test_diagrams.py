@@ -63,12 +63,32 @@ def test_same_input_same_text() -> None:
 
 
 def test_utilisation_colours_lines_and_adds_to_the_legend() -> None:
-    dot = mini_dot("current", utilisation={"beta-gamma": 0.8, "alpha-beta": 0.1})
-    assert utilisation_colour(0.8) in statement(dot, "l_beta_gamma")
+    load = {"beta-omsorg-link": 0.8, "beta-gamma": 0.8}
+    dot = mini_dot("gaps", utilisation=load)
+    assert utilisation_colour(0.8) in statement(dot, "l_beta_omsorg_link")
+    assert RED in statement(dot, "l_beta_gamma")  # a gap stays a gap
     assert "80\u00a0%" in statement(dot, "l_beta_gamma")
-    assert utilisation_colour(0.1) in statement(dot, "l_alpha_beta")
     assert "overbelastet" in dot
-    assert "overbelastet" not in mini_dot("current")
+    assert "overbelastet" not in mini_dot("gaps")
+
+
+def test_today_is_not_coloured_by_the_planned_load() -> None:
+    dot = mini_dot("current", utilisation={"beta-omsorg-link": 1.5})
+    assert utilisation_colour(1.5) not in statement(dot, "l_beta_omsorg_link")
+    assert "overbelastet" not in dot  # nor does the legend offer the colours
+
+
+def test_new_and_upgraded_links_are_blue_whatever_their_load() -> None:
+    dot = mini_dot("target", utilisation={"beta-gamma": 0.8})
+    assert COLOURS["new"] in statement(dot, "l_beta_gamma")  # upgraded
+    assert "8\u00a0%" in statement(dot, "l_beta_gamma")  # the load as label
+
+
+def test_the_medium_is_the_line_style() -> None:
+    dot = mini_dot("current", lang="en")
+    assert 'style="dotted"' in statement(dot, "l_beta_gamma")  # radio
+    assert "style=" not in statement(dot, "l_beta_omsorg_link")  # fibre
+    assert "radio" in dot and "copper, DSL" in dot  # the legend says so
 
 
 def test_target_utilisation_is_after_the_upgrade() -> None:

@@ -84,3 +84,37 @@ def test_layout_is_deterministic(kongsberg: Scene) -> None:
 def test_text_width_uses_font_metrics() -> None:
     assert text_width("iiii", 10) < text_width("MMMM", 10)
     assert text_width("Øvre Eiker", 10) == pytest.approx(47.2, abs=0.1)
+
+
+CHAIN = """\
+region: {id: r, name: R}
+municipalities:
+  - id: a
+    name: A
+    population: 10
+    sites:
+      - {id: hall, name: Hall, role: town-hall}
+      - {id: hub, name: District hub, role: office}
+      - {id: far, name: Far school, role: school}
+      - {id: farther, name: Farther school, role: school}
+      - {id: near, name: Near school, role: school}
+    links:
+      - {id: hall-hub, a: hall, b: hub, capacity: 1 Gbit/s}
+      - {id: hub-far, a: hub, b: far, capacity: 100 Mbit/s}
+      - {id: far-farther, a: far, b: farther, capacity: 100 Mbit/s}
+      - {id: hall-near, a: hall, b: near, capacity: 100 Mbit/s}
+"""
+
+
+def test_a_chained_site_sits_next_to_the_site_it_hangs_on(write: Any) -> None:
+    scene = _scene(write("chain.yaml", CHAIN))
+    pos = lay_out(scene).pos
+    slug = {p.sites[0]: p.id for p in scene.places if p.sites}
+    x = {s: pos[slug[s]][0] - pos[slug["hall"]][0] for s in slug}
+    y = {s: pos[slug[s]][1] for s in slug}
+    # The hub on one side, its chain further out on the same side, level
+    # with it; the other site linked to the hall on the other side.
+    assert x["hub"] * x["far"] > 0 and abs(x["far"]) > abs(x["hub"])
+    assert abs(x["farther"]) > abs(x["far"]) and x["farther"] * x["hub"] > 0
+    assert y["hub"] == y["far"] == y["farther"]
+    assert x["near"] * x["hub"] < 0

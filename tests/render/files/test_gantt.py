@@ -35,3 +35,21 @@ def test_bars_span_the_phases() -> None:
         print(plan_gantt(result), end="")
         """
     )
+
+
+def test_long_plans_get_narrower_columns_and_deadline_markers() -> None:
+    from planner.render.files.gantt import NARROW, column_width, gantt_pages
+    from planner.render.i18n import Messages
+
+    assert column_width(9) == COLUMN and column_width(21) == 30
+    assert column_width(100) == NARROW
+    result = plan(
+        ROOT / "inventories" / "kongsberg.yaml",
+        ROOT / "topologies" / "kongsberg-target.yaml",
+        ROOT / "plans" / "kongsberg.yaml",
+    )
+    pages = gantt_pages(result, Messages("nb"), {}, {}, rows_per_page=30)
+    assert len(pages) >= 3 and all("side " in p for p in pages)
+    whole = plan_gantt(result)
+    # The extranet's deadline (2007H2) is a marker; it is met, so not red.
+    assert "deadline 2007 H2" in whole and "deadline 2007 H2: missed" not in whole

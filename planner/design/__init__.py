@@ -1,0 +1,1 @@
+"""Network design: the cheapest candidate links that close the network gaps."""

@@ -1,0 +1,112 @@
+"""One municipality in detail: its access tree drawn by Graphviz ``dot``.
+
+The region map puts a large member's 200 sites in two columns around the
+town hall, and nobody can tell which site hangs on which hub. This view
+draws one municipality alone, left to right from the town hall through its
+hubs (``dot``'s ranks are the hops from the town hall), with the same
+styles as the region map (so a view's gaps, upgrades and load read alike)
+and, at the right edge, the sites of other municipalities its links reach,
+named with their municipality. ``dot`` is deterministic, so the same input
+gives the same picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import networkx as nx
+
+from planner.errors import UsageError, did_you_mean
+from planner.render.diagram.diagrams import _shown_links, _shown_sites, _view_title
+from planner.render.diagram.dot import attr_list, quote
+from planner.render.diagram.legend import legend
+from planner.render.diagram.looks import Look, line_attrs, place_attrs
+from planner.render.diagram.scene import Place, build_scene, link_edges
+from planner.render.diagram.styles import EDGE, GRAPH, NODE
+from planner.render.diagram.views import ViewState
+from planner.render.i18n import Messages
+
+__all__ = ["municipality_dot"]
+
+TREE = {**GRAPH, "layout": "dot", "rankdir": "LR", "splines": "true", "ranksep": "0.5"}
+
+
+def municipality_dot(
+    G: nx.MultiGraph[Any],
+    view: ViewState,
+    municipality: str,
+    *,
+    lang: str = "nb",
+    utilisation: Mapping[str, float] | None = None,
+    max_utilisation: float = 0.7,
+) -> str:
+    """The DOT text of ``municipality`` (an id) in ``view``."""
+    munis = {
+        d["id"]: d["name"] for _, d in G.nodes(data=True) if d["kind"] == "municipality"
+    }
+    if municipality not in munis:
+        hint = did_you_mean(municipality, sorted(munis))
+        raise UsageError(f"unknown municipality '{municipality}'{hint}")
+    msg = Messages(lang)
+    links = link_edges(G)
+    scene = build_scene(G, view.datacenters, msg, fold=False, links=links)
+    sites = _shown_sites(G, view, links)
+    ctx = Look(
+        G,
+        view,
+        msg,
+        None if view.name == "current" else utilisation,
+        max_utilisation,
+        sites,
+        _shown_links(view, sites, links),
+        {k: d for _, _, k, d in links},
+        True,
+    )
+    own = {p.id for p in scene.places if _in(G, p, municipality)}
+    lines = [ln for ln in scene.lines if ln.a in own or ln.b in own]
+    lines = [ln for ln in lines if line_attrs(ln, ctx).get("style") != "invis"]
+    ends = {n for ln in lines for n in (ln.a, ln.b)}
+    shown = [p for p in scene.places if p.id in own or p.id in ends]
+    title = f"{munis[municipality]}: {_view_title(ctx)}"
+    graph = {
+        **TREE,
+        "label": legend(
+            msg, title, utilisation=ctx.utilisation is not None, limit=max_utilisation
+        ),
+    }
+    out = [
+        f"// planner: {scene.region}, municipality {municipality}, view {view.name}",
+        "// render with: dot -Tsvg",
+        f"graph {quote(scene.region)} {{",
+        f"  graph{attr_list(graph)};",
+        f"  node{attr_list(NODE)};",
+        f"  edge{attr_list(EDGE)};",
+    ]
+    hall = next((p.id for p in shown if p.id in own and p.role == "town-hall"), None)
+    if hall is not None:
+        out.append(f"  {{ rank=min; {hall}; }}")
+    for p in shown:
+        attrs = place_attrs(p, None, ctx)
+        if p.id not in own and p.kind == "site":  # another municipality's
+            attrs["label"] = f"{p.label}\n({_muni_name(G, p, munis)})"
+            attrs.update(style="rounded,filled,dashed", fontcolor=None)
+            attrs.update(fillcolor="#ffffff")
+        out.append(f"  {p.id}{attr_list(attrs)};")
+    for ln in lines:
+        out.append(f"  {ln.a} -- {ln.b}{attr_list(line_attrs(ln, ctx))};")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _in(G: nx.MultiGraph[Any], place: Place, municipality: str) -> bool:
+    return (
+        place.kind == "site" and G.nodes[place.sites[0]]["municipality"] == municipality
+    )
+
+
+def _muni_name(G: nx.MultiGraph[Any], place: Place, munis: Mapping[str, str]) -> str:
+    if place.kind != "site":
+        return place.label
+    m = G.nodes[place.sites[0]]["municipality"]
+    return munis.get(m, m)

@@ -1,0 +1,56 @@
+"""The report's Gantt chart: in the report's language, with the names the
+report gives its work packages, whole (``gantt.svg``) and cut into pages
+that print at a readable size (``gantt-1.svg`` ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from planner.models.inventory import Inventory
+from planner.models.planresult import PlanResult
+from planner.models.results import GapReport
+from planner.models.target import Target
+from planner.render.files.gantt import gantt_pages, plan_gantt
+from planner.render.i18n import Messages
+from planner.render.report.gap_text import Names
+from planner.render.report.package_text import PackageWords, package_words
+
+__all__ = ["report_gantt"]
+
+
+def report_gantt(
+    plan: PlanResult,
+    inventory: Inventory,
+    target: Target,
+    gaps: GapReport,
+    bandwidth: Mapping[str, Any] | None,
+    lang: str,
+) -> tuple[str, tuple[str, ...]]:
+    """``(whole chart, pages)`` as SVG texts."""
+    msg = Messages(lang)
+    names = Names(
+        municipalities={m.id: m.name for m in inventory.municipalities},
+        sites={s.id: s.name for m in inventory.municipalities for s in m.sites},
+        services={s.id: s.name for s in target.services.values()},
+    )
+    words = PackageWords.build(inventory, target, gaps, names, bandwidth)
+    words_of = {
+        x.package.id: package_words(
+            {
+                "id": x.package.id,
+                "kind": x.package.kind,
+                "name": x.package.name,
+                "reason": x.package.reason,
+                "generated": x.package.generated,
+            },
+            words,
+            msg,
+        )
+        for x in plan.placements
+    }
+    labels = {k: v[0] for k, v in words_of.items()}
+    reasons = {k: v[1] for k, v in words_of.items()}
+    munis = dict(names.municipalities)
+    whole = plan_gantt(plan, msg, labels, munis, reasons)
+    return whole, tuple(gantt_pages(plan, msg, labels, munis, reasons))

@@ -1,0 +1,214 @@
+"""Generated work packages named and explained in the report's language.
+
+The planner names a generated package in English with ids (``Upgrade
+kongsberg-notodden to 1 Gbit/s``), for scripts and terminals. The report
+rebuilds the name from the package's kind, its subject and the figures of
+the gap it closes (``Oppgradere samband Kongsberg rådhus–Notodden rådhus til
+1 Gbit/s``), and the reason from that gap's localised description. A
+hand-written package keeps the name and reason its author wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from planner.models.inventory import Inventory
+from planner.models.results import Gap, GapReport
+from planner.models.target import Target
+from planner.render.i18n import Messages
+from planner.render.report.gap_text import Names, describe_gap
+
+__all__ = ["PackageWords", "package_words"]
+
+
+@dataclass(frozen=True)
+class PackageWords:
+    """What the report needs to name packages: link ends, gaps by subject,
+    the bandwidth analysis's recommendations and the capacity tiers."""
+
+    names: Names
+    link_ends: Mapping[str, tuple[str, str]]
+    gaps: Mapping[tuple[str, str], Gap]
+    rooms: Mapping[str, Gap]
+    recommended: Mapping[str, float]
+    tiers: Sequence[float]
+    datacenters: Sequence[str]
+
+    @classmethod
+    def build(
+        cls,
+        inventory: Inventory,
+        target: Target,
+        gaps: GapReport,
+        names: Names,
+        bandwidth: Mapping[str, Any] | None,
+    ) -> PackageWords:
+        ends = {ln.id: (ln.a, ln.b) for ln in inventory.all_links()}
+        by_subject = {}
+        rooms = {}
+        for g in gaps.gaps:
+            if g.kind == "hosting" and g.data.get("consolidation"):
+                rooms.update(dict.fromkeys(g.data.get("server_rooms_closed", ()), g))
+            else:
+                by_subject[(g.kind, g.subject)] = g
+        recommended = {
+            str(ln.get("id")): float(ln["recommended_capacity_mbps"])
+            for ln in (bandwidth or {}).get("links", [])
+            if ln.get("recommended_capacity_mbps") is not None
+        }
+        return cls(
+            names,
+            ends,
+            by_subject,
+            rooms,
+            recommended,
+            tuple(target.network.capacity_tiers),
+            tuple(gaps.datacenters),
+        )
+
+    def link(self, link: str) -> str:
+        """``Kongsberg rådhus–Notodden rådhus``: a link by its ends' names."""
+        ends = self.link_ends.get(link)
+        if ends is None:
+            return link
+        return "\u2013".join(self.names.site(e) for e in ends)
+
+
+def package_words(
+    wp: Mapping[str, Any], words: PackageWords, msg: Messages
+) -> tuple[str, str]:
+    """``(name, reason)`` of a work package (a ``planner/plan/v1`` entry)."""
+    name, reason = str(wp.get("name", "")), str(wp.get("reason", ""))
+    pid = str(wp.get("id", ""))
+    if not wp.get("generated"):
+        return name, _hand_written(pid, reason, words, msg)
+    kind = wp.get("kind")
+    try:
+        if kind == "link":
+            return _link(pid.removeprefix("link-"), words, msg)
+        if kind == "datacenter":
+            return _datacenter(words, msg)
+        if kind in ("move", "harmonise"):
+            return _service(str(kind), pid.partition("-")[2], words, msg)
+        if kind == "close":
+            return _close(pid.removeprefix("close-"), words, msg)
+        if kind == "introduce":
+            return _introduce(wp, words, msg)
+    except (KeyError, TypeError, ValueError):
+        pass
+    return name, reason  # a kind or shape this module does not know
+
+
+_HAND = "hand-written"
+_REPLACES = " (replaces the generated package: "
+_KINDS = {
+    "link-": "link",
+    "move-": "move",
+    "harmonise-": "harmonise",
+    "close-": "close",
+}
+
+
+def _hand_written(pid: str, reason: str, words: PackageWords, msg: Messages) -> str:
+    """The author's reason, without the planner's English framing
+    (``hand-written: ... (replaces the generated package: ...)``, see
+    ``planner.planning.merge``), the replaced package named in words."""
+    own = reason.removeprefix(_HAND).removeprefix(": ")
+    own, replaces, _ = own.partition(_REPLACES)
+    if not replaces:
+        return own
+    kind = next((k for p, k in _KINDS.items() if pid.startswith(p)), "datacenter")
+    generated = {"id": pid, "kind": kind, "generated": True, "name": pid}
+    name, _ = package_words(generated, words, msg)
+    replaced = msg("wp.replaces", name=name)
+    return f"{own} ({replaced})" if own else replaced
+
+
+def _tier(need: float, tiers: Sequence[float]) -> float:
+    return next((t for t in sorted(tiers) if t >= need), need)
+
+
+def _link(link: str, words: PackageWords, msg: Messages) -> tuple[str, str]:
+    gap = words.gaps.get(("capacity", link))
+    rec = words.recommended.get(link)
+    if gap is None and rec is None:
+        raise KeyError(link)  # not from this report's figures: keep the planner's
+    need = max(float(gap.data["upgrade_to_mbps"]) if gap else 0.0, rec or 0.0)
+    name = msg(
+        "wp.link", link=words.link(link), tier=msg.bandwidth(_tier(need, words.tiers))
+    )
+    reasons = [describe_gap(gap, msg, words.names)] if gap else []
+    if rec is not None:
+        reasons.append(msg("wp.link.load", need=msg.bandwidth(rec)))
+    return name, " ".join(reasons)
+
+
+def _datacenter(words: PackageWords, msg: Messages) -> tuple[str, str]:
+    central = [
+        g
+        for (kind, _), g in sorted(words.gaps.items())
+        if kind == "hosting" and g.data.get("target_hosting") == "central"
+    ]
+    systems = sum(len(g.data.get("systems", ())) for g in central)
+    where = ", ".join(words.names.site(s) for s in words.datacenters)
+    reason = msg(
+        "wp.datacenter.reason",
+        systems=msg.number(systems),
+        services=msg.number(len(central)),
+        where=where or msg("datacenter"),
+    )
+    return msg("wp.datacenter"), reason
+
+
+def _service(
+    kind: str, service: str, words: PackageWords, msg: Messages
+) -> tuple[str, str]:
+    gap_kind = "hosting" if kind == "move" else "harmonisation"
+    gap = words.gaps[(gap_kind, service)]
+    svc = words.names.service(service)
+    if kind == "harmonise":
+        name = msg("wp.harmonise", service=svc, standard=gap.data["standard"])
+    elif gap.data.get("target_hosting") == "central":
+        name = msg("wp.move.central", service=svc)
+    else:
+        name = msg("wp.move.saas", service=svc)
+    return name, describe_gap(gap, msg, words.names)
+
+
+_INTRODUCE = re.compile(r"^Introduce (?P<product>.+) in \S+$")
+_USERS = re.compile(r"about (?P<users>\d+) users")
+
+
+def _introduce(
+    wp: Mapping[str, Any], words: PackageWords, msg: Messages
+) -> tuple[str, str]:
+    """The standard product brought where a required service is missing:
+    the product (a name the user wrote) and the estimated users are read
+    from the planner's words, the rest rebuilt."""
+    (service,) = wp.get("services", ())
+    (municipality,) = wp.get("municipalities", ())
+    gap = words.gaps[("coverage", service)]
+    product = _INTRODUCE.match(str(wp.get("name", "")))
+    users = _USERS.search(str(wp.get("reason", "")))
+    if product is None or users is None:
+        raise ValueError(wp.get("id"))
+    name = msg(
+        "wp.introduce",
+        product=product["product"],
+        municipality=words.names.municipality(str(municipality)),
+    )
+    reason = msg(
+        "wp.introduce.reason",
+        gap=describe_gap(gap, msg, words.names),
+        users=msg.number(int(users["users"])),
+    )
+    return name, reason
+
+
+def _close(room: str, words: PackageWords, msg: Messages) -> tuple[str, str]:
+    gap = words.rooms[room]
+    name = msg("wp.close", site=words.names.site(room))
+    return name, describe_gap(gap, msg, words.names)

@@ -1,0 +1,147 @@
+"""No English in a Norwegian report: every phrase of the English catalogue is
+looked for in the visible text of the bokmål and nynorsk reports (the page
+and the words of the charts and diagrams it shows), once the strings the
+user wrote (names, hand-written work packages) are taken out."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from planner.commands.report import report
+from planner.render.i18n.en import EN
+from planner.render.i18n.nb import NB
+from planner.render.i18n.nn import NN
+from tests.conftest import ROOT
+from tests.render.tools import requires_dot
+
+pytestmark = [requires_dot, pytest.mark.slow]
+
+REGIONS = {
+    "kongsberg": (
+        ROOT / "inventories/kongsberg.yaml",
+        ROOT / "topologies/kongsberg-target.yaml",
+        ROOT / "plans/kongsberg.yaml",
+    ),
+    "melhus": (ROOT / "inventories/melhus.yaml", None, ROOT / "plans/melhus.yaml"),
+}
+_FIELD = re.compile(r"\{\w+\}")
+_SPLIT = re.compile(r"[.,;:()«»\"'–\-/!?\u00a0]+|\s{2,}")
+
+
+class _Visible(HTMLParser):
+    """Text a reader sees: no script, style or comments; alt texts too. Ids
+    in small print (``<small class="id">``) are the user's own words."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self._skip = 0
+        self._ids = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag == "small" and ("class", "id") in attrs:
+            self._ids += 1
+            self._skip += 1
+        for name, value in attrs:
+            if name in ("alt", "placeholder", "aria-label") and value:
+                self.text.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+        if tag == "small" and self._ids:
+            self._ids -= 1
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def _svg_text(svg: str) -> list[str]:
+    return [
+        re.sub(r"<[^>]+>", " ", t)
+        for t in re.findall(r"<(?:text|title)[^>]*>(.*?)</(?:text|title)>", svg, re.S)
+    ]
+
+
+def english_phrases() -> set[str]:
+    """Fragments of the English catalogue that no Norwegian one shares: two
+    words or more, or one long word."""
+    norwegian = " ".join([*NB.values(), *NN.values()]).casefold()
+    found = set()
+    for text in EN.values():
+        for part in _SPLIT.split(_FIELD.sub("|", text).replace("|", ",")):
+            part = " ".join(part.split()).casefold()
+            words = part.split()
+            if not words or not re.search(r"[a-z]", part):
+                continue
+            if (len(words) >= 2 or len(part) >= 8) and part not in norwegian:
+                found.add(part)
+    return found
+
+
+def _user_strings(inventory: Path, plan: Path) -> list[str]:
+    """What the user wrote that a report shows as written."""
+    strings: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("name", "reason", "product", "vendor") and isinstance(
+                    value, str
+                ):
+                    strings.append(value)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in (inventory, plan):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return sorted(strings, key=len, reverse=True)
+
+
+def visible_text(files: dict[str, bytes]) -> str:
+    parser = _Visible()
+    html = files["index.html"].decode("utf-8")
+    parser.feed(html)
+    parts = parser.text
+    for src in re.findall(r'<img src="([^"]+)"', html):
+        parts += _svg_text(files[src].decode("utf-8"))
+    return " ".join(" ".join(parts).split())
+
+
+def test_the_phrase_list_finds_english() -> None:
+    phrases = english_phrases()
+    assert {"key figures", "work packages", "the network today"} <= phrases
+    assert "kapasitet" not in phrases and "gantt" not in phrases
+
+
+@pytest.mark.parametrize("region", sorted(REGIONS))
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_no_english_leaks_into_a_norwegian_report(region: str, lang: str) -> None:
+    inventory, target, plan = REGIONS[region]
+    files = report(inventory, target, plan, lang=lang)
+    text = visible_text(files)
+    assert "arbeidspakk" in text.casefold()  # the plan is there
+    for user in _user_strings(inventory, plan):
+        text = text.replace(" ".join(user.split()), " ")
+    text = text.casefold()
+    leaks = sorted(
+        p for p in english_phrases() if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)
+    )
+    assert leaks == []
+
+
+def test_the_scan_would_catch_english(tmp_path: Path) -> None:
+    inventory, target, plan = REGIONS["kongsberg"]
+    text = visible_text(report(inventory, target, plan, lang="en")).casefold()
+    assert "work packages" in text and "the network today" in text

@@ -1,0 +1,75 @@
+"""The money picture against hand calculations on Kongsberg's plan."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.render.i18n import Messages
+from planner.render.report.charts import Series, _nice, line_chart
+from planner.render.report.gap_text import Names
+from planner.render.report.money import money_chart, money_section
+from tests.conftest import ROOT
+
+PLAN = ROOT / "plans/kongsberg/plan.json"  # kept identical to the tool's by make plans
+
+
+@pytest.fixture(scope="module")
+def doc() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(Path(PLAN).read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_totals_and_payback(doc: dict[str, Any]) -> None:
+    cash = money_section(doc, Names({}, {}, {}))
+    assert cash is not None
+    assert cash["total"] == Decimal(21924900 + 600000)
+    assert cash["with_contingency"] == Decimal(22524900 + 5631225)
+    assert cash["per_year"] == Decimal(1560000)
+    # Break-even: the first year the cumulative saving is back at zero or
+    # above after being negative.
+    rows = cash["projection"]
+    down = next(i for i, r in enumerate(rows) if r["cumulative"] < 0)
+    first = next(r["year"] for r in rows[down:] if r["cumulative"] >= 0)
+    assert cash["break_even"] == first == doc["projection"]["break_even"]
+    assert [r["year"] for r in cash["projection"]][:2] == [2006, 2007]
+    assert cash["years"] == [2007, 2008, 2009, 2010, 2011]
+
+
+def test_each_municipalitys_years_add_up_exactly(doc: dict[str, Any]) -> None:
+    cash = money_section(doc, Names({"kongsberg": "Kongsberg"}, {}, {}))
+    assert cash is not None
+    munis = cash["municipalities"]
+    assert munis[0]["name"] == "Kongsberg"
+    for i, row in enumerate(cash["year_rows"]):
+        assert sum(m["by_year"][i] for m in munis) == row["total"]
+    assert sum(m["running"] for m in munis) == cash["per_year"]
+    for m in munis:  # a municipality's years add up to its share of the plan
+        assert sum(m["by_year"]) == m["total"]
+    # Kongsberg pays 36.93 % of the population key: 2007's 5 550 000 kr.
+    assert (
+        abs(munis[0]["by_year"][0] - Decimal("5550000") * Decimal("0.369300912")) <= 1
+    )
+
+
+def test_no_plan_no_money() -> None:
+    assert money_section(None, Names({}, {}, {})) is None
+
+
+def test_the_chart_is_deterministic_and_escaped(doc: dict[str, Any]) -> None:
+    cash = money_section(doc, Names({}, {}, {}))
+    assert cash is not None
+    svg = money_chart(cash, Messages("nb"), "NOK")
+    assert svg is not None and svg == money_chart(cash, Messages("nb"), "NOK")
+    assert f"lønnsomt fra {cash['break_even']}" in svg and "Med samarbeid" in svg
+    assert svg.count("<polyline") == 2
+    hostile = line_chart("<b>", [1, 2], [Series("<i>&", [1.0, 2.0], "#000")], str)
+    assert "<b>" not in hostile and "&lt;i&gt;&amp;" in hostile
+
+
+def test_round_axis_tops() -> None:
+    assert [_nice(v) for v in (104, 0.7, 1, 11, 260)] == [120, 0.8, 1, 12, 300]

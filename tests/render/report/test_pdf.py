@@ -1,0 +1,102 @@
+"""``planner report --pdf``: a real PDF from headless Chromium, A4, at most
+20 pages for Kongsberg, the same bytes twice, its first page rendered to a
+PNG by poppler's pdftoppm (make test installs both)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import cli
+from planner.render.report.pdf import FIXED_DATE, fix_dates, fix_ids
+from tests.conftest import ROOT
+from tests.render.tools import requires_chromium, requires_dot
+
+KONGSBERG = [
+    ROOT / "inventories/kongsberg.yaml",
+    "-t",
+    ROOT / "topologies/kongsberg-target.yaml",
+    "-p",
+    ROOT / "plans/kongsberg.yaml",
+]
+requires_poppler = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None,
+    reason="poppler-utils is not installed (make poppler)",
+)
+
+
+def test_fix_dates_keeps_the_length() -> None:
+    pdf = (
+        b"<</CreationDate (D:20261201221547+00'00')\n"
+        b"/ModDate (D:20261201221547+00'00')>>"
+    )
+    fixed = fix_dates(pdf)
+    assert len(fixed) == len(pdf) and fixed.count(FIXED_DATE) == 2
+    assert b"2026" not in fixed
+
+
+def test_fix_ids_renumbers_consistently() -> None:
+    pdf = b"/ID (node00000077) /Headers [(node00000077) (node00000012)]"
+    assert (
+        fix_ids(pdf) == b"/ID (node00000001) /Headers [(node00000001) (node00000002)]"
+    )
+
+
+def _report(folder: Path, lang: str) -> bytes:
+    args = ["report", *KONGSBERG, "--lang", lang, "--pdf", "-o", folder]
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return (folder / "report.pdf").read_bytes()
+
+
+def _pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@requires_dot
+@requires_chromium
+@requires_poppler
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_kongsberg_prints_to_a_reproducible_a4_pdf(tmp_path: Path, lang: str) -> None:
+    first = _report(tmp_path / "a", lang)
+    assert first.startswith(b"%PDF") and _report(tmp_path / "b", lang) == first
+    assert 10 <= _pages(first) <= 20
+    assert b"file://" not in first  # no path of the machine that printed it
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", first)
+    assert boxes and all(  # A4: 595 x 842 points
+        abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in boxes
+    )
+    # The first page as a picture: poppler reads the PDF Chromium wrote.
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "50",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            tmp_path / "a" / "report.pdf",
+            tmp_path / "page",
+        ],
+        check=True,
+    )
+    png = (tmp_path / "page.png").read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) > 5000
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert abs(height / width - 297 / 210) < 0.01  # an A4 page
+    text = subprocess.run(
+        ["pdftotext", "-l", "1", tmp_path / "a" / "report.pdf", "-"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode()
+    assert {"nb": "Sammendrag", "nn": "Samandrag", "en": "Summary"}[lang] in text
+    assert f"1 / {_pages(first)}" in text  # page numbers
