@@ -367,7 +367,7 @@ EN: dict[str, str] = {
     "comparison.finish": "Last phase",
     "comparison.packages": "Work packages",
     "comparison.break_even": "Pays back from",
-    "comparison.npv": "Net present value ({rate})",
+    "comparison.npv": "Net present value {basis} ({rate})",
     "comparison.npv.projection": "of the savings",
     "comparison.npv.plan": "of the costs",
     "comparison.missed": "Missed deadlines",

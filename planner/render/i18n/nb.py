@@ -367,7 +367,7 @@ NB: dict[str, str] = {
     "comparison.finish": "Siste fase",
     "comparison.packages": "Arbeidspakker",
     "comparison.break_even": "Lønnsomt fra",
-    "comparison.npv": "Nåverdi ({rate})",
+    "comparison.npv": "Nåverdi {basis} ({rate})",
     "comparison.npv.projection": "av innsparingene",
     "comparison.npv.plan": "av kostnadene",
     "comparison.missed": "Frister som ikke holdes",

@@ -370,7 +370,7 @@ NN: dict[str, str] = {
     "comparison.finish": "Siste fase",
     "comparison.packages": "Arbeidspakkar",
     "comparison.break_even": "Lønsamt frå",
-    "comparison.npv": "Noverdi ({rate})",
+    "comparison.npv": "Noverdi {basis} ({rate})",
     "comparison.npv.projection": "av innsparingane",
     "comparison.npv.plan": "av kostnadene",
     "comparison.missed": "Fristar som ikkje held",

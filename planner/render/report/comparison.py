@@ -46,8 +46,8 @@ def comparison_section(
     def opt(value: Any, show: Callable[[Any], str] = str) -> str:
         return "–" if value is None else show(value)
 
-    def npv(s: Mapping[str, Any]) -> str:
-        return f"{money(s['npv'])} ({msg('comparison.npv.' + s['npv_basis'])})"
+    bases = sorted({s["npv_basis"] for s in scenarios})
+    basis = "/".join(msg(f"comparison.npv.{b}") for b in bases)
 
     specs: list[tuple[str, Callable[[Mapping[str, Any]], str]]] = [
         ("investment", lambda s: money(s["investment"])),
@@ -59,7 +59,7 @@ def comparison_section(
         ("finish", lambda s: opt(s["finish"], msg.period)),
         ("packages", lambda s: msg.number(s["work_packages"])),
         ("break_even", lambda s: opt(s["break_even"])),
-        ("npv", npv),
+        ("npv", lambda s: money(s["npv"])),
         ("missed", lambda s: msg.number(len(s["missed_deadlines"]))),
         (
             "utilisation",
@@ -69,7 +69,7 @@ def comparison_section(
         ("warnings", lambda s: msg.number(len(s["warnings"]))),
     ]
     rows = [
-        (msg(f"comparison.{key}", rate=rate), [f(s) for s in scenarios])
+        (msg(f"comparison.{key}", rate=rate, basis=basis), [f(s) for s in scenarios])
         for key, f in specs
     ]
     return ComparisonSection(
