@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
+from planner.planning.notice import notice_details
 from planner.units import Period, format_money
 
 __all__ = [
@@ -392,6 +393,7 @@ class PlanResult:
             if self.projection is None
             else self.projection.to_dict(),
             "warnings": list(self.warnings),
+            "warning_details": notice_details(self.warnings),
             "by_municipality": _by_municipality(self.by_municipality),
         }
 
