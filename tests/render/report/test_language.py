@@ -188,3 +188,19 @@ def test_plan_warnings_are_in_the_report_language(
         p for p in english_phrases() if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)
     )
     assert leaks == []
+
+
+@pytest.mark.parametrize(("lang", "word"), [("nb", "Avhenger av"), ("nn", "Avheng av")])
+def test_dependencies_are_listed_by_name(lang: str, word: str) -> None:
+    """The Gantt bar's tooltip and the package table name what each package
+    waits for (the data centre waits for the extranet)."""
+    files = report(*REGIONS["kongsberg"], lang=lang)
+    gantt = files["gantt.svg"].decode("utf-8")
+    tip = re.search(r"<title>Felles driftssenter[^<]*</title>", gantt)
+    assert tip is not None and f"\n{word} Extranett mellom kommunene</title>" in tip[0]
+    html = files["index.html"].decode("utf-8")
+    row = re.search(r"<tr>\s*<th[^>]*>Felles driftssenter.*?</tr>", html, re.S)
+    assert (
+        row is not None and '<td class="text">Extranett mellom kommunene</td>' in row[0]
+    )
+    assert f">{word}</th>" in html
