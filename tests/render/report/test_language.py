@@ -201,6 +201,7 @@ def test_dependencies_are_listed_by_name(lang: str, word: str) -> None:
     html = files["index.html"].decode("utf-8")
     row = re.search(r"<tr>\s*<th[^>]*>Felles driftssenter.*?</tr>", html, re.S)
     assert (
-        row is not None and '<td class="text">Extranett mellom kommunene</td>' in row[0]
+        row is not None
+        and '<td class="text deps">Extranett mellom kommunene</td>' in row[0]
     )
     assert f">{word}</th>" in html
