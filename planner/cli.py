@@ -372,6 +372,13 @@ def availability(
     help="Write every output (plan.md, plan.json, plan.txt, plan.xlsx, "
     "gantt.svg) into this folder.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "nb", "nn"]),
+    default="en",
+    show_default=True,
+    help="Language of the workbook's sheet names and headers (with -o).",
+)
 def plan(
     inventory: Path,
     target: Path | None,
@@ -382,6 +389,7 @@ def plan(
     failures: FailureMode,
     fmt: str,
     output: Path | None,
+    lang: str,
 ) -> None:
     """Phased migration plan of INVENTORY: work packages, phases, costs per
     year and each municipality's share."""
@@ -405,7 +413,7 @@ def plan(
     if output is None or is_stdout(output):
         emit(render_plan(result, fmt, _width()), None)
     else:
-        write_plan(result, output, [inventory, target, plan_file])
+        write_plan(result, output, [inventory, target, plan_file], lang=lang)
 
 
 @cli.command()

@@ -69,8 +69,9 @@ def render_plan(result: PlanResult, fmt: str, width: int = 100) -> str:
     return plan_text(result, width=width)
 
 
-def render_all(result: PlanResult) -> dict[str, bytes]:
-    """Every output file of ``-o DIR``, by name."""
+def render_all(result: PlanResult, lang: str = "en") -> dict[str, bytes]:
+    """Every output file of ``-o DIR``, by name (the workbook's sheets and
+    headers in ``lang``)."""
     from planner.render.files.gantt import plan_gantt
     from planner.render.files.workbook import plan_workbook
 
@@ -78,14 +79,16 @@ def render_all(result: PlanResult) -> dict[str, bytes]:
         "plan.md": plan_markdown(result).encode(),
         "plan.json": plan_json(result).encode(),
         "plan.txt": plan_text(result).encode(),
-        "plan.xlsx": plan_workbook(result),
+        "plan.xlsx": plan_workbook(result, lang),
         "gantt.svg": plan_gantt(result).encode(),
     }
 
 
-def write_plan(result: PlanResult, folder: Path, inputs: list[Path | None]) -> None:
+def write_plan(
+    result: PlanResult, folder: Path, inputs: list[Path | None], lang: str = "en"
+) -> None:
     """Write every output into ``folder``, each file atomically."""
-    files = render_all(result)
+    files = render_all(result, lang)
     for name in files:
         refuse_overwrite(folder / name, inputs)
     for name, data in files.items():

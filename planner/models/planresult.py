@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from planner.models.matrix import Matrix
+from planner.models.notice import notice_details
 from planner.units import Period, format_money
 
 __all__ = [
@@ -402,6 +403,7 @@ class PlanResult:
             if self.projection is None
             else self.projection.to_dict(),
             "warnings": list(self.warnings),
+            "warning_details": notice_details(self.warnings),
             "by_municipality": _by_municipality(self.by_municipality),
         }
 

@@ -26,6 +26,7 @@ from decimal import Decimal
 from fnmatch import fnmatchcase
 
 from planner.errors import Problem, ProblemAt, did_you_mean
+from planner.models.notice import Notice
 from planner.models.plan import PlanFile
 from planner.models.planresult import Package
 from planner.units import format_money
@@ -115,9 +116,15 @@ def _notes(taken: Mapping[str, str], by_id: Mapping[str, Package]) -> tuple[str,
         ids = sorted(g for g, x in taken.items() if x == t)
         cost = sum((by_id[g].investment + by_id[g].operating for g in ids), Decimal(0))
         out.append(
-            f"work package {t} takes over the generated {', '.join(ids)} (their "
-            f"{format_money(cost)} is not counted; write replace: or services: "
-            "differently to keep them)"
+            Notice(
+                f"work package {t} takes over the generated {', '.join(ids)} "
+                f"(their {format_money(cost)} is not counted; write replace: or "
+                "services: differently to keep them)",
+                "package_takes_over",
+                package=t,
+                packages=ids,
+                amount=cost,
+            )
         )
     return tuple(out)
 

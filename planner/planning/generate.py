@@ -34,6 +34,7 @@ from typing import Any
 import networkx as nx
 
 from planner.graph import node_key
+from planner.models.notice import Notice
 from planner.models.planresult import Package
 from planner.models.results import Gap, GapReport
 from planner.models.target import Service, Target
@@ -161,18 +162,28 @@ def _link(
     need = max(gap.data["upgrade_to_mbps"] if gap else 0.0, recommended or 0.0)
     tiers = target.network.capacity_tiers
     tier = next((t for t in tiers if t >= need), None)
-    warnings = []
+    warnings: list[str] = []
     if tier is None:
         tier = need
         warnings.append(
-            f"link {link['id']}: no capacity tier reaches {format_bandwidth(need)}; "
-            "priced at 0"
+            Notice(
+                f"link {link['id']}: no capacity tier reaches "
+                f"{format_bandwidth(need)}; priced at 0",
+                "link_no_tier",
+                link=link["id"],
+                bandwidth=need,
+            )
         )
     cost = target.network.upgrade_cost.get(tier)
     if cost is None and not warnings:
         warnings.append(
-            f"link {link['id']}: the target has no upgrade_cost for "
-            f"{format_bandwidth(tier)}; priced at 0"
+            Notice(
+                f"link {link['id']}: the target has no upgrade_cost for "
+                f"{format_bandwidth(tier)}; priced at 0",
+                "link_no_cost",
+                link=link["id"],
+                bandwidth=tier,
+            )
         )
     reasons = []
     if gap is not None:
@@ -291,9 +302,14 @@ def _introduce(
     users, product = _estimate(G, svc.id, muni, svc.standard)
     if product is None or users == 0:
         warnings.append(
-            f"coverage gap {svc.id} in {muni}: no other municipality uses it, so "
-            "no package is generated; write one by hand (services: "
-            f"[{svc.id}])"
+            Notice(
+                f"coverage gap {svc.id} in {muni}: no other municipality uses it, "
+                "so no package is generated; write one by hand (services: "
+                f"[{svc.id}])",
+                "coverage_no_package",
+                service=svc.id,
+                municipality=muni,
+            )
         )
         return None
     if f"harmonise-{svc.id}" in earlier:

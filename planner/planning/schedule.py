@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from planner.errors import PlannerError
 from planner.graph import find_cycle
+from planner.models.notice import Notice
 from planner.models.planresult import Frame, Package, Placement
 from planner.units import Period, format_money
 
@@ -220,34 +221,48 @@ def schedule(packages: Sequence[Package], frame: Frame) -> Schedule:
 
 def _alone_warning(p: Package, alone: list[str], frame: Frame, at: int) -> str:
     what = []
+    caps: list[dict[str, object]] = []
     for cap in alone:
         if cap == "staff":
             what.append(
                 f"effort {p.effort:g} FTE > the staff cap of {frame.staff:g} FTE"
             )
+            caps.append({"cap": "staff", "amount": p.effort, "limit": frame.staff})
         else:
             amount = getattr(p, cap)
             limit = getattr(frame, f"budget_{cap}")
             what.append(
                 f"{cap} {format_money(amount)} > the cap of {format_money(limit)}"
             )
-    return (
+            caps.append({"cap": cap, "amount": amount, "limit": limit})
+    period = frame.start.shift(at)
+    return Notice(
         f"work package {p.id} is bigger than a phase allows on its own "
-        f"({'; '.join(what)}): scheduled alone in {frame.start.shift(at)}"
+        f"({'; '.join(what)}): scheduled alone in {period}",
+        "package_alone",
+        package=p.id,
+        caps=caps,
+        period=str(period),
     )
 
 
 def _deadline_warnings(placements: Sequence[Placement]) -> list[str]:
     return [
-        f"work package {x.package.id} finishes in {x.end}, after its deadline "
-        f"{x.package.deadline}"
+        Notice(
+            f"work package {x.package.id} finishes in {x.end}, after its deadline "
+            f"{x.package.deadline}",
+            "deadline_missed",
+            package=x.package.id,
+            period=str(x.end),
+            deadline=str(x.package.deadline),
+        )
         for x in placements
         if x.package.deadline and x.end.end_month > x.package.deadline.end_month
     ]
 
 
 def _overrun_warnings(load: _Load, frame: Frame, phases: int) -> list[str]:
-    out = []
+    out: list[str] = []
     for q in range(phases):
         period = frame.start.shift(q)
         for kind, cap, used in (
@@ -256,13 +271,31 @@ def _overrun_warnings(load: _Load, frame: Frame, phases: int) -> list[str]:
         ):
             if cap is not None and used > cap:
                 out.append(
-                    f"phase {period}: {kind} {format_money(used)} is "
-                    f"{format_money(used - cap)} over the cap of {format_money(cap)}"
+                    Notice(
+                        f"phase {period}: {kind} {format_money(used)} is "
+                        f"{format_money(used - cap)} over the cap of "
+                        f"{format_money(cap)}",
+                        "phase_over_cap",
+                        period=str(period),
+                        cap=kind,
+                        amount=used,
+                        over=used - cap,
+                        limit=cap,
+                    )
                 )
         effort = load.effort.get(q, 0.0)
         if frame.staff is not None and effort > frame.staff + _EPS:
             out.append(
-                f"phase {period}: effort {effort:g} FTE is {effort - frame.staff:g} "
-                f"FTE over the staff cap of {frame.staff:g} FTE"
+                Notice(
+                    f"phase {period}: effort {effort:g} FTE is "
+                    f"{effort - frame.staff:g} FTE over the staff cap of "
+                    f"{frame.staff:g} FTE",
+                    "phase_over_cap",
+                    period=str(period),
+                    cap="staff",
+                    amount=effort,
+                    over=round(effort - frame.staff, 9),
+                    limit=frame.staff,
+                )
             )
     return out

@@ -51,24 +51,30 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _PERCENT_COLUMNS = {"fraction", "gain"}
 
 
-def plan_workbook(plan: PlanResult) -> bytes:
-    """The ``.xlsx`` bytes of ``plan`` (deterministic)."""
+def plan_workbook(plan: PlanResult, lang: str = "en") -> bytes:
+    """The ``.xlsx`` bytes of ``plan`` (deterministic); sheet names and
+    headers in ``lang`` (``en``, ``nb`` or ``nn``)."""
+    t = _words(lang)
     wb = Workbook(write_only=True)
-    _summary(wb.create_sheet("Summary"), plan)
-    _fill(wb.create_sheet("Phases"), *_phases(plan))
-    _fill(wb.create_sheet("Work packages"), *_packages(plan))
-    _fill(wb.create_sheet("By year"), *_years(plan))
-    _fill(wb.create_sheet("Shares"), *_shares(plan))
+
+    def sheet(name: str) -> Any:
+        return wb.create_sheet(t(name))
+
+    _summary(sheet("Summary"), plan, t)
+    _fill(sheet("Phases"), *_phases(plan), t)
+    _fill(sheet("Work packages"), *_packages(plan), t)
+    _fill(sheet("By year"), *_years(plan), t)
+    _fill(sheet("Shares"), *_shares(plan), t)
     if plan.projection is not None:
-        _fill(wb.create_sheet("Projection"), *_projection(plan.projection))
+        _fill(sheet("Projection"), *_projection(plan.projection), t)
     if plan.by_municipality:
-        _fill(wb.create_sheet("Per municipality"), *_municipal(plan))
+        _fill(sheet("Per municipality"), *_municipal(plan), t)
     if plan.matrix is not None:
         # Imported here: matrix_workbook builds on this module.
         from planner.render.files.matrix_workbook import overview_sheet
 
-        overview_sheet(wb.create_sheet("System overview"), plan.matrix)
-    _fill(wb.create_sheet("Warnings"), ("warning",), [[w] for w in plan.warnings])
+        overview_sheet(sheet("System overview"), plan.matrix)
+    _fill(sheet("Warnings"), ("warning",), [[w] for w in plan.warnings], t)
     wb.properties.creator = "planner"
     wb.properties.title = f"Plan: {plan.region_name}"
     wb.properties.created = wb.properties.modified = FIXED_TIME
@@ -121,15 +127,36 @@ def _repack(
     return out.getvalue()
 
 
-def _fill(ws: Any, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """A header row, the rows, formats (money with thousands, fractions as
-    percentages) and column widths that fit the content. The workbook is
-    write-only (streamed), so widths and panes are set before the rows."""
-    for i, header in enumerate(headers):
+Words = Callable[[str], str]
+
+
+def _words(lang: str) -> Words:
+    """A sheet name or header (the English word) in ``lang``: the English
+    word itself in English, so an English workbook keeps its bytes."""
+    if lang == "en":
+        return lambda word: word
+    from planner.render.i18n import Messages
+
+    msg = Messages(lang)
+    return lambda word: msg(f"xlsx.{word}")
+
+
+def _fill(
+    ws: Any,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    t: Words = lambda word: word,
+) -> None:
+    """A header row (in the workbook's language), the rows, formats (money
+    with thousands, fractions as percentages) and column widths that fit the
+    content. The workbook is write-only (streamed), so widths and panes are
+    set before the rows."""
+    shown = [t(h) for h in headers]
+    for i, header in enumerate(shown):
         width = max([len(header), *(len(_shown(r[i])) for r in rows if i < len(r))])
         ws.column_dimensions[get_column_letter(i + 1)].width = min(60, width) + 2
     ws.freeze_panes = "A2"
-    ws.append([_cell(ws, h, font=_BOLD) for h in headers])
+    ws.append([_cell(ws, h, font=_BOLD) for h in shown])
     for row in rows:
         ws.append([_styled(ws, v, h) for v, h in zip(row, headers, strict=False)])
 
@@ -168,7 +195,7 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _summary(ws: Any, plan: PlanResult) -> None:
+def _summary(ws: Any, plan: PlanResult, word: Words) -> None:
     t = plan.totals
     rows: list[tuple[str, Any]] = [
         ("region", plan.region_name),
@@ -187,7 +214,7 @@ def _summary(ws: Any, plan: PlanResult) -> None:
     ]
     if plan.projection is not None:
         rows.append(("break-even year", plan.projection.break_even or "-"))
-    _fill(ws, ("item", "value"), rows)
+    _fill(ws, ("item", "value"), [(word(i), v) for i, v in rows], word)
 
 
 def _phases(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:

@@ -4,7 +4,7 @@ that print at a readable size (``gantt-1.svg`` ...)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from planner.models.inventory import Inventory
@@ -16,7 +16,7 @@ from planner.render.i18n import Messages
 from planner.render.report.gap_text import Names
 from planner.render.report.package_text import PackageWords, package_words
 
-__all__ = ["report_gantt"]
+__all__ = ["dependency_names", "report_gantt"]
 
 
 def report_gantt(
@@ -50,7 +50,29 @@ def report_gantt(
         for x in plan.placements
     }
     labels = {k: v[0] for k, v in words_of.items()}
-    reasons = {k: v[1] for k, v in words_of.items()}
+    reasons = {
+        x.package.id: _with_dependencies(
+            words_of[x.package.id][1], x.package.depends_on, labels, msg
+        )
+        for x in plan.placements
+    }
     munis = dict(names.municipalities)
     whole = plan_gantt(plan, msg, labels, munis, reasons)
     return whole, tuple(gantt_pages(plan, msg, labels, munis, reasons))
+
+
+def _with_dependencies(
+    reason: str, depends_on: Sequence[str], labels: Mapping[str, str], msg: Messages
+) -> str:
+    """The reason, then (on a line of its own in the tooltip) the packages
+    this one waits for, by name."""
+    if not depends_on:
+        return reason
+    deps = msg("wp.depends_on", packages=dependency_names(depends_on, labels))
+    return f"{reason}\n{deps}" if reason else deps
+
+
+def dependency_names(depends_on: Sequence[str], labels: Mapping[str, str]) -> str:
+    """``Extranett mellom kommunene, Felles driftssenter``: the names of the
+    packages waited for, in the plan's order."""
+    return ", ".join(labels.get(d, d) for d in depends_on)

@@ -15,7 +15,9 @@ from planner.models.plan import PlanFile
 from planner.models.target import Target
 from planner.planning.costkey import key_from_file
 from planner.render.i18n import Messages
+from planner.render.report.gantt import dependency_names
 from planner.render.report.gap_text import Names
+from planner.render.report.notice_text import notice_texts
 from planner.render.report.package_text import PackageWords, package_words
 from planner.render.report.risks import PRINT_ROWS
 
@@ -84,6 +86,8 @@ def plan_section(
             }
         )
     label = {wp["id"]: wp["label"] for wp in packages}
+    for wp in packages:
+        wp["dependencies"] = dependency_names(wp.get("depends_on") or [], label)
     return {
         "phases": [
             {
@@ -96,7 +100,7 @@ def plan_section(
         "packages": packages,
         "labels": label,
         "settings": doc.get("settings", {}),
-        "warnings": list(doc.get("warnings", [])),
+        "warnings": notice_texts(doc, label, words, msg),
         "gantt": gantt,
         "first": doc.get("phases", [{}])[0].get("id") if doc.get("phases") else None,
         "last": doc.get("phases", [{}])[-1].get("id") if doc.get("phases") else None,

@@ -85,3 +85,39 @@ def test_formula_like_names_are_stored_as_text(tmp_path: Any) -> None:
     cells = [c for row in book["Work packages"].iter_rows() for c in row if c.value]
     found = {c.value: c.data_type for c in cells if str(c.value)[:1] in "=+"}
     assert found == {'=HYPERLINK("http://example.org","klikk")': "s", "+1-2": "s"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheets", "header"),
+    [
+        ("nb", ["Sammendrag", "Faser", "Arbeidspakker", "Per år", "Fordeling"], "navn"),
+        ("nn", ["Samandrag", "Fasar", "Arbeidspakkar", "Per år", "Fordeling"], "namn"),
+    ],
+)
+def test_sheet_names_and_headers_in_norwegian(
+    melhus: Any, lang: str, sheets: list[str], header: str
+) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(plan_workbook(melhus, lang)))
+    assert book.sheetnames[:5] == sheets and book.sheetnames[-1] == "Merknader"
+    packages = [c.value for c in book[sheets[2]][1]]
+    assert packages[1] == header and "reason" not in packages
+    summary = [r[0].value for r in book[sheets[0]].iter_rows()]
+    assert summary[0] == "post" and "kostnadsnøkkel" in summary
+    english = openpyxl.load_workbook(io.BytesIO(plan_workbook(melhus)))
+    assert [ws.max_row for ws in book] == [ws.max_row for ws in english]
+
+
+def test_cli_writes_a_norwegian_workbook(tmp_path: Any) -> None:
+    import openpyxl
+    from click.testing import CliRunner
+
+    from planner.cli import cli
+
+    args = ["plan", str(ROOT / "inventories/melhus.yaml"), "-p"]
+    args += [str(ROOT / "plans/melhus.yaml"), "-o", str(tmp_path), "--lang", "nn"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    assert book.sheetnames[0] == "Samandrag"

@@ -145,3 +145,63 @@ def test_the_scan_would_catch_english(tmp_path: Path) -> None:
     inventory, target, plan = REGIONS["kongsberg"]
     text = visible_text(report(inventory, target, plan, lang="en")).casefold()
     assert "work packages" in text and "the network today" in text
+
+
+def _plan_with_warnings(tmp_path: Path, strategy: str) -> Path:
+    """Kongsberg's plan made to warn: the data centre bigger than a phase's
+    budget (alone in its phase, or the phase over its cap under big bang)
+    and the extranet due before it can be built."""
+    doc = yaml.safe_load(REGIONS["kongsberg"][2].read_text(encoding="utf-8"))
+    doc["strategy"] = strategy
+    doc["budget_per_phase"] = {"investment": "3M"}
+    doc["staff_per_phase"] = 1.5
+    for wp in doc["work_packages"]:
+        if wp["id"] == "extranet":
+            wp["deadline"] = "2007H1"
+    path = tmp_path / f"warning-{strategy}.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("strategy", "english"),
+    [
+        ("evolution", ["after its deadline", "bigger than one phase allows"]),
+        ("big-bang", ["after its deadline", "over the cap of"]),
+    ],
+)
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_plan_warnings_are_in_the_report_language(
+    tmp_path: Path, strategy: str, english: list[str], lang: str
+) -> None:
+    inventory, target, _ = REGIONS["kongsberg"]
+    plan = _plan_with_warnings(tmp_path, strategy)
+    en = visible_text(report(inventory, target, plan, lang="en"))
+    assert all(e in en for e in english)  # the plan warns, in English in en
+    text = visible_text(report(inventory, target, plan, lang=lang))
+    late = r"Extranett mellom kommunene (blir|vert) ferdig i \S+ halvår \d+, etter"
+    assert re.search(late + r" fristen 1\. halvår 2007", text)
+    for user in _user_strings(inventory, plan):
+        text = text.replace(" ".join(user.split()), " ")
+    text = text.casefold()
+    leaks = sorted(
+        p for p in english_phrases() if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text)
+    )
+    assert leaks == []
+
+
+@pytest.mark.parametrize(("lang", "word"), [("nb", "Avhenger av"), ("nn", "Avheng av")])
+def test_dependencies_are_listed_by_name(lang: str, word: str) -> None:
+    """The Gantt bar's tooltip and the package table name what each package
+    waits for (the data centre waits for the extranet)."""
+    files = report(*REGIONS["kongsberg"], lang=lang)
+    gantt = files["gantt.svg"].decode("utf-8")
+    tip = re.search(r"<title>Felles driftssenter[^<]*</title>", gantt)
+    assert tip is not None and f"\n{word} Extranett mellom kommunene</title>" in tip[0]
+    html = files["index.html"].decode("utf-8")
+    row = re.search(r"<tr>\s*<th[^>]*>Felles driftssenter.*?</tr>", html, re.S)
+    assert (
+        row is not None
+        and '<td class="text deps">Extranett mellom kommunene</td>' in row[0]
+    )
+    assert f">{word}</th>" in html

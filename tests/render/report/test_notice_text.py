@@ -1,0 +1,113 @@
+"""Plan warnings rebuilt from their kind and fields in each language."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from planner.render.i18n import Messages
+from planner.render.report.gap_text import Names
+from planner.render.report.notice_text import notice_texts
+from planner.render.report.package_text import PackageWords
+
+WORDS = PackageWords(
+    Names({"kb": "Kongsberg"}, {"a": "A rådhus", "b": "B skole"}, {"hr": "Personal"}),
+    {"a-b": ("a", "b")},
+    {},
+    {},
+    {},
+    (),
+    (),
+)
+LABELS = {"dc": "Felles driftssenter", "x": "Extranett"}
+
+
+def _doc(*details: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "currency": "NOK",
+        "warnings": [f"english {i}" for i in range(len(details))],
+        "warning_details": list(details),
+    }
+
+
+def test_each_kind_in_bokmal() -> None:
+    doc = _doc(
+        {
+            "kind": "package_alone",
+            "fields": {
+                "package": "dc",
+                "period": "2008H2",
+                "caps": [
+                    {"cap": "investment", "amount": 3500000, "limit": 3000000},
+                    {"cap": "staff", "amount": 2.0, "limit": 1.5},
+                ],
+            },
+        },
+        {
+            "kind": "deadline_missed",
+            "fields": {"package": "x", "period": "2007H2", "deadline": "2007H1"},
+        },
+        {
+            "kind": "phase_over_cap",
+            "fields": {
+                "period": "2009H1",
+                "cap": "staff",
+                "amount": 2.65,
+                "over": 1.15,
+                "limit": 1.5,
+            },
+        },
+        {"kind": "link_no_tier", "fields": {"link": "a-b", "bandwidth": 20000.0}},
+        {
+            "kind": "coverage_no_package",
+            "fields": {"service": "hr", "municipality": "kb"},
+        },
+        {
+            "kind": "package_takes_over",
+            "fields": {"package": "x", "packages": ["dc"], "amount": Decimal(30000)},
+        },
+    )
+    nb = notice_texts(doc, LABELS, WORDS, Messages("nb"))
+    assert nb == [
+        "Felles driftssenter er større enn én fase tillater (investering "
+        "3\u00a0500\u00a0000\u00a0kr, mer enn taket på 3\u00a0000\u00a0000\u00a0kr; "
+        "arbeidsinnsats 2 årsverk, mer enn taket på 1,5 årsverk) og er lagt alene "
+        "i 2. halvår 2008",
+        "Extranett blir ferdig i 2. halvår 2007, etter fristen 1. halvår 2007",
+        "1. halvår 2009: arbeidsinnsats 2,65 årsverk er 1,15 årsverk over taket "
+        "på 1,5 årsverk",
+        "Samband A rådhus–B skole: ingen kapasitetsklasse når 20\u00a0Gbit/s; "
+        "priset til 0",
+        "Personal i Kongsberg: ingen annen kommune bruker tjenesten, så ingen "
+        "arbeidspakke er laget; skriv en selv",
+        "Extranett tar over de genererte Felles driftssenter; kostnaden deres, "
+        "30\u00a0000\u00a0kr, er ikke regnet med",
+    ]
+
+
+def test_english_names_instead_of_ids() -> None:
+    doc = _doc(
+        {
+            "kind": "deadline_missed",
+            "fields": {"package": "x", "period": "2007H2", "deadline": "2007H1"},
+        }
+    )
+    assert notice_texts(doc, LABELS, WORDS, Messages("en")) == [
+        "Extranett finishes in 2007 H2, after its deadline 2007 H1"
+    ]
+
+
+def test_unknown_kinds_and_old_documents_keep_the_planners_text() -> None:
+    doc = _doc(
+        {"kind": None, "fields": {}},
+        {"kind": "from-a-later-version", "fields": {"x": 1}},
+        {"kind": "deadline_missed", "fields": {"package": "x"}},  # a field missing
+    )
+    nb = Messages("nb")
+    assert notice_texts(doc, LABELS, WORDS, nb) == [
+        "english 0",
+        "english 1",
+        "english 2",
+    ]
+    old = {"warnings": ["english"]}
+    assert notice_texts(old, LABELS, WORDS, nb) == ["english"]
