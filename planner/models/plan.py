@@ -184,6 +184,9 @@ class WorkPackage(Model):
     replace: list[Annotated[str, Field(pattern=r"^[a-z0-9*?][a-z0-9*?._-]*$")]] = []
     priority: int | None = Field(default=None, ge=-1000, le=1000)
     paid_by: Id | None = None
+    # Patch the generated package of this id under the hand-written id:
+    # what is not said here is kept (planner.planning.merge).
+    extends: Id | None = None
     custom: Custom = None
 
 

@@ -21,6 +21,7 @@ from planner.models.target import Target
 from planner.planning.absorb import check_replace
 from planner.planning.costkey import check_key, key_from_file
 from planner.planning.merge import (
+    check_extends,
     check_paid_by,
     check_projection,
     check_references,
@@ -80,6 +81,7 @@ def checked_packages(
     if loaded is not None:
         where = loaded.sources.problem
         problems += check_replace(settings, merged.generated, where)
+        problems += check_extends(settings, merged.generated, where)
         problems += check_references(settings, packages, where, also=merged.taken)
         problems += check_services(settings, target.services, loaded.sources.problem)
         problems += check_projection(settings, packages, loaded.sources.problem)
