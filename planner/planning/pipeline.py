@@ -28,6 +28,7 @@ from planner.planning.merge import (
     check_services,
 )
 from planner.planning.plan import make_frame, make_plan, merged_packages
+from planner.planning.programs import check_fixed
 from planner.planning.scope import check_scope
 from planner.units import Period
 
@@ -87,6 +88,7 @@ def checked_packages(
         problems += check_projection(settings, packages, loaded.sources.problem)
         munis = [m.id for m in inv.model.municipalities]
         problems += check_paid_by(settings, munis, loaded.sources.problem)
+        problems += check_fixed(settings, dict.fromkeys(munis), where)
         problems += check_scope(settings.scope, target.services, loaded.sources.problem)
     if problems:
         raise InputError(problems)
