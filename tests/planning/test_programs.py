@@ -13,7 +13,8 @@ import pytest
 
 from planner.errors import UsageError
 from planner.load import load_inventory
-from planner.models.plan import CostKeyFile, PlanFile
+from planner.models.inventory import Budget
+from planner.models.plan import CostKeyFile, PlanFile, ProjectionFile
 from planner.models.planresult import Package, PlanResult
 from planner.planning.costkey import key_from_file, parse_key
 from planner.planning.plan import make_frame, make_plan
@@ -125,3 +126,28 @@ def test_a_package_whose_services_nobody_uses_counts_all_users() -> None:
 def test_program_users_is_for_plans_not_the_command_line() -> None:
     with pytest.raises(UsageError, match="write users here"):
         parse_key("100% program-users")
+
+
+def test_each_municipality_with_cooperation_after_the_fixed_payment() -> None:
+    """400 000 in 2030, equal key, the IKS pays 100 000: each owner's
+    "with cooperation" is its budget 1 000 000 + 100 000."""
+    inv = load_inventory(MINI).model
+    inv.municipalities[:] = [
+        m.model_copy(update={"budget": Budget(operations=Decimal(1_000_000))})
+        for m in inv.municipalities
+    ]
+
+    frame = make_frame(PlanFile(start=Period.parse("2030Q1"), phase="quarter"), None)
+    key = {"variable": {"equal": "100%"}, "fixed": {"iks": "100k"}}
+    settings = ProjectionFile.model_validate(
+        {"base_year": 2030, "base_cost": "1M", "until": 2030}
+    )
+    plan = make_plan(
+        inv,
+        [_p("a", 400_000)],
+        frame,
+        key_from_file(CostKeyFile.model_validate(key)),
+        settings,
+    )
+    with_ = {r.municipality: r.with_ for r in plan.by_municipality if r.year == 2030}
+    assert with_ == {"alpha": 1_100_000, "beta": 1_100_000, "gamma": 1_100_000}
