@@ -16,6 +16,7 @@ from planner.models.progress import Actuals, Progress
 from planner.models.target import Target
 from planner.planning.followup import compare_actuals, follow_up
 from planner.planning.pipeline import plan_analysed
+from planner.planning.reinvestment import Reinvestment, reinvestment_due
 from planner.render.text.followup import progress_json, progress_markdown, progress_text
 from planner.units import Period
 
@@ -38,9 +39,17 @@ def progress(
     tgt = load_target(target)
     inv = load_inventory(baseline, tgt)
     loaded = load_plan(plan_file)
-    plan = plan_analysed(analyse(inv.model, tgt.model), inv, tgt.model, loaded)
+    analysis = analyse(inv.model, tgt.model)
+    plan = plan_analysed(analysis, inv, tgt.model, loaded)
     return follow_plan(
-        plan, loaded.model, tgt, now=now, as_of=as_of, actuals=actuals, done=done
+        plan,
+        loaded.model,
+        tgt,
+        now=now,
+        as_of=as_of,
+        actuals=actuals,
+        done=done,
+        reinvestment=reinvestment_due(analysis.gaps, tgt.model),
     )
 
 
@@ -53,8 +62,10 @@ def follow_plan(
     as_of: str | None = None,
     actuals: Path | None = None,
     done: tuple[str, ...] = (),
+    reinvestment: Reinvestment | None = None,
 ) -> Progress:
-    """Follow up a plan already made (``planner report`` shares it)."""
+    """Follow up a plan already made (``planner report`` shares it);
+    ``reinvestment``: the servers due, for the forecast break-even."""
     open_gaps, period = None, _period(as_of)
     if now is not None:
         today = load_inventory(now, tgt).model
@@ -83,6 +94,7 @@ def follow_plan(
         as_of=period,
         projection=settings.projection,
         marked=done,
+        reinvestment=reinvestment,
     )
     if actuals is None:
         return result

@@ -20,6 +20,7 @@ from planner.models.results import GapReport
 from planner.output import refuse_overwrite, write_atomic
 from planner.planning.phases import phase_resolver
 from planner.planning.pipeline import plan_analysed
+from planner.planning.reinvestment import reinvestment_due
 from planner.render.diagram.diagrams import diagram_dots
 from planner.render.diagram.draw import draw
 from planner.render.diagram.phase_network import with_network_gaps
@@ -145,6 +146,7 @@ def report(
             as_of=follow.as_of,
             actuals=follow.actuals,
             done=follow.done,
+            reinvestment=reinvestment_due(gaps, tgt.model),
         )
         names = {x.package.id: x.package.name for x in result.placements}
         files.update(progress_files(followed, inv.model.region.name, names, lang=lang))

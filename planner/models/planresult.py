@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
+from planner.models.matrix import Matrix
 from planner.units import Period, format_money
 
 __all__ = [
@@ -312,9 +313,12 @@ class ProjectionYear:
     capital: Decimal = ZERO
     staff_without: float | None = None
     staff_with: float | None = None
+    # The servers' reinvestment in each series (None: no lifecycle section).
+    reinvestment: Decimal | None = None
+    reinvestment_with: Decimal | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "year": self.year,
             "staff_without": self.staff_without,
             "staff_with": self.staff_with,
@@ -328,6 +332,10 @@ class ProjectionYear:
             "saving": self.saving,
             "cumulative": self.cumulative,
         }
+        if self.reinvestment is not None:
+            out["reinvestment"] = self.reinvestment
+            out["reinvestment_with"] = self.reinvestment_with
+        return out
 
 
 @dataclass(frozen=True)
@@ -383,6 +391,8 @@ class PlanResult:
     projection: Projection | None
     warnings: tuple[str, ...]
     by_municipality: tuple[MunicipalYear, ...] = ()
+    # The system overview of the inventory, for the workbook (not in JSON).
+    matrix: Matrix | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

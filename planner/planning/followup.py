@@ -34,6 +34,7 @@ from planner.models.progress import (
     Status,
 )
 from planner.planning.projection import project
+from planner.planning.reinvestment import Reinvestment
 from planner.planning.schedule import phase_index, schedule
 from planner.planning.series import plan_series
 from planner.units import Period
@@ -86,6 +87,7 @@ def follow_up(
     actuals: Actuals | None = None,
     marked: Collection[str] = (),
     warnings: Iterable[str] = (),
+    reinvestment: Reinvestment | None = None,
 ) -> Progress:
     """The plan against today: statuses and the re-forecast when
     ``open_gaps`` (today's gaps) and ``as_of`` are given; the actuals as
@@ -106,7 +108,9 @@ def follow_up(
                 for x, r in zip(plan.placements, rows, strict=True)
             ]
             series = plan_series(forecast, spend, {})
-            forecast_break_even = project(projection, series).break_even
+            forecast_break_even = project(
+                projection, series, reinvestment=reinvestment
+            ).break_even
     else:
         rows = [_row(x) for x in plan.placements]
     slip = None

@@ -8,9 +8,10 @@ the cost key (each problem located in its file), then schedule and price.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.analyses.gaps import Analysis
+from planner.analyses.matrix import service_matrix
 from planner.errors import InputError, Problem, UsageError
 from planner.load import Loaded
 from planner.models.bandwidth import BandwidthReport
@@ -29,6 +30,7 @@ from planner.planning.merge import (
 )
 from planner.planning.plan import make_frame, make_plan, merged_packages
 from planner.planning.programs import check_fixed
+from planner.planning.reinvestment import reinvestment_due
 from planner.planning.scope import check_scope
 from planner.units import Period
 
@@ -114,7 +116,7 @@ def plan_analysed(
         strategy=overrides.strategy,
     )
     try:
-        return make_plan(
+        result = make_plan(
             inv.model,
             checked.packages,
             frame,
@@ -122,6 +124,7 @@ def plan_analysed(
             settings.projection,
             warnings=checked.warnings,
             financing=settings.financing,
+            reinvestment=reinvestment_due(analysis.gaps, target),
         )
     except UsageError as e:
         if loaded is None or "fixed base" not in str(e):
@@ -134,6 +137,7 @@ def plan_analysed(
                 )
             ]
         ) from None
+    return replace(result, matrix=service_matrix(analysis.G, target))
 
 
 def recommendations(bandwidth: BandwidthReport) -> dict[str, float]:

@@ -36,6 +36,7 @@ from planner.planning.generate import generate_packages
 from planner.planning.merge import extended, merge_packages, override_notes
 from planner.planning.municipal import by_municipality
 from planner.planning.projection import project
+from planner.planning.reinvestment import Reinvestment
 from planner.planning.schedule import Schedule, phase_index, schedule
 from planner.planning.scope import in_scope, scope_closure
 from planner.planning.series import PlanSeries, plan_series
@@ -139,15 +140,19 @@ def make_plan(
     *,
     warnings: Iterable[str] = (),
     financing: Financing | None = None,
+    reinvestment: Reinvestment | None = None,
 ) -> PlanResult:
     """Schedule ``packages`` in ``frame`` and add up the money: per phase,
-    per year, each municipality's share under ``key``, and the projection."""
+    per year, each municipality's share under ``key``, and the projection
+    (with ``reinvestment``: the servers due, docs/planning.md)."""
     sched = schedule(packages, frame)
     phases = _phases(sched, frame)
     series = _series(phases, sched, financing)
     totals = _totals(phases, sched, frame, series)
     shares = plan_shares(inventory, key, totals, sched.placements, series)
-    projected = project(projection, series, inventory) if projection else None
+    projected = (
+        project(projection, series, inventory, reinvestment) if projection else None
+    )
     municipal = (
         by_municipality(inventory, key, projection, projected, sched.placements, series)
         if projection and projected

@@ -30,6 +30,7 @@ from planner.errors import UsageError
 from planner.models.inventory import Inventory
 from planner.models.plan import EfficiencyAfter, ProjectionFile
 from planner.models.planresult import Projection, ProjectionYear
+from planner.planning.reinvestment import Reinvestment
 from planner.planning.series import PlanSeries
 from planner.planning.staff import staff_with, staff_without
 from planner.units import format_money
@@ -43,31 +44,45 @@ def project(
     settings: ProjectionFile,
     plan: PlanSeries | Mapping[int, Decimal],
     inventory: Inventory | None = None,
+    reinvestment: Reinvestment | None = None,
 ) -> Projection:
     """The projection from ``settings``; ``plan`` is the plan's money year
     by year (a mapping: its establishment cost only). It is used with
-    ``establishment: plan``; gains ``after:`` a package use its schedule."""
+    ``establishment: plan``; gains ``after:`` a package use its schedule.
+    ``reinvestment`` (the target has a lifecycle section): the servers due,
+    replaced in the 0-alternative, and in cooperation only those it keeps."""
     series = plan if isinstance(plan, PlanSeries) else PlanSeries(dict(plan))
     from_plan = settings.establishment == "plan"
     establishment = _establishment(settings, series.establishment)
     capital = dict(series.capital) if from_plan else {}
     first_gain = _first_gain_year(settings, series)
     last = settings.until or _last_year(settings, series, establishment, first_gain)
+    renewal: tuple[dict[int, Decimal], dict[int, Decimal], tuple[str, ...]] = (
+        reinvestment.by_year(settings.base_year, last)
+        if reinvestment is not None
+        else ({}, {}, ())
+    )
     years = []
     cumulative = ZERO
     for year in range(settings.base_year, last + 1):
-        baseline = _baseline(settings, year)
+        grown = _baseline(settings, year)
         efficiency = _gain(settings.efficiency, year, first_gain)
+        cooperating = efficiency is not None or year in settings.cooperation
+        renew = renewal[0].get(year, ZERO)
+        # Before cooperation starts, it replaces every server due too.
+        renew_with = renewal[1].get(year, ZERO) if cooperating else renew
+        baseline = _round(grown + renew) if renew else grown
         spent = establishment.get(year, ZERO)
         running = series.running(year) if from_plan else ZERO
         savings = series.savings(year) if from_plan else ZERO
         paid = capital.get(year, ZERO)
-        cooperation = _cooperation(settings, year, baseline, efficiency)
-        cooperation = _round(cooperation - savings + spent + running + paid)
+        cooperation = _cooperation(settings, year, grown, efficiency)
+        cooperation = _round(
+            cooperation - savings + spent + running + paid + renew_with
+        )
         saving = baseline - cooperation
         cumulative += saving
         without = staff_without(settings, inventory, year)
-        cooperating = efficiency is not None or year in settings.cooperation
         years.append(
             ProjectionYear(
                 year,
@@ -82,9 +97,11 @@ def project(
                 capital=paid,
                 staff_without=without,
                 staff_with=staff_with(settings, without, cooperating, year),
+                reinvestment=None if reinvestment is None else renew,
+                reinvestment_with=None if reinvestment is None else renew_with,
             )
         )
-    notes = _dropped(settings, establishment, capital, last)
+    notes = (*_dropped(settings, establishment, capital, last), *renewal[2])
     return Projection(tuple(years), settings.growth, _break_even(years), notes)
 
 

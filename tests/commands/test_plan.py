@@ -96,8 +96,15 @@ def test_output_folder_has_every_file_and_is_byte_identical(tmp_path: Path) -> N
         "Work packages",
         "By year",
         "Shares",
+        "System overview",
         "Warnings",
     ]
+    # The overview's grid, as the matrix workbook's Systems sheet: the
+    # mini region's e-mail row (tests/data/mini.yaml).
+    grid = [[c.value for c in row] for row in book["System overview"].iter_rows()]
+    assert grid[0] == ["service", "standard", "Alpha", "Beta", "Gamma"]
+    email = next(r for r in grid if r[0] == "E-post (email)")
+    assert email[2:] == ["MS Exchange (100)", "≠ GroupWise (60)", "MS Exchange (20)"]
     ET.fromstring(runs[0]["gantt.svg"])  # well-formed
 
 

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from planner.models.matrix import Matrix
 from planner.render.files.workbook import FIXED_TIME, _save
 
-__all__ = ["matrix_workbook"]
+__all__ = ["matrix_workbook", "overview_sheet"]
 
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -45,6 +45,12 @@ def matrix_workbook(m: Matrix) -> bytes:
     wb.properties.title = f"System overview: {m.region}"
     wb.properties.created = wb.properties.modified = FIXED_TIME
     return _save(wb)
+
+
+def overview_sheet(ws: Any, m: Matrix) -> None:
+    """The grid (service x municipality -> products) on ``ws``: the plan
+    workbook's "System overview" sheet."""
+    _grid(ws, m)
 
 
 def _value(ws: Any, value: Any, **style: Any) -> Any:

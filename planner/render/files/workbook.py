@@ -34,7 +34,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from planner.models.planresult import PlanResult, Projection
-from planner.render.text.plan import PROJECTION, frame_line
+from planner.render.text.plan import (
+    frame_line,
+    has_reinvestment,
+    projection_spec,
+    with_reinvestment,
+)
 
 __all__ = ["FIXED_TIME", "plan_workbook", "save_workbook"]
 
@@ -58,6 +63,11 @@ def plan_workbook(plan: PlanResult) -> bytes:
         _fill(wb.create_sheet("Projection"), *_projection(plan.projection))
     if plan.by_municipality:
         _fill(wb.create_sheet("Per municipality"), *_municipal(plan))
+    if plan.matrix is not None:
+        # Imported here: matrix_workbook builds on this module.
+        from planner.render.files.matrix_workbook import overview_sheet
+
+        overview_sheet(wb.create_sheet("System overview"), plan.matrix)
     _fill(wb.create_sheet("Warnings"), ("warning",), [[w] for w in plan.warnings])
     wb.properties.creator = "planner"
     wb.properties.title = f"Plan: {plan.region_name}"
@@ -320,7 +330,7 @@ def _municipal(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
 
 
 def _projection(p: Projection) -> tuple[Sequence[str], list[list[Any]]]:
-    headers = PROJECTION[0]
+    headers = projection_spec(p)[0]
     rows: list[list[Any]] = [
         [
             y.year,
@@ -338,5 +348,10 @@ def _projection(p: Projection) -> tuple[Sequence[str], list[list[Any]]]:
         ]
         for y in p.years
     ]
+    if has_reinvestment(p):
+        rows = [
+            with_reinvestment(r, y.reinvestment, y.reinvestment_with)
+            for r, y in zip(rows, p.years, strict=True)
+        ]
     rows.append(["break-even", p.break_even or "not within the years projected"])
     return headers, rows

@@ -10,19 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import Any
 
-from planner.models.planresult import PlanResult, Projection
+from planner.models.planresult import PlanResult, Projection, ProjectionYear
 from planner.render.text.jsonout import to_json
 from planner.render.text.tables import markdown_table, text_table
 from planner.units import format_money, format_percentage
 
 __all__ = [
+    "has_reinvestment",
     "plan_json",
     "plan_markdown",
     "plan_text",
     "projection_rows",
+    "projection_spec",
     "right_align_last",
+    "with_reinvestment",
 ]
+
+
+ZERO = Decimal(0)
 
 
 def _m(amount: Decimal) -> str:
@@ -171,29 +178,67 @@ def share_rows(plan: PlanResult) -> list[list[str]]:
     ]
 
 
+def has_reinvestment(projection: Projection) -> bool:
+    """The target has a lifecycle section: the servers' reinvestment shown."""
+    return any(y.reinvestment is not None for y in projection.years)
+
+
+def with_reinvestment(row: list[Any], without: Any, with_: Any) -> list[Any]:
+    """A projection row with the reinvestment beside each series: after
+    "without cooperation" and after "capital"."""
+    return [*row[:2], without, *row[2:7], with_, *row[7:]]
+
+
+def projection_spec(projection: Projection) -> tuple[tuple[str, ...], str]:
+    """The projection's columns; the reinvestment ones only with it."""
+    if not has_reinvestment(projection):
+        return PROJECTION
+    headers = with_reinvestment(
+        list(PROJECTION[0]), "reinvestment", "reinvestment with"
+    )
+    align = with_reinvestment(list(PROJECTION[1]), "r", "r")
+    return tuple(headers), "".join(align)
+
+
 def projection_rows(projection: Projection) -> list[list[str]]:
+    rows = [_projection_row(y) for y in projection.years]
+    if not has_reinvestment(projection):
+        return rows
     return [
-        [
-            str(y.year),
-            _m(y.baseline),
-            "-" if y.efficiency is None else format_percentage(y.efficiency, 0),
-            _m(y.establishment),
-            _m(y.running),
-            _m(y.savings),
-            _m(y.capital),
-            _m(y.cooperation),
-            _m(y.saving),
-            _m(y.cumulative),
-            _fte(y.staff_without),
-            _fte(y.staff_with),
-        ]
-        for y in projection.years
+        with_reinvestment(
+            r, _m(y.reinvestment or ZERO), _m(y.reinvestment_with or ZERO)
+        )
+        for r, y in zip(rows, projection.years, strict=True)
+    ]
+
+
+def _projection_row(y: ProjectionYear) -> list[str]:
+    return [
+        str(y.year),
+        _m(y.baseline),
+        "-" if y.efficiency is None else format_percentage(y.efficiency, 0),
+        _m(y.establishment),
+        _m(y.running),
+        _m(y.savings),
+        _m(y.capital),
+        _m(y.cooperation),
+        _m(y.saving),
+        _m(y.cumulative),
+        _fte(y.staff_without),
+        _fte(y.staff_with),
     ]
 
 
 def break_even_line(projection: Projection) -> str:
     if projection.break_even is None:
         return "Break-even: not within the years projected."
+    if has_reinvestment(projection):
+        return (
+            f"Break-even: {projection.break_even} (cumulative saving >= 0 from then "
+            "on; without cooperation = operating cost + reinvestment; with "
+            "cooperation = operating cost x (1 - gain) - savings + establishment + "
+            "running + capital + reinvestment with)."
+        )
     return (
         f"Break-even: {projection.break_even} (cumulative saving >= 0 from then on; "
         "with cooperation = without x (1 - gain) - savings + establishment + "
@@ -245,7 +290,8 @@ def _sections(
     if plan.projection is not None:
         growth = format_percentage(plan.projection.growth, 0)
         lines += ["", heading(f"Projection (0-alternative growing {growth} a year)")]
-        lines += table(*without_empty(PROJECTION, projection_rows(plan.projection)))
+        spec = projection_spec(plan.projection)
+        lines += table(*without_empty(spec, projection_rows(plan.projection)))
         lines += ["", break_even_line(plan.projection)]
     if plan.by_municipality:
         lines += [

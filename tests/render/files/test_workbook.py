@@ -40,6 +40,7 @@ def test_sheets_hold_the_figures(melhus: Any) -> None:
         "By year",
         "Shares",
         "Projection",
+        "System overview",
         "Warnings",
     ]
     years = [[c.value for c in row] for row in book["By year"].iter_rows(min_row=2)]
