@@ -565,6 +565,13 @@ def render(
     type=click.Path(path_type=Path, dir_okay=False),
     help="With --progress: budget against actuals (CSV item,year,budget,actual).",
 )
+@click.option(
+    "--compare",
+    "compare_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A scenario file (planner/scenarios/v1): add a section comparing its "
+    "scenarios, as planner compare does.",
+)
 def report(
     inventory: Path,
     target: Path | None,
@@ -578,6 +585,7 @@ def report(
     as_of: str | None,
     done: str,
     actuals: Path | None,
+    compare_file: Path | None,
 ) -> None:
     """Write a static HTML report of INVENTORY for a steering group: key
     figures, diagrams, gaps, plan, costs and assumptions."""
@@ -592,7 +600,7 @@ def report(
 
     if is_stdout(output):
         raise UsageError("-o -: the report is a folder of files; name a folder")
-    inputs = [inventory, target, plan_file, now, actuals]
+    inputs = [inventory, target, plan_file, now, actuals, compare_file]
     check_folder(output, inputs)
     follow = None
     if now is not None:
@@ -608,6 +616,7 @@ def report(
         fold=fold,
         follow=follow,
         failures=failures,
+        compare=compare_file,
     )
     write_report(files, output, inputs)
     if pdf:

@@ -11,8 +11,14 @@ for all three (demand goes to the nearer one, availability counts paths to
 either), so pairs are evaluated once; the primary is the town hall of the
 more populous municipality (ties: the smaller id).
 
-Candidates are ranked by ``total`` (the upgrade investment; the network
-design's new links join it once that analysis exists), then by fewer links
+With candidate links in the target (written, or from coordinates), the
+network design (``planner.design.design_network``, without its n-1 sweep)
+gives each candidate's optimum: ``design_investment``, what ``planner
+design`` gives with a target naming it. The upgrades stay those of the
+network as it is (what ``planner bandwidth`` gives), not of the designed one.
+
+Candidates are ranked by ``total`` (the design's investment, if any, plus
+the upgrade investment), then by fewer links
 no tier can carry, higher minimum availability, shorter distance, and ids.
 Exhaustive: n town halls give n candidates, or n(n-1)/2 pairs, each one
 full n-1 sweep.
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 from itertools import combinations
 from typing import Any
 
@@ -31,10 +38,17 @@ from planner.analyses.availability import estimate_availability
 from planner.analyses.bandwidth import analyse_bandwidth, site_demands, target_topology
 from planner.analyses.network import town_halls
 from planner.analyses.routing import INF, shortest_dag
+from planner.design.nearby import nearby_candidates
+from planner.design.network import design_network
 from planner.models.siting import Candidate
 from planner.models.target import Datacenters, Target
 
-__all__ = ["candidate_sites", "evaluate_site", "with_datacenters"]
+__all__ = [
+    "candidate_sites",
+    "evaluate_site",
+    "has_candidate_links",
+    "with_datacenters",
+]
 
 
 def candidate_sites(
@@ -65,11 +79,24 @@ def with_datacenters(target: Target, primary: str, secondary: str | None) -> Tar
     )
 
 
+def has_candidate_links(G: nx.MultiGraph[Any], target: Target) -> bool:
+    """Whether the network design has links to choose from: written
+    candidates, or ones generated from coordinates (``per_km``)."""
+    return bool(target.network.candidates) or bool(nearby_candidates(G, target))
+
+
 def evaluate_site(
-    G: nx.MultiGraph[Any], target: Target, primary: str, secondary: str | None
+    G: nx.MultiGraph[Any],
+    target: Target,
+    primary: str,
+    secondary: str | None,
+    *,
+    design: bool = False,
 ) -> Candidate:
-    """The figures of one candidate (see the module docstring)."""
+    """The figures of one candidate (see the module docstring); with
+    ``design``, the network design's optimum for it as well."""
     t = with_datacenters(target, primary, secondary)
+    designed = design_network(G, t, upgrades=False) if design else None
     bw = analyse_bandwidth(G, t, failures="n-1")
     money = bw.upgrade_totals()
     estimates = estimate_availability(G, t)
@@ -96,6 +123,10 @@ def evaluate_site(
         min_availability_municipality=None if weakest is None else weakest.municipality,
         distance=demand_weighted_distance(G, t),
         cut_off=len({u.site for u in bw.unreachable if u.failed_link}),
+        design_investment=None if designed is None else designed.investment,
+        design_per_year=Decimal(0) if designed is None else designed.per_year,
+        design_links=0 if designed is None else len(designed.links),
+        design_unresolved=0 if designed is None else len(designed.unresolved),
     )
 
 

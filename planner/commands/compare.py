@@ -19,7 +19,7 @@ from planner.load import load_scenarios
 from planner.load.scenarios import Scenario, from_file, from_option, merge
 from planner.models.compare import CompareResult
 from planner.output import refuse_overwrite, write_atomic
-from planner.render.compare_chart import compare_chart
+from planner.render.files.compare_chart import compare_chart
 from planner.render.text.compare import compare_json, compare_markdown, compare_text
 from planner.render.text.progress import ProgressBar
 from planner.units import parse_percentage

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from planner.analyses.gaps import analyse
 from planner.analyses.matrix import service_matrix
+from planner.commands.compare import compare as compare_scenarios
 from planner.commands.progress import follow_plan
 from planner.errors import UsageError
 from planner.load import load_inventory, load_plan, load_target
@@ -26,12 +27,14 @@ from planner.render.diagram.draw import draw
 from planner.render.diagram.phase_network import with_network_gaps
 from planner.render.diagram.scene import FOLD_ABOVE
 from planner.render.diagram.views import PhaseResolver, select_view
+from planner.render.files.compare_chart import compare_chart
 from planner.render.report.gantt import report_gantt
 from planner.render.report.html import DIAGRAMS, ReportData, render_report
 from planner.render.report.pdf import print_pdf
 from planner.render.report.phases import PhaseChange, phase_changes
 from planner.render.report.progress_page import progress_files
 from planner.render.text.bandwidth import bandwidth_json
+from planner.render.text.compare import compare_json
 from planner.render.text.matrix import matrix_json
 from planner.render.text.plan import plan_json
 
@@ -47,6 +50,8 @@ _NAMES = (
     "plan.json",
     "gantt.svg",
     "money.svg",
+    "compare.json",
+    "compare.svg",
     "report.pdf",
     *(f"{v}.svg" for v in DIAGRAMS),
 )
@@ -72,6 +77,7 @@ def report(
     fold: bool | None = None,
     failures: FailureMode = "n-1",
     follow: FollowUp | None = None,
+    compare: Path | None = None,
 ) -> dict[str, bytes]:
     """Load, analyse, plan, draw the diagrams and render the report's files.
 
@@ -79,11 +85,15 @@ def report(
     (``failures``: a steering group decides on the worst case), as ``gap``
     and ``plan`` do with the same option; the plan section, its Gantt chart
     and a diagram after each phase that changes the map (up to
-    :data:`MAX_PHASE_DIAGRAMS`) come with ``plan``.
+    :data:`MAX_PHASE_DIAGRAMS`) come with ``plan``; a comparison section,
+    ``compare.json`` and ``compare.svg`` with a ``compare`` scenario file.
     """
     tgt = load_target(target)
     inv = load_inventory(inventory, tgt)
     loaded = load_plan(plan) if plan is not None else None
+    compared = None  # first: a mistake in a scenario file stops before the work
+    if compare is not None:
+        compared = compare_scenarios(inventory, target, files=[compare])
     analysis = analyse(inv.model, tgt.model, failures=failures)
     G, bandwidth, gaps = analysis.G, analysis.bandwidth, analysis.gaps
     result = None
@@ -113,6 +123,8 @@ def report(
     with ThreadPoolExecutor(max_workers=workers) as pool:  # Graphviz runs apart
         svgs = list(pool.map(lambda text: draw(text, "svg").decode("utf-8"), texts))
     documents = {"bandwidth.json": bandwidth_json(bandwidth)}
+    if compared is not None:
+        documents["compare.json"] = compare_json(compared)
     if result is not None:
         documents["plan.json"] = plan_json(result)
     bw_doc = json.loads(documents["bandwidth.json"])
@@ -135,6 +147,8 @@ def report(
         failures=failures,
         matrix=json.loads(matrix_json(service_matrix(G, tgt.model))),
         progress_link=follow is not None,
+        comparison=None if compared is None else json.loads(documents["compare.json"]),
+        comparison_svg=None if compared is None else compare_chart(compared),
     )
     files = render_report(data, lang=lang)
     if follow is not None and result is not None and loaded is not None:

@@ -17,7 +17,11 @@ from typing import Any
 
 import networkx as nx
 
-from planner.analyses.siting import candidate_sites, evaluate_site
+from planner.analyses.siting import (
+    candidate_sites,
+    evaluate_site,
+    has_candidate_links,
+)
 from planner.compare.evaluate import default_jobs
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
@@ -53,16 +57,19 @@ def site(
     inv = load_inventory(inventory, tgt)
     G = build_graph(inv.model)
     processes = jobs or default_jobs()
+    design = has_candidate_links(G, tgt.model)
     pairs = list(candidate_sites(G, count))
     method = "exhaustive"
     if count == 2 and len(pairs) > EXHAUSTIVE_PAIRS and not exhaustive:
         with ProgressBar("single sites") as bar:
-            singles = rank(G, tgt.model, list(candidate_sites(G, 1)), processes, bar)
+            singles = rank(
+                G, tgt.model, list(candidate_sites(G, 1)), processes, bar, design
+            )
         best = {c.primary for c in singles[:shortlist]}
         pairs = [p for p in pairs if p[0] in best and p[1] in best]
         method = f"shortlist: pairs of the {len(best)} best single sites"
     with ProgressBar(f"{len(pairs)} candidates") as bar:
-        found = rank(G, tgt.model, pairs, processes, bar)
+        found = rank(G, tgt.model, pairs, processes, bar, design)
     return SiteResult(
         region=inv.model.region.id,
         target=tgt.model.id,
@@ -70,6 +77,7 @@ def site(
         count=count,
         candidates=tuple(found),
         method=method,
+        designed=design,
     )
 
 
@@ -79,13 +87,15 @@ def rank(
     pairs: Sequence[tuple[str, str | None]],
     processes: int = 1,
     progress: ProgressBar | None = None,
+    design: bool = False,
 ) -> list[Candidate]:
-    """Every candidate evaluated, sorted by :meth:`Candidate.sort_key`."""
+    """Every candidate evaluated (with ``design``, the network design's
+    optimum too), sorted by :meth:`Candidate.sort_key`."""
     out: list[Candidate] = []
     tick = progress or (lambda done, total: None)
     if processes <= 1 or len(pairs) <= 1:
         for a, b in pairs:
-            out.append(evaluate_site(G, target, a, b))
+            out.append(evaluate_site(G, target, a, b, design=design))
             tick(len(out), len(pairs))
     else:
         context = multiprocessing.get_context(
@@ -93,7 +103,10 @@ def rank(
         )
         chunk = max(1, len(pairs) // (processes * 8))
         with ProcessPoolExecutor(
-            processes, mp_context=context, initializer=_init, initargs=(G, target)
+            processes,
+            mp_context=context,
+            initializer=_init,
+            initargs=(G, target, design),
         ) as pool:
             for c in pool.map(_evaluate, pairs, chunksize=chunk):
                 out.append(c)
@@ -101,12 +114,12 @@ def rank(
     return sorted(out, key=Candidate.sort_key)
 
 
-def _init(G: nx.MultiGraph[Any], target: Target) -> None:
-    _STATE["G"], _STATE["target"] = G, target
+def _init(G: nx.MultiGraph[Any], target: Target, design: bool) -> None:
+    _STATE["G"], _STATE["target"], _STATE["design"] = G, target, design
 
 
 def _evaluate(pair: tuple[str, str | None]) -> Candidate:
-    return evaluate_site(_STATE["G"], _STATE["target"], *pair)
+    return evaluate_site(_STATE["G"], _STATE["target"], *pair, design=_STATE["design"])
 
 
 def render_site(result: SiteResult, fmt: str, top: int | None, width: int = 100) -> str:

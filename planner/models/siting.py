@@ -10,8 +10,14 @@ from typing import Any
 __all__ = ["Candidate", "SiteResult"]
 
 DESIGN_NOTE = (
-    "design_investment is null until the network design (planner design) can "
-    "price each pair's new links; total is the upgrade investment alone"
+    "design_investment is null: the target has no candidate links (network."
+    "candidates, or per_km with max_km), so the network design has nothing to "
+    "price; total is the upgrade investment alone"
+)
+DESIGNED_NOTE = (
+    "design_investment is the network design's optimum for each candidate "
+    "(what planner design gives with a target naming it); total is "
+    "design_investment + upgrade_investment, per_year both links' per_year"
 )
 
 
@@ -31,10 +37,21 @@ class Candidate:
     min_availability_municipality: str | None
     distance: float | None
     cut_off: int
+    # The network design's chosen links for this candidate (None: the target
+    # has no candidate links, so no design was made).
+    design_investment: Decimal | None = None
+    design_per_year: Decimal = Decimal(0)
+    design_links: int = 0
+    design_unresolved: int = 0
 
     @property
     def total(self) -> Decimal:
-        return self.upgrade_investment
+        return self.upgrade_investment + (self.design_investment or Decimal(0))
+
+    @property
+    def all_per_year(self) -> Decimal:
+        """The upgrades' and the designed links' per_year."""
+        return self.per_year + self.design_per_year
 
     def sort_key(self) -> tuple[Any, ...]:
         return (
@@ -51,9 +68,15 @@ class Candidate:
             "primary": self.primary,
             "secondary": self.secondary,
             "total": self.total,
-            "design_investment": None,
+            "design_investment": self.design_investment,
+            "design_per_year": None
+            if self.design_investment is None
+            else self.design_per_year,
+            "design_links": self.design_links,
+            "design_unresolved": self.design_unresolved,
             "upgrade_investment": self.upgrade_investment,
-            "per_year": self.per_year,
+            "upgrade_per_year": self.per_year,
+            "per_year": self.all_per_year,
             "upgrades": self.upgrades,
             "unpriced": list(self.unpriced),
             "above_largest_tier": list(self.above_largest_tier),
@@ -74,6 +97,11 @@ class SiteResult:
     count: int
     candidates: tuple[Candidate, ...]
     method: str = "exhaustive"
+    designed: bool = False
+
+    @property
+    def note(self) -> str:
+        return DESIGNED_NOTE if self.designed else DESIGN_NOTE
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +112,6 @@ class SiteResult:
             "count": self.count,
             "exact": self.method == "exhaustive",
             "method": self.method,
-            "note": DESIGN_NOTE,
+            "note": self.note,
             "candidates": [c.to_dict() for c in self.candidates],
         }

@@ -22,6 +22,7 @@ from tests.conftest import MINI, ROOT
 
 KONGSBERG = ROOT / "inventories" / "kongsberg.yaml"
 TARGET = ROOT / "topologies" / "kongsberg-target.yaml"
+DESIGN = ROOT / "topologies" / "kongsberg-design.yaml"
 
 
 def _json(*args: object) -> Any:
@@ -35,12 +36,15 @@ def pairs() -> Any:
     return _json("site", KONGSBERG, "-t", TARGET, "--count", "2", "--format", "json")
 
 
-def _target_naming(tmp: Path, primary: str, secondary: str | None) -> Path:
-    text = TARGET.read_text(encoding="utf-8")
+def _target_naming(
+    tmp: Path, primary: str, secondary: str | None, base: Path = TARGET
+) -> Path:
+    text = base.read_text(encoding="utf-8")
     dcs = f"datacenters:\n  primary: {primary}\n"
     if secondary:
         dcs += f"  secondary: {secondary}\n"
-    text = re.sub(r"datacenters:\n  primary: .*\n  secondary: .*\n", dcs, text)
+    text, n = re.subn(r"datacenters:\n  primary: .*\n  secondary: .*\n", dcs, text)
+    assert n == 1
     path = tmp / f"{primary}-{secondary}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -71,7 +75,7 @@ def test_figures_are_what_bandwidth_gives(
         "bandwidth", KONGSBERG, "-t", target, "--failures", "n-1", "--format", "json"
     )
     assert c["upgrade_investment"] == bw["upgrades"]["investment"]
-    assert c["per_year"] == bw["upgrades"]["per_year"]
+    assert c["per_year"] == bw["upgrades"]["per_year"] == c["upgrade_per_year"]
     assert c["upgrades"] == bw["upgrades"]["links"]
     assert c["unpriced"] == bw["upgrades"]["unpriced"]
     assert c["above_largest_tier"] == bw["upgrades"]["above_largest_tier"]
@@ -156,3 +160,48 @@ def test_above_the_limit_pairs_come_from_a_shortlist(
         assert c.to_dict() == full[(c.primary, c.secondary)]
     everything = command.site(KONGSBERG, TARGET, count=2, jobs=1, exhaustive=True)
     assert len(everything.candidates) == 21 and everything.to_dict()["exact"]
+
+
+@pytest.fixture(scope="module")
+def designed() -> Any:
+    return _json("site", KONGSBERG, "-t", DESIGN, "--count", "2", "--format", "json")
+
+
+def test_with_candidates_total_adds_the_design(designed: Any) -> None:
+    assert "network design's optimum" in designed["note"]
+    cands = designed["candidates"]
+    assert len(cands) == 21 and all(c["design_investment"] >= 0 for c in cands)
+    totals = [c["total"] for c in cands]
+    assert totals == sorted(totals)
+    for c in cands:
+        assert c["total"] == c["design_investment"] + c["upgrade_investment"]
+        assert c["per_year"] == c["design_per_year"] + c["upgrade_per_year"]
+    # Some pair needs no new link at all (or a cheaper one) than another: the
+    # design changes the ranking's figures, not a constant added to all.
+    assert len({c["design_investment"] for c in cands}) > 1
+
+
+@pytest.mark.parametrize("rank", [0, 2, 10, 20])
+def test_design_figures_are_what_design_gives(
+    designed: Any, rank: int, tmp_path: Path
+) -> None:
+    c = designed["candidates"][rank]
+    target = _target_naming(tmp_path, c["primary"], c["secondary"], DESIGN)
+    d = _json("design", KONGSBERG, "-t", target, "--format", "json")
+    assert c["design_investment"] == d["investment"]
+    assert c["design_per_year"] == d["per_year"]
+    assert c["design_links"] == len(d["links"])
+    assert c["design_unresolved"] == len(d["unresolved"])
+    bw = _json(
+        "bandwidth", KONGSBERG, "-t", target, "--failures", "n-1", "--format", "json"
+    )
+    assert c["upgrade_investment"] == bw["upgrades"]["investment"]
+    assert c["upgrade_per_year"] == bw["upgrades"]["per_year"]
+
+
+def test_text_shows_the_new_links(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["site", str(KONGSBERG), "-t", str(DESIGN), "--count", "2", "--top", "3"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "new links" in result.stdout and "design_investment is the" in result.stdout

@@ -31,6 +31,7 @@ from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.render.diagram.scene import FOLD_ABOVE
 from planner.render.i18n import Messages
+from planner.render.report.comparison import comparison_section
 from planner.render.report.figures import key_figures
 from planner.render.report.gap_text import Names
 from planner.render.report.matrix import matrix_section
@@ -77,6 +78,10 @@ class ReportData:
     matrix: Mapping[str, Any] | None = None
     # A follow-up page (progress.html) is written beside the report.
     progress_link: bool = False
+    # planner report --compare: the ``planner/compare/v1`` document and its
+    # chart (compare.svg, beside the report).
+    comparison: Mapping[str, Any] | None = None
+    comparison_svg: str | None = None
 
 
 def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
@@ -95,6 +100,8 @@ def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
         files["gantt.svg"] = data.gantt_svg.encode("utf-8")
     for n, svg in enumerate(data.gantt_pages, 1):
         files[f"gantt-{n}.svg"] = svg.encode("utf-8")
+    if data.comparison_svg is not None:
+        files["compare.svg"] = data.comparison_svg.encode("utf-8")
     if context["money_svg"] is not None:
         files["money.svg"] = context["money_svg"].encode("utf-8")
     files.update({name: text.encode("utf-8") for name, text in data.documents.items()})
@@ -185,6 +192,9 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "phases_total": 0 if data.plan is None else len(data.plan.get("phases", [])),
         "systems": matrix_section(data.matrix),
         "progress_link": data.progress_link,
+        "comparison": comparison_section(
+            data.comparison, names.municipalities, msg, money
+        ),
         "assumptions": assumptions(
             data.target, data.gaps.datacenters, data.plan_settings, msg, names, money
         ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from planner.models.siting import DESIGN_NOTE, Candidate, SiteResult
+from planner.models.siting import Candidate, SiteResult
 from planner.render.text.jsonout import to_json
 from planner.render.text.tables import markdown_table, text_table
 from planner.units import format_money, format_percentage
@@ -17,13 +17,14 @@ HEADERS = (
     "primary",
     "secondary",
     "total",
+    "new links",
     "per year",
     "upgrades",
     "min availability",
     "distance",
     "cut off",
 )
-ALIGN = "rllrrrlrr"
+ALIGN = "rllrrrrlrr"
 
 
 def _rows(cands: Sequence[Candidate]) -> list[list[str]]:
@@ -33,7 +34,10 @@ def _rows(cands: Sequence[Candidate]) -> list[list[str]]:
             c.primary,
             c.secondary or "-",
             format_money(c.total),
-            format_money(c.per_year),
+            "-"
+            if c.design_investment is None
+            else f"{c.design_links}: {format_money(c.design_investment)}",
+            format_money(c.all_per_year),
             str(c.upgrades),
             f"{format_percentage(c.min_availability, 3)} "
             f"({c.min_availability_municipality or '-'})",
@@ -55,8 +59,16 @@ def _heading(result: SiteResult) -> str:
     what = "data centre" if result.count == 1 else "pair of data centres"
     return (
         f"{len(result.candidates)} candidates for the {what} of {result.region} "
-        f"(target {result.target}), in {result.currency}, by the upgrade "
-        "investment for the worst single failure"
+        f"(target {result.target}), in {result.currency}, by {_by(result)}"
+    )
+
+
+def _by(result: SiteResult) -> str:
+    upgrades = "the upgrade investment for the worst single failure"
+    return (
+        f"the network design's new links and {upgrades}"
+        if result.designed
+        else upgrades
     )
 
 
@@ -70,7 +82,7 @@ def site_text(result: SiteResult, top: int | None = 20, *, width: int = 100) -> 
 
 
 def _notes(result: SiteResult) -> list[str]:
-    out = [f"Note: {DESIGN_NOTE}."]
+    out = [f"Note: {result.note}."]
     if result.method != "exhaustive":
         out.append(
             f"Not exhaustive ({result.method}); --exhaustive evaluates every pair."

@@ -22,6 +22,7 @@ pytestmark = [requires_dot, requires_chromium, pytest.mark.slow]
 KONGSBERG = ROOT / "inventories/kongsberg.yaml"
 KONGSBERG_TARGET = ROOT / "topologies/kongsberg-target.yaml"
 KONGSBERG_PLAN = ROOT / "plans/kongsberg.yaml"
+SCENARIOS = ROOT / "plans/scenarios/scenarios.yaml"
 
 
 def _open(folder: Path, name: str) -> PageReport:
@@ -73,6 +74,15 @@ def test_with_bandwidth_and_plan(tmp_path: Path, lang: str) -> None:
     assert page.checks["lang"] == lang
     # The inline script ran (the CSP admits it): the filters are shown.
     assert page.checks["filters"] >= 3
+
+
+def test_with_a_comparison(tmp_path: Path) -> None:
+    files = report(KONGSBERG, KONGSBERG_TARGET, None, lang="nn", compare=SCENARIOS)
+    write_report(files, tmp_path, [])
+    # 3 diagrams and the comparison chart
+    page = _open(tmp_path, "kongsberg-compare-nn")
+    _assert_clean(page, images=4)
+    assert any(i["src"].endswith("compare.svg") for i in page.checks["images"])
 
 
 def test_hostile_names_run_nothing(tmp_path: Path) -> None:
