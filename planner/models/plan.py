@@ -37,8 +37,19 @@ __all__ = [
     "WorkPackage",
 ]
 
-CRITERIA = ("equal", "population", "workstations", "employees", "users")
-Criterion = Literal["equal", "population", "workstations", "employees", "users"]
+CRITERIA = (
+    "equal",
+    "population",
+    "workstations",
+    "employees",
+    "users",
+    "program-users",
+)
+# program-users: each work package's cost by the users of its services
+# (planner.planning.programs); elsewhere, as users.
+Criterion = Literal[
+    "equal", "population", "workstations", "employees", "users", "program-users"
+]
 
 
 def _adds_up(key: dict[str, Decimal]) -> dict[str, Decimal]:
@@ -53,10 +64,19 @@ def _adds_up(key: dict[str, Decimal]) -> dict[str, Decimal]:
 
 class CostKeyFile(Model):
     """The D-IKT form: a fixed ``base`` per municipality, the rest split by
-    the ``variable`` criteria (``{base: "2M", variable: {users: 100%}}``)."""
+    the ``variable`` criteria (``{base: "2M", variable: {users: 100%}}``;
+    ``variable: program-users`` is ``{program-users: 100%}``), after the
+    ``fixed`` yearly payments of non-owner customers (``{vestviken-iks:
+    500k}``)."""
 
     base: Money = Decimal(0)
     variable: dict[Criterion, Percentage]
+    fixed: dict[Id, Money] = {}
+
+    @field_validator("variable", mode="before")
+    @classmethod
+    def _one_criterion(cls, value: Any) -> Any:
+        return {value: "100%"} if isinstance(value, str) else value
 
     @field_validator("variable")
     @classmethod
@@ -76,7 +96,7 @@ def _either_form(value: Any) -> dict[Criterion, Decimal] | CostKeyFile:
     path the user wrote: ``cost_key.populaton``, not a union member's name."""
     if isinstance(value, CostKeyFile):
         return value
-    if isinstance(value, dict) and ({"base", "variable"} & set(value)):
+    if isinstance(value, dict) and ({"base", "variable", "fixed"} & set(value)):
         return CostKeyFile.model_validate(value)
     return _CRITERIA.validate_python(value)
 
@@ -101,7 +121,18 @@ CostKeyValue = Annotated[
                     "type": "object",
                     "properties": {
                         "base": {"anyOf": [{"type": "number"}, {"type": "string"}]},
-                        "variable": _CRITERIA_SCHEMA,
+                        "variable": {
+                            "anyOf": [
+                                _CRITERIA_SCHEMA,
+                                {"type": "string", "enum": list(CRITERIA)},
+                            ]
+                        },
+                        "fixed": {
+                            "type": "object",
+                            "additionalProperties": {
+                                "anyOf": [{"type": "number"}, {"type": "string"}]
+                            },
+                        },
                     },
                     "required": ["variable"],
                     "additionalProperties": False,
@@ -184,6 +215,9 @@ class WorkPackage(Model):
     replace: list[Annotated[str, Field(pattern=r"^[a-z0-9*?][a-z0-9*?._-]*$")]] = []
     priority: int | None = Field(default=None, ge=-1000, le=1000)
     paid_by: Id | None = None
+    # Patch the generated package of this id under the hand-written id:
+    # what is not said here is kept (planner.planning.merge).
+    extends: Id | None = None
     custom: Custom = None
 
 

@@ -50,6 +50,8 @@ class CostKey:
     weights: tuple[tuple[str, Decimal], ...]
     base: Decimal = ZERO
     operating: CostKey | None = None
+    # Non-owner customers' fixed yearly payments, deducted before the split.
+    fixed: tuple[tuple[str, Decimal], ...] = ()
 
     def for_kind(self, kind: str) -> CostKey:
         """The key for ``investment``/``capital`` or the other kinds."""
@@ -66,6 +68,8 @@ class CostKey:
         out: dict[str, Any] = {c: float(w) for c, w in self.weights}
         if self.base:
             out["base"] = self.base
+        if self.fixed:
+            out["fixed"] = dict(self.fixed)
         return out
 
     def describe(self) -> str:
@@ -77,7 +81,10 @@ class CostKey:
             )
         parts = ", ".join(f"{_percent(w)} % {c}" for c, w in self.weights)
         if self.base:
-            return f"base {format_money(self.base)} per municipality + {parts}"
+            parts = f"base {format_money(self.base)} per municipality + {parts}"
+        if self.fixed:
+            paid = ", ".join(f"{c} {format_money(v)}" for c, v in self.fixed)
+            parts = f"{parts}, after the fixed yearly {paid}"
         return parts
 
 

@@ -40,7 +40,8 @@ def key_from_file(
         main = key_from_file(value.investment)
         return replace(main, operating=key_from_file(value.operating))
     if isinstance(value, CostKeyFile):
-        return CostKey(tuple(value.variable.items()), value.base)
+        fixed = tuple(sorted(value.fixed.items()))
+        return CostKey(tuple(value.variable.items()), value.base, fixed=fixed)
     return CostKey(tuple(value.items()))
 
 
@@ -51,7 +52,7 @@ def criterion_value(
     population by year gives the latest figure at or before ``year``."""
     if criterion == "equal":
         return 1
-    if criterion == "users":
+    if criterion in ("users", "program-users"):
         return sum(sy.users for sy in m.systems)
     if criterion == "population":
         return population_in(m.population, year)
@@ -96,33 +97,62 @@ def key_fractions(
     key: CostKey,
     total: Decimal = Decimal(0),
     year: int | None = None,
+    programs: Mapping[str, Fraction] | None = None,
 ) -> dict[str, Fraction]:
     """Each municipality's exact fraction of ``total`` under ``key``.
 
     With a ``base``, each municipality pays the base and the rest
     (``total - n * base``) is split by the criteria, so the fraction depends
     on the total. ``year`` picks the populations (the latest without it).
-    Call :func:`check_key` first.
+    ``programs``: the ``program-users`` weights of this amount's packages
+    (:mod:`planner.planning.programs`; without them, all users). With
+    ``fixed`` payments (and a ``total``) the customers come first, each
+    with its payment / total. Call :func:`check_key` first.
     """
     munis = inventory.municipalities
     weights: dict[str, Fraction] = {m.id: Fraction(0) for m in munis}
     for criterion, pct in key.weights:
-        values = {
-            m.id: Fraction(criterion_value(m, criterion, year) or 0) for m in munis
-        }
+        if criterion == "program-users" and programs is not None:
+            values = {m.id: programs.get(m.id, Fraction(0)) for m in munis}
+        else:
+            values = {
+                m.id: Fraction(criterion_value(m, criterion, year) or 0) for m in munis
+            }
         whole = sum(values.values(), Fraction(0))
         for m_id, v in values.items():
             weights[m_id] += Fraction(pct) * v / whole
-    if not key.base or not total:
-        return weights
-    base, amount = Fraction(key.base), Fraction(total)
+    fixed = {c: Fraction(v) for c, v in key.fixed} if total else {}
+    paid = sum(fixed.values(), Fraction(0))
+    if paid > Fraction(total):  # less than the payments: they shrink alike
+        return {c: v / paid for c, v in fixed.items()} | dict.fromkeys(
+            weights, Fraction(0)
+        )
+    owners = Fraction(total) - paid  # what the owners share
+    if not key.base or not owners:
+        return _after(weights, fixed, total)
+    base, amount = Fraction(key.base), owners
     rest = amount - base * len(munis)
     if rest < 0:
         raise UsageError(
             f"the fixed base {format_money(key.base)} x {len(munis)} municipalities "
             f"is more than the amount {format_money(total)}"
         )
-    return {m: (base + rest * w) / amount for m, w in weights.items()}
+    owned = {m: (base + rest * w) / amount for m, w in weights.items()}
+    return _after(owned, fixed, total)
+
+
+def _after(
+    owners: dict[str, Fraction], fixed: Mapping[str, Fraction], total: Decimal
+) -> dict[str, Fraction]:
+    """The owners' fractions of what is left after the ``fixed`` payments,
+    and the customers' fractions of ``total``."""
+    if not fixed:
+        return owners
+    whole = Fraction(total)
+    left = (whole - sum(fixed.values(), Fraction(0))) / whole
+    return {m: f * left for m, f in owners.items()} | {
+        c: v / whole for c, v in fixed.items()
+    }
 
 
 def split_amount(
@@ -214,6 +244,11 @@ def _slash(nums: str, names: str, weights: dict[str, Decimal]) -> None:
 
 
 def _add(weights: dict[str, Decimal], name: str, value: Decimal) -> None:
+    if name == "program-users":
+        raise UsageError(
+            "--key: program-users splits each work package by the users of its "
+            "services, which only a plan knows; write users here"
+        )
     if name not in CRITERIA:
         raise UsageError(
             f"--key: unknown criterion '{name}'{did_you_mean(name, CRITERIA)}; "

@@ -5,8 +5,11 @@ its place in the priority order, so ``datacenter`` can be priced or made to
 wait for an ``extranet``): what it says replaces the generated value, what
 it does not say (cost, dependencies, duration, ...) is kept, and
 :func:`override_notes` says what was kept. The others follow in file
-order. The references between them are checked here, where both kinds are
-known, and located in the plan file.
+order. ``extends: GENERATED_ID`` on a package with an id of its own does the
+same under that id: it takes the generated package's place, keeps what it
+does not say, and every package that waited for the generated one waits
+for it instead. The references between them are checked here, where both
+kinds are known, and located in the plan file.
 """
 
 from __future__ import annotations
@@ -22,10 +25,12 @@ from planner.models.planresult import Package
 from planner.units import format_money
 
 __all__ = [
+    "check_extends",
     "check_paid_by",
     "check_projection",
     "check_references",
     "check_services",
+    "extended",
     "merge_packages",
     "override_notes",
 ]
@@ -40,13 +45,39 @@ def merge_packages(generated: Sequence[Package], plan: PlanFile) -> tuple[Packag
     index = {p.id: i for i, p in enumerate(base)}
     extra = []
     mine = kinds.get("hand-written", 0)
+    patched = extended(generated, plan)
     for wp in plan.work_packages:
-        if wp.id in index:
-            over = base[index[wp.id]]
-            base[index[wp.id]] = _hand_written(wp, over, over.priority)
+        at = index.get(wp.id)
+        if at is None and wp.extends is not None and wp.extends in patched:
+            at = index.get(wp.extends)
+        if at is not None:
+            over = base[at]
+            base[at] = _hand_written(wp, over, over.priority)
         else:
             extra.append(_hand_written(wp, None, mine))
-    return (*base, *extra)
+    if not patched:
+        return (*base, *extra)
+    return tuple(_redirect(p, patched) for p in (*base, *extra))
+
+
+def extended(generated: Sequence[Package], plan: PlanFile) -> dict[str, str]:
+    """Generated id -> the hand-written package that ``extends`` it (the
+    first one when several name it: :func:`check_extends` reports the
+    others)."""
+    ids = {p.id for p in generated} if plan.generate else set()
+    own = {wp.id for wp in plan.work_packages}
+    out: dict[str, str] = {}
+    for wp in plan.work_packages:
+        g = wp.extends
+        if g is not None and g in ids and g not in own and wp.id not in ids:
+            out.setdefault(g, wp.id)
+    return out
+
+
+def _redirect(p: Package, patched: dict[str, str]) -> Package:
+    deps = [patched.get(d, d) for d in p.depends_on]
+    deps = [d for d in dict.fromkeys(deps) if d != p.id]
+    return p if tuple(deps) == p.depends_on else replace(p, depends_on=tuple(deps))
 
 
 # Fields of a hand-written package that an override keeps when unsaid.
@@ -65,7 +96,9 @@ _KEPT = (
 
 def _hand_written(wp: WorkPackage, over: Package | None, priority: int) -> Package:
     reason = f"hand-written: {wp.reason}" if wp.reason else "hand-written"
-    if over is not None:
+    if over is not None and over.id != wp.id:
+        reason = f"{reason} (extends the generated {over.id}: {over.reason})"
+    elif over is not None:
         reason = f"{reason} (replaces the generated package: {over.reason})"
     said = wp.model_fields_set
 
@@ -102,23 +135,49 @@ def override_notes(generated: Sequence[Package], plan: PlanFile) -> tuple[str, .
     """For each hand-written package that overrides a generated one, what
     it kept of it without saying so (a cost, dependencies, ...)."""
     by_id = {p.id: p for p in generated} if plan.generate else {}
+    patched = {t: g for g, t in extended(generated, plan).items()}
     out = []
     for wp in plan.work_packages:
         over = by_id.get(wp.id)
+        if over is None and wp.id in patched:
+            out.append(_patch_note(wp, by_id[patched[wp.id]]))
+            continue
         if over is None:
             continue
-        kept = [
-            _describe(name, getattr(over, name))
-            for name in _KEPT
-            if name not in wp.model_fields_set
-            and getattr(over, name) != _DEFAULTS[name]
-        ]
+        kept = _kept(wp, over)
         if kept:
             out.append(
                 f"work package {wp.id} overrides the generated one and keeps its "
                 f"{'; '.join(kept)} (write them in the plan file to change them)"
             )
     return tuple(out)
+
+
+def _kept(wp: WorkPackage, over: Package) -> list[str]:
+    return [
+        _describe(name, getattr(over, name))
+        for name in _KEPT
+        if name not in wp.model_fields_set and getattr(over, name) != _DEFAULTS[name]
+    ]
+
+
+def _patch_note(wp: WorkPackage, over: Package) -> str:
+    said = [
+        n
+        for n in (*_KEPT, "name", "services", "paid_by", "priority")
+        if n in wp.model_fields_set
+    ]
+    kept = _kept(wp, over)
+    parts = [f"sets its {', '.join(said)}" if said else "changes nothing of it"]
+    if kept:
+        parts.append(f"keeps its {'; '.join(kept)}")
+    if over.closes:
+        parts.append("keeps the gaps it closes")
+    return (
+        f"work package {wp.id} extends the generated {over.id}: "
+        f"{'; '.join(parts)} (packages that waited for {over.id} wait for "
+        f"{wp.id})"
+    )
 
 
 _DEFAULTS = {name: WorkPackage.model_fields[name].default for name in _KEPT}
@@ -223,3 +282,54 @@ def check_paid_by(
         for k, wp in enumerate(plan.work_packages)
         if wp.paid_by is not None and wp.paid_by not in municipalities
     ]
+
+
+def check_extends(
+    plan: PlanFile, generated_ids: Collection[str], problem_at: ProblemAt
+) -> list[Problem]:
+    """``extends`` naming no generated package, one already extended or
+    overridden, or on a package that itself overrides one by id."""
+    out = []
+    own = {wp.id for wp in plan.work_packages}
+    first: dict[str, str] = {}
+    for k, wp in enumerate(plan.work_packages):
+        g = wp.extends
+        if g is None:
+            continue
+        at = ("work_packages", k, "extends")
+        kind = " (generate: false)" if not plan.generate else ""
+        if g not in generated_ids:
+            out.append(
+                problem_at(
+                    at,
+                    f"'{g}' names no generated work package{kind}"
+                    f"{did_you_mean(g, generated_ids)}",
+                )
+            )
+        elif wp.id in generated_ids:
+            out.append(
+                problem_at(
+                    at,
+                    f"work package {wp.id} already overrides the generated one by "
+                    f"its id; remove extends: or give it an id of its own",
+                )
+            )
+        elif g in own:
+            out.append(
+                problem_at(
+                    at,
+                    f"the generated {g} is already overridden by the work package "
+                    f"with its id; extend it once",
+                )
+            )
+        elif g in first:
+            out.append(
+                problem_at(
+                    at,
+                    f"the generated {g} is already extended by work package "
+                    f"{first[g]}; extend it once",
+                )
+            )
+        else:
+            first[g] = wp.id
+    return out

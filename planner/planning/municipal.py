@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from planner.models.inventory import Inventory
@@ -114,7 +115,10 @@ def _split(
     """``amount`` (negative when savings outweigh) split exactly; a D-IKT
     base larger than the amount is split equally, as in the shares."""
     whole = abs(amount)
-    if key.base and whole < key.base * len(inventory.municipalities):
-        key = CostKey((("equal", Decimal(1)),))
+    if amount < 0:  # the customers' fixed payments are no share of savings
+        key = replace(key, fixed=())
+    paid = sum((v for _, v in key.fixed), ZERO)
+    if key.base and whole - paid < key.base * len(inventory.municipalities):
+        key = CostKey((("equal", Decimal(1)),), fixed=key.fixed)
     parts = split_amount(whole, key_fractions(inventory, key, whole, year))
     return {m: v if amount >= 0 else -v for m, v in parts.items()}

@@ -22,12 +22,14 @@ from planner.models.target import Target
 from planner.planning.absorb import check_replace
 from planner.planning.costkey import check_key, key_from_file
 from planner.planning.merge import (
+    check_extends,
     check_paid_by,
     check_projection,
     check_references,
     check_services,
 )
 from planner.planning.plan import make_frame, make_plan, merged_packages
+from planner.planning.programs import check_fixed
 from planner.planning.reinvestment import reinvestment_due
 from planner.planning.scope import check_scope
 from planner.units import Period
@@ -82,11 +84,13 @@ def checked_packages(
     if loaded is not None:
         where = loaded.sources.problem
         problems += check_replace(settings, merged.generated, where)
+        problems += check_extends(settings, merged.generated, where)
         problems += check_references(settings, packages, where, also=merged.taken)
         problems += check_services(settings, target.services, loaded.sources.problem)
         problems += check_projection(settings, packages, loaded.sources.problem)
         munis = [m.id for m in inv.model.municipalities]
         problems += check_paid_by(settings, munis, loaded.sources.problem)
+        problems += check_fixed(settings, dict.fromkeys(munis), where)
         problems += check_scope(settings.scope, target.services, loaded.sources.problem)
     if problems:
         raise InputError(problems)

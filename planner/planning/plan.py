@@ -33,7 +33,7 @@ from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.planning.absorb import absorb
 from planner.planning.generate import generate_packages
-from planner.planning.merge import merge_packages, override_notes
+from planner.planning.merge import extended, merge_packages, override_notes
 from planner.planning.municipal import by_municipality
 from planner.planning.projection import project
 from planner.planning.reinvestment import Reinvestment
@@ -92,7 +92,8 @@ def merged_packages(
     ids = frozenset(p.id for p in gen)
     absorbed = absorb(merge_packages(gen, plan), plan, ids)
     notes = (*override_notes(gen, plan), *absorbed.notes)
-    return Merged(absorbed.packages, (*warnings, *notes), ids, absorbed.taken)
+    taken = {**extended(gen, plan), **absorbed.taken}
+    return Merged(absorbed.packages, (*warnings, *notes), ids, taken)
 
 
 def make_frame(

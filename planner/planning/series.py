@@ -102,6 +102,11 @@ class PlanSeries:
     capital_by_payer: Mapping[str | None, Mapping[int, Decimal]] = field(
         default_factory=dict
     )
+    # Each common package's own loan (weights for program-users only: the
+    # payments are of each year's whole investment).
+    capital_by_package: Mapping[str, Mapping[int, Decimal]] = field(
+        default_factory=dict
+    )
 
     def running(self, year: int) -> Decimal:
         return sum((accrued(s.per_year, s.since, year) for s in self.streams), ZERO)
@@ -135,7 +140,15 @@ def plan_series(
     years = sorted(set(investment) | set(operating))
     capital: dict[int, Decimal] = {}
     by_payer: dict[str | None, dict[int, Decimal]] = {}
+    by_package: dict[str, dict[int, Decimal]] = {}
     if financing is not None:
+        by_package = {
+            x.package.id: capital_by_year(
+                {x.start.year: x.package.investment}, *financing
+            )
+            for x in placements
+            if x.package.paid_by is None and x.package.investment
+        }
         loans: dict[str | None, dict[int, Decimal]] = defaultdict(
             lambda: defaultdict(Decimal)
         )
@@ -170,4 +183,5 @@ def plan_series(
         capital=capital,
         in_service={x.package.id: in_service(x) for x in placements},
         capital_by_payer=by_payer,
+        capital_by_package=by_package,
     )

@@ -18,8 +18,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from planner.models.inventory import Inventory
-from planner.models.planresult import CostKey, Placement, Share, Totals
+from planner.models.planresult import CostKey, Package, Placement, Share, Totals
 from planner.planning.costkey import key_fractions, split_amount
+from planner.planning.programs import mix_weights
 from planner.planning.series import PlanSeries, accrued, in_service
 
 __all__ = ["plan_shares"]
@@ -29,6 +30,8 @@ KINDS = ("investment", "operating", "running", "capital")
 # With separate keys: the investment key's kinds, the operating key's.
 _KEY_KINDS = (("investment", "capital"), ("operating", "running"))
 Amounts = dict[str, Decimal]
+# What each common package costs in a year, by kind (for program-users).
+Pieces = dict[int, dict[str, list[tuple[Package, Decimal]]]]
 
 
 def plan_shares(
@@ -73,7 +76,8 @@ def plan_shares(
         k = key.for_kind(kinds[0])
         lasts[kinds[0]] = key_fractions(inventory, k)
         sub = {y: {kind: common[y][kind] for kind in kinds} for y in years}
-        for group, fractions in _groups(inventory, k, years, sub):
+        pieces = _pieces(placements, series, years, kinds) if _programs(k) else None
+        for group, fractions in _groups(inventory, k, years, sub, pieces):
             lasts[kinds[0]] = fractions
             for kind in kinds:
                 amount = sum((common[y][kind] for y in group), ZERO)
@@ -99,7 +103,53 @@ def plan_shares(
                 },
             )
         )
+    owners = {m.id for m in inventory.municipalities}
+    for c in sorted(set(split) - owners):  # non-owner customers (fixed)
+        a = split[c]
+        out.append(
+            Share(
+                municipality=c,
+                name=c,
+                fraction=last.get(c, Fraction(0)),
+                amounts={
+                    "investment": a["investment"],
+                    "operating": a["operating"],
+                    "total": a["investment"] + a["operating"],
+                    "running": a["running"],
+                    "per_year": per_year.get(c, ZERO),
+                    "capital": a["capital"],
+                },
+            )
+        )
     return tuple(out)
+
+
+def _programs(key: CostKey) -> bool:
+    return any(c == "program-users" for c, _ in key.weights)
+
+
+def _pieces(
+    placements: Sequence[Placement],
+    series: PlanSeries,
+    years: list[int],
+    kinds: Sequence[str],
+) -> Pieces:
+    """What each common package (no ``paid_by``) costs in each year."""
+    out: Pieces = {y: {kind: [] for kind in kinds} for y in years}
+    for x in placements:
+        p = x.package
+        if p.paid_by is not None:
+            continue
+        for y in years:
+            got = {
+                "investment": p.investment if y == x.start.year else ZERO,
+                "operating": p.operating if y == x.start.year else ZERO,
+                "running": accrued(p.per_year, in_service(x), y),
+                "capital": series.capital_by_package.get(p.id, {}).get(y, ZERO),
+            }
+            for kind in kinds:
+                out[y][kind].append((p, got[kind]))
+    return out
 
 
 def _move(unit: Amounts, common: Amounts, kind: str, amount: Decimal) -> None:
@@ -112,6 +162,7 @@ def _groups(
     key: CostKey,
     years: list[int],
     common: dict[int, Amounts],
+    pieces: Pieces | None = None,
 ) -> list[tuple[list[int], dict[str, Fraction]]]:
     """Runs of years with the same fractions. With a D-IKT base the base is
     per year (D-IKT charges it yearly): each year's fractions come from
@@ -119,8 +170,13 @@ def _groups(
     bases is split equally (each base shrinks to amount / members)."""
     out: list[tuple[list[int], dict[str, Fraction]]] = []
     for y in years:
+        programs = None
+        if pieces is not None:
+            programs = mix_weights(
+                inventory, (pc for kind in pieces[y].values() for pc in kind)
+            )
         fractions = key_fractions(
-            inventory, _capped(key, inventory, common[y]), _sum(common[y]), y
+            inventory, _capped(key, inventory, common[y]), _sum(common[y]), y, programs
         )
         if out and out[-1][1] == fractions:
             out[-1][0].append(y)
@@ -137,7 +193,8 @@ def _capped(key: CostKey, inventory: Inventory, amounts: Amounts) -> CostKey:
     if not key.base:
         return key
     n = len(inventory.municipalities)
-    total = _sum(amounts)
+    total = _sum(amounts) - sum((v for _, v in key.fixed), ZERO)
     if total >= key.base * n:
         return key
-    return CostKey((("equal", Decimal(1)),))  # each base shrinks to amount / n
+    # each base shrinks to amount / n (after the fixed payments)
+    return CostKey((("equal", Decimal(1)),), fixed=key.fixed)

@@ -9,7 +9,7 @@ import pytest
 from planner.analyses.gaps import find_gaps
 from planner.errors import InputError
 from planner.load import load_plan
-from planner.planning.merge import check_references
+from planner.planning.merge import check_extends, check_references
 from planner.planning.plan import plan_packages
 
 PLAN = """\
@@ -186,3 +186,85 @@ def test_priorities_by_kind_and_by_package(
     p = {x.id: x.priority for x in packages}
     assert (p["datacenter"], p["link-beta-gamma"], p["extranet"]) == (5, -1, 2)
     assert p["move-email"] == 0
+
+
+def test_extends_patches_a_generated_package_under_its_own_id(
+    mini_graph: Any, target: Any, write: Any
+) -> None:
+    """mail-move extends move-email with a deadline only: it keeps the
+    generated cost (60 users x 500 = 30 000), its dependency on the data
+    centre and the gap it closes, takes its place, and harmonise-email
+    and close-beta-radhus wait for it instead; a note says what was
+    patched."""
+    text = (
+        "schema: planner/plan/v1\nwork_packages:\n"
+        "  - id: mail-move\n    extends: move-email\n    deadline: 2026H1\n"
+    )
+    loaded = load_plan(write("p.yaml", text))
+    packages, notes = plan_packages(
+        mini_graph, find_gaps(mini_graph, target), target, loaded.model
+    )
+    p = {x.id: x for x in packages}
+    assert "move-email" not in p
+    mine = p["mail-move"]
+    assert (mine.investment, mine.depends_on, mine.generated) == (
+        30_000,
+        ("datacenter",),
+        False,
+    )
+    assert mine.closes == (("hosting", "email"),) and mine.services == ("email",)
+    assert str(mine.deadline) == "2026H1"
+    assert mine.reason.startswith("hand-written (extends the generated move-email: ")
+    assert "mail-move" in p["harmonise-email"].depends_on
+    assert "mail-move" in p["close-beta-radhus"].depends_on
+    assert not [x for x in packages if "move-email" in x.depends_on]
+    ids = [x.id for x in packages]
+    assert ids.index("mail-move") < ids.index("harmonise-email")  # in place
+    assert notes[-1] == (
+        "work package mail-move extends the generated move-email: sets its "
+        "deadline; keeps its investment 30 000; effort 0.25; depends_on "
+        "datacenter; keeps the gaps it closes (packages that waited for "
+        "move-email wait for mail-move)"
+    )
+
+
+def test_extends_with_a_cost_replaces_only_the_cost(
+    mini_graph: Any, target: Any, write: Any
+) -> None:
+    """A hand-written depends_on the extended id follows it too."""
+    text = (
+        "schema: planner/plan/v1\nwork_packages:\n"
+        "  - id: mail-move\n    extends: move-email\n    investment: 45k\n"
+        "    depends_on: []\n"
+        "  - id: training\n    depends_on: [move-email]\n"
+    )
+    loaded = load_plan(write("p.yaml", text))
+    packages, _ = plan_packages(
+        mini_graph, find_gaps(mini_graph, target), target, loaded.model
+    )
+    p = {x.id: x for x in packages}
+    assert (p["mail-move"].investment, p["mail-move"].depends_on) == (45_000, ())
+    assert p["training"].depends_on == ("mail-move",)
+
+
+def test_extends_twice_or_over_an_override_is_located(
+    mini_graph: Any, target: Any, write: Any
+) -> None:
+    text = (
+        "schema: planner/plan/v1\nwork_packages:\n"
+        "  - id: a\n    extends: move-email\n"
+        "  - id: b\n    extends: move-email\n"
+        "  - id: datacenter\n    extends: move-office\n"
+    )
+    path = write("p.yaml", text)
+    loaded = load_plan(path)
+    empty = load_plan(write("q.yaml", "schema: planner/plan/v1\n")).model
+    report = find_gaps(mini_graph, target)
+    ids = {x.id for x in plan_packages(mini_graph, report, target, empty)[0]}
+    problems = check_extends(loaded.model, ids, loaded.sources.problem)
+    assert [str(x) for x in problems] == [
+        f"{path}:6:14: the generated move-email is already extended by work "
+        "package a; extend it once",
+        f"{path}:8:14: work package datacenter already overrides the generated "
+        "one by its id; remove extends: or give it an id of its own",
+    ]
