@@ -1,0 +1,126 @@
+"""Non-transit links: the worked example of planner/analyses/transit.py by
+hand, and random networks against per-source routing."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from planner.analyses.routing import INF, Topology, index_network, route
+from planner.analyses.transit import (
+    route_transit,
+    served_ends,
+    served_index,
+    transit_outages,
+)
+
+# E - A - D, E - T - D; E-T carries only E's traffic (E is no hub).
+LINKS = [
+    ("ea", "E", "A", 1.0, 100.0),
+    ("ad", "A", "D", 1.0, 100.0),
+    ("et", "E", "T", 1.0, 100.0),
+    ("td", "T", "D", 1.0, 100.0),
+]
+
+
+def _example() -> tuple[Topology, dict[int, tuple[int, ...]], list[float], list[int]]:
+    topo = index_network("ADET", LINKS)
+    hubs = {"A", "D", "T"}  # town halls and the data centre
+    ends = served_ends([("et", "E", "T", False), ("ea", "E", "A", True)], hubs)
+    assert ends == {"et": ("E",)}
+    served = served_index(topo, ends)
+    demand = [12.0 if n in "ET" else 0.0 for n in topo.nodes]
+    return topo, served, demand, [topo.index["D"]]
+
+
+def _by_name(topo: Topology, flow: list[float]) -> dict[str, float]:
+    return {k: abs(f) for k, f in zip(topo.links, flow, strict=True)}
+
+
+def test_route_transit_baseline_by_hand() -> None:
+    topo, served, demand, sinks = _example()
+    flow, dist = route_transit(topo, sinks, demand, served)
+    assert _by_name(topo, flow) == {"ea": 6.0, "ad": 6.0, "et": 6.0, "td": 18.0}
+    assert dist == [1.0, 0.0, 2.0, 1.0]  # A D E T
+
+
+def test_route_transit_failure_cuts_the_hub_off() -> None:
+    topo, served, demand, sinks = _example()
+    td = frozenset({topo.links.index("td")})
+    flow, dist = route_transit(topo, sinks, demand, served, td)
+    loads = _by_name(topo, flow)
+    assert (loads["ea"], loads["ad"], loads["et"]) == (12.0, 12.0, 0.0)
+    assert dist[topo.index["T"]] == INF
+    # without the flag T would come round through E: E-A carries 24
+    plain = route(topo, sinks, demand)
+    assert plain.flow[topo.links.index("ea")] != 0
+
+
+def test_transit_outages_name_the_failure() -> None:
+    topo, served, demand, sinks = _example()
+    outs = {
+        o.failed: o
+        for o in transit_outages(topo, sinks, demand, served, {}, sites=True)
+    }
+    td = outs[("link", "td")]
+    assert [topo.nodes[x] for x in td.unreachable] == ["T"]
+    assert td.load[topo.links.index("ea")] == 12.0
+    # site E down: its 12 gone, T's 12 stay on T-D
+    e = outs[("site", "E")]
+    assert e.load[topo.links.index("td")] == 12.0
+    assert ("site", "D") not in outs
+
+
+def test_no_non_transit_links_is_plain_routing() -> None:
+    topo, _, demand, sinks = _example()
+    flow, _ = route_transit(topo, sinks, demand, {})
+    assert flow == pytest.approx(route(topo, sinks, demand).flow)
+
+
+def _per_source(
+    n: int,
+    links: list[tuple[str, str, str, float, float]],
+    nt: dict[str, tuple[str, ...]],
+    sinks: list[str],
+    demand: dict[str, float],
+) -> dict[str, float]:
+    """Route each site's demand alone in the network where the non-transit
+    links not serving it are gone (a shortest path never returns to its
+    source, so its own links are only ever its first hop)."""
+    total = {k: 0.0 for k, *_ in links}
+    nodes = [f"n{i}" for i in range(n)]
+    for src in nodes:
+        keep = [ln for ln in links if ln[0] not in nt or src in nt[ln[0]]]
+        topo = index_network(nodes, keep)
+        vec = [demand[src] if x == src else 0.0 for x in topo.nodes]
+        r = route(topo, [topo.index[s] for s in sinks], vec)
+        for k, f in zip(topo.links, r.flow, strict=True):
+            total[k] += f
+    return total
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_route_transit_matches_per_source_routing(seed: int) -> None:
+    rng = random.Random(seed)
+    n = rng.randint(4, 9)
+    links = []
+    for i in range(1, n):  # a spanning tree, then extra links
+        links.append(
+            (f"l{i}", f"n{rng.randrange(i)}", f"n{i}", rng.choice([1.0, 2.0]), 1.0)
+        )
+    for j in range(rng.randint(1, n)):
+        a, b = rng.sample(range(n), 2)
+        links.append((f"x{j}", f"n{a}", f"n{b}", rng.choice([1.0, 2.0]), 1.0))
+    sinks = ["n0"] if rng.random() < 0.6 else ["n0", f"n{n - 1}"]
+    hubs = set(sinks) | {f"n{i}" for i in range(n) if rng.random() < 0.3}
+    flags = [(k, a, b, rng.random() < 0.6) for k, a, b, _, _ in links]
+    nt = served_ends(flags, hubs)
+    demand = {f"n{i}": float(rng.randint(0, 9)) for i in range(n)}
+    topo = index_network([f"n{i}" for i in range(n)], links)
+    vec = [demand[x] for x in topo.nodes]
+    flow, _ = route_transit(
+        topo, [topo.index[s] for s in sinks], vec, served_index(topo, nt)
+    )
+    expected = _per_source(n, links, nt, sinks, demand)
+    assert dict(zip(topo.links, flow, strict=True)) == pytest.approx(expected)
