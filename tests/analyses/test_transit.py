@@ -4,9 +4,14 @@ hand, and random networks against per-source routing."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from planner.analyses.bandwidth import analyse_bandwidth, site_demands
+from planner.analyses.gaps import find_gaps
 from planner.analyses.routing import INF, Topology, index_network, route
 from planner.analyses.transit import (
     route_transit,
@@ -14,6 +19,8 @@ from planner.analyses.transit import (
     served_index,
     transit_outages,
 )
+from planner.graph import build_graph
+from planner.load import load_inventory, load_target
 
 # E - A - D, E - T - D; E-T carries only E's traffic (E is no hub).
 LINKS = [
@@ -124,3 +131,98 @@ def test_route_transit_matches_per_source_routing(seed: int) -> None:
     )
     expected = _per_source(n, links, nt, sinks, demand)
     assert dict(zip(topo.links, flow, strict=True)) == pytest.approx(expected)
+
+
+INVENTORY = """\
+schema: planner/inventory/v1
+region: {id: r, name: R}
+municipalities:
+  - id: m1
+    name: M1
+    population: 5000
+    sites:
+      - {id: th1, name: TH1, role: town-hall, users: 50}
+    servers:
+      - {id: s1, site: th1, role: application}
+    systems:
+      - {id: m1-mail, service: email, product: X, users: 50, hosting: local, server: s1}
+  - id: m2
+    name: M2
+    population: 2000
+    sites:
+      - {id: th2, name: TH2, role: town-hall, users: 40}
+      - {id: ec, name: Emergency centre, role: care-home, users: 10}
+    servers:
+      - {id: s2, site: th2, role: application}
+    systems:
+      - {id: m2-mail, service: email, product: X, users: 50, hosting: local, server: s2}
+links:
+  - {id: backbone, a: th2, b: th1, capacity: 1 Gbit/s}
+  - {id: ec-main, a: ec, b: th2, capacity: 1 Gbit/s}
+  - {id: ec-backup, a: ec, b: th1, capacity: 2 Mbit/s, metric: 10, transit: false}
+"""
+TARGET = """\
+schema: planner/target/v1
+extends: default
+datacenters: {primary: th1}
+"""
+
+
+def _region(write: Callable[[str, str], Path], transit: bool) -> tuple[Any, Any]:
+    text = INVENTORY if not transit else INVENTORY.replace(", transit: false", "")
+    target = load_target(write("t.yaml", TARGET))
+    G = build_graph(load_inventory(write("i.yaml", text), target).model)
+    return G, target.model
+
+
+@pytest.mark.parametrize("transit", [False, True])
+def test_backup_line_carries_only_its_site(
+    write: Callable[[str, str], Path], transit: bool
+) -> None:
+    """The issue's case by hand: when the backbone fails, TH2's traffic
+    would go TH2 - EC - TH1 over the emergency centre's backup line."""
+    G, target = _region(write, transit)
+    demand = site_demands(G, target)
+    report = analyse_bandwidth(G, target, failures="n-1")
+    backup = next(ln for ln in report.links if ln.id == "ec-backup")
+    assert backup.demand_mbps == 0.0  # metric 10: EC goes via TH2 at baseline
+    cut = {(u.site, u.failed_link) for u in report.unreachable}
+    if transit:
+        assert backup.worst_demand_mbps == pytest.approx(demand["th2"] + demand["ec"])
+        assert backup.failed_link == "backbone"
+        assert backup.upgrade is not None  # 2.5 Mbit/s on a 2 Mbit/s line
+        assert cut == set()
+    else:
+        assert backup.worst_demand_mbps == pytest.approx(demand["ec"])
+        assert cut == {("th2", "backbone")}  # TH2 is cut off, not re-routed
+        assert backup.upgrade is None  # EC's own 0.5 Mbit/s fits
+
+
+@pytest.mark.parametrize("transit", [False, True])
+def test_backup_line_is_no_path_for_the_town_hall(
+    write: Callable[[str, str], Path], transit: bool
+) -> None:
+    G, target = _region(write, transit)
+    gaps = find_gaps(G, target).gaps
+    redundancy = {g.subject: g.data["paths"] for g in gaps if g.kind == "redundancy"}
+    # TH2 has the backbone and TH2-EC-TH1; the latter only while EC's line
+    # carries others' traffic. EC keeps two paths to TH2: its line is its own.
+    assert redundancy == ({} if transit else {"th2": 1})
+
+
+def test_site_behind_a_non_transit_line_is_cut_off(
+    write: Callable[[str, str], Path],
+) -> None:
+    text = INVENTORY.replace(
+        "  - {id: backbone, a: th2, b: th1, capacity: 1 Gbit/s}\n", ""
+    )
+    target = load_target(write("t.yaml", TARGET))
+    G = build_graph(load_inventory(write("i.yaml", text), target).model)
+    gaps = find_gaps(G, target.model).gaps
+    [gap] = [g for g in gaps if g.kind == "reachability"]
+    assert gap.subject == "th2"
+    assert "transit: false" in gap.detail
+    report = analyse_bandwidth(G, target.model)
+    assert [u.site for u in report.unreachable] == ["th2"]
+    backup = next(ln for ln in report.links if ln.id == "ec-backup")
+    assert backup.demand_mbps == pytest.approx(site_demands(G, target.model)["ec"])
