@@ -21,6 +21,7 @@ from planner.analyses.transit import (
 )
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
+from tests.conftest import DATA
 
 # E - A - D, E - T - D; E-T carries only E's traffic (E is no hub).
 LINKS = [
@@ -133,39 +134,8 @@ def test_route_transit_matches_per_source_routing(seed: int) -> None:
     assert dict(zip(topo.links, flow, strict=True)) == pytest.approx(expected)
 
 
-INVENTORY = """\
-schema: planner/inventory/v1
-region: {id: r, name: R}
-municipalities:
-  - id: m1
-    name: M1
-    population: 5000
-    sites:
-      - {id: th1, name: TH1, role: town-hall, users: 50}
-    servers:
-      - {id: s1, site: th1, role: application}
-    systems:
-      - {id: m1-mail, service: email, product: X, users: 50, hosting: local, server: s1}
-  - id: m2
-    name: M2
-    population: 2000
-    sites:
-      - {id: th2, name: TH2, role: town-hall, users: 40}
-      - {id: ec, name: Emergency centre, role: care-home, users: 10}
-    servers:
-      - {id: s2, site: th2, role: application}
-    systems:
-      - {id: m2-mail, service: email, product: X, users: 50, hosting: local, server: s2}
-links:
-  - {id: backbone, a: th2, b: th1, capacity: 1 Gbit/s}
-  - {id: ec-main, a: ec, b: th2, capacity: 1 Gbit/s}
-  - {id: ec-backup, a: ec, b: th1, capacity: 2 Mbit/s, metric: 10, transit: false}
-"""
-TARGET = """\
-schema: planner/target/v1
-extends: default
-datacenters: {primary: th1}
-"""
+INVENTORY = (DATA / "transit" / "region.yaml").read_text(encoding="utf-8")
+TARGET = (DATA / "transit" / "target.yaml").read_text(encoding="utf-8")
 
 
 def _region(write: Callable[[str, str], Path], transit: bool) -> tuple[Any, Any]:
