@@ -208,8 +208,9 @@ def _transit_loads(
         return flow, worst, cause, other, lost
     groups = risk_groups(topo, links)
     sites = failures == "n-1+sites"
+    index = {k: i for i, k in enumerate(topo.links)}
     for out in transit_outages(topo, sinks, vector, served, groups, sites=sites):
-        single = topo.links.index(out.failed[1]) if out.failed[0] == "link" else None
+        single = index[out.failed[1]] if out.failed[0] == "link" else None
         for k, load in out.load.items():
             if load > worst[k] * (1 + _WORSE) + 1e-12:
                 worst[k], cause[k] = load, single
