@@ -12,11 +12,12 @@ ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
 .PHONY: fuzz demo test lint typecheck pytest graphviz oracle chromium poppler libreoffice bench bench-bandwidth bench-plan bench-report bench-design bench-site bench-speed bench-intake plans golden update-golden schemas format clean
+.PHONY: netbox redis netbox-hint bench-export
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,netbox]'
 	touch $(STAMP)
 
 $(ORACLE_STAMP): tests/oracle/requirements.txt
@@ -48,6 +49,32 @@ chromium:
 	  else \
 	    echo "Chromium is missing, so the browser tests of the report are skipped: install it (Debian/Ubuntu: sudo apt-get install chromium)"; \
 	  fi; }
+
+# The real NetBox of the importer's tests (tests/netbox/server.py) needs
+# redis-server: installed from Debian when we are root.
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Redis (Debian package redis-server)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  else \
+	    echo "redis-server is missing: install it (Debian/Ubuntu: sudo apt-get install redis-server)"; \
+	  fi; }
+
+# NetBox 4 with Python 3.12 and a migrated database dump, in
+# ~/.cache/planner/netbox (outside the clone): ~10 minutes once, seconds after.
+netbox: $(STAMP) redis
+	$(BIN)/python tests/netbox/server.py setup
+
+NETBOX_CACHE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/planner/netbox/migrated.dump
+ifeq ($(PLANNER_NETBOX),1)
+NETBOX_DEP := netbox
+else
+NETBOX_DEP := netbox-hint
+endif
+
+netbox-hint:
+	@[ -f "$(NETBOX_CACHE)" ] || echo "note: the real NetBox test is skipped; PLANNER_NETBOX=1 make test runs it (builds its environment once, ~10 minutes)"
 
 # poppler-utils (pdftoppm, pdftotext) reads the report's PDF in the tests
 # (tests/render/test_pdf.py); installed from Debian when we are root.
@@ -88,7 +115,7 @@ else
 ORACLE_DEP := $(ORACLE_STAMP)
 endif
 
-test: $(STAMP) $(ORACLE_DEP) graphviz chromium poppler libreoffice lint typecheck pytest
+test: $(STAMP) $(ORACLE_DEP) graphviz chromium poppler libreoffice $(NETBOX_DEP) lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner tests benchmarks
@@ -142,6 +169,10 @@ bench-plan: $(STAMP)
 	$(BIN)/python benchmarks/bench_plan.py
 
 # Diagrams and the report, stage by stage, for Kongsberg and the national inventory.
+# planner export archimate on the national inventory, stage by stage.
+bench-export: $(STAMP)
+	$(BIN)/python benchmarks/bench_export.py
+
 bench-report: $(STAMP) graphviz chromium
 	$(BIN)/python benchmarks/bench_report.py
 

@@ -955,6 +955,92 @@ def diff(
         raise SystemExit(1)
 
 
+@export_group.command("archimate")
+@inventory_argument
+@target_option
+@plan_option(
+    "Plan settings and hand-written work packages (default: the generated plan)."
+)
+@click.option("--start", metavar="PERIOD", help="First phase, e.g. 2027H1 or 2009Q1.")
+@failures_option(
+    "n-1",
+    "Size link upgrades for the worst single link failure (n-1), as planner "
+    "plan does, or for normal operation only (none, faster).",
+)
+@lang_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The .xml file to write (atomically).",
+)
+@fold_option
+def export_archimate(
+    inventory: Path,
+    target: Path | None,
+    plan_file: Path | None,
+    start: str | None,
+    failures: FailureMode,
+    lang: str,
+    output: Path,
+    fold: bool | None,
+) -> None:
+    """An ArchiMate 3.1 Model Exchange File of INVENTORY: the elements, the
+    migration plan as plateaus, gaps and work packages, and two diagrams
+    (Archi: File > Import > Open Exchange XML Model)."""
+    from planner.commands.export import export_archimate as run
+    from planner.output import emit
+
+    text, summary = run(
+        inventory,
+        target,
+        plan_file,
+        failures=failures,
+        lang=lang,
+        fold=fold,
+        start=start,
+    )
+    emit(text, output, [inventory, target, plan_file])
+    click.echo(f"wrote {output}: {summary}")
+
+
+@import_group.command("netbox")
+@click.option(
+    "--url", required=True, help="NetBox's address, e.g. https://netbox.example.no"
+)
+@click.option(
+    "--token",
+    required=True,
+    envvar="NETBOX_TOKEN",
+    help="An API token that may read (or set NETBOX_TOKEN).",
+)
+@click.option(
+    "--tenant-group",
+    metavar="SLUG",
+    help="Import only this tenant group's tenants (the cooperation).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The folder to write inventory.yaml and municipalities/*.yaml into.",
+)
+def import_netbox(url: str, token: str, tenant_group: str | None, output: Path) -> None:
+    """Read tenants, sites, devices, virtual machines, circuits and cables
+    from NetBox into a planner inventory; what NetBox lacks (populations,
+    users, systems) is left as TODO lines."""
+    from planner.commands.import_netbox import import_netbox as run
+    from planner.commands.import_netbox import write_files
+
+    files, report = run(url, token, tenant_group)
+    write_files(output, files)
+    for line in report:
+        click.echo(line, err=True)
+    click.echo(f"wrote {output / 'inventory.yaml'} and {len(files) - 1} more files")
+
+
 @cli.command()
 @inventory_argument
 @target_option

@@ -11,14 +11,11 @@ groups the thousands). Every mistake is reported at once as
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from planner.errors import InputError, Problem, did_you_mean
-from planner.load.guard import check_bytes, read_bounded
+from planner.load.csvfile import Table, read_table, read_text
 from planner.models.progress import ActualsRow
 
 __all__ = ["COLUMNS", "parse_amount", "read_actuals"]
@@ -63,105 +60,35 @@ def _not_a_number(text: str) -> str:
 def read_actuals(path: Path, display: str | None = None) -> list[ActualsRow]:
     """The lines of the actuals file at ``path``, in file order."""
     name = display or str(path)
-    raw = read_bounded(path, name)  # at most 100 MB, a NUL byte located
-    check_bytes(raw, name)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError([Problem(name, 1, 1, f"cannot read: {e}")]) from None
-    lines = text.splitlines()
-    if not any(x.strip() for x in lines):
-        raise InputError(
-            [Problem(name, 1, 1, "empty file; write a header item,year,budget,actual")]
-        )
-    delimiter = ";" if ";" in lines[0] else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    problems: list[Problem] = []
-    columns = _header(rows[0], lines[0], name, delimiter, problems)
-    out = []
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        line = lines[number - 1] if number - 1 < len(lines) else ""
-        got = _row(row, columns, number, line, name, problems)
-        if got is not None:
-            out.append(got)
-    if problems:
-        raise InputError(problems)
+    text = read_text(path, name)  # at most 100 MB, a NUL byte located
+    delimiter = ";" if ";" in text.split("\n", 1)[0] else ","
+    table = read_table(text, name, COLUMNS, delimiter)
+    out = [
+        got
+        for number, line, row in table.records(COLUMNS)
+        if (got := _row(table, number, line, row)) is not None
+    ]
+    table.raise_problems()
     return out
 
 
-def _col(line: str, row: list[str], i: int, sep: str) -> int:
-    """1-based column of field i (best effort for quoted fields)."""
-    at = 0
-    for cell in row[:i]:
-        found = line.find(cell, at)
-        at = (found if found >= 0 else at) + len(cell) + len(sep)
-    found = line.find(row[i], at) if i < len(row) else -1
-    return (found if found >= 0 else at) + 1
-
-
-def _header(
-    row: list[str], line: str, name: str, sep: str, problems: list[Problem]
-) -> dict[str, int]:
-    columns: dict[str, int] = {}
-    for i, cell in enumerate(row):
-        key = cell.strip().lower()
-        if key in COLUMNS and key not in columns:
-            columns[key] = i
-        else:
-            what = "repeated" if key in columns else "unknown"
-            hint = did_you_mean(key, COLUMNS) if what == "unknown" else ""
-            message = f"{what} column '{cell}'" + (
-                hint or "; the columns are item,year,budget,actual"
-            )
-            problems.append(Problem(name, 1, _col(line, row, i, sep), message))
-    for missing in (c for c in COLUMNS if c not in columns):
-        problems.append(Problem(name, 1, 1, f"missing column '{missing}'"))
-    return columns
-
-
-def _row(
-    row: list[str],
-    columns: dict[str, int],
-    number: int,
-    line: str,
-    name: str,
-    problems: list[Problem],
-) -> ActualsRow | None:
-    if len(columns) < len(COLUMNS):
-        return None  # the header is wrong: reported once, not per line
-    sep = ";" if ";" in line else ","
-    if len(row) != len(columns):
-        problems.append(
-            Problem(name, number, 1, f"{len(row)} fields, expected {len(columns)}")
-        )
-        return None
-
-    def at(key: str) -> int:
-        return _col(line, row, columns[key], sep)
-
-    before = len(problems)
+def _row(table: Table, number: int, line: str, row: list[str]) -> ActualsRow | None:
+    columns = table.columns
+    before = len(table.problems)
     item = row[columns["item"]].strip()
     if not item:
-        problems.append(Problem(name, number, at("item"), "empty item"))
+        table.problem(number, line, row, "item", "empty item")
     year_text = row[columns["year"]].strip()
     if not re.fullmatch(r"[12][0-9]{3}", year_text):
-        problems.append(
-            Problem(
-                name,
-                number,
-                at("year"),
-                f"year '{year_text}' is not a year: write e.g. 2016",
-            )
-        )
+        message = f"year '{year_text}' is not a year: write e.g. 2016"
+        table.problem(number, line, row, "year", message)
     amounts: dict[str, Decimal] = {}
     for key in ("budget", "actual"):
         try:
             amounts[key] = parse_amount(row[columns[key]])
         except ValueError as e:
-            problems.append(Problem(name, number, at(key), f"{key}: {e}"))
-    if len(problems) > before:
+            table.problem(number, line, row, key, f"{key}: {e}")
+    if len(table.problems) > before:
         return None
     return ActualsRow(
         item, int(year_text), amounts["budget"], amounts["actual"], number

@@ -1,0 +1,625 @@
+"""The ArchiMate model of an analysed inventory and its plan, before XML.
+
+A pure function of the graph, the target, the gaps and the plan: elements,
+relationships and properties as plain records that
+:mod:`planner.export.archimate` writes as an Open Group exchange file.
+The mapping (docs/interop.md):
+
+==========================  ===================================================
+planner                     ArchiMate 3.1
+==========================  ===================================================
+municipality                BusinessActor
+site                        Location; its server room or data centre a Facility
+server                      Device (physical) or Node (virtual)
+system                      ApplicationComponent
+service                     ApplicationService (the target's layer a property)
+link, the internet          CommunicationNetwork
+today, each phase, target   Plateau, each triggering the next
+gap                         Gap, associated with the plateaus it lies between
+work package                WorkPackage realizing the plateau of its last phase
+a package's services        Deliverable realizing the ApplicationServices
+==========================  ===================================================
+
+Every relationship is checked against the ArchiMate 3.1 table
+(:mod:`planner.export.archimate_rules`) as it is made. Identifiers are the
+planner id prefixed by the kind (``location-rollag-rh``), made valid XML
+names, so a re-export of a changed inventory diffs element by element;
+relationship identifiers are a hash of their type and ends, stable too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import networkx as nx
+
+from planner.export.archimate_rules import allowed
+from planner.models.inventory import INTERNET
+from planner.models.planresult import Placement, PlanResult
+from planner.models.results import Gap, GapReport
+from planner.models.target import Target
+from planner.planning.phases import phase_state
+
+__all__ = [
+    "PROPERTIES",
+    "WORDS",
+    "ArchiModel",
+    "Element",
+    "Relationship",
+    "build_model",
+    "relationship_id",
+    "xml_id",
+]
+
+# (key, name, ArchiMate data type), in the order they are declared.
+PROPERTIES: tuple[tuple[str, str, str], ...] = (
+    ("planner-id", "planner id", "string"),
+    ("kind", "planner kind", "string"),
+    ("municipality", "municipality", "string"),
+    ("population", "population", "number"),
+    ("employees", "employees", "number"),
+    ("workstations", "workstations", "number"),
+    ("users", "users", "number"),
+    ("role", "role", "string"),
+    ("status", "status", "string"),
+    ("platform", "platform", "string"),
+    ("count", "count", "number"),
+    ("purchased", "purchased (year)", "number"),
+    ("product", "product", "string"),
+    ("vendor", "vendor", "string"),
+    ("version", "version", "string"),
+    ("hosting", "hosting", "string"),
+    ("licence-cost", "licence cost per year", "currency"),
+    ("layer", "layer", "string"),
+    ("harmonise", "harmonise", "boolean"),
+    ("standard", "standard", "string"),
+    ("capacity", "capacity (Mbit/s)", "number"),
+    ("medium", "medium", "string"),
+    ("provider", "provider", "string"),
+    ("availability", "availability", "number"),
+    ("link-cost", "cost per year", "currency"),
+    ("phase-start", "phase start", "string"),
+    ("phase-end", "phase end", "string"),
+    ("investment", "investment", "currency"),
+    ("operating", "operating (one-off)", "currency"),
+    ("per-year", "running cost per year", "currency"),
+    ("effort", "effort (FTE per phase)", "number"),
+    ("duration", "duration (phases)", "number"),
+    ("severity", "severity", "string"),
+    ("currency", "currency", "string"),
+)
+
+WORDS = {
+    "nb": {
+        "today": "I dag",
+        "after": "Etter fase {period}",
+        "target": "Mål: {name}",
+        "room": "serverrom",
+        "datacenter": "datasenter",
+        "internet": "Internett",
+        "deliverable": "Leveranse: {name}",
+        "network": "Nettverk",
+        "migration": "Migrering",
+    },
+    "en": {
+        "today": "Today",
+        "after": "After phase {period}",
+        "target": "Target: {name}",
+        "room": "server room",
+        "datacenter": "data centre",
+        "internet": "Internet",
+        "deliverable": "Deliverable: {name}",
+        "network": "Network",
+        "migration": "Migration",
+    },
+}
+
+Props = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    type: str
+    name: str
+    props: Props = ()
+    documentation: str | None = None
+
+
+@dataclass(frozen=True)
+class Relationship:
+    id: str
+    type: str
+    source: str
+    target: str
+    name: str | None = None
+
+
+@dataclass
+class ArchiModel:
+    """Elements and relationships in the order they are written."""
+
+    id: str
+    name: str
+    lang: str
+    elements: dict[str, Element] = field(default_factory=dict)
+    relationships: dict[str, Relationship] = field(default_factory=dict)
+    # planner's references -> element ids, for the views
+    site: dict[str, str] = field(default_factory=dict)
+    municipality: dict[str, str] = field(default_factory=dict)
+    link: dict[str, str] = field(default_factory=dict)
+    link_ends: dict[str, tuple[str, str]] = field(default_factory=dict)
+    site_municipality: dict[str, str] = field(default_factory=dict)
+    plateaus: list[str] = field(default_factory=list)
+    package_plateau: dict[str, str] = field(default_factory=dict)
+
+    def add(self, element: Element) -> str:
+        if element.id in self.elements:
+            raise ValueError(f"duplicate ArchiMate id {element.id}")
+        self.elements[element.id] = element
+        return element.id
+
+    def relate(
+        self, type_: str, source: str, target: str, name: str | None = None
+    ) -> str:
+        """Add a relationship the ArchiMate 3.1 table allows (else a bug)."""
+        s, t = self.elements[source].type, self.elements[target].type
+        if not allowed(type_, s, t):
+            raise ValueError(f"ArchiMate 3.1 forbids {type_} from {s} to {t}")
+        rid = relationship_id(type_, source, target)
+        if rid not in self.relationships:
+            self.relationships[rid] = Relationship(rid, type_, source, target, name)
+        return rid
+
+
+def relationship_id(type_: str, source: str, target: str) -> str:
+    """``rel-<type>-<hash of type and ends>``: stable while its ends are."""
+    digest = hashlib.sha1(f"{type_}|{source}|{target}".encode()).hexdigest()
+    return f"rel-{type_.lower()}-{digest[:16]}"
+
+
+_SAFE = re.compile(r"[A-Za-z0-9.\-\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff]")
+_ALL_SAFE = re.compile(r"[A-Za-z0-9.\-\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff]*")
+
+
+@cache
+def xml_id(kind: str, planner_id: str) -> str:
+    """``kind-id`` as a valid XML ID (an NCName): letters, digits, ``.``
+    and ``-`` (æøå and other Latin letters too) stay, any other character
+    (``_`` included, so the mapping is one-to-one) becomes ``_xHEX_``.
+    Kinds contain no ``-``, so the first one ends the prefix."""
+    if _ALL_SAFE.fullmatch(planner_id):
+        return f"{kind}-{planner_id}"
+    body = "".join(c if _SAFE.fullmatch(c) else f"_x{ord(c):X}_" for c in planner_id)
+    return f"{kind}-{body}"
+
+
+def build_model(
+    G: nx.MultiGraph[Any],
+    target: Target,
+    gaps: GapReport,
+    plan: PlanResult | None,
+    *,
+    lang: str = "nb",
+) -> ArchiModel:
+    """The ArchiMate model of the inventory graph ``G`` (``planner.graph``)
+    against ``target``, with ``gaps`` and, when given, the phased ``plan``."""
+    words = WORDS[lang]
+    model = ArchiModel(xml_id("model", G.graph["region"]), G.graph["name"], lang)
+    _services(model, target)
+    _inventory(model, G, words)
+    _migration(model, G, target, gaps, plan, words)
+    return model
+
+
+def _p(key: str, value: object) -> tuple[str, str] | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return (key, "true" if value else "false")
+    if isinstance(value, Decimal):
+        return (key, f"{value.normalize():f}")
+    if isinstance(value, float):
+        return (key, f"{value:g}" if value != int(value) else str(int(value)))
+    return (key, str(value))
+
+
+def _props(*pairs: tuple[str, str] | None) -> Props:
+    return tuple(p for p in pairs if p is not None)
+
+
+def _services(model: ArchiModel, target: Target) -> None:
+    for s in sorted(target.services.values(), key=lambda s: s.id):
+        model.add(
+            Element(
+                xml_id("service", s.id),
+                "ApplicationService",
+                s.name,
+                _props(
+                    _p("planner-id", s.id),
+                    _p("kind", "service"),
+                    _p("layer", s.layer),
+                    _p("hosting", s.hosting),
+                    _p("harmonise", s.harmonise),
+                    _p("standard", s.standard),
+                    _p("availability", s.availability),
+                ),
+            )
+        )
+    for s in sorted(target.services.values(), key=lambda s: s.id):
+        for dep in s.depends_on:
+            if dep in target.services:
+                model.relate("Serving", xml_id("service", dep), xml_id("service", s.id))
+
+
+def _inventory(model: ArchiModel, G: nx.MultiGraph[Any], words: dict[str, str]) -> None:
+    nodes = list(G.nodes(data=True))
+    for _, d in nodes:
+        if d["kind"] == "municipality":
+            _municipality(model, d)
+    for n, d in nodes:
+        if d["kind"] == "site":
+            _site(model, n, d, words)
+    for _, d in nodes:
+        if d["kind"] == "server":
+            _server(model, d)
+    for _, d in nodes:
+        if d["kind"] == "system":
+            _system(model, d)
+    links = [d for _, _, d in G.edges(data=True) if d["kind"] == "link"]
+    if any(INTERNET in (d["a"], d["b"]) for d in links):
+        model.site[INTERNET] = model.add(
+            Element(
+                xml_id("network", INTERNET),
+                "CommunicationNetwork",
+                words["internet"],
+                _props(_p("kind", "internet")),
+            )
+        )
+    for d in links:
+        _link(model, d)
+
+
+def _municipality(model: ArchiModel, d: dict[str, Any]) -> None:
+    model.municipality[d["id"]] = model.add(
+        Element(
+            xml_id("actor", d["id"]),
+            "BusinessActor",
+            d["name"],
+            _props(
+                _p("planner-id", d["id"]),
+                _p("kind", "municipality"),
+                _p("population", d["population"]),
+                _p("employees", d.get("employees")),
+                _p("workstations", d.get("workstations")),
+            ),
+        )
+    )
+
+
+def _site(model: ArchiModel, n: str, d: dict[str, Any], words: dict[str, str]) -> None:
+    loc = model.add(
+        Element(
+            xml_id("location", n),
+            "Location",
+            d["name"],
+            _props(
+                _p("planner-id", n),
+                _p("kind", "site"),
+                _p("municipality", d["municipality"]),
+                _p("role", d["role"]),
+                _p("users", d["users"]),
+                _p("status", d["status"]),
+            ),
+        )
+    )
+    model.site[n] = loc
+    model.site_municipality[n] = d["municipality"]
+    model.relate("Association", model.municipality[d["municipality"]], loc)
+    if d["server_room"] or d["datacenter"]:
+        room = words["datacenter" if d["datacenter"] else "room"]
+        fac = model.add(
+            Element(
+                xml_id("facility", n),
+                "Facility",
+                f"{d['name']} ({room})",
+                _props(_p("planner-id", n), _p("kind", "server-room")),
+            )
+        )
+        model.relate("Aggregation", loc, fac)
+
+
+def _server(model: ArchiModel, d: dict[str, Any]) -> None:
+    eid = model.add(
+        Element(
+            xml_id("node" if d["virtual"] else "device", d["id"]),
+            "Node" if d["virtual"] else "Device",
+            f"{d['id']} ({d['role']})",
+            _props(
+                _p("planner-id", d["id"]),
+                _p("kind", "server"),
+                _p("municipality", d["municipality"]),
+                _p("role", d["role"]),
+                _p("platform", d["platform"]),
+                _p("count", d["count"]),
+                _p("purchased", d["purchased"]),
+            ),
+        )
+    )
+    room = xml_id("facility", d["site"])
+    model.relate(
+        "Aggregation", room if room in model.elements else model.site[d["site"]], eid
+    )
+
+
+def _system(model: ArchiModel, d: dict[str, Any]) -> None:
+    eid = model.add(
+        Element(
+            xml_id("component", d["id"]),
+            "ApplicationComponent",
+            d["product"],
+            _props(
+                _p("planner-id", d["id"]),
+                _p("kind", "system"),
+                _p("municipality", d["municipality"]),
+                _p("product", d["product"]),
+                _p("vendor", d["vendor"]),
+                _p("version", d["version"]),
+                _p("users", d["users"]),
+                _p("hosting", d["hosting"]),
+                _p("licence-cost", d["licence_cost"]),
+            ),
+        )
+    )
+    service = xml_id("service", d["service"])
+    if service in model.elements:
+        model.relate("Realization", eid, service)
+    model.relate("Serving", eid, model.municipality[d["municipality"]])
+    if d["server"] is not None:
+        for kind in ("device", "node"):
+            server = xml_id(kind, d["server"])
+            if server in model.elements:
+                model.relate("Serving", server, eid)
+    if d["hosted_by"] is not None and d["hosted_by"] in model.municipality:
+        model.relate(
+            "Association", model.municipality[d["hosted_by"]], eid, "hosted by"
+        )
+
+
+def _link(model: ArchiModel, d: dict[str, Any]) -> None:
+    eid = model.add(
+        Element(
+            xml_id("network", d["id"]),
+            "CommunicationNetwork",
+            d["id"],
+            _props(
+                _p("planner-id", d["id"]),
+                _p("kind", "link"),
+                _p("capacity", d["capacity"]),
+                _p("medium", d["medium"]),
+                _p("provider", d["provider"]),
+                _p("availability", d["availability"]),
+                _p("link-cost", d["cost_per_year"]),
+                _p("status", d["status"]),
+            ),
+        )
+    )
+    model.link[d["id"]] = eid
+    model.link_ends[d["id"]] = (d["a"], d["b"])
+    for end in (d["a"], d["b"]):
+        model.relate("Association", eid, model.site[end])
+    ma, mb = (model.site_municipality.get(e) for e in (d["a"], d["b"]))
+    if ma is not None and mb is not None and ma != mb:
+        # what a folded map draws: the two municipalities are connected
+        a, b = sorted((ma, mb))
+        model.relate(
+            "Association", model.municipality[a], model.municipality[b], "connected"
+        )
+
+
+def _migration(
+    model: ArchiModel,
+    G: nx.MultiGraph[Any],
+    target: Target,
+    gaps: GapReport,
+    plan: PlanResult | None,
+    words: dict[str, str],
+) -> None:
+    today = model.add(
+        Element("plateau-today", "Plateau", words["today"], _props(_p("kind", "today")))
+    )
+    phases = [] if plan is None else [p.period for p in plan.phases]
+    middle = [
+        model.add(
+            Element(
+                xml_id("plateau", f"phase-{p}"),
+                "Plateau",
+                words["after"].format(period=p),
+                _props(_p("kind", "phase"), _p("phase-end", p)),
+            )
+        )
+        for p in phases
+    ]
+    goal = model.add(
+        Element(
+            "plateau-target",
+            "Plateau",
+            words["target"].format(name=target.name),
+            _props(_p("planner-id", target.id), _p("kind", "target")),
+        )
+    )
+    model.plateaus = [today, *middle, goal]
+    for a, b in zip(model.plateaus, model.plateaus[1:], strict=False):
+        model.relate("Triggering", a, b)
+    _plateau_contents(model, G, target, today, goal)
+    gap_ids = _gaps(model, gaps, plan, today, middle, goal)
+    if plan is not None:
+        _packages(model, plan, middle or [goal], gap_ids, words)
+
+
+def _plateau_contents(
+    model: ArchiModel,
+    G: nx.MultiGraph[Any],
+    target: Target,
+    today: str,
+    goal: str,
+) -> None:
+    """Today aggregates what is in service; the target its services and
+    the planned links (the rest of the target state is the gaps closed)."""
+    for eid, e in model.elements.items():
+        if e.type == "Plateau":
+            continue
+        status = dict(e.props).get("status", "active")
+        if e.type == "ApplicationService":
+            model.relate("Aggregation", goal, eid)
+        elif status == "active":
+            model.relate("Aggregation", today, eid)
+        elif e.type == "CommunicationNetwork" and status == "planned":
+            model.relate("Aggregation", goal, eid)
+
+
+def _gaps(
+    model: ArchiModel,
+    gaps: GapReport,
+    plan: PlanResult | None,
+    today: str,
+    middle: list[str],
+    goal: str,
+) -> dict[tuple[str, str], list[str]]:
+    """One Gap per gap, associated with today and the plateau after which
+    it is closed (the target when no phase closes it)."""
+    closed_in: dict[tuple[str, str], str] = {}
+    if plan is not None and plan.phases:
+        for n, plateau in enumerate(middle, start=1):
+            closed, _ = phase_state(plan, n)
+            for key in closed:
+                closed_in.setdefault(key, plateau)
+    ids: dict[tuple[str, str], list[str]] = {}
+    for gap in gaps.gaps:
+        key = (gap.kind, gap.subject)
+        eid = _unique(model, xml_id("gap", f"{gap.kind}.{gap.subject}"))
+        ids.setdefault(key, []).append(eid)
+        model.add(_gap_element(eid, gap))
+        model.relate("Association", eid, today)
+        model.relate("Association", eid, closed_in.get(key, goal))
+        subject = _subject(model, gap.subject)
+        if subject is not None:
+            model.relate("Association", eid, subject)
+    return ids
+
+
+def _unique(model: ArchiModel, eid: str) -> str:
+    if eid not in model.elements:
+        return eid
+    n = 2
+    while f"{eid}.{n}" in model.elements:
+        n += 1
+    return f"{eid}.{n}"
+
+
+def _gap_element(eid: str, gap: Gap) -> Element:
+    return Element(
+        eid,
+        "Gap",
+        f"{gap.kind}: {gap.subject}",
+        _props(
+            _p("kind", gap.kind),
+            _p("planner-id", gap.subject),
+            _p("severity", gap.severity),
+            _p("municipality", ", ".join(gap.municipalities)),
+        ),
+        gap.detail,
+    )
+
+
+def _subject(model: ArchiModel, subject: str) -> str | None:
+    for kind in ("service", "network", "location"):
+        eid = xml_id(kind, subject)
+        if eid in model.elements:
+            return eid
+    return None
+
+
+def _packages(
+    model: ArchiModel,
+    plan: PlanResult,
+    plateaus: list[str],
+    gap_ids: dict[tuple[str, str], list[str]],
+    words: dict[str, str],
+) -> None:
+    periods = [p.period for p in plan.phases]
+    for x in plan.placements:
+        wp = model.add(_package_element(x, plan.currency))
+        # the plateau after the phase the package ends in
+        i = next((i for i, p in enumerate(periods) if p >= x.end), len(periods) - 1)
+        plateau = plateaus[max(0, min(i, len(plateaus) - 1))]
+        model.relate("Realization", wp, plateau)
+        model.package_plateau[wp] = plateau
+        for m in sorted(x.package.municipalities):
+            if m in model.municipality:
+                model.relate("Assignment", model.municipality[m], wp)
+        for key in x.package.closes:
+            for gap in gap_ids.get(key, []):
+                model.relate("Association", wp, gap)
+        _deliverable(model, x, wp, words)
+    for x in plan.placements:
+        for dep in sorted(x.package.depends_on):
+            dep_id = xml_id("wp", dep)
+            if dep_id in model.elements:
+                model.relate("Triggering", dep_id, xml_id("wp", x.package.id))
+
+
+def _package_element(x: Placement, currency: str) -> Element:
+    p = x.package
+    return Element(
+        xml_id("wp", p.id),
+        "WorkPackage",
+        p.name,
+        _props(
+            _p("planner-id", p.id),
+            _p("kind", p.kind),
+            _p("phase-start", x.start),
+            _p("phase-end", x.end),
+            _p("investment", p.investment),
+            _p("operating", p.operating),
+            _p("per-year", p.per_year),
+            _p("effort", p.effort),
+            _p("duration", p.duration),
+            _p("currency", currency),
+        ),
+        p.reason or None,
+    )
+
+
+def _deliverable(
+    model: ArchiModel, x: Placement, wp: str, words: dict[str, str]
+) -> None:
+    services = [
+        xml_id("service", s)
+        for s in sorted(x.package.services)
+        if xml_id("service", s) in model.elements
+    ]
+    if not services:
+        return
+    d = model.add(
+        Element(
+            xml_id("deliverable", x.package.id),
+            "Deliverable",
+            words["deliverable"].format(name=x.package.name),
+            _props(_p("planner-id", x.package.id)),
+        )
+    )
+    model.relate("Realization", wp, d)
+    for s in services:
+        model.relate("Realization", d, s)
+
+
+def element_types(model: ArchiModel) -> Iterable[str]:
+    """The element types used, for the tests and the docs."""
+    return sorted({e.type for e in model.elements.values()})

@@ -1,0 +1,1 @@
+"""Importers from the tools that hold an inventory already (NetBox)."""
