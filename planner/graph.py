@@ -28,7 +28,8 @@ Edges carry ``kind``:
   ends as written: an undirected graph may list them either way), capacity
   (Mbit/s), medium, provider, availability (fraction or None: the target's
   default applies), cost_per_year (Decimal or None), metric, status,
-  risk_groups (tuple of ids: links that fail together);
+  risk_groups (tuple of ids: links that fail together), transit (False:
+  carries only its own site's traffic, ``planner.analyses.transit``);
 - ``has`` municipality - its sites; ``located`` server - its site;
 - ``runs`` system - its server (local or shared with a server named);
 - ``hosted_by`` system - the hosting municipality (shared);
@@ -175,6 +176,7 @@ def _link(ln: Link) -> Edge:
         "metric": ln.metric,
         "status": ln.status,
         "risk_groups": tuple(ln.risk_groups),
+        "transit": ln.transit,
     }
     return (ln.a, ln.b, ln.id, attrs)
 

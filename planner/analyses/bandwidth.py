@@ -33,9 +33,16 @@ import networkx as nx
 
 from planner.analyses.demand import with_pupils_and_growth
 from planner.analyses.failures import sweep
-from planner.analyses.network import find_datacenters
+from planner.analyses.network import find_datacenters, town_halls
 from planner.analyses.risks import outages, risk_groups
 from planner.analyses.routing import INF, Routing, Topology, index_network, route
+from planner.analyses.transit import (
+    Served,
+    route_transit,
+    served_ends,
+    served_index,
+    transit_outages,
+)
 from planner.graph import adjacency
 from planner.models.bandwidth import (
     BandwidthReport,
@@ -138,18 +145,24 @@ def analyse_bandwidth(
     topo = _index(set(demand), links)
     dcs = find_datacenters(G, target)
     sinks = [topo.index[dc] for dc in dcs if dc in topo.index]
-    base = route(topo, sinks, [demand.get(n, 0.0) for n in topo.nodes])
-    worst = list(map(abs, base.flow))
-    cause: list[int | None] = [None] * len(worst)
-    lost = _unreachable(topo, base)
-    other: dict[int, Failed] = {}  # links whose worst is a group or site failure
-    if failures != "none":
-        lost += _sweep(topo, base, worst, cause, progress)
-        lost += _outages(
-            topo, links, base, sinks, demand, worst, cause, other, failures
+    served = served_index(topo, _served(G, links, dcs))
+    if served:  # analyses/transit.py: every failure routed from scratch
+        flow, worst, cause, other, lost = _transit_loads(
+            topo, links, sinks, demand, served, failures
         )
+    else:
+        base = route(topo, sinks, [demand.get(n, 0.0) for n in topo.nodes])
+        flow, worst = base.flow, list(map(abs, base.flow))
+        cause = [None] * len(worst)
+        lost = _unreachable(topo, base)
+        other = {}  # links whose worst is a group or site failure
+        if failures != "none":
+            lost += _sweep(topo, base, worst, cause, progress)
+            lost += _outages(
+                topo, links, base, sinks, demand, worst, cause, other, failures
+            )
     loads = tuple(
-        _link_load(G, links[k], topo, target, base, i, worst[i], cause[i], other.get(i))
+        _link_load(G, links[k], topo, target, flow, i, worst[i], cause[i], other.get(i))
         for i, k in enumerate(topo.links)
     )
     return BandwidthReport(
@@ -163,6 +176,51 @@ def analyse_bandwidth(
         links=loads,
         unreachable=tuple(sorted(lost, key=Unreachable.sort_key)),
     )
+
+
+def _served(
+    G: nx.MultiGraph[Any], links: dict[str, dict[str, Any]], dcs: Iterable[str]
+) -> dict[str, tuple[str, ...]]:
+    hubs = set(town_halls(G).values()) | set(dcs)
+    ends = ((k, d["a"], d["b"], d.get("transit", True)) for k, d in links.items())
+    return served_ends(ends, hubs)
+
+
+def _transit_loads(
+    topo: Topology,
+    links: dict[str, dict[str, Any]],
+    sinks: list[int],
+    demand: dict[str, float],
+    served: Served,
+    failures: FailureMode,
+) -> tuple[
+    list[float], list[float], list[int | None], dict[int, Failed], list[Unreachable]
+]:
+    """Baseline flow, worst loads and their causes, and the sites cut off,
+    with non-transit links (``planner.analyses.transit``)."""
+    vector = [demand.get(n, 0.0) for n in topo.nodes]
+    flow, dist = route_transit(topo, sinks, vector, served)
+    worst = list(map(abs, flow))
+    cause: list[int | None] = [None] * len(worst)
+    other: dict[int, Failed] = {}
+    lost = [Unreachable(topo.nodes[x], None) for x, d in enumerate(dist) if d == INF]
+    if failures == "none":
+        return flow, worst, cause, other, lost
+    groups = risk_groups(topo, links)
+    sites = failures == "n-1+sites"
+    index = {k: i for i, k in enumerate(topo.links)}
+    for out in transit_outages(topo, sinks, vector, served, groups, sites=sites):
+        single = index[out.failed[1]] if out.failed[0] == "link" else None
+        for k, load in out.load.items():
+            if load > worst[k] * (1 + _WORSE) + 1e-12:
+                worst[k], cause[k] = load, single
+                if single is None:
+                    other[k] = out.failed
+                else:
+                    other.pop(k, None)
+        name = out.failed[1] if single is not None else None
+        lost += [Unreachable(topo.nodes[x], name, out.failed) for x in out.unreachable]
+    return flow, worst, cause, other, lost
 
 
 def _unreachable(topo: Topology, base: Routing) -> list[Unreachable]:
@@ -230,14 +288,14 @@ def _link_load(
     link: dict[str, Any],
     topo: Topology,
     target: Target,
-    base: Routing,
+    flows: list[float],
     i: int,
     worst: float,
     cause: int | None,
     other: Failed | None,
 ) -> LinkLoad:
     a, b = link["a"], link["b"]
-    flow, capacity = base.flow[i], topo.capacity[i]
+    flow, capacity = flows[i], topo.capacity[i]
     recommended = recommend_capacity(capacity, worst, target)
     munis = {G.nodes[a]["municipality"], G.nodes[b]["municipality"]}
     return LinkLoad(

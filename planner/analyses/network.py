@@ -138,17 +138,34 @@ def _access_need(
 
 def reachability_gaps(H: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list[Gap]:
     """Sites of the network view ``H`` with no path to any data centre."""
-    reached: set[str] = set()
-    for dc in datacenters:
-        if dc in H and dc not in reached:
-            reached |= nx.node_connected_component(H, dc)
+    dcs = [dc for dc in datacenters if dc in H]
+    served = _served(H, set(town_halls(H).values()) | set(dcs))
+    T = H
+    if served:
+        T = H.copy()
+        T.remove_edges_from((u, v, k) for u, v, k in H.edges(keys=True) if k in served)
+    transit: set[str] = set()
+    for dc in dcs:
+        if dc not in transit:
+            transit |= nx.node_connected_component(T, dc)
+    reached = set(transit)
+    for u, v, k in H.edges(keys=True):  # a site reaches them over its own line
+        for x, far in ((u, v), (v, u)):
+            if k in served and x in served[k] and far in transit:
+                reached.add(x)
+    linked = set().union(*(nx.node_connected_component(H, dc) for dc in dcs))
     return [
         Gap(
             kind="reachability",
             subject=site,
             municipalities=(H.nodes[site]["municipality"],),
             detail=f"{H.nodes[site]['name']} ({H.nodes[site]['role']}) has no path "
-            "to a data centre",
+            "to a data centre"
+            + (
+                " but through other sites' transit: false links"
+                if site in linked
+                else ""
+            ),
             severity="high",
             data={"site": site, "role": H.nodes[site]["role"]},
         )
@@ -165,13 +182,14 @@ def redundancy_gaps(
     gaps, not counted here."""
     dcs = [dc for dc in datacenters if dc in H]
     halls = town_halls(H)
+    served = _served(H, set(halls.values()) | set(dcs))
     gaps = []
     need = target.network.backbone.redundancy
     if dcs and need > 1:
         # Parallel edges to a common sink, as many as required: paths to
         # either data centre count, and the sink side is never the cut.
         sink = [(_SINK, dc, f"{_SINK[0]}:{dc}:{i}") for dc in dcs for i in range(need)]
-        adj = adjacency(chain(H.edges(keys=True), sink), H)
+        adj = adjacency(chain(_edges_for(H, served, None), sink), H)
         pairs: list[tuple[Any, Any]] = [
             (th, _SINK) for th in sorted(halls.values()) if th not in dcs
         ]
@@ -184,15 +202,47 @@ def redundancy_gaps(
             if d["role"] != "town-hall" and n not in dcs and d["municipality"] in halls:
                 need = access.for_role(d["role"]).redundancy
                 by_need.setdefault(need, []).append((n, halls[d["municipality"]]))
-        adj = adjacency(H.edges(keys=True), H)
+        adj = adjacency(_edges_for(H, served, None), H)
+        own = {x for ends in served.values() for x in ends}
         for need, pairs in sorted(by_need.items()):
             if need > 1:
-                for site, paths, cut in _short_of(adj, pairs, need):
+                shared = [p for p in pairs if p[0] not in own]
+                found = _short_of(adj, shared, need)
+                for p in (p for p in pairs if p[0] in own):  # its own adjacency
+                    mine = adjacency(_edges_for(H, served, p[0]), H)
+                    found += _short_of(mine, [p], need)
+                for site, paths, cut in sorted(found):
                     gaps.append(
                         _redundancy_gap(H, site, "its town hall", paths, need, cut)
                     )
         gaps.sort(key=lambda g: (g.data["class"] != "backbone", g.subject))
     return gaps
+
+
+def _served(H: nx.MultiGraph[Any], hubs: set[str]) -> dict[str, tuple[str, ...]]:
+    """Non-transit link id -> the sites it serves (``analyses/transit.py``)."""
+    from planner.analyses.transit import served_ends  # it imports risks, us
+
+    return served_ends(
+        (
+            (k, u, v, d.get("transit", True))
+            for u, v, k, d in H.edges(keys=True, data=True)
+        ),
+        hubs,
+    )
+
+
+def _edges_for(
+    H: nx.MultiGraph[Any], served: dict[str, tuple[str, ...]], site: str | None
+) -> Iterable[tuple[Any, Any, Any]]:
+    """The links a path of ``site`` may use: every transit link, and the
+    non-transit links that serve it (a town hall's paths, ``None``, use
+    none: they serve no hub)."""
+    return (
+        (u, v, k)
+        for u, v, k in H.edges(keys=True)
+        if k not in served or site in served[k]
+    )
 
 
 def _redundancy_gap(

@@ -134,6 +134,7 @@ def check_inventory(
                 )
     for j, ln in enumerate(inv.links):
         out.extend(_link(ln, ("links", j), known_sites, problem))
+    out.extend(_transit(inv, target.model, problem))
     out.extend(_datacenters(target, known_sites))
     out.extend(_candidates(target, known_sites, links.first, problem))
     return _one_per_missing_site(out)
@@ -321,6 +322,31 @@ def _link(
     if ln.a == ln.b:
         out.append(problem((*loc, "b"), f"link '{ln.id}' joins '{ln.a}' to itself"))
     return out
+
+
+def _transit(inv: Inventory, target: Target, problem: ProblemAt) -> list[Problem]:
+    """A ``transit: false`` link serves its ends that are not hubs (town
+    halls, data centres: ``analyses/transit.py``); between two hubs it would
+    carry nothing at all."""
+    sites = [s for m in inv.municipalities for s in m.sites]
+    named = {x for x in (target.datacenters.primary, target.datacenters.secondary) if x}
+    dcs = named or {s.id for s in sites if s.datacenter and s.status == "active"}
+    hubs = {s.id for s in sites if s.role == "town-hall"} | dcs | {INTERNET}
+    located = [(("links", j), ln) for j, ln in enumerate(inv.links)] + [
+        (("municipalities", i, "links", j), ln)
+        for i, m in enumerate(inv.municipalities)
+        for j, ln in enumerate(m.links)
+    ]
+    return [
+        problem(
+            (*loc, "transit"),
+            f"transit: false carries only the traffic of a site that is not a "
+            f"town hall or data centre, and '{ln.a}' and '{ln.b}' both are: "
+            "remove transit: false",
+        )
+        for loc, ln in located
+        if not ln.transit and ln.a in hubs and ln.b in hubs
+    ]
 
 
 def _datacenters(target: Loaded[Target], sites: Mapping[str, Loc]) -> list[Problem]:

@@ -146,6 +146,9 @@ class Link(Model):
     # Shared risks (one trench, one provider's exchange): links of a group
     # fail together in --failures n-1 and count as one path for redundancy.
     risk_groups: list[Id] = []
+    # False: a customer's line (an emergency centre's backup) that carries
+    # only its own site's traffic, never other sites' (analyses/transit.py).
+    transit: bool = True
     custom: Custom = None
 
 

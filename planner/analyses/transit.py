@@ -1,0 +1,189 @@
+"""Links that carry only their own site's traffic (``transit: false``).
+
+An emergency centre's backup line to a neighbouring town hall must not
+become the district's path when the district's own link fails. Such a link
+*serves* its ends that are not hubs (town halls and data centres): it may
+carry only traffic that *originates* at a served end, so it can only be that
+site's first hop. Traffic of every other site, passing the served site or
+not, is routed as if the link were not there, at baseline and under every
+failure. A non-transit link between two hubs serves no one and carries
+nothing.
+
+Routing stays per-hop ECMP towards the nearest data centre
+(``planner.analyses.routing``), with one change at a served site s: its own
+traffic chooses among its transit next hops and its non-transit links
+together (a non-transit link s-h costs its metric plus h's distance), while
+traffic passing s sees only the transit next hops. Since routing is linear
+in the demand this reduces to one ordinary routing: the shortest-path DAG
+without the non-transit links, and s's own demand moved, share by share,
+across its chosen non-transit links to their far ends.
+
+Worked example (unit metrics, data centre D, 12 Mbit/s from each of E and
+T; E-T is ``transit: false``, serving the emergency centre E)::
+
+    E - A - D        E's own traffic: via A (2 hops) or E-T-D (2 hops):
+    E - T - D        6 Mbit/s each. T's 12 go T-D (1 hop). Baseline:
+                     E-A 6, A-D 6, E-T 6, T-D 18.
+
+With T-D failed, T may not use T-E-A-D (E-T carries only E's traffic): T is
+cut off, and E sends all of its 12 via A. Without the flag T would send its
+12 that way and E-A would carry 24.
+
+For redundancy (``planner.analyses.network``) a path counts for a site
+only if every non-transit link on it serves that site. Each failure is
+routed from scratch when a network has such links (a Dijkstra each); the
+incremental sweep (``planner.analyses.failures``) serves the others.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from planner.analyses.risks import Outage
+from planner.analyses.routing import INF, Topology, hops_of, signed
+from planner.models.bandwidth import Failed
+
+__all__ = ["Served", "route_transit", "served_ends", "served_index", "transit_outages"]
+
+_TIE = 1e-12
+Served = Mapping[int, tuple[int, ...]]  # non-transit link -> the ends it serves
+
+
+def served_ends(
+    links: Iterable[tuple[str, str, str, bool]], hubs: set[str]
+) -> dict[str, tuple[str, ...]]:
+    """Link id -> the sites it serves, for the ``(id, a, b, transit)`` links
+    whose ``transit`` is False: the ends that are not hubs."""
+    return {
+        k: tuple(x for x in (a, b) if x not in hubs)
+        for k, a, b, transit in links
+        if not transit
+    }
+
+
+def served_index(topo: Topology, served: Mapping[str, tuple[str, ...]]) -> Served:
+    """:func:`served_ends` by the indices of ``topo``."""
+    link = {k: i for i, k in enumerate(topo.links)}
+    return {
+        link[k]: tuple(topo.index[x] for x in ends)
+        for k, ends in served.items()
+        if k in link
+    }
+
+
+def _distances(
+    topo: Topology, sinks: Sequence[int], down: frozenset[int], node: int | None
+) -> list[float]:
+    dist = [INF] * len(topo.nodes)
+    heap = [(0.0, s) for s in sinks if s != node]
+    for _, s in heap:
+        dist[s] = 0.0
+    heapq.heapify(heap)
+    while heap:
+        d, x = heapq.heappop(heap)
+        if d > dist[x]:
+            continue
+        for k, y, w in topo.adj[x]:
+            if k not in down and y != node and d + w < dist[y]:
+                dist[y] = d + w
+                heapq.heappush(heap, (d + w, y))
+    return dist
+
+
+def _own_hops(
+    topo: Topology, served: Served, down: frozenset[int], node: int | None
+) -> dict[int, list[tuple[int, int, float]]]:
+    """Served site -> its usable non-transit links ``(link, far end, metric)``."""
+    own: dict[int, list[tuple[int, int, float]]] = {}
+    for k, ends in served.items():
+        if k in down:
+            continue
+        a, b = topo.ends[k]
+        for s in ends:
+            far = b if s == a else a
+            if node not in (s, far):
+                own.setdefault(s, []).append((k, far, topo.metric[k]))
+    return own
+
+
+def route_transit(
+    topo: Topology,
+    sinks: Sequence[int],
+    demand: Sequence[float],
+    served: Served,
+    down: frozenset[int] = frozenset(),
+    node: int | None = None,
+) -> tuple[list[float], list[float]]:
+    """``(flow, dist)`` with the links ``down`` and the ``node`` failed (its
+    demand gone), the non-transit links ``served`` carrying only their
+    served sites' own traffic. ``dist`` is each node's distance for its own
+    traffic (INF: cut off)."""
+    blocked = down | frozenset(served)
+    dist0 = _distances(topo, sinks, blocked, node)
+    dist = list(dist0)
+    moved = list(demand)
+    flow = [0.0] * len(topo.links)
+    for s, extra in sorted(_own_hops(topo, served, down, node).items()):
+        best = min([dist0[s]] + [w + dist0[far] for _, far, w in extra])
+        if best == INF or dist0[s] == 0:
+            continue
+        dist[s], limit = best, best * (1 + _TIE)
+        stay = [h for h in hops_of(topo, s, dist0, dist0[s]) if h[0] not in blocked]
+        stay = stay if dist0[s] <= limit else []
+        via = [(k, far) for k, far, w in extra if w + dist0[far] <= limit]
+        share = demand[s] / (len(stay) + len(via))
+        moved[s] -= share * len(via)
+        for k, far in via:
+            flow[k] += share * signed(topo, k, s)
+            moved[far] += share
+    through = [0.0] * len(dist0)
+    for x in sorted(range(len(dist0)), key=lambda n: -dist0[n]):
+        if dist0[x] == INF or x == node:
+            continue
+        through[x] += moved[x]
+        if dist0[x] == 0:
+            continue
+        hops = [h for h in hops_of(topo, x, dist0, dist0[x]) if h[0] not in blocked]
+        share = through[x] / len(hops)
+        for k, y in hops:
+            flow[k] += share * signed(topo, k, x)
+            through[y] += share
+    return flow, dist
+
+
+def transit_outages(
+    topo: Topology,
+    sinks: Sequence[int],
+    demand: Sequence[float],
+    served: Served,
+    groups: Mapping[str, frozenset[int]],
+    *,
+    sites: bool,
+) -> Iterator[Outage]:
+    """Every single link, then every risk group, then (with ``sites``)
+    every site but the sinks, failed one at a time and routed from scratch
+    with :func:`route_transit`; ``unreachable`` lists the sites newly cut
+    off."""
+    _, base = route_transit(topo, sinks, demand, served)
+    sink_set = set(sinks)
+    todo: list[tuple[Failed, frozenset[int], int | None]] = [
+        (("link", k), frozenset({i}), None) for i, k in enumerate(topo.links)
+    ]
+    todo += [(("risk-group", g), ix, None) for g, ix in groups.items()]
+    if sites:
+        todo += [
+            (("site", topo.nodes[x]), frozenset(), x)
+            for x in range(len(topo.nodes))
+            if x not in sink_set and base[x] < INF
+        ]
+    for failed, down, node in todo:
+        flow, dist = route_transit(topo, sinks, demand, served, down, node)
+        cut = tuple(
+            x for x, d in enumerate(dist) if d == INF and base[x] < INF and x != node
+        )
+        gone: set[int] = set(down)
+        if node is not None:
+            gone |= {k for k, _, _ in topo.adj[node]}
+        load = {k: abs(f) for k, f in enumerate(flow) if k not in gone}
+        yield Outage(failed, load, cut)
