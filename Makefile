@@ -124,7 +124,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) $(ORACLE_STAMP)
+pytest: $(STAMP) $(ORACLE_DEP)
 	$(BIN)/pytest
 
 # Thousands of mutated copies of the shipped files through the CLI; any
