@@ -8,14 +8,17 @@ words a user acts on), ``salvage`` (keep checking after a shape error),
 and ``schema`` (the JSON Schemas of the formats).
 """
 
-from planner.load.loader import (
-    default_target,
-    load_inventory,
-    load_plan,
-    load_scenarios,
-    load_target,
-)
-from planner.load.source import Loaded, Sources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from planner.load.loader import (
+        default_target,
+        load_inventory,
+        load_plan,
+        load_scenarios,
+        load_target,
+    )
+    from planner.load.source import Loaded, Sources
 
 __all__ = [
     "Loaded",
@@ -26,3 +29,24 @@ __all__ = [
     "load_scenarios",
     "load_target",
 ]
+
+_WHERE = {
+    "Loaded": "source",
+    "Sources": "source",
+    "default_target": "loader",
+    "load_inventory": "loader",
+    "load_plan": "loader",
+    "load_scenarios": "loader",
+    "load_target": "loader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The entry points, imported on first use: a cached run, or the output
+    stage asking ``planner.load.guard`` which files were read, does not pay
+    for pydantic and the checks (PEP 562)."""
+    if name not in _WHERE:
+        raise AttributeError(f"module 'planner.load' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"planner.load.{_WHERE[name]}"), name)
