@@ -136,6 +136,17 @@ def _access_need(
     return max((access.for_role(r) for r in ends), key=lambda c: c.min_capacity)
 
 
+def reached_from(H: nx.MultiGraph[Any], sources: Iterable[str]) -> set[str]:
+    """The nodes connected to any of ``sources``: one search per component,
+    not per source (a national inventory has dozens of data centres in one
+    network)."""
+    reached: set[str] = set()
+    for s in sources:
+        if s not in reached:
+            reached |= nx.node_connected_component(H, s)
+    return reached
+
+
 def reachability_gaps(H: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list[Gap]:
     """Sites of the network view ``H`` with no path to any data centre."""
     dcs = [dc for dc in datacenters if dc in H]
@@ -144,16 +155,13 @@ def reachability_gaps(H: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list
     if served:
         T = H.copy()
         T.remove_edges_from((u, v, k) for u, v, k in H.edges(keys=True) if k in served)
-    transit: set[str] = set()
-    for dc in dcs:
-        if dc not in transit:
-            transit |= nx.node_connected_component(T, dc)
+    transit = reached_from(T, dcs)
     reached = set(transit)
     for u, v, k in H.edges(keys=True):  # a site reaches them over its own line
         for x, far in ((u, v), (v, u)):
             if k in served and x in served[k] and far in transit:
                 reached.add(x)
-    linked = set().union(*(nx.node_connected_component(H, dc) for dc in dcs))
+    linked = reached_from(H, dcs) if served else transit
     return [
         Gap(
             kind="reachability",

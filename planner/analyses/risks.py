@@ -28,7 +28,7 @@ from typing import Any
 
 import networkx as nx
 
-from planner.analyses.network import town_halls
+from planner.analyses.network import reached_from, town_halls
 from planner.analyses.routing import INF, Routing, Topology, hops_of, signed
 from planner.models.bandwidth import Failed
 from planner.models.results import Gap
@@ -149,14 +149,14 @@ def shared_risk_gaps(
         for g in d.get("risk_groups", ()):
             groups.setdefault(g, []).append((u, v, k))
     halls = town_halls(H)
-    before = set().union(*(nx.node_connected_component(H, dc) for dc in dcs))
+    before = reached_from(H, dcs)
     found: dict[str, Gap] = {}
     for group, links in sorted(groups.items()):
         cut = H.copy()
         for u, v, k in links:
             cut.remove_edge(u, v, key=k)
         ids = sorted(k for _, _, k in links)
-        reached = set().union(*(nx.node_connected_component(cut, dc) for dc in dcs))
+        reached = reached_from(cut, dcs)
         if backbone >= 2 and dcs:
             for th in sorted(halls.values()):
                 lost = th in before and th not in reached
