@@ -21,7 +21,6 @@ paths all fail with one risk group has, in effect, one path
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +28,7 @@ from typing import Any
 import networkx as nx
 
 from planner.analyses.network import reached_from, town_halls
-from planner.analyses.routing import INF, Routing, Topology, hops_of, signed
+from planner.analyses.routing import INF, Routing, Topology, distances, spread
 from planner.models.bandwidth import Failed
 from planner.models.results import Gap
 from planner.models.target import NetworkClass
@@ -67,32 +66,9 @@ def route_without(
 ) -> tuple[list[float], list[float]]:
     """``(flow, dist)`` with the links ``down`` and the ``node`` failed
     (its demand gone), routed as ``planner.analyses.routing.route``."""
-    dist = [INF] * len(topo.nodes)
-    heap = [(0.0, s) for s in sinks if s != node]
-    for _, s in heap:
-        dist[s] = 0.0
-    heapq.heapify(heap)
-    while heap:
-        d, x = heapq.heappop(heap)
-        if d > dist[x]:
-            continue
-        for k, y, w in topo.adj[x]:
-            if k not in down and y != node and d + w < dist[y]:
-                dist[y] = d + w
-                heapq.heappush(heap, (d + w, y))
+    dist = distances(topo, sinks, down, node)
     flow = [0.0] * len(topo.links)
-    through = [0.0] * len(dist)
-    for x in sorted(range(len(dist)), key=lambda n: -dist[n]):
-        if dist[x] == INF or x == node:
-            continue
-        through[x] += demand[x]
-        if dist[x] == 0:
-            continue
-        hops = [h for h in hops_of(topo, x, dist, dist[x]) if h[0] not in down]
-        share = through[x] / len(hops)
-        for k, y in hops:
-            flow[k] += share * signed(topo, k, x)
-            through[y] += share
+    spread(topo, dist, demand, flow, down, node)
     return flow, dist
 
 

@@ -39,11 +39,13 @@ __all__ = [
     "Hop",
     "Routing",
     "Topology",
+    "distances",
     "hops_of",
     "index_network",
     "route",
     "shortest_dag",
     "signed",
+    "spread",
     "topology",
 ]
 
@@ -200,3 +202,52 @@ def route(topo: Topology, sinks: Iterable[int], demand: Sequence[float]) -> Rout
                 flow[link] += share * signed(topo, link, x)
                 through[y] += share
     return Routing(dist, next_hops, prev, through, flow)
+
+
+def distances(
+    topo: Topology,
+    sinks: Iterable[int],
+    down: frozenset[int] = frozenset(),
+    node: int | None = None,
+) -> list[float]:
+    """Distances to the nearest sink with the links ``down`` and the
+    ``node`` failed (a failure routed from scratch)."""
+    dist = [INF] * len(topo.nodes)
+    heap = [(0.0, s) for s in sinks if s != node]
+    for _, s in heap:
+        dist[s] = 0.0
+    heapq.heapify(heap)
+    while heap:
+        d, x = heapq.heappop(heap)
+        if d > dist[x]:
+            continue
+        for k, y, w in topo.adj[x]:
+            if k not in down and y != node and d + w < dist[y]:
+                dist[y] = d + w
+                heapq.heappush(heap, (d + w, y))
+    return dist
+
+
+def spread(
+    topo: Topology,
+    dist: Sequence[float],
+    amounts: Sequence[float],
+    flow: list[float],
+    down: frozenset[int] = frozenset(),
+    node: int | None = None,
+) -> None:
+    """Add to ``flow`` what each node sends (``amounts``) down the
+    shortest-path DAG of ``dist``, split per hop as :func:`route` does,
+    leaving out the links ``down`` and the failed ``node``."""
+    through = [0.0] * len(dist)
+    for x in sorted(range(len(dist)), key=lambda n: -dist[n]):
+        if dist[x] == INF or x == node:
+            continue
+        through[x] += amounts[x]
+        if dist[x] == 0:
+            continue
+        hops = [h for h in hops_of(topo, x, dist, dist[x]) if h[0] not in down]
+        share = through[x] / len(hops)
+        for k, y in hops:
+            flow[k] += share * signed(topo, k, x)
+            through[y] += share

@@ -37,11 +37,10 @@ incremental sweep (``planner.analyses.failures``) serves the others.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from planner.analyses.risks import Outage
-from planner.analyses.routing import INF, Topology, hops_of, signed
+from planner.analyses.routing import INF, Topology, distances, hops_of, signed, spread
 from planner.models.bandwidth import Failed
 
 __all__ = ["Served", "route_transit", "served_ends", "served_index", "transit_outages"]
@@ -70,25 +69,6 @@ def served_index(topo: Topology, served: Mapping[str, tuple[str, ...]]) -> Serve
         for k, ends in served.items()
         if k in link
     }
-
-
-def _distances(
-    topo: Topology, sinks: Sequence[int], down: frozenset[int], node: int | None
-) -> list[float]:
-    dist = [INF] * len(topo.nodes)
-    heap = [(0.0, s) for s in sinks if s != node]
-    for _, s in heap:
-        dist[s] = 0.0
-    heapq.heapify(heap)
-    while heap:
-        d, x = heapq.heappop(heap)
-        if d > dist[x]:
-            continue
-        for k, y, w in topo.adj[x]:
-            if k not in down and y != node and d + w < dist[y]:
-                dist[y] = d + w
-                heapq.heappush(heap, (d + w, y))
-    return dist
 
 
 def _own_hops(
@@ -120,7 +100,7 @@ def route_transit(
     served sites' own traffic. ``dist`` is each node's distance for its own
     traffic (INF: cut off)."""
     blocked = down | frozenset(served)
-    dist0 = _distances(topo, sinks, blocked, node)
+    dist0 = distances(topo, sinks, blocked, node)
     dist = list(dist0)
     moved = list(demand)
     flow = [0.0] * len(topo.links)
@@ -137,18 +117,7 @@ def route_transit(
         for k, far in via:
             flow[k] += share * signed(topo, k, s)
             moved[far] += share
-    through = [0.0] * len(dist0)
-    for x in sorted(range(len(dist0)), key=lambda n: -dist0[n]):
-        if dist0[x] == INF or x == node:
-            continue
-        through[x] += moved[x]
-        if dist0[x] == 0:
-            continue
-        hops = [h for h in hops_of(topo, x, dist0, dist0[x]) if h[0] not in blocked]
-        share = through[x] / len(hops)
-        for k, y in hops:
-            flow[k] += share * signed(topo, k, x)
-            through[y] += share
+    spread(topo, dist0, moved, flow, blocked, node)
     return flow, dist
 
 
