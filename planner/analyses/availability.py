@@ -36,6 +36,7 @@ import networkx as nx
 from planner.analyses.network import find_datacenters, town_halls
 from planner.graph import adjacency, network
 from planner.models.availability import Estimate
+from planner.models.gapdata import AvailabilityGap
 from planner.models.results import Gap
 from planner.models.target import Target
 from planner.units import format_percentage
@@ -212,5 +213,5 @@ def _availability_gap(service: str, goal: float, below: list[Estimate]) -> Gap:
         detail=f"estimated availability below the target "
         f"{format_percentage(goal, 2)}: {listing}",
         severity="high" if any(len(e.paths) < 2 for e in below) else "medium",
-        data={"target": goal, "estimates": [e.to_dict() for e in below]},
+        data=AvailabilityGap(goal, tuple(below)),
     )

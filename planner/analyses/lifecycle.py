@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from planner.data.lifecycle import platform_key
+from planner.models.gapdata import DueServer, LifecycleGap
 from planner.models.results import Gap
 from planner.models.target import Lifecycle, Target
 from planner.units import format_money
@@ -91,9 +92,9 @@ def _gap(muni: str, servers: list[dict[str, Any]], life: Lifecycle) -> Gap:
         municipalities=(muni,),
         detail=detail,
         severity="high" if unsupported else "medium",
-        data={
-            "servers": servers,
-            "servers_due": count,
-            "reinvestment": reinvestment,
-        },
+        data=LifecycleGap(
+            servers=tuple(DueServer(**s) for s in servers),
+            servers_due=count,
+            reinvestment=reinvestment,
+        ),
     )

@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 
 from planner.analyses.connectivity import Adjacency, adjacency, bridge_tree
+from planner.models.gapdata import CapacityGap, ReachabilityGap, RedundancyGap
 from planner.models.inventory import INTERNET
 from planner.models.results import Gap
 from planner.models.target import NetworkClass, Target
@@ -111,14 +112,14 @@ def capacity_gaps(
                     f"upgrade to {format_bandwidth(tier)}"
                 ),
                 severity="high" if cls == "backbone" else "medium",
-                data={
-                    "class": cls,
-                    "a": u,
-                    "b": v,
-                    "capacity_mbps": d["capacity"],
-                    "required_mbps": need.min_capacity,
-                    "upgrade_to_mbps": tier,
-                },
+                data=CapacityGap(
+                    link_class=cls,
+                    a=u,
+                    b=v,
+                    capacity_mbps=d["capacity"],
+                    required_mbps=need.min_capacity,
+                    upgrade_to_mbps=tier,
+                ),
             )
         )
     return gaps
@@ -175,7 +176,7 @@ def reachability_gaps(H: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list
                 else ""
             ),
             severity="high",
-            data={"site": site, "role": H.nodes[site]["role"]},
+            data=ReachabilityGap(site, H.nodes[site]["role"]),
         )
         for site in sorted(set(H) - reached)
     ]
@@ -223,8 +224,12 @@ def redundancy_gaps(
                     gaps.append(
                         _redundancy_gap(H, site, "its town hall", paths, need, cut)
                     )
-        gaps.sort(key=lambda g: (g.data["class"] != "backbone", g.subject))
+        gaps.sort(key=lambda g: (_link_class(g) != "backbone", g.subject))
     return gaps
+
+
+def _link_class(gap: Gap) -> str:
+    return gap.data.link_class if isinstance(gap.data, RedundancyGap) else ""
 
 
 def _served(H: nx.MultiGraph[Any], hubs: set[str]) -> dict[str, tuple[str, ...]]:
@@ -273,13 +278,13 @@ def _redundancy_gap(
             + (f"; {label}: {', '.join(cut)}" if cut else "")
         ),
         severity="high" if backbone else "medium",
-        data={
-            "class": "backbone" if backbone else "access",
-            "paths": paths,
-            "required": need,
-            "single_points_of_failure": cut if paths == 1 else [],
-            "cut": cut,
-        },
+        data=RedundancyGap(
+            link_class="backbone" if backbone else "access",
+            paths=paths,
+            required=need,
+            single_points_of_failure=tuple(cut) if paths == 1 else (),
+            cut=tuple(cut),
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from planner.models.gapdata import DuplicationGap, Project
 from planner.models.results import Gap
 from planner.models.target import Target
 from planner.units import format_money
@@ -62,17 +63,17 @@ def _gap(service: str, target: Target, projects: list[tuple[str, Any]]) -> Gap:
             f"of {format_money(total)} at stake"
         ),
         severity="medium" if at_stake else "low",
-        data={
-            "projects": [
-                {
-                    "municipality": m,
-                    "name": pr.name,
-                    "cost": pr.cost,
-                    "period": None if pr.period is None else str(pr.period),
-                }
+        data=DuplicationGap(
+            projects=tuple(
+                Project(
+                    municipality=m,
+                    name=pr.name,
+                    cost=pr.cost,
+                    period=None if pr.period is None else str(pr.period),
+                )
                 for m, pr in projects
-            ],
-            "total": total,
-            "at_stake": at_stake,
-        },
+            ),
+            total=total,
+            at_stake=at_stake,
+        ),
     )

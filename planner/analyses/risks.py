@@ -30,6 +30,7 @@ import networkx as nx
 from planner.analyses.network import reached_from, town_halls
 from planner.analyses.routing import INF, Routing, Topology, distances, spread
 from planner.models.bandwidth import Failed
+from planner.models.gapdata import RedundancyGap
 from planner.models.results import Gap
 from planner.models.target import NetworkClass
 
@@ -168,12 +169,12 @@ def _gap(
             f"({', '.join(ids)}): one path in effect, {need} required"
         ),
         severity="high" if cls == "backbone" else "medium",
-        data={
-            "class": cls,
-            "paths": 1,
-            "required": need,
-            "single_points_of_failure": [],
-            "cut": ids,
-            "risk_group": group,
-        },
+        data=RedundancyGap(
+            link_class=cls,
+            paths=1,
+            required=need,
+            single_points_of_failure=(),
+            cut=tuple(ids),
+            risk_group=group,
+        ),
     )
