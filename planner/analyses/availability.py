@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 
 from planner.analyses.network import find_datacenters, town_halls
-from planner.graph import adjacency, network
+from planner.graph import adjacency, network, nodes_of
 from planner.models.availability import Estimate
 from planner.models.results import Gap
 from planner.models.target import Target
@@ -182,9 +182,8 @@ def availability_gaps(
     some municipality using it is estimated to miss."""
     by_muni = {e.municipality: e for e in estimates}
     uses: dict[str, set[str]] = {}
-    for _, d in G.nodes(data=True):
-        if d["kind"] == "system":
-            uses.setdefault(d["service"], set()).add(d["municipality"])
+    for _, d in nodes_of(G, "system"):
+        uses.setdefault(d["service"], set()).add(d["municipality"])
     gaps = []
     for svc in target.services.values():
         if svc.hosting != "central" or svc.availability is None:
