@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 
 from planner.analyses.network import find_datacenters, town_halls
-from planner.graph import adjacency, network, nodes_of
+from planner.graph import adjacency, nodes_of, site_network
 from planner.models.availability import Estimate
 from planner.models.results import Gap
 from planner.models.target import Target
@@ -51,7 +51,7 @@ Adjacency = dict[str, list[tuple[str, str]]]  # site -> sorted (neighbour, link 
 def estimate_availability(G: nx.MultiGraph[Any], target: Target) -> list[Estimate]:
     """The estimate for every municipality whose town hall is active."""
     halls = town_halls(G)
-    H = network(G, planned=True)
+    H = site_network(G, planned=True)
     adj, links = _core(H, set(halls.values()))
     dcs = {dc for dc in find_datacenters(G, target) if dc in adj}
     default = target.network.link_availability
