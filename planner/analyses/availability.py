@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 
 from planner.analyses.network import find_datacenters, town_halls
-from planner.graph import adjacency, network
+from planner.graph import adjacency, nodes_of, site_network
 from planner.models.availability import Estimate
 from planner.models.gapdata import AvailabilityGap
 from planner.models.results import Gap
@@ -52,7 +52,7 @@ Adjacency = dict[str, list[tuple[str, str]]]  # site -> sorted (neighbour, link 
 def estimate_availability(G: nx.MultiGraph[Any], target: Target) -> list[Estimate]:
     """The estimate for every municipality whose town hall is active."""
     halls = town_halls(G)
-    H = network(G, planned=True)
+    H = site_network(G, planned=True)
     adj, links = _core(H, set(halls.values()))
     dcs = {dc for dc in find_datacenters(G, target) if dc in adj}
     default = target.network.link_availability
@@ -183,9 +183,8 @@ def availability_gaps(
     some municipality using it is estimated to miss."""
     by_muni = {e.municipality: e for e in estimates}
     uses: dict[str, set[str]] = {}
-    for _, d in G.nodes(data=True):
-        if d["kind"] == "system":
-            uses.setdefault(d["service"], set()).add(d["municipality"])
+    for _, d in nodes_of(G, "system"):
+        uses.setdefault(d["service"], set()).add(d["municipality"])
     gaps = []
     for svc in target.services.values():
         if svc.hosting != "central" or svc.availability is None:

@@ -32,7 +32,7 @@ from planner.analyses.services import (
     hosting_gaps,
 )
 from planner.analyses.utilisation import utilisation_gaps
-from planner.graph import build_graph, network
+from planner.graph import build_graph, site_network
 from planner.models.bandwidth import BandwidthReport, FailureMode
 from planner.models.inventory import Inventory
 from planner.models.results import Gap, GapReport
@@ -56,7 +56,7 @@ def find_gaps(
     if bandwidth is None:
         bandwidth = analyse_bandwidth(G, target, failures=failures)
     dcs = find_datacenters(G, target)
-    H = network(G)
+    H = site_network(G)
     redundancy = redundancy_gaps(H, target, dcs)
     net = target.network
     gaps: list[Gap] = [

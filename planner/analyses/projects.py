@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from planner.graph import nodes_of
 from planner.models.gapdata import DuplicationGap, Project
 from planner.models.results import Gap
 from planner.models.target import Target
@@ -29,10 +30,9 @@ ZERO = Decimal(0)
 def duplication_gaps(G: nx.MultiGraph[Any], target: Target) -> list[Gap]:
     """One gap per service with projects in more than one municipality."""
     by_service: dict[str, list[tuple[str, Any]]] = defaultdict(list)
-    for _, d in G.nodes(data=True):
-        if d["kind"] == "municipality":
-            for pr in d.get("projects") or ():
-                by_service[pr.service].append((d["id"], pr))
+    for _, d in nodes_of(G, "municipality"):
+        for pr in d.get("projects") or ():
+            by_service[pr.service].append((d["id"], pr))
     return [
         _gap(service, target, projects)
         for service, projects in sorted(by_service.items())

@@ -29,6 +29,7 @@ import networkx as nx
 
 from planner.analyses.network import reached_from, town_halls
 from planner.analyses.routing import INF, Routing, Topology, distances, spread
+from planner.graph import edge_list
 from planner.models.bandwidth import Failed
 from planner.models.gapdata import RedundancyGap
 from planner.models.results import Gap
@@ -122,7 +123,7 @@ def shared_risk_gaps(
     dcs = [dc for dc in datacenters if dc in H]
     have = {g.subject for g in known if g.kind == "redundancy"}
     groups: dict[str, list[tuple[str, str, str]]] = {}
-    for u, v, k, d in H.edges(keys=True, data=True):
+    for u, v, k, d in edge_list(H):
         for g in d.get("risk_groups", ()):
             groups.setdefault(g, []).append((u, v, k))
     halls = town_halls(H)

@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from planner.graph import node_key
+from planner.graph import node_key, nodes_of
 from planner.models.gapdata import (
     ConsolidationGap,
     CoverageGap,
@@ -42,7 +42,7 @@ def _some(items: list[str], limit: int = 6, sep: str = ", ") -> str:
 
 
 def _nodes(G: nx.MultiGraph[Any], kind: str) -> list[dict[str, Any]]:
-    return [d for _, d in G.nodes(data=True) if d["kind"] == kind]
+    return [d for _, d in nodes_of(G, kind)]
 
 
 def coverage_gaps(G: nx.MultiGraph[Any], target: Target) -> list[Gap]:

@@ -25,6 +25,7 @@ room closes after every move out of it.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -87,6 +88,7 @@ def generate_packages(
     if links and report.datacenters:
         crossed = crossed_links(G, report.datacenters)
 
+    @functools.cache  # asked once per move, for a handful of municipality sets
     def link_deps(munis: tuple[str, ...]) -> tuple[str, ...]:
         crossing = set().union(*(crossed.get(m, frozenset()) for m in munis))
         return tuple(sorted(link_ids[x] for x in crossing if x in link_ids))
