@@ -135,7 +135,7 @@ def _population_year(loc: tuple[str | int, ...], data: Any) -> str:
             node = None
             break
     key = loc[-1]
-    years = [k for k in node if _is_year(k)] if isinstance(node, dict) else []
+    years = [int(k) for k in node if _is_year(k)] if isinstance(node, dict) else []
     year = max(years) + 1 if years else 2024
     if isinstance(key, int) and 0 <= key < 100:  # 16 for 2016
         year = 2000 + key
@@ -147,6 +147,8 @@ def _population_year(loc: tuple[str | int, ...], data: Any) -> str:
 
 
 def _is_year(key: Any) -> bool:
+    if isinstance(key, str) and key.isdigit():
+        key = int(key)
     return isinstance(key, int) and not isinstance(key, bool) and 1900 <= key <= 2200
 
 
