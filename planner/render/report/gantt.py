@@ -16,7 +16,7 @@ from planner.render.i18n import Messages
 from planner.render.report.gap_text import Names
 from planner.render.report.package_text import PackageWords, package_words
 
-__all__ = ["dependency_names", "report_gantt"]
+__all__ = ["dependency_names", "package_labels", "report_gantt"]
 
 
 def report_gantt(
@@ -29,6 +29,39 @@ def report_gantt(
 ) -> tuple[str, tuple[str, ...]]:
     """``(whole chart, pages)`` as SVG texts."""
     msg = Messages(lang)
+    words_of, munis = _words_of(plan, inventory, target, gaps, bandwidth, msg)
+    labels = {k: v[0] for k, v in words_of.items()}
+    reasons = {
+        x.package.id: _with_dependencies(
+            words_of[x.package.id][1], x.package.depends_on, labels, msg
+        )
+        for x in plan.placements
+    }
+    whole = plan_gantt(plan, msg, labels, munis, reasons)
+    return whole, tuple(gantt_pages(plan, msg, labels, munis, reasons))
+
+
+def package_labels(
+    plan: PlanResult,
+    inventory: Inventory,
+    target: Target,
+    gaps: GapReport,
+    bandwidth: Mapping[str, Any] | None,
+    lang: str,
+) -> dict[str, str]:
+    """Each work package's name in the report's language, by id."""
+    words_of, _ = _words_of(plan, inventory, target, gaps, bandwidth, Messages(lang))
+    return {k: v[0] for k, v in words_of.items()}
+
+
+def _words_of(
+    plan: PlanResult,
+    inventory: Inventory,
+    target: Target,
+    gaps: GapReport,
+    bandwidth: Mapping[str, Any] | None,
+    msg: Messages,
+) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     names = Names(
         municipalities={m.id: m.name for m in inventory.municipalities},
         sites={s.id: s.name for m in inventory.municipalities for s in m.sites},
@@ -49,16 +82,7 @@ def report_gantt(
         )
         for x in plan.placements
     }
-    labels = {k: v[0] for k, v in words_of.items()}
-    reasons = {
-        x.package.id: _with_dependencies(
-            words_of[x.package.id][1], x.package.depends_on, labels, msg
-        )
-        for x in plan.placements
-    }
-    munis = dict(names.municipalities)
-    whole = plan_gantt(plan, msg, labels, munis, reasons)
-    return whole, tuple(gantt_pages(plan, msg, labels, munis, reasons))
+    return words_of, dict(names.municipalities)
 
 
 def _with_dependencies(
