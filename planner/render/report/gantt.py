@@ -12,11 +12,13 @@ from planner.models.planresult import PlanResult
 from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.render.files.gantt import gantt_pages, plan_gantt
+from planner.render.files.workbook_text import PackageText
 from planner.render.i18n import Messages
 from planner.render.report.gap_text import Names
+from planner.render.report.notice_text import say_notices
 from planner.render.report.package_text import PackageWords, package_words
 
-__all__ = ["dependency_names", "package_labels", "report_gantt"]
+__all__ = ["dependency_names", "package_labels", "report_gantt", "workbook_text"]
 
 
 def report_gantt(
@@ -54,6 +56,37 @@ def package_labels(
     return {k: v[0] for k, v in words_of.items()}
 
 
+def workbook_text(
+    plan: PlanResult,
+    inventory: Inventory,
+    target: Target,
+    gaps: GapReport,
+    bandwidth: Mapping[str, Any] | None,
+    lang: str,
+) -> PackageText:
+    """The packages' names and reasons and the plan's warnings in ``lang``,
+    for the plan workbook (``planner plan -o DIR --lang nb``)."""
+    msg = Messages(lang)
+    words_of, _ = _words_of(plan, inventory, target, gaps, bandwidth, msg)
+    labels = {k: v[0] for k, v in words_of.items()}
+    words = PackageWords.build(
+        inventory, target, gaps, _names(inventory, target), bandwidth
+    )
+    return PackageText(
+        names=labels,
+        reasons={k: v[1] for k, v in words_of.items()},
+        warnings=say_notices(plan.warnings, labels, words, msg, plan.currency),
+    )
+
+
+def _names(inventory: Inventory, target: Target) -> Names:
+    return Names(
+        municipalities={m.id: m.name for m in inventory.municipalities},
+        sites={s.id: s.name for m in inventory.municipalities for s in m.sites},
+        services={s.id: s.name for s in target.services.values()},
+    )
+
+
 def _words_of(
     plan: PlanResult,
     inventory: Inventory,
@@ -62,11 +95,7 @@ def _words_of(
     bandwidth: Mapping[str, Any] | None,
     msg: Messages,
 ) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
-    names = Names(
-        municipalities={m.id: m.name for m in inventory.municipalities},
-        sites={s.id: s.name for m in inventory.municipalities for s in m.sites},
-        services={s.id: s.name for s in target.services.values()},
-    )
+    names = _names(inventory, target)
     words = PackageWords.build(inventory, target, gaps, names, bandwidth)
     words_of = {
         x.package.id: package_words(
