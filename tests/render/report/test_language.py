@@ -260,3 +260,22 @@ def test_design_override_and_projection_notes_in_the_report_language(
     for english in ("overrides the generated", "leaves out", "build link", "keeps its"):
         assert english not in folded
     assert "kandidatsamband" in text and "until: 2010" in text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_no_english_in_the_region_vest_report(tmp_path: Path, lang: str) -> None:
+    """The issue's four-municipality case (three of them write nynorsk)."""
+    from tests.render.report.vest import write_vest
+
+    inventory, target, plan = write_vest(tmp_path)
+    text = visible_text(report(inventory, target, plan, lang=lang))
+    assert "Arkiv/sak/dokument (ePhorte for alle)" in text  # names, not ids
+    for user in _user_strings(inventory, plan):
+        text = text.replace(" ".join(user.split()), " ")
+    folded = text.casefold()
+    leaks = sorted(
+        p
+        for p in english_phrases()
+        if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded)
+    )
+    assert leaks == []
