@@ -13,11 +13,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.errors import UsageError
+from planner.commands.shared import Formats, analysed, period_setting, render_as
 from planner.models.planresult import PlanResult
 from planner.output import refuse_overwrite, write_atomic
 from planner.render.text.plan import plan_json, plan_markdown, plan_text
-from planner.units import Period
 
 if TYPE_CHECKING:
     from planner.models.bandwidth import FailureMode
@@ -49,33 +48,26 @@ def plan(
     ``strategy`` override the plan file's). Links are sized by the bandwidth
     analysis, by default for the worst single link failure (``failures``).
     (The analyses are imported here: a cached run renders without them.)"""
-    from planner.analyses.gaps import analyse
-    from planner.load import load_inventory, load_plan, load_target
+    from planner.load import load_inputs
     from planner.planning.pipeline import Overrides, plan_analysed
 
-    tgt = load_target(target)
-    inv = load_inventory(inventory, tgt)
-    loaded = load_plan(plan_file) if plan_file is not None else None
-    analysis = analyse(inv.model, tgt.model, failures=failures)
-    frame = Overrides(_period(start), phase, strategy)
-    return plan_analysed(analysis, inv, tgt.model, loaded, frame)
+    frame = Overrides(period_setting(start, "start"), phase, strategy)
+    inputs = load_inputs(inventory, target, plan_file)
+    analysis = analysed(inputs.inventory.model, inputs.target.model, failures=failures)
+    return plan_analysed(
+        analysis, inputs.inventory, inputs.target.model, inputs.plan, frame
+    )
 
 
-def _period(text: str | None) -> Period | None:
-    if text is None:
-        return None
-    try:
-        return Period.parse(text)
-    except ValueError as e:
-        raise UsageError(f"--start: {e}") from None
+FORMATS: Formats[PlanResult] = {
+    "text": lambda r, width: plan_text(r, width=width),
+    "json": lambda r, _: plan_json(r),
+    "markdown": lambda r, _: plan_markdown(r),
+}
 
 
 def render_plan(result: PlanResult, fmt: str, width: int = 100) -> str:
-    if fmt == "json":
-        return plan_json(result)
-    if fmt == "markdown":
-        return plan_markdown(result)
-    return plan_text(result, width=width)
+    return render_as(FORMATS, result, fmt, width)
 
 
 def render_all(
@@ -107,16 +99,15 @@ def workbook_text(
     planner's words). Analyses again: a cached plan has no gaps."""
     if lang == "en":
         return None
-    from planner.analyses.gaps import analyse
-    from planner.load import load_inventory, load_target
+    from planner.load import load_inputs
     from planner.render.report.gantt import workbook_text as words
     from planner.render.text.bandwidth import bandwidth_json
 
-    tgt = load_target(target)
-    inv = load_inventory(inventory, tgt)
-    analysis = analyse(inv.model, tgt.model, failures=failures)
+    inputs = load_inputs(inventory, target, None)
+    inv, tgt = inputs.inventory.model, inputs.target.model
+    analysis = analysed(inv, tgt, failures=failures)
     bandwidth = json.loads(bandwidth_json(analysis.bandwidth))
-    return words(result, inv.model, tgt.model, analysis.gaps, bandwidth, lang)
+    return words(result, inv, tgt, analysis.gaps, bandwidth, lang)
 
 
 def write_plan(
