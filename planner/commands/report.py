@@ -28,7 +28,7 @@ from planner.render.diagram.phase_network import with_network_gaps
 from planner.render.diagram.scene import FOLD_ABOVE
 from planner.render.diagram.views import PhaseResolver, select_view
 from planner.render.files.compare_chart import compare_chart
-from planner.render.report.gantt import report_gantt
+from planner.render.report.gantt import package_labels, report_gantt
 from planner.render.report.html import DIAGRAMS, ReportData, render_report
 from planner.render.report.pdf import print_pdf
 from planner.render.report.phases import PhaseChange, phase_changes
@@ -162,7 +162,7 @@ def report(
             done=follow.done,
             reinvestment=reinvestment_due(gaps, tgt.model),
         )
-        names = {x.package.id: x.package.name for x in result.placements}
+        names = package_labels(result, inv.model, tgt.model, gaps, bw_doc, lang)
         files.update(progress_files(followed, inv.model.region.name, names, lang=lang))
     return dict(sorted(files.items()))
 

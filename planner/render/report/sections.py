@@ -16,6 +16,7 @@ from planner.models.target import Target
 from planner.planning.costkey import key_from_file
 from planner.render.i18n import Messages
 from planner.render.report.gantt import dependency_names
+from planner.render.report.gantt_html import gantt_groups
 from planner.render.report.gap_text import Names
 from planner.render.report.notice_text import notice_texts
 from planner.render.report.package_text import PackageWords, package_words
@@ -102,6 +103,7 @@ def plan_section(
         "settings": doc.get("settings", {}),
         "warnings": notice_texts(doc, label, words, msg),
         "gantt": gantt,
+        "gantt_rows": gantt_groups(doc, label, words.names.municipalities, msg),
         "first": doc.get("phases", [{}])[0].get("id") if doc.get("phases") else None,
         "last": doc.get("phases", [{}])[-1].get("id") if doc.get("phases") else None,
     }
