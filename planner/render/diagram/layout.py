@@ -9,9 +9,10 @@ disagree. So planner places the nodes itself, in two levels:
    sites linked to it in a column on either side, so every access link fans
    out from the hub without crossing another box; a site chained behind
    another sits one column further out, level with the site it hangs on;
-2. the municipality boxes are placed by stress majorisation (as ``neato``
-   does) on the graph of links between municipalities, then pushed apart
-   until no two overlap.
+2. the municipality boxes (and the folded municipalities, each one box of
+   its own) are placed by stress majorisation (as ``neato`` does) on the
+   graph of links between municipalities, then pushed apart until no two
+   overlap.
 
 The result is pinned in the DOT text (``pos``, cluster ``bb``) and drawn by
 ``neato -n2``: same input, same picture, on every machine.
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from planner.render.diagram.metrics import node_size
 from planner.render.diagram.scene import Place, Scene
 
-__all__ = ["Layout", "lay_out"]
+__all__ = ["Layout", "lay_out", "place_size"]
 
 Point = tuple[float, float]
 Size = tuple[float, float]
@@ -48,7 +49,7 @@ class Layout:
 
 def lay_out(scene: Scene) -> Layout:
     """Positions for every place of an unfolded ``scene``."""
-    size = {p.id: node_size(p.label, p.fontsize) for p in scene.places}
+    size = {p.id: place_size(p) for p in scene.places}
     adjacent: dict[str, list[str]] = defaultdict(list)
     for ln in scene.lines:
         adjacent[ln.a].append(ln.b)
@@ -59,10 +60,19 @@ def lay_out(scene: Scene) -> Layout:
             members[p.cluster].append(p)
     local = {c.id: _cluster(members[c.id], size, adjacent) for c in scene.clusters}
     boxes = [_extent(offsets, size) for offsets in local.values()]
-    order = list(local)
-    free = [p for p in scene.places if p.cluster is None]
+    folded = [p for p in scene.places if p.kind == "municipality"]
+    boxes += [((0.0, 0.0), size[p.id]) for p in folded]
+    order = [*local, *(p.id for p in folded)]
+    free = [p for p in scene.places if p.cluster is None and p.kind != "municipality"]
     centres = _place_boxes(order, boxes, free, size, scene, adjacent)
-    return _assemble(local, boxes, centres, free, size)
+    return _assemble(local, boxes, centres, [*folded, *free], size)
+
+
+def place_size(place: Place) -> Size:
+    """The size a place is drawn at: a folded municipality's box leaves room
+    for the widest gap line a view may add (:attr:`Place.reserve`)."""
+    label = f"{place.label}\n{place.reserve}" if place.reserve else place.label
+    return node_size(label, place.fontsize)
 
 
 def _cluster(
@@ -315,7 +325,7 @@ def _assemble(
         for n, (x, y) in offsets.items():
             pos[n] = (cx - ox + x, cy - oy + y)
         clusters[cid] = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-    for p, centre in zip(free, centres[len(local) :], strict=True):
+    for p, centre in zip(free, centres[len(local) :], strict=True):  # and folded
         pos[p.id] = centre
     return _shift(pos, clusters, size)
 
