@@ -27,6 +27,7 @@ import jinja2
 from planner import __version__
 from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
+from planner.models.planresult import CostKey
 from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.render.diagram.scene import FOLD_ABOVE
@@ -82,6 +83,8 @@ class ReportData:
     # chart (compare.svg, beside the report).
     comparison: Mapping[str, Any] | None = None
     comparison_svg: str | None = None
+    # The cost key the plan split by (the assumptions name it).
+    cost_key: CostKey | None = None
 
 
 def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
@@ -196,7 +199,13 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
             data.comparison, names.municipalities, msg, money
         ),
         "assumptions": assumptions(
-            data.target, data.gaps.datacenters, data.plan_settings, msg, names, money
+            data.target,
+            data.gaps.datacenters,
+            data.plan_settings,
+            msg,
+            names,
+            money,
+            data.cost_key,
         ),
         "script_hash": SCRIPT_HASH,
         "script": SCRIPT,
