@@ -67,6 +67,8 @@ EN: dict[str, str] = {
     "diagram.target": "The target: every gap closed. Links upgraded (blue), server rooms closed, operations in the data centres.",
     "diagram.gaps": "Gaps: links too slow or without a second path (red, dashed), server rooms to close and sites without a connection.",
     "diagram.folded": "With over {n} sites the maps show one box per municipality.",
+    "diagram.folded_some": "With over {n} sites the maps show the largest municipalities as one box each ({names}), their gaps counted.",
+    "diagram.detail": "{name} in detail: the access network from the town hall through its hubs to the sites behind them, gaps marked (red, dashed); the sites of other municipalities its links reach stand dashed at the edge.",
     "diagram.same_places": "Every map puts each site in the same place, so they can be compared side by side.",
     "diagram.open": "Open full size",
     "gaps.intro": "The inventory has {total} gaps against the target. Data centres: {datacenters}.",

@@ -67,6 +67,8 @@ NB: dict[str, str] = {
     "diagram.target": "Målbildet: alle avvik lukket. Forbindelser er oppgradert (blått), serverrommene lagt ned og driften samlet i datasentrene.",
     "diagram.gaps": "Avvik: forbindelser med for lav kapasitet eller uten reservevei (rødt, stiplet), serverrom som skal legges ned og lokasjoner uten forbindelse.",
     "diagram.folded": "Med over {n} lokasjoner viser kartene én boks per kommune.",
+    "diagram.folded_some": "Med over {n} lokasjoner viser kartene de største kommunene som én boks hver ({names}), med avvikene talt opp.",
+    "diagram.detail": "{name} i detalj: aksessnettet fra rådhuset gjennom knutepunktene til lokasjonene bak dem, avvik markert (rødt, stiplet); andre kommuners lokasjoner som forbindelsene når, står stiplet i kanten.",
     "diagram.same_places": "Alle kart har lokasjonene på samme sted, så de kan sammenlignes side om side.",
     "diagram.open": "Åpne i full størrelse",
     "gaps.intro": "Kartleggingen har {total} avvik fra målbildet. Datasentre: {datacenters}.",

@@ -68,6 +68,8 @@ NN: dict[str, str] = {
     "diagram.target": "Målbiletet: alle avvik lukka. Samband er oppgraderte (blått), serverromma lagde ned og drifta samla i datasentera.",
     "diagram.gaps": "Avvik: samband med for låg kapasitet eller utan reserveveg (raudt, stipla), serverrom som skal leggjast ned og lokasjonar utan samband.",
     "diagram.folded": "Med over {n} lokasjonar viser karta éin boks per kommune.",
+    "diagram.folded_some": "Med over {n} lokasjonar viser karta dei største kommunane som éin boks kvar ({names}), med avvika talde opp.",
+    "diagram.detail": "{name} i detalj: aksessnettet frå rådhuset gjennom knutepunkta til lokasjonane bak dei, avvik markerte (raudt, stipla); lokasjonane til andre kommunar som sambanda når, står stipla i kanten.",
     "diagram.same_places": "Alle karta har lokasjonane på same stad, så dei kan samanliknast side om side.",
     "diagram.open": "Opne i full storleik",
     "gaps.intro": "Kartlegginga har {total} avvik frå målbiletet. Datasenter: {datacenters}.",

@@ -22,22 +22,28 @@ from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
 from planner.models.planresult import PlanResult
 from planner.models.target import Target
+from planner.render.diagram.dot import Slugs
 from planner.render.diagram.maps import Maps, draw_all
 from planner.render.diagram.scene import fold_choice
 from planner.render.diagram.views import PhaseResolver
 from planner.render.files.compare_chart import compare_chart
 from planner.render.report.gantt import report_gantt
-from planner.render.report.html import DIAGRAMS, ReportData, render_report
+from planner.render.report.html import DIAGRAMS, Detail, ReportData, render_report
 from planner.render.report.phases import PhaseChange, phase_changes
 from planner.render.text.bandwidth import bandwidth_json
 from planner.render.text.compare import compare_json
 from planner.render.text.matrix import matrix_json
 from planner.render.text.plan import plan_json
 
-__all__ = ["MAX_PHASE_DIAGRAMS", "build_report"]
+__all__ = ["MAX_DETAIL_MAPS", "MAX_PHASE_DIAGRAMS", "build_report"]
 
 MAX_PHASE_DIAGRAMS = 12
 """Above this many phases that change the map the report leaves them out."""
+
+MAX_DETAIL_MAPS = 12
+"""Folded municipalities the report draws in detail (their access trees);
+with more (a national map folds every one) ``planner render --municipality``
+draws any one."""
 
 
 def build_report(
@@ -67,9 +73,17 @@ def build_report(
     planned = {ln.id for ln in inventory.all_links() if ln.status == "planned"}
     changes = _changes(plan, analysis, planned, maps.phases)
     views += [maps.view(f"phase:{c.n}") for c in changes]
-    svgs = [
-        svg.decode("utf-8") for svg in draw_all(maps.dots(views, lang=lang, fold=fold))
-    ]
+    detailed = () if every or len(folds) > MAX_DETAIL_MAPS else folds
+    texts = maps.dots(views, lang=lang, fold=fold)
+    gaps_view = views[DIAGRAMS.index("gaps")]
+    texts += [maps.municipality(gaps_view, m, lang=lang) for m in detailed]
+    svgs = [svg.decode("utf-8") for svg in draw_all(texts)]
+    names = {m.id: m.name for m in inventory.municipalities}
+    slugs = Slugs()
+    details = tuple(
+        Detail(f"municipality-{slugs('m', m)[2:]}.svg", names[m], svg)
+        for m, svg in zip(detailed, svgs[len(views) :], strict=True)
+    )
     documents = {"bandwidth.json": bandwidth_json(analysis.bandwidth)}
     if compared is not None:
         documents["compare.json"] = compare_json(compared)
@@ -84,8 +98,12 @@ def build_report(
         target=target,
         gaps=gaps,
         diagrams=dict(zip(DIAGRAMS, svgs[: len(DIAGRAMS)], strict=True)),
-        phase_diagrams=tuple(zip(changes, svgs[len(DIAGRAMS) :], strict=True)),
+        phase_diagrams=tuple(
+            zip(changes, svgs[len(DIAGRAMS) : len(views)], strict=True)
+        ),
         folded=every or bool(folds),
+        folds=() if every else tuple(names[m] for m in folds),
+        details=details,
         bandwidth=bw_doc,
         plan=json.loads(documents["plan.json"]) if plan is not None else None,
         gantt_svg=None if gantt is None else gantt[0],
