@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planner.render.diagram.metrics import node_size
@@ -65,6 +66,9 @@ def lay_out(scene: Scene) -> Layout:
     order = [*local, *(p.id for p in folded)]
     free = [p for p in scene.places if p.cluster is None and p.kind != "municipality"]
     centres = _place_boxes(order, boxes, free, size, scene, adjacent)
+    sizes = [s for _, s in boxes] + [size[p.id] for p in free]
+    ends = _ends(scene, local, boxes, [*order, *(p.id for p in free)])
+    centres = _untangle(centres, sizes, ends)
     return _assemble(local, boxes, centres, [*folded, *free], size)
 
 
@@ -274,6 +278,142 @@ def _distances(
     longest = max((x for row in d for x in row if x < math.inf), default=0.0)
     step = max(half) * 2 + _CLUSTER_GAP
     return [[x if x < math.inf else longest + step for x in row] for row in d]
+
+
+Segment = tuple[int, Point, int, Point]
+"""A line between two boxes: each end's box and its offset from the centre."""
+
+_UNTANGLE_UP_TO = 40  # boxes; beyond, the swaps cost more than they give
+_UNTANGLE_TRIALS = 4000  # moves tried at most (a region tries a few hundred)
+_UNTANGLE_WORK = 600_000  # fewer trials where each costs more (boxes x lines)
+_SLACK = 2  # crossings pushing the boxes apart may still remove
+
+
+def _ends(
+    scene: Scene,
+    local: dict[str, dict[str, Point]],
+    boxes: list[tuple[Point, Size]],
+    order: list[str],
+) -> list[Segment]:
+    """The lines between boxes (municipalities, folded ones, the internet)
+    with their ends' offsets from their boxes' centres."""
+    index = {box: i for i, box in enumerate(order)}
+    where: dict[str, tuple[int, Point]] = {}
+    for (cid, offsets), ((ox, oy), _) in zip(local.items(), boxes, strict=False):
+        for n, (x, y) in offsets.items():
+            where[n] = (index[cid], (x - ox, y - oy))
+    for box in order[len(local) :]:
+        where[box] = (index[box], (0.0, 0.0))
+    out = []
+    for ln in scene.lines:
+        (i, di), (j, dj) = where[ln.a], where[ln.b]
+        if i != j:
+            out.append((i, di, j, dj))
+    return out
+
+
+def _untangle(
+    centres: list[Point], sizes: list[Size], ends: list[Segment]
+) -> list[Point]:
+    """Move boxes while a move lowers the number of lines that cross a box
+    holding neither of their ends, and the lines get no more than a quarter
+    longer: a line between two municipalities then runs past a third one
+    where the layout allows. Moves (:func:`_moves`) are tried in a fixed
+    order, the first that helps is kept, then the search starts again,
+    within a budget of trials (deterministic, well under a second)."""
+    if len(centres) > _UNTANGLE_UP_TO or not ends:
+        return centres
+    best = centres
+    score = _crossings(best, sizes, ends)
+    longest = _length(best, ends) * 1.25
+    work = len(centres) * len(ends)  # what one trial costs, roughly
+    budget = min(_UNTANGLE_TRIALS, max(200, _UNTANGLE_WORK // work))
+    while score and budget > 0:
+        found = None
+        for trial in _moves(best, sizes):
+            budget -= 1
+            if budget < 0:
+                break
+            if _crossings(trial, sizes, ends) >= score + _SLACK:
+                continue  # even before the boxes are pushed apart: no better
+            trial = _separate(trial, sizes)
+            n = _crossings(trial, sizes, ends)
+            if n < score and _length(trial, ends) <= longest:
+                found, score = trial, n
+                break
+        if found is None:
+            break
+        best = found
+    return best
+
+
+def _moves(centres: list[Point], sizes: list[Size]) -> Iterator[list[Point]]:
+    """Every swap of two boxes, and every box moved beside another one (to
+    its right, left, above or below), in a fixed order."""
+    n = len(centres)
+    for i in range(n):
+        for j in range(i + 1, n):
+            trial = list(centres)
+            trial[i], trial[j] = centres[j], centres[i]
+            yield trial
+    for i in range(n):
+        (wi, hi) = sizes[i]
+        for j in range(n):
+            if i == j:
+                continue
+            (cx, cy), (wj, hj) = centres[j], sizes[j]
+            dx, dy = (wi + wj) / 2 + _CLUSTER_GAP, (hi + hj) / 2 + _CLUSTER_GAP
+            for x, y in ((cx + dx, cy), (cx - dx, cy), (cx, cy + dy), (cx, cy - dy)):
+                trial = list(centres)
+                trial[i] = (x, y)
+                yield trial
+
+
+def _crossings(centres: list[Point], sizes: list[Size], ends: list[Segment]) -> int:
+    count = 0
+    for i, (dxi, dyi), j, (dxj, dyj) in ends:
+        a = (centres[i][0] + dxi, centres[i][1] + dyi)
+        b = (centres[j][0] + dxj, centres[j][1] + dyj)
+        for k, ((cx, cy), (w, h)) in enumerate(zip(centres, sizes, strict=True)):
+            if k not in (i, j) and _meets(a, b, (cx - w / 2, cy - h / 2, w, h)):
+                count += 1
+    return count
+
+
+def _length(centres: list[Point], ends: list[Segment]) -> float:
+    return sum(
+        math.hypot(
+            centres[i][0] + dxi - centres[j][0] - dxj,
+            centres[i][1] + dyi - centres[j][1] - dyj,
+        )
+        for i, (dxi, dyi), j, (dxj, dyj) in ends
+    )
+
+
+def _meets(a: Point, b: Point, box: tuple[float, float, float, float]) -> bool:
+    """Does the segment ``a``-``b`` enter the box (``x, y, w, h``)?
+    (Liang-Barsky clipping.)"""
+    x, y, w, h = box
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t0, t1 = 0.0, 1.0
+    for p, q in (
+        (-dx, a[0] - x),
+        (dx, x + w - a[0]),
+        (-dy, a[1] - y),
+        (dy, y + h - a[1]),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 >= t1:
+            return False
+    return True
 
 
 def _separate(centres: list[Point], sizes: list[Size]) -> list[Point]:
