@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.commands.pipeline import analysed, load_inputs
+from planner.commands.pipeline import analyse_and_plan
 from planner.errors import UsageError
+from planner.load import load_inputs
 from planner.models.bandwidth import FailureMode
 from planner.render.diagram.draw import FORMATS, draw
 from planner.render.diagram.maps import Maps
@@ -32,7 +33,7 @@ def render(
     the state after its phase N. ``current`` is not coloured by load (today's
     load is not known); the others by the planned load."""
     name, _ = parse_view(view)  # a bad --view fails before any work
-    run = analysed(
+    run = analyse_and_plan(
         load_inputs(inventory, target, plan), failures=failures, planned=name == "phase"
     )
     maps = Maps(run.analysis, run.inputs.target.model, run.plan)

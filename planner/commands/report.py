@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.commands.compare import compare as compare_scenarios
-from planner.commands.pipeline import analysed, load_inputs
+from planner.commands.pipeline import analyse_and_plan
 from planner.commands.progress import follow_plan
 from planner.errors import UsageError
+from planner.load import load_inputs
 from planner.models.bandwidth import FailureMode
 from planner.output import refuse_overwrite, write_atomic
 from planner.planning.reinvestment import reinvestment_due
@@ -77,7 +78,7 @@ def report(
     compared = None  # first: a mistake in a scenario file stops before the work
     if compare is not None:
         compared = compare_scenarios(inventory, target, files=[compare])
-    run = analysed(inputs, failures=failures, planned=plan is not None)
+    run = analyse_and_plan(inputs, failures=failures, planned=plan is not None)
     result, loaded = run.plan, inputs.plan
     if follow is not None and (result is None or loaded is None):
         raise UsageError("--progress needs --plan (the plan to follow up)")
