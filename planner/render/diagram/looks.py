@@ -97,8 +97,7 @@ def _municipality_attrs(place: Place, layout: Layout | None, ctx: Look) -> Attrs
     if place.reserve and layout is None:  # neato: the same size in every view
         width, height = place_size(place)
         attrs.update(width=round(width / 72, 2), height=round(height / 72, 2))
-    gap = any(s in ctx.view.gap_sites for s in sites) or label != place.label
-    _mark(attrs, dc, gap, ctx.view)
+    _mark(attrs, dc, any(s in ctx.view.gap_sites for s in sites), ctx.view)
     return attrs
 
 
