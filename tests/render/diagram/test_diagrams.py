@@ -10,9 +10,9 @@ from planner.graph import build_graph
 from planner.load import default_target, load_inventory
 from planner.render.diagram.diagrams import PINNED, diagram_dot
 from planner.render.diagram.styles import COLOURS, utilisation_colour
-from planner.render.diagram.views import select_view
+from planner.render.diagram.views import phase_view, select_view
 from tests.conftest import other_process
-from tests.render.tools import mini_dot, positions, statement
+from tests.render.tools import mini, mini_dot, positions, statement
 
 Write = Callable[[str, str], Path]
 
@@ -118,6 +118,17 @@ def test_a_folded_box_counts_the_gaps_its_view_leaves_open() -> None:
     for view in ("current", "target"):
         line = statement(mini_dot(view, fold=True, lang="en"), "m_beta")
         assert 'label="Beta\\n2 sites"' in line and size.group(0) in line
+    # A phase that closed Beta's capacity gap (high) and a hosting gap
+    # (medium): 9 left, 5 of them high.
+    G, report = mini()
+    hosting = next(
+        g for g in report.gaps if g.kind == "hosting" and "beta" in g.municipalities
+    )
+    closed = [("capacity", "beta-gamma"), (hosting.kind, hosting.subject)]
+    view = phase_view(report, 1, closed)
+    line = statement(diagram_dot(G, view, fold=True, lang="en"), "m_beta")
+    assert 'label="Beta\\n2 sites\\n9 gaps (5 high)"' in line
+    assert size.group(0) in line
 
 
 def _planned(write: Write) -> tuple[Any, Any]:
