@@ -19,6 +19,7 @@ from planner.analyses.matrix import service_matrix
 from planner.models.bandwidth import FailureMode
 from planner.models.compare import CompareResult
 from planner.models.inventory import Inventory
+from planner.models.matrix import Matrix
 from planner.models.plan import PlanFile
 from planner.models.planresult import PlanResult
 from planner.models.target import Target
@@ -111,13 +112,21 @@ def build_report(
         plan_settings=settings,
         documents=documents,
         failures=failures,
-        matrix=json.loads(matrix_json(service_matrix(analysis.G, target))),
+        matrix=json.loads(matrix_json(_matrix(analysis, target, plan))),
         progress_link=progress_link,
         comparison=None if compared is None else json.loads(documents["compare.json"]),
         comparison_svg=None if compared is None else compare_chart(compared),
         cost_key=None if plan is None else plan.key,
     )
     return render_report(data, lang=lang)
+
+
+def _matrix(analysis: Analysis, target: Target, plan: PlanResult | None) -> Matrix:
+    """The system overview: the plan's (made from the same graph), else
+    made here."""
+    if plan is not None and plan.matrix is not None:
+        return plan.matrix
+    return service_matrix(analysis.G, target)
 
 
 def _changes(
