@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from planner.models.plan import PlanFile
+from planner.models.planresult import CostKey
 from planner.models.target import Target
 from planner.planning.costkey import key_from_file
 from planner.render.i18n import Messages
@@ -134,8 +135,10 @@ def assumptions(
     msg: Messages,
     names: Names,
     money: Money,
+    key: CostKey | None = None,
 ) -> list[tuple[str, str]]:
-    """``(what, value)`` rows: the target's numbers, then the plan's."""
+    """``(what, value)`` rows: the target's numbers, then the plan's (its
+    cost key ``key`` as the plan used it, else read from ``settings``)."""
     net = target.network
     rows = [
         (
@@ -173,7 +176,9 @@ def assumptions(
         for svc in target.services.values()
         if svc.harmonise
     ]
-    return rows + (_plan_rows(settings, msg, money) if settings else [])
+    if settings is None:
+        return rows
+    return rows + _plan_rows(settings, msg, money, key)
 
 
 def _class(msg: Messages, cls: Any) -> str:
@@ -183,9 +188,9 @@ def _class(msg: Messages, cls: Any) -> str:
 
 
 def _plan_rows(
-    settings: PlanFile, msg: Messages, money: Money
+    settings: PlanFile, msg: Messages, money: Money, given: CostKey | None
 ) -> list[tuple[str, str]]:
-    cost_key = key_from_file(settings.cost_key)
+    cost_key = key_from_file(settings.cost_key) if given is None else given
     key = ", ".join(
         f"{msg.percent(share)} {msg(f'criterion.{criterion}')}"
         for criterion, share in cost_key.weights
