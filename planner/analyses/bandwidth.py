@@ -34,8 +34,16 @@ import networkx as nx
 from planner.analyses.demand import with_pupils_and_growth
 from planner.analyses.failures import sweep
 from planner.analyses.network import find_datacenters, town_halls
-from planner.analyses.risks import outages, risk_groups
+from planner.analyses.risks import Outage, outages, risk_groups
 from planner.analyses.routing import INF, Routing, Topology, index_network, route
+from planner.analyses.standby import (
+    Standby,
+    find_standby,
+    route_standby,
+    standby_outage,
+    standby_outages,
+    with_replication,
+)
 from planner.analyses.transit import (
     Served,
     route_transit,
@@ -146,7 +154,12 @@ def analyse_bandwidth(
     dcs = find_datacenters(G, target)
     sinks = [topo.index[dc] for dc in dcs if dc in topo.index]
     served = served_index(topo, _served(G, links, dcs))
-    if served:  # analyses/transit.py: every failure routed from scratch
+    standby = find_standby(topo, target)
+    if standby is not None:  # analyses/standby.py: the secondary on standby
+        flow, worst, cause, other, lost = _standby_loads(
+            topo, links, standby, demand, served, failures, progress
+        )
+    elif served:  # analyses/transit.py: every failure routed from scratch
         flow, worst, cause, other, lost = _transit_loads(
             topo, links, sinks, demand, served, failures
         )
@@ -173,6 +186,7 @@ def analyse_bandwidth(
         failures=failures,
         max_utilisation=target.network.max_utilisation,
         total_demand_mbps=sum(demand.values()),
+        replication_mbps=0.0 if standby is None else standby.replication,
         links=loads,
         unreachable=tuple(sorted(lost, key=Unreachable.sort_key)),
     )
@@ -208,9 +222,36 @@ def _transit_loads(
         return flow, worst, cause, other, lost
     groups = risk_groups(topo, links)
     sites = failures == "n-1+sites"
-    index = {k: i for i, k in enumerate(topo.links)}
+    fold = _Fold(topo, worst, cause, other, lost)
     for out in transit_outages(topo, sinks, vector, served, groups, sites=sites):
-        single = index[out.failed[1]] if out.failed[0] == "link" else None
+        fold.outage(out)
+    return flow, worst, cause, other, lost
+
+
+class _Fold:
+    """Folds failures into the worst loads, their causes and the sites
+    cut off."""
+
+    def __init__(
+        self,
+        topo: Topology,
+        worst: list[float],
+        cause: list[int | None],
+        other: dict[int, Failed],
+        lost: list[Unreachable],
+    ) -> None:
+        self.topo, self.worst, self.cause, self.other, self.lost = (
+            topo,
+            worst,
+            cause,
+            other,
+            lost,
+        )
+        self.index = {k: i for i, k in enumerate(topo.links)}
+
+    def outage(self, out: Outage) -> None:
+        worst, cause, other = self.worst, self.cause, self.other
+        single = self.index[out.failed[1]] if out.failed[0] == "link" else None
         for k, load in out.load.items():
             if load > worst[k] * (1 + _WORSE) + 1e-12:
                 worst[k], cause[k] = load, single
@@ -219,7 +260,54 @@ def _transit_loads(
                 else:
                     other.pop(k, None)
         name = out.failed[1] if single is not None else None
-        lost += [Unreachable(topo.nodes[x], name, out.failed) for x in out.unreachable]
+        nodes = self.topo.nodes
+        self.lost += [Unreachable(nodes[x], name, out.failed) for x in out.unreachable]
+
+
+def _standby_loads(
+    topo: Topology,
+    links: dict[str, dict[str, Any]],
+    sb: Standby,
+    demand: dict[str, float],
+    served: Served,
+    failures: FailureMode,
+    progress: Progress | None,
+) -> tuple[
+    list[float], list[float], list[int | None], dict[int, Failed], list[Unreachable]
+]:
+    """As :func:`_transit_loads`, with the secondary data centre on standby
+    (``planner.analyses.standby``). Single link failures are incremental
+    when no link is non-transit and the secondary reaches the primary; the
+    few that cut the secondary off from the primary are routed from scratch."""
+    vector = with_replication(sb, [demand.get(n, 0.0) for n in topo.nodes])
+    flow, dist = route_standby(topo, sb, vector, served)
+    worst = list(map(abs, flow))
+    cause: list[int | None] = [None] * len(worst)
+    other: dict[int, Failed] = {}
+    lost = [Unreachable(topo.nodes[x], None) for x, d in enumerate(dist) if d == INF]
+    if failures == "none":
+        return flow, worst, cause, other, lost
+    groups = risk_groups(topo, links)
+    sites = failures == "n-1+sites"
+    fold = _Fold(topo, worst, cause, other, lost)
+    base = route(topo, [sb.primary], vector)
+    incremental = not served and base.dist[sb.secondary] < INF
+    if incremental:
+        for failure in sweep(topo, base, progress, rises_only=True):
+            name = topo.links[failure.link]
+            if sb.secondary in failure.unreachable:
+                down = frozenset({failure.link})
+                out = standby_outage(
+                    topo, sb, vector, served, dist, ("link", name), down
+                )
+            else:
+                load = {k: abs(f) for k, f in failure.flow.items()}
+                out = Outage(("link", name), load, failure.unreachable)
+            fold.outage(out)
+    for out in standby_outages(
+        topo, sb, vector, served, groups, links=not incremental, sites=sites
+    ):
+        fold.outage(out)
     return flow, worst, cause, other, lost
 
 

@@ -88,6 +88,7 @@ class NetworkFile(Model):
     candidates: list[CandidateFile] | None = None
     design_horizon: int | None = Field(default=None, ge=0, le=100)
     demand_growth: Percentage | None = None
+    replication: Bandwidth | None = None
     per_km: dict[Medium, UpgradeCost] | None = None
     max_km: float | None = Field(default=None, gt=0)
 
@@ -206,6 +207,9 @@ class Network:
     design_horizon: int = 5
     # Yearly growth of demand: links are sized for design_horizon years on.
     demand_growth: float = 0.0
+    # Replication between the primary and the secondary data centre (Mbit/s),
+    # counted on the path between them (planner/analyses/standby.py).
+    replication: float = 0.0
     # Price per km of a new link by medium, and how far apart two sites may
     # be for planner design to propose one (0: no generated candidates).
     per_km: tuple[tuple[str, UpgradeCost], ...] = ()
