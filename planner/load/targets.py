@@ -146,6 +146,7 @@ def _candidates(net: NetworkFile, base: Network | None) -> tuple[Candidate, ...]
             investment=c.investment,
             per_year=c.per_year,
             metric=c.metric,
+            risk_groups=tuple(sorted(set(c.risk_groups))),
         )
         for c in net.candidates
     )

@@ -75,6 +75,8 @@ class CandidateFile(Model):
     investment: Money = Decimal(0)
     per_year: Money = Decimal(0)
     metric: float = Field(default=1.0, gt=0)
+    # Shared risks once built (a trench it would share with existing links).
+    risk_groups: list[Id] = []
 
 
 class NetworkFile(Model):
@@ -185,6 +187,7 @@ class Candidate:
     investment: Decimal = Decimal(0)
     per_year: Decimal = Decimal(0)
     metric: float = 1.0
+    risk_groups: tuple[str, ...] = ()
 
     def cost(self, horizon: int) -> Decimal:
         """What the design minimises: investment + horizon x per_year."""
