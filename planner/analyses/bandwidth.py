@@ -6,9 +6,10 @@ must carry once the central services run in the data centres. The internet
 endpoint carries no traffic between sites and is left out.
 
 Demand: each active site sends ``users x demand_per_user`` for every service
-the target hosts centrally and the site's municipality runs a system for in
-the region (``local`` or ``shared``: the systems the hosting analysis moves
-into the data centre; vendor-hosted and SaaS systems stay outside),
+the site's municipality has a system for (however hosted today) and the
+target does not host ``local``: central services run in the data centre,
+and vendor-hosted and SaaS ones are reached through the region's one
+internet access there (``DRAWN``),
 to the nearest data centre, split per hop among equal-cost next hops
 (``planner.analyses.routing``). Utilisation is demand / capacity in the
 direction towards the data centre (with one destination, a link carries
@@ -32,7 +33,7 @@ from typing import Any
 
 import networkx as nx
 
-from planner.analyses.demand import with_pupils_and_growth
+from planner.analyses.demand import DRAWN, with_pupils_and_growth
 from planner.analyses.failures import sweep
 from planner.analyses.network import find_datacenters, town_halls
 from planner.analyses.risks import Outage, outages, risk_groups
@@ -71,24 +72,18 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], None]
-# Systems the region runs itself, the hosting analysis's rule
-# (planner.analyses.services.hosting_gaps): only these move into the data
-# centres; vendor-hosted and SaaS systems stay outside the region, and their
-# traffic goes to the internet endpoint, which carries no traffic between
-# sites.
-IN_REGION = ("local", "shared")
 _WORSE = 1e-9  # relative: a failure must raise a load by more to count
 
 
 def site_demands(G: nx.MultiGraph[Any], target: Target) -> dict[str, float]:
     """Planned peak demand (Mbit/s) of every active site towards the data
-    centres: users x the sum of ``demand_per_user`` of the central services
-    its municipality runs a system for in the region (``local`` or
-    ``shared``: see ``IN_REGION``)."""
+    centres: users x the sum of ``demand_per_user`` of the services its
+    municipality has a system for (however hosted) and the target does not
+    host ``local`` (see ``DRAWN``)."""
     services: dict[str, set[str]] = {}
     sites = []
     for n, d in G.nodes(data=True):
-        if d["kind"] == "system" and d["hosting"] in IN_REGION:
+        if d["kind"] == "system":
             services.setdefault(d["municipality"], set()).add(d["service"])
         elif d["kind"] == "site" and d["status"] == "active":
             sites.append((n, d["users"], d["municipality"]))
@@ -96,7 +91,7 @@ def site_demands(G: nx.MultiGraph[Any], target: Target) -> dict[str, float]:
         muni: sum(
             target.services[s].demand_per_user
             for s in sorted(ids)
-            if s in target.services and target.services[s].hosting == "central"
+            if s in target.services and target.services[s].hosting in DRAWN
         )
         for muni, ids in services.items()
     }
