@@ -53,6 +53,7 @@ from planner.analyses.transit import (
     served_index,
     transit_outages,
 )
+from planner.analyses.transit_sweep import transit_link_failures
 from planner.graph import adjacency
 from planner.models.bandwidth import (
     BandwidthReport,
@@ -164,7 +165,7 @@ def analyse_bandwidth(
         )
     elif served:  # analyses/transit.py: every failure routed from scratch
         flow, worst, cause, other, lost = _transit_loads(
-            topo, links, sinks, demand, served, failures
+            topo, links, sinks, demand, served, failures, progress
         )
     else:
         base = route(topo, sinks, [demand.get(n, 0.0) for n in topo.nodes])
@@ -210,11 +211,14 @@ def _transit_loads(
     demand: dict[str, float],
     served: Served,
     failures: FailureMode,
+    progress: Progress | None = None,
 ) -> tuple[
     list[float], list[float], list[int | None], dict[int, Failed], list[Unreachable]
 ]:
     """Baseline flow, worst loads and their causes, and the sites cut off,
-    with non-transit links (``planner.analyses.transit``)."""
+    with non-transit links (``planner.analyses.transit``; single link
+    failures incrementally where they leave the served sites' split alone,
+    ``planner.analyses.transit_sweep``)."""
     vector = [demand.get(n, 0.0) for n in topo.nodes]
     flow, dist = route_transit(topo, sinks, vector, served)
     worst = list(map(abs, flow))
@@ -226,7 +230,11 @@ def _transit_loads(
     groups = risk_groups(topo, links)
     sites = failures == "n-1+sites"
     fold = _Fold(topo, worst, cause, other, lost)
-    for out in transit_outages(topo, sinks, vector, served, groups, sites=sites):
+    for out in transit_link_failures(topo, sinks, vector, served, progress):
+        fold.outage(out)
+    for out in transit_outages(
+        topo, sinks, vector, served, groups, sites=sites, links=False
+    ):
         fold.outage(out)
     return flow, worst, cause, other, lost
 
