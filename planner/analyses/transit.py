@@ -40,7 +40,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from planner.analyses.risks import Outage
-from planner.analyses.routing import INF, Topology, distances, hops_of, signed, spread
+from planner.analyses.routing import (
+    INF,
+    Distances,
+    Topology,
+    distances,
+    hops_of,
+    signed,
+    spread,
+)
 from planner.models.bandwidth import Failed
 
 __all__ = [
@@ -115,7 +123,7 @@ def route_transit(
 
 def own_split(
     topo: Topology,
-    dist0: Sequence[float],
+    dist0: Distances,
     demand: Sequence[float],
     served: Served,
     down: frozenset[int] = frozenset(),
@@ -126,7 +134,7 @@ def own_split(
     non-transit links) and its non-transit links, whose share ``moved`` to
     their far ends and ``flow`` on them; ``dist`` as in :func:`route_transit`."""
     blocked = down | frozenset(served)
-    dist = list(dist0)
+    dist = [dist0[x] for x in range(len(topo.nodes))]
     moved = list(demand)
     flow = [0.0] * len(topo.links)
     for s, extra in sorted(_own_hops(topo, served, down, node).items()):
