@@ -106,4 +106,4 @@ def test_one_rule_for_every_hosting(write: Callable[[str, str], Path]) -> None:
     demand = site_demands(G, target.model)
     assert demand == {"th": pytest.approx(30.0), "s1": pytest.approx(15.0)}
     gaps = hosting_gaps(G, target.model, find_datacenters(G, target.model))
-    assert [(g.subject, g.data["target_hosting"]) for g in gaps] == [("x-saas", "saas")]
+    assert [(g.subject, g.data.target_hosting) for g in gaps] == [("x-saas", "saas")]

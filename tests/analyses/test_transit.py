@@ -218,5 +218,5 @@ def test_shared_risk_gap_ignores_other_sites_lines(
     target = load_target(write("t.yaml", TARGET))
     G = build_graph(load_inventory(write("i.yaml", text), target).model)
     gaps = [g for g in find_gaps(G, target.model).gaps if g.kind == "redundancy"]
-    found = [(g.subject, g.data.get("risk_group")) for g in gaps]
+    found = [(g.subject, g.data.risk_group) for g in gaps]
     assert found == ([] if transit else [("th2", "t9")])
