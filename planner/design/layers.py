@@ -282,6 +282,7 @@ class Evaluator:
     def _check_bridges(self, picked: list[int]) -> list[Check]:
         graph = self._graph(picked)
         tree = bridge_tree(graph)
+        labels: dict[str, dict[Node, int]] | None = None
         euler = _Euler(tree)
         out = []
         for r in self.layer.requirements:
@@ -300,21 +301,27 @@ class Evaluator:
                         cuts.append((self._crossing(side), r.need - have))
             bottleneck = tuple(path or ())
             if paths == 2 and r.need == 2 and self.layer.groups:
-                for g, cut in self._group_cuts(graph, r):
+                if labels is None:  # each group's failure, labelled once
+                    labels = {
+                        g: _components(graph, m) for g, m in self.layer.groups.items()
+                    }
+                for g, cut in self._group_cuts(labels, r):
                     paths, bottleneck = 1, (f"risk group {g}",)
                     cuts.append(cut)
             out.append(Check(paths, tuple(cuts), bottleneck))
         return out
 
-    def _group_cuts(self, graph: Adjacency, r: Requirement) -> list[tuple[str, Cut]]:
+    def _group_cuts(
+        self, labels: dict[str, dict[Node, int]], r: Requirement
+    ) -> list[tuple[str, Cut]]:
         """The risk groups whose failure alone cuts ``r``'s source from its
         sink, each with its cut: a candidate outside the group must cross."""
         out = []
-        for g, members in self.layer.groups.items():
-            side = _reach(graph, r.source, members)
-            if r.sink not in side:
-                crossing = self._crossing(side.__contains__)
-                out.append((g, (self._outside(crossing, members), r.need - 1)))
+        for g, label in labels.items():
+            here = label[r.source]
+            if label[r.sink] != here:
+                crossing = self._crossing(lambda x, lb=label, c=here: lb.get(x) == c)
+                out.append((g, (self._outside(crossing, self.layer.groups[g]), 1)))
         return out
 
     def _outside(
@@ -371,17 +378,21 @@ class Evaluator:
 _CAND = "candidate:"
 
 
-def _reach(graph: Adjacency, source: Node, down: frozenset[str]) -> set[Node]:
-    """The nodes ``source`` reaches without the edges ``down``."""
-    seen = {source}
-    stack = [source]
-    while stack:
-        x = stack.pop()
-        for y, k in graph.get(x, ()):
-            if y not in seen and k not in down:
-                seen.add(y)
-                stack.append(y)
-    return seen
+def _components(graph: Adjacency, down: frozenset[str]) -> dict[Node, int]:
+    """Each node's component without the edges ``down``."""
+    label: dict[Node, int] = {}
+    for root in graph:
+        if root in label:
+            continue
+        label[root] = len(label)
+        here, stack = label[root], [root]
+        while stack:
+            x = stack.pop()
+            for y, k in graph[x]:
+                if y not in label and k not in down:
+                    label[y] = here
+                    stack.append(y)
+    return label
 
 
 def _cid(i: int) -> str:
