@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 ORACLE := .venv-oracle
 ORACLE_STAMP := $(ORACLE)/.installed
 
-.PHONY: fuzz demo test lint typecheck pytest graphviz oracle chromium poppler libreoffice bench bench-bandwidth bench-plan bench-report bench-design bench-site bench-speed bench-intake plans golden update-golden schemas format clean
+.PHONY: fuzz demo test lint typecheck pytest graphviz oracle chromium poppler libreoffice bench bench-bandwidth bench-plan bench-report bench-design bench-transit bench-site bench-speed bench-intake plans golden update-golden schemas format clean
 .PHONY: netbox redis netbox-hint bench-export
 
 $(STAMP): setup.cfg pyproject.toml
@@ -180,6 +180,11 @@ bench-report: $(STAMP) graphviz chromium
 # hall: solver time, and the cost of networkx's k_edge_augmentation beside it.
 bench-design: $(STAMP)
 	$(BIN)/python benchmarks/bench_design.py
+
+# bandwidth --failures n-1 on the national inventory with transit: false backup
+# lines (incremental against from scratch) and with a standby secondary.
+bench-transit: $(STAMP)
+	$(BIN)/python benchmarks/bench_transit.py
 
 # planner site --count 2 on Kongsberg and a national-shaped inventory, and the
 # bound of the exhaustive national run (minutes).

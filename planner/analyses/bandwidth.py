@@ -6,8 +6,10 @@ must carry once the central services run in the data centres. The internet
 endpoint carries no traffic between sites and is left out.
 
 Demand: each active site sends ``users x demand_per_user`` for every service
-the target hosts centrally and the site's municipality has a system for
-(however that system is hosted today: in the target it runs centrally),
+the site's municipality has a system for (however hosted today) and the
+target does not host ``local``: central services run in the data centre,
+and vendor-hosted and SaaS ones are reached through the region's one
+internet access there (``DRAWN``),
 to the nearest data centre, split per hop among equal-cost next hops
 (``planner.analyses.routing``). Utilisation is demand / capacity in the
 direction towards the data centre (with one destination, a link carries
@@ -31,11 +33,19 @@ from typing import Any
 
 import networkx as nx
 
-from planner.analyses.demand import with_pupils_and_growth
+from planner.analyses.demand import DRAWN, with_pupils_and_growth
 from planner.analyses.failures import sweep
 from planner.analyses.network import find_datacenters, town_halls
-from planner.analyses.risks import outages, risk_groups
+from planner.analyses.risks import Outage, outages, risk_groups
 from planner.analyses.routing import INF, Routing, Topology, index_network, route
+from planner.analyses.standby import (
+    Standby,
+    find_standby,
+    route_standby,
+    standby_outage,
+    standby_outages,
+    with_replication,
+)
 from planner.analyses.transit import (
     Served,
     route_transit,
@@ -43,6 +53,7 @@ from planner.analyses.transit import (
     served_index,
     transit_outages,
 )
+from planner.analyses.transit_sweep import transit_link_failures
 from planner.graph import adjacency
 from planner.models.bandwidth import (
     BandwidthReport,
@@ -67,8 +78,9 @@ _WORSE = 1e-9  # relative: a failure must raise a load by more to count
 
 def site_demands(G: nx.MultiGraph[Any], target: Target) -> dict[str, float]:
     """Planned peak demand (Mbit/s) of every active site towards the data
-    centres: users x the sum of ``demand_per_user`` of the central services
-    its municipality has a system for."""
+    centres: users x the sum of ``demand_per_user`` of the services its
+    municipality has a system for (however hosted) and the target does not
+    host ``local`` (see ``DRAWN``)."""
     services: dict[str, set[str]] = {}
     sites = []
     for n, d in G.nodes(data=True):
@@ -80,7 +92,7 @@ def site_demands(G: nx.MultiGraph[Any], target: Target) -> dict[str, float]:
         muni: sum(
             target.services[s].demand_per_user
             for s in sorted(ids)
-            if s in target.services and target.services[s].hosting == "central"
+            if s in target.services and target.services[s].hosting in DRAWN
         )
         for muni, ids in services.items()
     }
@@ -146,9 +158,14 @@ def analyse_bandwidth(
     dcs = find_datacenters(G, target)
     sinks = [topo.index[dc] for dc in dcs if dc in topo.index]
     served = served_index(topo, _served(G, links, dcs))
-    if served:  # analyses/transit.py: every failure routed from scratch
+    standby = find_standby(topo, target)
+    if standby is not None:  # analyses/standby.py: the secondary on standby
+        flow, worst, cause, other, lost = _standby_loads(
+            topo, links, standby, demand, served, failures, progress
+        )
+    elif served:  # analyses/transit.py: every failure routed from scratch
         flow, worst, cause, other, lost = _transit_loads(
-            topo, links, sinks, demand, served, failures
+            topo, links, sinks, demand, served, failures, progress
         )
     else:
         base = route(topo, sinks, [demand.get(n, 0.0) for n in topo.nodes])
@@ -173,6 +190,7 @@ def analyse_bandwidth(
         failures=failures,
         max_utilisation=target.network.max_utilisation,
         total_demand_mbps=sum(demand.values()),
+        replication_mbps=0.0 if standby is None else standby.replication,
         links=loads,
         unreachable=tuple(sorted(lost, key=Unreachable.sort_key)),
     )
@@ -193,11 +211,14 @@ def _transit_loads(
     demand: dict[str, float],
     served: Served,
     failures: FailureMode,
+    progress: Progress | None = None,
 ) -> tuple[
     list[float], list[float], list[int | None], dict[int, Failed], list[Unreachable]
 ]:
     """Baseline flow, worst loads and their causes, and the sites cut off,
-    with non-transit links (``planner.analyses.transit``)."""
+    with non-transit links (``planner.analyses.transit``; single link
+    failures incrementally where they leave the served sites' split alone,
+    ``planner.analyses.transit_sweep``)."""
     vector = [demand.get(n, 0.0) for n in topo.nodes]
     flow, dist = route_transit(topo, sinks, vector, served)
     worst = list(map(abs, flow))
@@ -208,9 +229,40 @@ def _transit_loads(
         return flow, worst, cause, other, lost
     groups = risk_groups(topo, links)
     sites = failures == "n-1+sites"
-    index = {k: i for i, k in enumerate(topo.links)}
-    for out in transit_outages(topo, sinks, vector, served, groups, sites=sites):
-        single = index[out.failed[1]] if out.failed[0] == "link" else None
+    fold = _Fold(topo, worst, cause, other, lost)
+    for out in transit_link_failures(topo, sinks, vector, served, progress):
+        fold.outage(out)
+    for out in transit_outages(
+        topo, sinks, vector, served, groups, sites=sites, links=False
+    ):
+        fold.outage(out)
+    return flow, worst, cause, other, lost
+
+
+class _Fold:
+    """Folds failures into the worst loads, their causes and the sites
+    cut off."""
+
+    def __init__(
+        self,
+        topo: Topology,
+        worst: list[float],
+        cause: list[int | None],
+        other: dict[int, Failed],
+        lost: list[Unreachable],
+    ) -> None:
+        self.topo, self.worst, self.cause, self.other, self.lost = (
+            topo,
+            worst,
+            cause,
+            other,
+            lost,
+        )
+        self.index = {k: i for i, k in enumerate(topo.links)}
+
+    def outage(self, out: Outage) -> None:
+        worst, cause, other = self.worst, self.cause, self.other
+        single = self.index[out.failed[1]] if out.failed[0] == "link" else None
         for k, load in out.load.items():
             if load > worst[k] * (1 + _WORSE) + 1e-12:
                 worst[k], cause[k] = load, single
@@ -219,7 +271,54 @@ def _transit_loads(
                 else:
                     other.pop(k, None)
         name = out.failed[1] if single is not None else None
-        lost += [Unreachable(topo.nodes[x], name, out.failed) for x in out.unreachable]
+        nodes = self.topo.nodes
+        self.lost += [Unreachable(nodes[x], name, out.failed) for x in out.unreachable]
+
+
+def _standby_loads(
+    topo: Topology,
+    links: dict[str, dict[str, Any]],
+    sb: Standby,
+    demand: dict[str, float],
+    served: Served,
+    failures: FailureMode,
+    progress: Progress | None,
+) -> tuple[
+    list[float], list[float], list[int | None], dict[int, Failed], list[Unreachable]
+]:
+    """As :func:`_transit_loads`, with the secondary data centre on standby
+    (``planner.analyses.standby``). Single link failures are incremental
+    when no link is non-transit and the secondary reaches the primary; the
+    few that cut the secondary off from the primary are routed from scratch."""
+    vector = with_replication(sb, [demand.get(n, 0.0) for n in topo.nodes])
+    flow, dist = route_standby(topo, sb, vector, served)
+    worst = list(map(abs, flow))
+    cause: list[int | None] = [None] * len(worst)
+    other: dict[int, Failed] = {}
+    lost = [Unreachable(topo.nodes[x], None) for x, d in enumerate(dist) if d == INF]
+    if failures == "none":
+        return flow, worst, cause, other, lost
+    groups = risk_groups(topo, links)
+    sites = failures == "n-1+sites"
+    fold = _Fold(topo, worst, cause, other, lost)
+    base = route(topo, [sb.primary], vector)
+    incremental = not served and base.dist[sb.secondary] < INF
+    if incremental:
+        for failure in sweep(topo, base, progress, rises_only=True):
+            name = topo.links[failure.link]
+            if sb.secondary in failure.unreachable:
+                down = frozenset({failure.link})
+                out = standby_outage(
+                    topo, sb, vector, served, dist, ("link", name), down
+                )
+            else:
+                load = {k: abs(f) for k, f in failure.flow.items()}
+                out = Outage(("link", name), load, failure.unreachable)
+            fold.outage(out)
+    for out in standby_outages(
+        topo, sb, vector, served, groups, links=not incremental, sites=sites
+    ):
+        fold.outage(out)
     return flow, worst, cause, other, lost
 
 

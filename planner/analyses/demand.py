@@ -1,8 +1,8 @@
 """Demand beyond users: pupils at schools, and growth over the horizon.
 
 - ``demand_per_pupil`` (a service field): a municipality's ``pupils`` draw
-  it at its active schools, for the central services the municipality has
-  a system for (the same rule as ``demand_per_user``). The inventory gives
+  it at its active schools, for the services the municipality has a system
+  for (the rule of ``demand_per_user``, ``DRAWN``). The inventory gives
   pupils per municipality, not per school: they are split over its schools
   in proportion to the schools' users (equally when no school has users).
 - ``network.demand_growth`` (a yearly percentage): every site's demand is
@@ -23,7 +23,18 @@ import networkx as nx
 
 from planner.models.target import Target
 
-__all__ = ["with_pupils_and_growth"]
+__all__ = ["DRAWN", "with_pupils_and_growth"]
+
+# The one demand rule (docs/bandwidth.md): a municipality draws every
+# service it has a system for, however hosted, unless the target hosts the
+# service ``local``. Central services run in the data centre; systems outside
+# the region (vendor-hosted, SaaS, and services the target hosts ``saas``)
+# are reached through the region's one internet access in the data centre
+# (the Kongsberg report's "one internet subscription"), over the same links.
+# The hosting analysis agrees: it moves only local and shared systems into
+# the data centre and leaves the others where they run, outside the region;
+# their traffic still leaves the region there.
+DRAWN = ("central", "saas")
 
 
 def with_pupils_and_growth(
@@ -37,7 +48,7 @@ def with_pupils_and_growth(
         muni: sum(
             target.services[s].demand_per_pupil
             for s in sorted(ids)
-            if s in target.services and target.services[s].hosting == "central"
+            if s in target.services and target.services[s].hosting in DRAWN
         )
         for muni, ids in services.items()
     }

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from planner.analyses.routing import INF, Hop, Routing, Topology, hops_of
 
-__all__ = ["Failure", "fail_link", "sweep"]
+__all__ = ["Failure", "fail_link", "fail_link_detail", "push", "sweep"]
 
 Progress = Callable[[int, int], None]
 
@@ -80,23 +80,32 @@ def fail_link(
     re-routed, so every flow can only fall) reports no flows: a worst-case
     search needs none of them, and most failures of a national network are
     such dead-end access links."""
+    return fail_link_detail(topo, base, link, rises_only=rises_only)[0]
+
+
+def fail_link_detail(
+    topo: Topology, base: Routing, link: int, *, rises_only: bool = False
+) -> tuple[Failure, dict[int, float], dict[int, list[Hop]]]:
+    """:func:`fail_link`, with the new distances of the nodes whose
+    distance changed and the new next hops of those whose next hops did."""
     a, b = topo.ends[link]
     if (link, b) in base.next_hops[a]:
         u = a
     elif (link, a) in base.next_hops[b]:
         u = b
     else:
-        return Failure(link, {}, ())  # carries nothing, changes nothing
+        return Failure(link, {}, ()), {}, {}  # carries nothing, changes nothing
     new_dist, new_hops = _reroute(topo, base, link, u)
     lost = tuple(sorted(x for x, d in new_dist.items() if d == INF))
     if rises_only and len(lost) == len(new_hops):
-        return Failure(link, {}, lost)  # S is all cut off: loads only fall
+        # S is all cut off: loads only fall
+        return Failure(link, {}, lost), new_dist, new_hops
     change: dict[int, float] = defaultdict(float)
     held = _take_back(topo, base, new_hops, change)
     _send(topo, base, new_dist, new_hops, held, change)
     change.pop(link, None)
     flow = {k: base.flow[k] + v for k, v in change.items()}
-    return Failure(link, flow, lost)
+    return Failure(link, flow, lost), new_dist, new_hops
 
 
 def _reroute(
@@ -211,6 +220,21 @@ def _take_back(
                 delta[y] += share
                 heapq.heappush(heap, (-dist[y], y))
     return held
+
+
+def push(
+    topo: Topology,
+    base: Routing,
+    new_dist: dict[int, float],
+    new_hops: dict[int, list[Hop]],
+    amounts: dict[int, float],
+) -> dict[int, float]:
+    """The change of every link's signed flow when the nodes of ``amounts``
+    send that much more (or less) along the DAG of ``base`` as changed by
+    ``new_dist`` and ``new_hops`` (what cut-off nodes send is dropped)."""
+    change: dict[int, float] = defaultdict(float)
+    _send(topo, base, new_dist, new_hops, amounts, change)
+    return change
 
 
 def _send(

@@ -119,7 +119,12 @@ def shared_risk_gaps(
     """Redundancy gaps from shared risks: a town hall (backbone) or site
     (access) that needs two paths, has two edge-disjoint ones, but loses
     every path to the data centres (its town hall) when one risk group
-    fails. Sites already with a redundancy gap are left as they are."""
+    fails. Sites already with a redundancy gap are left as they are.
+
+    Paths respect ``transit: false`` (``planner.analyses.transit``): a town
+    hall's never cross a non-transit link, a site's only those serving it."""
+    from planner.analyses.network import _served  # network imports transit, us
+
     dcs = [dc for dc in datacenters if dc in H]
     have = {g.subject for g in known if g.kind == "redundancy"}
     groups: dict[str, list[tuple[str, str, str]]] = {}
@@ -127,12 +132,20 @@ def shared_risk_gaps(
         for g in d.get("risk_groups", ()):
             groups.setdefault(g, []).append((u, v, k))
     halls = town_halls(H)
-    before = reached_from(H, dcs)
+    served = _served(H, set(halls.values()) | set(dcs))
+    own: dict[str, list[tuple[str, str, str]]] = {}
+    for u, v, k in H.edges(keys=True):
+        for x in served.get(k, ()):
+            own.setdefault(x, []).append((u, v, k))
+    T = H.copy()
+    T.remove_edges_from([(u, v, k) for u, v, k in H.edges(keys=True) if k in served])
+    before = reached_from(T, dcs)
     found: dict[str, Gap] = {}
     for group, links in sorted(groups.items()):
-        cut = H.copy()
+        cut = T.copy()
         for u, v, k in links:
-            cut.remove_edge(u, v, key=k)
+            if cut.has_edge(u, v, key=k):
+                cut.remove_edge(u, v, key=k)
         ids = sorted(k for _, _, k in links)
         reached = reached_from(cut, dcs)
         if backbone >= 2 and dcs:
@@ -150,11 +163,30 @@ def shared_risk_gaps(
                     and n not in dcs
                     and hall is not None
                     and n not in have
-                    and nx.has_path(H, n, hall)
-                    and not nx.has_path(cut, n, hall)
+                    and _loses(T, cut, own.get(n, []), links, n, hall)
                 ):
                     found.setdefault(n, _gap(H, n, "access", need, group, ids))
     return [found[s] for s in sorted(found)]
+
+
+def _loses(
+    T: nx.MultiGraph[Any],
+    cut: nx.MultiGraph[Any],
+    mine: list[tuple[str, str, str]],
+    group: list[tuple[str, str, str]],
+    n: str,
+    hall: str,
+) -> bool:
+    """Site ``n`` reaches its town hall in ``T`` plus its own non-transit
+    links, and not once the group is cut."""
+    if mine:
+        down = set(group)
+        T, cut = T.copy(), cut.copy()
+        for u, v, k in mine:
+            T.add_edge(u, v, key=k)
+            if (u, v, k) not in down:
+                cut.add_edge(u, v, key=k)
+    return bool(nx.has_path(T, n, hall)) and not nx.has_path(cut, n, hall)
 
 
 def _gap(

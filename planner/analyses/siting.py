@@ -6,10 +6,11 @@ link failure gives the link upgrades and their price (what ``planner
 bandwidth --failures n-1`` gives with a target naming that pair), the
 availability estimate the weakest municipality, and the routing the
 demand-weighted distance (mean distance, by link metric, from a site to its
-nearest data centre, weighted by the site's demand). A pair is unordered
-for all three (demand goes to the nearer one, availability counts paths to
-either), so pairs are evaluated once; the primary is the town hall of the
-more populous municipality (ties: the smaller id).
+nearest data centre, weighted by the site's demand). A pair is evaluated
+once, the primary being the town hall of the more populous municipality
+(ties: the smaller id); the bandwidth analysis sends every site to the
+primary, and to the secondary only when the primary is cut off
+(``planner.analyses.standby``).
 
 With candidate links in the target (written, or from coordinates), the
 network design (``planner.design.design_network``, without its n-1 sweep)

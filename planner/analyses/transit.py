@@ -40,10 +40,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from planner.analyses.risks import Outage
-from planner.analyses.routing import INF, Topology, distances, hops_of, signed, spread
+from planner.analyses.routing import (
+    INF,
+    Distances,
+    Topology,
+    distances,
+    hops_of,
+    signed,
+    spread,
+)
 from planner.models.bandwidth import Failed
 
-__all__ = ["Served", "route_transit", "served_ends", "served_index", "transit_outages"]
+__all__ = [
+    "Served",
+    "own_split",
+    "route_transit",
+    "served_ends",
+    "served_index",
+    "transit_outages",
+]
 
 _TIE = 1e-12
 Served = Mapping[int, tuple[int, ...]]  # non-transit link -> the ends it serves
@@ -101,7 +116,25 @@ def route_transit(
     traffic (INF: cut off)."""
     blocked = down | frozenset(served)
     dist0 = distances(topo, sinks, blocked, node)
-    dist = list(dist0)
+    moved, flow, dist = own_split(topo, dist0, demand, served, down, node)
+    spread(topo, dist0, moved, flow, blocked, node)
+    return flow, dist
+
+
+def own_split(
+    topo: Topology,
+    dist0: Distances,
+    demand: Sequence[float],
+    served: Served,
+    down: frozenset[int] = frozenset(),
+    node: int | None = None,
+) -> tuple[list[float], list[float], list[float]]:
+    """``(moved, flow, dist)``: each served site's own demand split between
+    its transit next hops (by the distances ``dist0`` of the network without
+    non-transit links) and its non-transit links, whose share ``moved`` to
+    their far ends and ``flow`` on them; ``dist`` as in :func:`route_transit`."""
+    blocked = down | frozenset(served)
+    dist = [dist0[x] for x in range(len(topo.nodes))]
     moved = list(demand)
     flow = [0.0] * len(topo.links)
     for s, extra in sorted(_own_hops(topo, served, down, node).items()):
@@ -117,8 +150,7 @@ def route_transit(
         for k, far in via:
             flow[k] += share * signed(topo, k, s)
             moved[far] += share
-    spread(topo, dist0, moved, flow, blocked, node)
-    return flow, dist
+    return moved, flow, dist
 
 
 def transit_outages(
@@ -129,16 +161,18 @@ def transit_outages(
     groups: Mapping[str, frozenset[int]],
     *,
     sites: bool,
+    links: bool = True,
 ) -> Iterator[Outage]:
-    """Every single link, then every risk group, then (with ``sites``)
-    every site but the sinks, failed one at a time and routed from scratch
-    with :func:`route_transit`; ``unreachable`` lists the sites newly cut
-    off."""
+    """Every single link (unless not ``links``), then every risk group,
+    then (with ``sites``) every site but the sinks, failed one at a time
+    and routed from scratch with :func:`route_transit`; ``unreachable``
+    lists the sites newly cut off. (``planner.analyses.transit_sweep`` does
+    the single links incrementally.)"""
     _, base = route_transit(topo, sinks, demand, served)
     sink_set = set(sinks)
-    todo: list[tuple[Failed, frozenset[int], int | None]] = [
-        (("link", k), frozenset({i}), None) for i, k in enumerate(topo.links)
-    ]
+    todo: list[tuple[Failed, frozenset[int], int | None]] = []
+    if links:
+        todo += [(("link", k), frozenset({i}), None) for i, k in enumerate(topo.links)]
     todo += [(("risk-group", g), ix, None) for g, ix in groups.items()]
     if sites:
         todo += [

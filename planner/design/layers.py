@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
 import networkx as nx
@@ -75,6 +76,9 @@ class Layer:
     candidates: dict[int, tuple[Node, Node]]
     requirements: list[Requirement]
     nodes: set[Node] = field(default_factory=set)
+    # Risk group -> its links in the layer (ids; candidates as ``_cid(i)``):
+    # a group fails as one, so paths sharing one count once.
+    groups: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def most(self) -> int:
@@ -101,9 +105,20 @@ def build_layers(
     usable: dict[int, tuple[Node, Node]] = {
         i: (c.a, c.b) for i, c in enumerate(candidates) if c.a in H and c.b in H
     }
-    links = [(u, v, k) for u, v, k in H.edges(keys=True)]
     dcs = [dc for dc in find_datacenters(G, target) if dc in H]
     halls = town_halls(H)
+    served = _served(H, set(halls.values()) | set(dcs))
+    # Non-transit links carry only their served site's own paths: none of
+    # the backbone's, and in access only that site's (its own layer below).
+    links = [(u, v, k) for u, v, k in H.edges(keys=True) if k not in served]
+    grouped = {
+        k: tuple(d.get("risk_groups", ()))
+        for _, _, k, d in H.edges(keys=True, data=True)
+        if d.get("risk_groups")
+    }
+    grouped |= {
+        _cid(i): c.risk_groups for i, c in enumerate(candidates) if c.risk_groups
+    }
     layers = []
     need = target.network.backbone.redundancy
     if dcs:
@@ -114,7 +129,9 @@ def build_layers(
             for th in sorted(halls.values())
             if th not in dcs
         ]
-        layers.append(_layer("backbone", [*links, *sink], [*H, SINK], usable, reqs))
+        layers.append(
+            _layer("backbone", [*links, *sink], [*H, SINK], usable, reqs, grouped)
+        )
     access = target.network.access
     reqs = [
         Requirement(
@@ -127,8 +144,27 @@ def build_layers(
         for n, d in sorted(H.nodes(data=True))
         if d["role"] != "town-hall" and n not in dcs and d["municipality"] in halls
     ]
-    layers.append(_layer("access", links, list(H), usable, reqs))
+    own = {x for ends in served.values() for x in ends}
+    shared = [r for r in reqs if r.site not in own]
+    layers.append(_layer("access", links, list(H), usable, shared, grouped))
+    for r in (r for r in reqs if r.site in own):  # with its own lines
+        mine = [
+            (u, v, k) for u, v, k in H.edges(keys=True) if r.site in served.get(k, ())
+        ]
+        layers.append(_layer("access", [*links, *mine], list(H), usable, [r], grouped))
     return layers, warnings
+
+
+def _served(H: nx.MultiGraph[Any], hubs: set[str]) -> dict[str, tuple[str, ...]]:
+    """Non-transit link id -> the sites it serves (its ends that are not
+    hubs, ``planner.analyses.transit``); every other link id -> ()."""
+    from planner.analyses.transit import served_ends
+
+    ends = [
+        (k, u, v, d.get("transit", True))
+        for u, v, k, d in H.edges(keys=True, data=True)
+    ]
+    return served_ends(ends, hubs)
 
 
 def _layer(
@@ -137,15 +173,24 @@ def _layer(
     nodes: list[Node],
     candidates: dict[int, tuple[Node, Node]],
     reqs: list[Requirement],
+    grouped: dict[str, tuple[str, ...]],
 ) -> Layer:
     if max((r.need for r in reqs), default=0) > 2:
-        return Layer(cls, links, dict(candidates), reqs, set(nodes))
-    adj = adjacency(links, nodes)
+        layer = Layer(cls, links, dict(candidates), reqs, set(nodes))
+        return _with_groups(layer, grouped)
+    # Contract the 2-edge-connected components of the links in no risk
+    # group: one group (or link) failing never splits such a component.
+    # Grouped links between components are kept beside the bridges.
+    adj = adjacency([e for e in links if e[2] not in grouped], nodes)
     tree = bridge_tree(adj)
     reqs = [r for r in reqs if _paths(tree, r) < r.need]  # the rest hold today
     comp: dict[Node, Node] = {n: ("c", tree.component[n]) for n in adj}
     bridges = {k for c, (_, k) in tree.parent.items()}
-    kept = [(comp[u], comp[v], k) for u, v, k in links if k in bridges]
+    kept = [
+        (comp[u], comp[v], k)
+        for u, v, k in links
+        if k in bridges or (k in grouped and comp[u] != comp[v])
+    ]
     cands = {i: (comp[a], comp[b]) for i, (a, b) in candidates.items()}
     cands = {i: (a, b) for i, (a, b) in cands.items() if a != b}
     reqs = [
@@ -154,7 +199,18 @@ def _layer(
     keep = {r.source for r in reqs} | {r.sink for r in reqs}
     keep |= {end for ends in cands.values() for end in ends}
     kept, left = _prune(kept, set(comp.values()), keep)
-    return Layer(cls, kept, cands, reqs, left)
+    return _with_groups(Layer(cls, kept, cands, reqs, left), grouped)
+
+
+def _with_groups(layer: Layer, grouped: dict[str, tuple[str, ...]]) -> Layer:
+    """``layer`` with its risk groups: each group's links and candidates."""
+    ids = [k for _, _, k in layer.links] + [_cid(i) for i in layer.candidates]
+    groups: dict[str, set[str]] = {}
+    for k in ids:
+        for g in grouped.get(k, ()):
+            groups.setdefault(g, set()).add(k)
+    layer.groups = {g: frozenset(m) for g, m in sorted(groups.items())}
+    return layer
 
 
 def _paths(tree: BridgeTree, r: Requirement) -> int:
@@ -168,7 +224,9 @@ def prune(layer: Layer) -> Layer:
     keep = {r.source for r in layer.requirements} | {r.sink for r in layer.requirements}
     keep |= {end for ends in layer.candidates.values() for end in ends}
     links, nodes = _prune(layer.links, layer.nodes, keep)
-    return Layer(layer.cls, links, layer.candidates, layer.requirements, nodes)
+    alive = {k for _, _, k in links} | {_cid(i) for i in layer.candidates}
+    groups = {g: m & alive for g, m in layer.groups.items() if m & alive}
+    return Layer(layer.cls, links, layer.candidates, layer.requirements, nodes, groups)
 
 
 def _prune(
@@ -228,7 +286,9 @@ class Evaluator:
         return adjacency([*self.layer.links, *extra], self.layer.nodes)
 
     def _check_bridges(self, picked: list[int]) -> list[Check]:
-        tree = bridge_tree(self._graph(picked))
+        graph = self._graph(picked)
+        tree = bridge_tree(graph)
+        labels: dict[str, dict[Node, int]] | None = None
         euler = _Euler(tree)
         out = []
         for r in self.layer.requirements:
@@ -245,8 +305,35 @@ class Evaluator:
                         side = euler.below(link)
                         have = 0 if link.startswith(_CAND) else 1
                         cuts.append((self._crossing(side), r.need - have))
-            out.append(Check(paths, tuple(cuts), tuple(path or ())))
+            bottleneck = tuple(path or ())
+            if paths == 2 and r.need == 2 and self.layer.groups:
+                if labels is None:  # each group's failure, labelled once
+                    labels = {
+                        g: _components(graph, m) for g, m in self.layer.groups.items()
+                    }
+                for g, cut in self._group_cuts(labels, r):
+                    paths, bottleneck = 1, (f"risk group {g}",)
+                    cuts.append(cut)
+            out.append(Check(paths, tuple(cuts), bottleneck))
         return out
+
+    def _group_cuts(
+        self, labels: dict[str, dict[Node, int]], r: Requirement
+    ) -> list[tuple[str, Cut]]:
+        """The risk groups whose failure alone cuts ``r``'s source from its
+        sink, each with its cut: a candidate outside the group must cross."""
+        out = []
+        for g, label in labels.items():
+            here = label[r.source]
+            if label[r.sink] != here:
+                crossing = self._crossing(lambda x, lb=label, c=here: lb.get(x) == c)
+                out.append((g, (self._outside(crossing, self.layer.groups[g]), 1)))
+        return out
+
+    def _outside(
+        self, crossing: frozenset[int], members: frozenset[str]
+    ) -> frozenset[int]:
+        return frozenset(i for i in crossing if _cid(i) not in members)
 
     def _crossing(self, inside: Any) -> frozenset[int]:
         return frozenset(
@@ -254,29 +341,64 @@ class Evaluator:
         )
 
     def _check_flow(self, picked: list[int]) -> list[Check]:
-        simple: nx.Graph[Any] = nx.Graph()
-        simple.add_nodes_from(self.layer.nodes)
+        """Max-flow per requirement; with risk groups, also with every set of
+        fewer than ``need`` groups failed: ``R`` groups down and a cut of
+        ``c`` links left mean ``|R| + c`` elements cut the requirement."""
         cands = self.layer.candidates
-        for u, v in [(u, v) for u, v, _ in self.layer.links] + [
-            cands[i] for i in picked
-        ]:
-            w = simple.get_edge_data(u, v, {"capacity": 0})["capacity"]
-            simple.add_edge(u, v, capacity=w + 1)
+        edges = [*self.layer.links, *((*cands[i], _cid(i)) for i in picked)]
+        most = self.layer.most
+        downs: list[tuple[str, ...]] = [()]
+        for size in range(1, most):
+            downs += list(combinations(self.layer.groups, size))
         out = []
         for r in self.layer.requirements:
-            value, (side, _) = nx.minimum_cut(simple, r.source, r.sink)
-            paths = min(round(value), r.need)
-            cuts: list[Cut] = []
-            if paths < r.need:
-                have = sum(
-                    1 for u, v, _ in self.layer.links if (u in side) != (v in side)
-                )
-                cuts.append((self._crossing(side.__contains__), r.need - have))
+            paths, cuts = r.need, []
+            for down in downs:
+                if len(down) >= r.need:
+                    continue
+                gone = frozenset().union(*(self.layer.groups[g] for g in down))
+                simple = self._simple([e for e in edges if e[2] not in gone])
+                value, (side, _) = nx.minimum_cut(simple, r.source, r.sink)
+                count = len(down) + round(value)
+                if count < r.need:
+                    have = sum(
+                        1
+                        for u, v, k in self.layer.links
+                        if (u in side) != (v in side) and k not in gone
+                    )
+                    crossing = self._outside(self._crossing(side.__contains__), gone)
+                    cuts.append((crossing, r.need - len(down) - have))
+                    paths = min(paths, count)
             out.append(Check(paths, tuple(cuts), ()))
         return out
 
+    def _simple(self, edges: list[tuple[Node, Node, str]]) -> nx.Graph[Any]:
+        simple: nx.Graph[Any] = nx.Graph()
+        simple.add_nodes_from(self.layer.nodes)
+        for u, v, _ in edges:
+            w = simple.get_edge_data(u, v, {"capacity": 0})["capacity"]
+            simple.add_edge(u, v, capacity=w + 1)
+        return simple
+
 
 _CAND = "candidate:"
+
+
+def _components(graph: Adjacency, down: frozenset[str]) -> dict[Node, int]:
+    """Each node's component without the edges ``down``."""
+    label: dict[Node, int] = {}
+    for root in graph:
+        if root in label:
+            continue
+        label[root] = len(label)
+        here, stack = label[root], [root]
+        while stack:
+            x = stack.pop()
+            for y, k in graph[x]:
+                if y not in label and k not in down:
+                    label[y] = here
+                    stack.append(y)
+    return label
 
 
 def _cid(i: int) -> str:

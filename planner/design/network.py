@@ -315,6 +315,8 @@ def augmented(G: nx.MultiGraph[Any], links: Sequence[Candidate]) -> nx.MultiGrap
             cost_per_year=c.per_year,
             metric=c.metric,
             status="planned",
+            risk_groups=tuple(c.risk_groups),
+            transit=True,
         )
     return G2
 

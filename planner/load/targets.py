@@ -115,6 +115,9 @@ def _network(net: NetworkFile, default: Target | None) -> Network:
         candidates=_candidates(net, base),
         design_horizon=_horizon(net, base),
         demand_growth=_growth(net, base),
+        replication=float(net.replication)
+        if net.replication is not None
+        else (base.replication if base else 0.0),
         per_km=tuple(sorted((net.per_km or {}).items()))
         if net.per_km is not None
         else (base.per_km if base else ()),
@@ -143,6 +146,7 @@ def _candidates(net: NetworkFile, base: Network | None) -> tuple[Candidate, ...]
             investment=c.investment,
             per_year=c.per_year,
             metric=c.metric,
+            risk_groups=tuple(sorted(set(c.risk_groups))),
         )
         for c in net.candidates
     )

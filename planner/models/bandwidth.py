@@ -139,6 +139,9 @@ class BandwidthReport:
     total_demand_mbps: float
     links: tuple[LinkLoad, ...]
     unreachable: tuple[Unreachable, ...]
+    # Primary-secondary replication counted on the links (0: none, or the
+    # data centres are peers; planner/analyses/standby.py).
+    replication_mbps: float = 0.0
 
     @property
     def upgrades(self) -> tuple[LinkLoad, ...]:
@@ -169,6 +172,7 @@ class BandwidthReport:
             "failures": self.failures,
             "max_utilisation": self.max_utilisation,
             "total_demand_mbps": _r(self.total_demand_mbps),
+            "replication_mbps": _r(self.replication_mbps),
             "links": [ln.to_dict() for ln in self.links],
             "unreachable": [u.to_dict() for u in self.unreachable],
             "upgrades": {

@@ -75,6 +75,8 @@ class CandidateFile(Model):
     investment: Money = Decimal(0)
     per_year: Money = Decimal(0)
     metric: float = Field(default=1.0, gt=0)
+    # Shared risks once built (a trench it would share with existing links).
+    risk_groups: list[Id] = []
 
 
 class NetworkFile(Model):
@@ -88,6 +90,7 @@ class NetworkFile(Model):
     candidates: list[CandidateFile] | None = None
     design_horizon: int | None = Field(default=None, ge=0, le=100)
     demand_growth: Percentage | None = None
+    replication: Bandwidth | None = None
     per_km: dict[Medium, UpgradeCost] | None = None
     max_km: float | None = Field(default=None, gt=0)
 
@@ -184,6 +187,7 @@ class Candidate:
     investment: Decimal = Decimal(0)
     per_year: Decimal = Decimal(0)
     metric: float = 1.0
+    risk_groups: tuple[str, ...] = ()
 
     def cost(self, horizon: int) -> Decimal:
         """What the design minimises: investment + horizon x per_year."""
@@ -206,6 +210,9 @@ class Network:
     design_horizon: int = 5
     # Yearly growth of demand: links are sized for design_horizon years on.
     demand_growth: float = 0.0
+    # Replication between the primary and the secondary data centre (Mbit/s),
+    # counted on the path between them (planner/analyses/standby.py).
+    replication: float = 0.0
     # Price per km of a new link by medium, and how far apart two sites may
     # be for planner design to propose one (0: no generated candidates).
     per_km: tuple[tuple[str, UpgradeCost], ...] = ()

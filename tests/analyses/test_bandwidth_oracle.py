@@ -19,7 +19,7 @@ from planner.analyses.routing import Routing, Topology, route, topology
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
 from tests.conftest import MINI, ROOT
-from tests.oracle.client import model, run_oracle
+from tests.oracle.client import model, run_oracle, standby_model
 from tests.oracle.topologies import Link, hub_and_rings, to_graph
 
 
@@ -151,7 +151,7 @@ def test_oracle_risk_groups_and_site_failures(seed: int) -> None:
 
 def _inventory_case(
     path: Any, target: Any
-) -> tuple[Any, list[Link], dict[str, float], list[str]]:
+) -> tuple[Any, list[Link], dict[str, float], Any]:
     from planner.analyses.bandwidth import site_demands, target_topology
     from planner.analyses.network import find_datacenters
 
@@ -170,34 +170,164 @@ def _inventory_case(
         for i, (a, b) in enumerate(topo.ends)
     ]
     dcs = [d for d in find_datacenters(G, tgt.model) if d in topo.index]
-    return analyse_bandwidth(G, tgt.model, failures="n-1"), links, demand, dcs
+    p, s = tgt.model.datacenters.primary, tgt.model.datacenters.secondary
+    standby = None if p is None or s is None else (p, s, tgt.model.network.replication)
+    return (
+        analyse_bandwidth(G, tgt.model, failures="n-1"),
+        links,
+        demand,
+        (dcs, standby),
+    )
+
+
+def _to_secondary(
+    links: list[Link], failed: Any, primary: str, secondary: str
+) -> frozenset[str]:
+    """The nodes a failure cuts off from the primary that still reach the
+    secondary, found with networkx alone (independent of planner's routing)."""
+    import networkx as nx
+
+    H: nx.MultiGraph[Any] = nx.MultiGraph()
+    down: set[str] = set()
+    if isinstance(failed, str):
+        down = {failed}
+    elif isinstance(failed, dict) and "srlg" in failed:
+        down = set(failed["links"])
+    for ln in links:
+        H.add_node(ln["a"])
+        H.add_node(ln["b"])
+        if ln["id"] not in down:
+            H.add_edge(ln["a"], ln["b"], key=ln["id"])
+    if isinstance(failed, dict) and "node" in failed:
+        H.remove_node(failed["node"])
+    return frozenset(
+        nx.node_connected_component(H, secondary)
+        - nx.node_connected_component(H, primary)
+    )
+
+
+def _standby_oracle(
+    links: list[Link],
+    demand: dict[str, float],
+    standby: tuple[str, str, float],
+    failures: list[Any],
+) -> list[dict[str, Any]]:
+    """pyNTM's results for every failure, in order, with the demands of the
+    standby rule: one pyNTM run per set of nodes sent to the secondary."""
+    groups: dict[frozenset[str], list[int]] = {}
+    for i, failed in enumerate(failures):
+        key = _to_secondary(links, failed, standby[0], standby[1])
+        groups.setdefault(key, []).append(i)
+    out: list[dict[str, Any]] = [{} for _ in failures]
+    for key, ix in sorted(groups.items(), key=lambda kv: kv[1]):
+        chosen = [failures[i] for i in ix]
+        result = run_oracle(standby_model(links, demand, standby, set(key), chosen))
+        for i, r in zip(ix, result["results"], strict=True):
+            out[i] = r
+    return out
 
 
 @pytest.mark.parametrize(
-    ("inventory", "target"),
+    ("inventory", "target", "replication"),
     [
-        (MINI, None),
+        (MINI, None, None),
         (
             ROOT / "inventories/kongsberg.yaml",
             ROOT / "topologies/kongsberg-target.yaml",
+            None,
+        ),
+        (
+            ROOT / "inventories/kongsberg.yaml",
+            ROOT / "topologies/kongsberg-target.yaml",
+            "500 Mbit/s",
         ),
     ],
 )
-def test_oracle_inventory_report(inventory: Any, target: Any) -> None:
-    """The report's baseline and worst utilisation per link, and the sites
-    cut off, against pyNTM run over every failure."""
-    report, links, demand, dcs = _inventory_case(inventory, target)
+def test_oracle_inventory_report(
+    inventory: Any, target: Any, replication: str | None, tmp_path: Any
+) -> None:
+    """The report's baseline and worst utilisation per link, against pyNTM
+    run over every failure. Kongsberg names a primary and a secondary: pyNTM
+    gets the demands to the primary, and for a failure cutting sites off
+    from it, theirs to the secondary, and the replication between the two."""
+    if replication is not None:
+        text = target.read_text(encoding="utf-8")
+        target = tmp_path / "target.yaml"
+        target.write_text(
+            text.replace("network:\n", f"network:\n  replication: {replication}\n", 1),
+            encoding="utf-8",
+        )
+    report, links, demand, (dcs, standby) = _inventory_case(inventory, target)
     failures: list[str | None] = [None, *(ln["id"] for ln in links)]
-    oracle = run_oracle(model(links, demand, dcs, failures))
-    base = oracle["results"][0]["utilisation"]
+    if standby is None:
+        results = run_oracle(model(links, demand, dcs, failures))["results"]
+    else:
+        results = _standby_oracle(links, demand, standby, failures)
+        assert report.replication_mbps == (0.0 if replication is None else 500.0)
+        assert any(  # a failure that sends sites to the secondary is covered
+            _to_secondary(links, f, standby[0], standby[1]) for f in failures
+        )
+    base = results[0]["utilisation"]
     for ln in report.links:
         assert ln.utilisation == pytest.approx(max(base[ln.id]), abs=1e-9), ln.id
         worst = max(
-            max(r["utilisation"][ln.id])
-            for r in oracle["results"]
-            if r["failed"] != ln.id
+            max(r["utilisation"][ln.id]) for r in results if r["failed"] != ln.id
         )
         assert ln.worst_utilisation == pytest.approx(worst, abs=1e-9), ln.id
+
+
+@pytest.mark.parametrize("seed", [1])
+def test_oracle_standby_failures(seed: int) -> None:
+    """The secondary on standby with replication, routed from scratch by
+    planner.analyses.standby, against pyNTM under every link, SRLG and node
+    failure: among the SRLGs one cuts the primary's hub off the core, so the
+    secondary takes everyone but the primary's own rings."""
+    import random
+
+    from planner.analyses.standby import Standby, route_standby, with_replication
+
+    links, demand, (p, s) = hub_and_rings(60, seed)
+    rng = random.Random(seed)
+    groups = {
+        f"trench-{g}": sorted(ln["id"] for ln in rng.sample(links, rng.choice([2, 3])))
+        for g in range(5)
+    }
+    hubs = {ln["a"] for ln in links if ln["a"].startswith("hub")}
+    groups["core"] = sorted(
+        ln["id"]
+        for ln in links
+        if p in (ln["a"], ln["b"]) and {ln["a"], ln["b"]} <= hubs
+    )
+    nodes = sorted(({ln["a"] for ln in links} | {ln["b"] for ln in links}) - {p, s})
+    failures: list[Any] = [None, *(ln["id"] for ln in links)]
+    failures += [{"srlg": g, "links": ids} for g, ids in groups.items()]
+    failures += [{"node": n} for n in nodes]
+    results = _standby_oracle(links, demand, (p, s, 300.0), failures)
+    topo = topology(to_graph(links))
+    sb = Standby(topo.index[p], topo.index[s], 300.0)
+    vector = with_replication(sb, [demand.get(n, 0.0) for n in topo.nodes])
+    sent = 0
+    for failed, result in zip(failures, results, strict=True):
+        down: frozenset[int] = frozenset()
+        node = None
+        if isinstance(failed, str):
+            down = frozenset({topo.links.index(failed)})
+        elif isinstance(failed, dict) and "srlg" in failed:
+            down = frozenset(topo.links.index(x) for x in failed["links"])
+        elif isinstance(failed, dict):
+            node = topo.index[failed["node"]]
+        flow, _ = route_standby(topo, sb, vector, {}, down, node)
+        sent += bool(_to_secondary(links, failed, p, s))
+        flows = dict(enumerate(flow))
+        for link, (ab, ba) in result["utilisation"].items():
+            if ab is None:
+                continue  # down
+            i = topo.links.index(link)
+            assert _directions(topo, flows, i) == pytest.approx([ab, ba], abs=1e-9), (
+                failed,
+                link,
+            )
+    assert sent >= 1  # the core SRLG at least
 
 
 def test_missing_oracle_fails_with_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:

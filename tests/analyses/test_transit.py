@@ -198,3 +198,25 @@ def test_site_behind_a_non_transit_line_is_cut_off(
     assert [u.site for u in report.unreachable] == ["th2"]
     backup = next(ln for ln in report.links if ln.id == "ec-backup")
     assert backup.demand_mbps == pytest.approx(site_demands(G, target.model)["ec"])
+
+
+@pytest.mark.parametrize("transit", [False, True])
+def test_shared_risk_gap_ignores_other_sites_lines(
+    write: Callable[[str, str], Path], transit: bool
+) -> None:
+    """TH2 gets a second backbone link in the same trench as the first: two
+    edge-disjoint paths, one in effect. With EC's backup line transit: false
+    nothing else is left, a shared-risk gap naming the trench; as an
+    ordinary link TH2 would survive the trench through EC."""
+    text = INVENTORY.replace(
+        "  - {id: backbone, a: th2, b: th1, capacity: 1 Gbit/s}\n",
+        "  - {id: backbone, a: th2, b: th1, capacity: 1 Gbit/s, risk_groups: [t9]}\n"
+        "  - {id: backbone2, a: th2, b: th1, capacity: 1 Gbit/s, risk_groups: [t9]}\n",
+    )
+    if transit:
+        text = text.replace(", transit: false", "")
+    target = load_target(write("t.yaml", TARGET))
+    G = build_graph(load_inventory(write("i.yaml", text), target).model)
+    gaps = [g for g in find_gaps(G, target.model).gaps if g.kind == "redundancy"]
+    found = [(g.subject, g.data.risk_group) for g in gaps]
+    assert found == ([] if transit else [("th2", "t9")])

@@ -77,3 +77,30 @@ def run_oracle(model_in: dict[str, Any], timeout: float = 3600) -> dict[str, Any
         raise RuntimeError(f"pyNTM oracle failed:\n{done.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(done.stdout)
     return result
+
+
+def standby_model(
+    links: list[dict[str, Any]],
+    demand: dict[str, float],
+    standby: tuple[str, str, float],
+    to_secondary: set[str],
+    failures: list[Any],
+) -> dict[str, Any]:
+    """The oracle's input with a primary and a secondary data centre
+    (``standby``: primary, secondary, replication): every node's demand to
+    the primary, but the ``to_secondary`` nodes' to the secondary (those the
+    failures cut off from the primary), and the replication from the
+    secondary to the primary unless the secondary is among them."""
+    primary, secondary, replication = standby
+    demands = []
+    for n, t in sorted(demand.items()):
+        if n == secondary and secondary not in to_secondary:
+            t += replication
+        if t > 0 and n not in (primary, secondary):
+            dest = secondary if n in to_secondary else primary
+            demands.append({"source": n, "dest": dest, "traffic": t})
+        elif t > 0 and n == secondary and secondary not in to_secondary:
+            demands.append({"source": n, "dest": primary, "traffic": t})
+    if secondary not in demand and replication and secondary not in to_secondary:
+        demands.append({"source": secondary, "dest": primary, "traffic": replication})
+    return {"links": list(links), "demands": demands, "failures": failures}

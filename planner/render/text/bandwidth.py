@@ -55,6 +55,11 @@ def _summary(report: BandwidthReport) -> list[str]:
     return [
         f"Data centres: {', '.join(report.datacenters) or 'none'}",
         f"Failures considered: {failures}",
+        *(
+            [f"Replication: {format_bandwidth(report.replication_mbps)}"]
+            if report.replication_mbps
+            else []
+        ),
         f"Total demand: {format_bandwidth(report.total_demand_mbps)}; "
         f"{len(report.links)} links, {over} over "
         f"{format_percentage(report.max_utilisation, 0)}",
