@@ -182,6 +182,20 @@ class ArchiModel:
             self.relationships[rid] = Relationship(rid, type_, source, target, name)
         return rid
 
+    def relate_all(self, type_: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """:meth:`relate` for each ``(source, target)`` in order, in one
+        loop: the plan's ~216,000 dependencies of a national model."""
+        elements, relationships = self.elements, self.relationships
+        head = f"rel-{type_.lower()}-"
+        for source, target in pairs:
+            s, t = elements[source].type, elements[target].type
+            if not _allowed(type_, s, t):
+                raise ValueError(f"ArchiMate 3.1 forbids {type_} from {s} to {t}")
+            digest = _sha1(f"{type_}|{source}|{target}".encode()).hexdigest()
+            rid = head + digest[:16]
+            if rid not in relationships:
+                relationships[rid] = Relationship(rid, type_, source, target)
+
 
 def relationship_id(type_: str, source: str, target: str) -> str:
     """``rel-<type>-<hash of type and ends>``: stable while its ends are."""
@@ -486,16 +500,18 @@ def _plateau_contents(
 ) -> None:
     """Today aggregates what is in service; the target its services and
     the planned links (the rest of the target state is the gaps closed)."""
+    members: list[tuple[str, str]] = []
     for eid, e in model.elements.items():
         if e.type == "Plateau":
             continue
         status = dict(e.props).get("status", "active")
         if e.type == "ApplicationService":
-            model.relate("Aggregation", goal, eid)
+            members.append((goal, eid))
         elif status == "active":
-            model.relate("Aggregation", today, eid)
+            members.append((today, eid))
         elif e.type == "CommunicationNetwork" and status == "planned":
-            model.relate("Aggregation", goal, eid)
+            members.append((goal, eid))
+    model.relate_all("Aggregation", members)
 
 
 def _gaps(
@@ -609,12 +625,15 @@ def _packages(
             for gap in gap_ids.get(key, []):
                 model.relate("Association", wp, gap)
         _deliverable(model, x, wp, words)
-    relate = model.relate
-    for x in plan.placements:
-        wp = wp_of[x.package.id]
-        for dep in sorted(x.package.depends_on):
-            if dep in wp_of:  # not a package of the plan: nothing to trigger
-                relate("Triggering", wp_of[dep], wp)
+    model.relate_all(
+        "Triggering",
+        (
+            (wp_of[dep], wp_of[x.package.id])
+            for x in plan.placements
+            for dep in sorted(x.package.depends_on)
+            if dep in wp_of  # not a package of the plan: nothing to trigger
+        ),
+    )
 
 
 def _package_element(x: Placement, currency: str) -> Element:
