@@ -24,6 +24,7 @@ import argparse
 import gc
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -193,6 +194,38 @@ def counted() -> Iterator[Counter[str]]:
         requests.Session.send = send  # type: ignore[method-assign]
 
 
+def _cpu(pid: int, children: bool = False) -> float:
+    """CPU seconds of a process (and of its waited-for children)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(f) for f in fields[11 : 15 if children else 13])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu(nb: server.NetBox) -> dict[str, float]:
+    """CPU seconds so far of NetBox's server process and of its PostgreSQL
+    (the postmaster's exited children and the live backends), found by
+    their command lines: the figure that does not depend on what else
+    the machine runs."""
+    port = nb.url.rsplit(":", 1)[1]
+    pgport = nb.pg_args[nb.pg_args.index("-p") + 1]
+    procs: dict[int, tuple[int, str]] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                cmd = (d / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError):
+                continue
+            procs[int(d.name)] = (ppid, cmd)
+    web = [p for p, (_, c) in procs.items() if f"runserver 127.0.0.1:{port}" in c]
+    master = [p for p, (_, c) in procs.items() if f"-p {pgport} " in c]
+    out = {"netbox": sum(_cpu(p) for p in web)}
+    if master:
+        kids = [p for p, (pp, _) in procs.items() if pp == master[0]]
+        out["postgres"] = _cpu(master[0], True) + sum(_cpu(p) for p in kids)
+    return out
+
+
 def compare(inv: Inventory, back: Inventory) -> list[str]:
     """What the import lost or changed of the seeded records' ids."""
 
@@ -239,10 +272,12 @@ def main() -> int:
     dump = seeded_dump(payload(inv), args.reseed)
     with server.running(dump) as nb:
         gc.disable()  # as planner.cli.main does
+        before = server_cpu(nb)
         cpu, started = time.process_time(), time.monotonic()
         with counted() as requests:
             files, report = import_netbox(nb.url, nb.token, GROUP)
         took, cpu = time.monotonic() - started, time.process_time() - cpu
+        after = server_cpu(nb)
         gc.enable()
     with tempfile.TemporaryDirectory() as tmp:
         for name, text in files.items():
@@ -256,6 +291,11 @@ def main() -> int:
         f"{sum(len(m.sites) for m in back.municipalities):,} sites, "
         f"{sum(len(m.servers) for m in back.municipalities):,} servers, "
         f"{sum(len(m.links) for m in back.municipalities) + len(back.links):,} links"
+    )
+    print(
+        "  CPU: "
+        + ", ".join(f"{k} {after[k] - before.get(k, 0):.1f} s" for k in after)
+        + f", planner {cpu:.1f} s"
     )
     print(f"  {sum(requests.values())} requests:")
     for path, n in sorted(requests.items()):
