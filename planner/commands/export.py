@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.analyses.gaps import Analysis, analyse
-from planner.commands.plan import _period
+from planner.analyses.gaps import Analysis
+from planner.commands.shared import analysed, period_setting
 from planner.export.archicsv import archi_csv
 from planner.export.archimate import archimate_xml
 from planner.export.archimodel import ArchiModel, build_model
-from planner.load import load_inventory, load_plan, load_target
+from planner.load import load_inputs
 from planner.models.bandwidth import FailureMode
 from planner.planning.pipeline import Overrides, plan_analysed
 
@@ -70,9 +70,9 @@ def _model(
     lang: str,
     start: str | None,
 ) -> tuple[ArchiModel, Analysis]:
-    tgt = load_target(target)
-    inv = load_inventory(inventory, tgt)
-    loaded = load_plan(plan_file) if plan_file is not None else None
-    analysis = analyse(inv.model, tgt.model, failures=failures)
-    plan = plan_analysed(analysis, inv, tgt.model, loaded, Overrides(_period(start)))
+    inputs = load_inputs(inventory, target, plan_file)
+    tgt = inputs.target
+    analysis = analysed(inputs.inventory.model, tgt.model, failures=failures)
+    overrides = Overrides(period_setting(start, "start"))
+    plan = plan_analysed(analysis, inputs.inventory, tgt.model, inputs.plan, overrides)
     return build_model(analysis.G, tgt.model, analysis.gaps, plan, lang=lang), analysis

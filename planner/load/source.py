@@ -16,14 +16,19 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import yaml
 import yaml_rs
 
 from planner.cache import note_read
 from planner.errors import InputError, Problem
 from planner.load import guard as inputguard
+from planner.load.lazy import lazy_import
+
+if TYPE_CHECKING:
+    import yaml
+else:
+    yaml = lazy_import("yaml")
 
 __all__ = ["Document", "Loaded", "Sources", "read_document"]
 
@@ -33,7 +38,6 @@ __all__ = ["Document", "Loaded", "Sources", "read_document"]
 _ALIAS_LIMITS = yaml_rs.AliasLimits(
     max_total_replayed_events=200_000, max_replay_stack_depth=32
 )
-_Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is not a comment
 # The tags plain data may carry (implicit or written as !!str etc.); anything
 # else, !!python/object included, is refused.
@@ -138,7 +142,7 @@ class Loaded(Generic[M]):
 
 def _compose(text: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=_Composer)
+        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
 
