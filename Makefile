@@ -171,7 +171,7 @@ bench-plan: $(STAMP)
 # Diagrams and the report, stage by stage, for Kongsberg and the national inventory.
 # planner export archimate on the national inventory, stage by stage, CPU and
 # wall (85,534 elements, 480,192 relationships, 149 MB: model + XML + write
-# 4.4-4.8 s CPU, was 5.6 s; docs/interop.md).
+# 4.1-4.9 s CPU, was 5.6 s; docs/interop.md).
 bench-export: $(STAMP)
 	$(BIN)/python benchmarks/bench_export.py
 
