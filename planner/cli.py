@@ -1037,6 +1037,50 @@ def export_archimate(
     click.echo(f"wrote {output}: {summary}")
 
 
+@export_group.command("archi-csv")
+@inventory_argument
+@target_option
+@plan_option(
+    "Plan settings and hand-written work packages (default: the generated plan)."
+)
+@click.option("--start", metavar="PERIOD", help="First phase, e.g. 2027H1 or 2009Q1.")
+@failures_option(
+    "n-1",
+    "Size link upgrades for the worst single link failure (n-1), as planner "
+    "plan does, or for normal operation only (none, faster).",
+)
+@lang_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="The folder to write elements.csv, relations.csv and properties.csv into.",
+)
+def export_archi_csv(
+    inventory: Path,
+    target: Path | None,
+    plan_file: Path | None,
+    start: str | None,
+    failures: FailureMode,
+    lang: str,
+    output: Path,
+) -> None:
+    """Archi's CSV trio (elements, relations, properties) of the model
+    `planner export archimate` writes, with the same ids: it updates a model
+    imported from that file (Archi: File > Import > CSV Data Into Selected
+    Model)."""
+    from planner.commands.export import export_archi_csv as run
+    from planner.output import emit
+
+    files, summary = run(
+        inventory, target, plan_file, failures=failures, lang=lang, start=start
+    )
+    for name, text in files.items():
+        emit(text, output / name, [inventory, target, plan_file])
+    click.echo(f"wrote {output}: {summary}")
+
+
 @import_group.command("netbox")
 @click.option(
     "--url", required=True, help="NetBox's address, e.g. https://netbox.example.no"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 import networkx as nx
@@ -96,12 +96,12 @@ def archimate_xml(
         f'  <documentation xml:lang="{lang}">Exported by planner from the '
         f"inventory of {_text(model.name)}.</documentation>",
         "  <elements>",
-        *(line for e in model.elements.values() for line in _element(e, lang)),
+        *_elements(model.elements.values(), lang),
         "  </elements>",
     ]
     if model.relationships:
         out.append("  <relationships>")
-        out += [_relationship(r, lang) for r in model.relationships.values()]
+        out += _relationships(model.relationships.values(), lang)
         out.append("  </relationships>")
     if defs:
         out.append("  <propertyDefinitions>")
@@ -118,41 +118,58 @@ def archimate_xml(
         "    </diagrams>",
         "  </views>",
         "</model>",
+        "",  # the final newline, without copying 149 MB once more
     ]
-    return "\n".join(out) + "\n"
+    return "\n".join(out)
 
 
-def _element(e: Element, lang: str) -> Iterator[str]:
-    head = f'    <element identifier="{e.id}" xsi:type="{e.type}">'
-    name = f'<name xml:lang="{lang}">{_text(e.name)}</name>'
-    if e.documentation is None and not e.props:
-        yield f"{head}{name}</element>"
-        return
-    yield head + name
-    if e.documentation:
-        yield (
-            f'      <documentation xml:lang="{lang}">'
-            f"{_text(e.documentation)}</documentation>"
+def _elements(elements: Iterable[Element], lang: str) -> list[str]:
+    """The elements' lines. One loop, no call per element or property: a
+    national model has ~85,000 elements with ~540,000 properties."""
+    lines: list[str] = []
+    add = lines.append
+    # property values repeat (roles, statuses, kinds): escape each once
+    escaped: dict[str, str] = {}
+    for e in elements:
+        head = (
+            f'    <element identifier="{e.id}" xsi:type="{e.type}">'
+            f'<name xml:lang="{lang}">{_text(e.name)}</name>'
         )
-    if e.props:
-        yield "      <properties>"
-        for key, value in e.props:
-            yield (
-                f'        <property propertyDefinitionRef="prop-{key}">'
-                f"<value>{_text(value)}</value></property>"
+        if e.documentation is None and not e.props:
+            add(f"{head}</element>")
+            continue
+        add(head)
+        if e.documentation:
+            add(
+                f'      <documentation xml:lang="{lang}">'
+                f"{_text(e.documentation)}</documentation>"
             )
-        yield "      </properties>"
-    yield "    </element>"
+        if e.props:
+            add("      <properties>")
+            for key, value in e.props:
+                text = escaped.get(value)
+                if text is None:
+                    text = escaped[value] = _text(value)
+                add(
+                    f'        <property propertyDefinitionRef="prop-{key}">'
+                    f"<value>{text}</value></property>"
+                )
+            add("      </properties>")
+        add("    </element>")
+    return lines
 
 
-def _relationship(r: Relationship, lang: str) -> str:
-    head = (
+def _relationships(relationships: Iterable[Relationship], lang: str) -> list[str]:
+    """The relationships' lines (~480,000 in a national model)."""
+    return [
         f'    <relationship identifier="{r.id}" source="{r.source}" '
-        f'target="{r.target}" xsi:type="{r.type}"'
-    )
-    if r.name is None:
-        return head + "/>"
-    return f'{head}><name xml:lang="{lang}">{_text(r.name)}</name></relationship>'
+        f'target="{r.target}" xsi:type="{r.type}"/>'
+        if r.name is None
+        else f'    <relationship identifier="{r.id}" source="{r.source}" '
+        f'target="{r.target}" xsi:type="{r.type}">'
+        f'<name xml:lang="{lang}">{_text(r.name)}</name></relationship>'
+        for r in relationships
+    ]
 
 
 def _node(

@@ -33,7 +33,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -167,6 +167,19 @@ def _root() -> Path:
 class NetBox:
     url: str
     token: str
+    # NetBox's management command (``[python, -m, netbox]``), its
+    # environment and psql's connection arguments, for benchmarks/bench_netbox.py
+    manage: list[str] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
+    pg_args: list[str] = field(default_factory=list)
+
+
+def save_database(nb: NetBox, path: Path) -> None:
+    """Dump the running NetBox's database to ``path`` (``pg_dump -Fc``),
+    which :func:`running` can start from again."""
+    partial = path.with_suffix(".partial")
+    _run([_pg("pg_dump"), *nb.pg_args, "-Fc", "-f", str(partial)])
+    partial.replace(path)
 
 
 class _Cluster:
@@ -356,9 +369,11 @@ def _wait(url: str, proc: subprocess.Popen[bytes], timeout: float) -> None:
 
 
 @contextlib.contextmanager
-def running() -> Iterator[NetBox]:
-    """A fresh NetBox from the migrated dump, stopped on exit."""
-    venv, root, dump = setup()
+def running(dump: Path | None = None) -> Iterator[NetBox]:
+    """A fresh NetBox from the migrated dump (or ``dump``, one made by
+    :func:`save_database`), stopped on exit."""
+    venv, root, migrated = setup()
+    dump = dump or migrated
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="planner-netbox-") as tmp:
         cluster = _Cluster(Path(tmp))
@@ -393,7 +408,13 @@ def running() -> Iterator[NetBox]:
                 sys.stderr.write((Path(tmp) / "netbox.log").read_text()[-3000:])
                 raise
             log(f"NetBox up at {url} in {time.monotonic() - started:.1f} s")
-            yield NetBox(url, TOKEN)
+            yield NetBox(
+                url,
+                TOKEN,
+                [str(venv / "bin" / "python"), "-m", "netbox"],
+                cluster.env(root),
+                cluster.pg_args(),
+            )
         finally:
             if server is not None:
                 server.terminate()
