@@ -1,0 +1,129 @@
+"""A large inventory loaded one municipality at a time (docs/formats.md).
+
+Read whole, a 100 MB inventory held its text, the parsed data of every
+municipality and every validated model at once: about two gigabytes. Here
+the file is cut at its municipalities (``planner.load.chunks``); each is
+parsed, guarded, validated, compacted (``planner.load.compact``) and its
+parsed data dropped before the next, so the text and the models are all
+that stay. The result is the same model the whole-file loader gives.
+
+The lean path only takes files it can read without doubt: a file under
+:data:`THRESHOLD`, one it cannot cut, or anything that goes wrong in it (a
+syntax error, a shape error, a tag, an ambiguous number) returns None, and
+the caller reads the file whole, which finds and locates every problem at
+once. Only the reference checks run here, on the finished models, located
+item by item without a node tree of the whole file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml_rs
+from pydantic import ValidationError
+
+from planner.errors import InputError
+from planner.load import guard
+from planner.load.checks import check_inventory
+from planner.load.chunks import Parts, split
+from planner.load.compact import Compactor
+from planner.load.source import _ALIAS_LIMITS, Document, Loaded, Sources, read_text
+from planner.models.inventory import Inventory, Municipality
+from planner.models.target import Target
+
+__all__ = ["THRESHOLD", "load_inventory_lean"]
+
+THRESHOLD = 4 * 1024 * 1024
+"""Files from this size on are read municipality by municipality."""
+
+
+class _Whole(Exception):
+    """Read the file whole instead (anything the lean path does not settle)."""
+
+
+def load_inventory_lean(path: Path, target: Loaded[Target]) -> Loaded[Inventory] | None:
+    """The loaded inventory, or None: read it whole with the usual loader."""
+    try:
+        size = path.stat().st_size
+    except (OSError, ValueError):
+        return None
+    if size < THRESHOLD or not path.is_file():
+        return None
+    display = str(path)
+    text = read_text(path, display)
+    parts = split(text)
+    if parts is None:
+        return None
+    try:
+        return _load(path, display, text, parts, target)
+    except _Whole:
+        return None
+
+
+def _load(
+    path: Path, display: str, text: str, parts: Parts, target: Loaded[Target]
+) -> Loaded[Inventory]:
+    from planner.load.loader import _include, _refuse_other_kind
+
+    skeleton = _data(parts.skeleton, display)
+    if not isinstance(skeleton, dict) or skeleton.get("municipalities", 0) is not None:
+        raise _Whole
+    doc = Document(display, text, skeleton, parts=parts)
+    _refuse_other_kind(doc, "planner/inventory/v1")
+    sources = Sources(doc)
+    compactor = Compactor()
+    folder = path.parent.resolve()
+    municipalities = []
+    for i in range(len(parts.spans)):
+        item = _data(parts.chunk(i), display)
+        if not (isinstance(item, list) and len(item) == 1):
+            raise _Whole
+        data = item[0]
+        if isinstance(data, dict) and "file" in data:
+            try:
+                included = _include(
+                    folder, path, data, ("municipalities", i, "file"), doc
+                )
+            except InputError:
+                raise _Whole from None
+            sources.includes[i] = included
+            data, included.data = included.data, None
+        try:
+            municipality = Municipality.model_validate(data)
+        except ValidationError:
+            raise _Whole from None
+        del data, item
+        compactor.compact(municipality)
+        municipalities.append(municipality)
+    skeleton["municipalities"] = municipalities
+    try:
+        inventory = Inventory.model_validate(skeleton)
+    except ValidationError:
+        raise _Whole from None
+    compactor.compact(inventory)
+    doc.data = None  # the raw mapping is released: only the models stay
+    if problems := check_inventory(inventory, target, sources.problem):
+        raise InputError(problems)
+    return Loaded(inventory, sources)
+
+
+def _data(text: str, display: str) -> Any:
+    """``text`` parsed and guarded as ``read_document`` guards a file;
+    anything it would report sends the file to the whole-file loader."""
+    from planner.load.source import _tag_problems
+
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False, alias_limits=_ALIAS_LIMITS)
+    except Exception:  # whatever it is, reading the file whole says it
+        raise _Whole from None
+    if "!" in text and _tag_problems(Document(display, text, None)):
+        raise _Whole
+    if guard.might_be_ambiguous(text) and guard.ambiguous_floats(
+        Document(display, text, None).root(), display
+    ):
+        raise _Whole
+    data, found = guard.clean_data(data, text)
+    if found:
+        raise _Whole
+    return data
