@@ -67,11 +67,14 @@ def municipality_key(id_: str) -> str:
     return f"municipality:{id_}"
 
 
-def build_graph(inventory: Inventory) -> nx.MultiGraph[Any]:
+def build_graph(inventory: Inventory, *, release: bool = False) -> nx.MultiGraph[Any]:
     """The graph of an inventory (schema in the module docstring).
 
     Planned links and non-active sites are included with their ``status``;
-    :func:`network` filters them.
+    :func:`network` filters them. ``release``: the caller's last use of
+    ``inventory``, whose municipalities are dropped from it one by one as
+    they are copied into the graph, so a national inventory's models and
+    its graph are never both whole in memory (``planner gap``).
     """
     G: nx.MultiGraph[Any] = nx.MultiGraph(
         region=inventory.region.id,
@@ -81,7 +84,15 @@ def build_graph(inventory: Inventory) -> nx.MultiGraph[Any]:
     )
     nodes: dict[str, dict[str, Any]] = {INTERNET: {"kind": "internet"}}
     edges: list[Edge] = []
-    for m in inventory.municipalities:
+    # The edges between objects carry only their kind: one attribute dict per
+    # kind, shared (a national graph has ~700,000 of them; read, never written).
+    kinds = {k: {"kind": k} for k in ("has", "located", "provides", "runs")}
+    kinds["hosted_by"] = {"kind": "hosted_by"}
+    links: list[list[Edge]] = []
+    municipalities = inventory.municipalities
+    for i, m in enumerate(municipalities):
+        if release:
+            municipalities[i] = None  # type: ignore[call-overload]
         mk = municipality_key(m.id)
         nodes[mk] = {
             "kind": "municipality",
@@ -89,14 +100,20 @@ def build_graph(inventory: Inventory) -> nx.MultiGraph[Any]:
         }
         for s in m.sites:
             nodes[s.id] = {"kind": "site", "municipality": m.id, **_fields(s)}
-            edges.append((mk, s.id, 0, {"kind": "has"}))
+            edges.append((mk, s.id, 0, kinds["has"]))
         for srv in m.servers:
             sk = node_key("server", srv.id)
             nodes[sk] = {"kind": "server", "municipality": m.id, **_fields(srv)}
-            edges.append((sk, srv.site, 0, {"kind": "located"}))
+            edges.append((sk, srv.site, 0, kinds["located"]))
         for sy in m.systems:
-            _add_system(nodes, edges, m.id, sy)
-    edges.extend(_link(ln) for ln in inventory.all_links())
+            _add_system(nodes, edges, m.id, sy, kinds)
+        links.append([_link(ln) for ln in m.links])
+    # Region links first, then each municipality's (Inventory.all_links).
+    edges.extend(_link(ln) for ln in inventory.links)
+    for some in links:
+        edges.extend(some)
+    if release:
+        municipalities.clear()
     _assemble(G, nodes, edges)
     return G
 
@@ -149,17 +166,21 @@ def _fields(model: Any) -> dict[str, Any]:
 
 
 def _add_system(
-    nodes: dict[str, dict[str, Any]], edges: list[Edge], muni: str, sy: Any
+    nodes: dict[str, dict[str, Any]],
+    edges: list[Edge],
+    muni: str,
+    sy: Any,
+    kinds: dict[str, dict[str, Any]],
 ) -> None:
     key = node_key("system", sy.id)
     nodes[key] = {"kind": "system", "municipality": muni, **_fields(sy)}
     service = node_key("service", sy.service)
     nodes.setdefault(service, {"kind": "service", "id": sy.service})
-    edges.append((key, service, 0, {"kind": "provides"}))
+    edges.append((key, service, 0, kinds["provides"]))
     if sy.server is not None:
-        edges.append((key, node_key("server", sy.server), 0, {"kind": "runs"}))
+        edges.append((key, node_key("server", sy.server), 0, kinds["runs"]))
     if sy.hosted_by is not None:
-        edges.append((key, municipality_key(sy.hosted_by), 0, {"kind": "hosted_by"}))
+        edges.append((key, municipality_key(sy.hosted_by), 0, kinds["hosted_by"]))
 
 
 def _link(ln: Link) -> Edge:

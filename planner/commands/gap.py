@@ -25,8 +25,10 @@ def gap(
     from planner.load import load_inventory, load_target
 
     tgt = load_target(target)
-    inv = load_inventory(inventory, tgt)
-    return find_gaps(build_graph(inv.model), tgt.model, failures=failures)
+    G = build_graph(load_inventory(inventory, tgt).model, release=True)
+    # The graph holds every value the analyses read: the models and the
+    # file's text are released before they run (a national inventory).
+    return find_gaps(G, tgt.model, failures=failures)
 
 
 def render_gaps(report: GapReport, fmt: str, width: int) -> str:
