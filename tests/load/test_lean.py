@@ -129,7 +129,9 @@ def test_only_plain_shapes_are_cut(text: str) -> None:
 
 
 def test_items_keep_their_lines() -> None:
-    text = "region: {id: r}\nmunicipalities:\n# c\n- id: a\n  x: 1\n- id: b\nlinks: []\n"
+    text = (
+        "region: {id: r}\nmunicipalities:\n# c\n- id: a\n  x: 1\n- id: b\nlinks: []\n"
+    )
     parts = split(text)
     assert parts is not None
     assert [parts.chunk(i) for i in range(2)] == ["- id: a\n  x: 1\n", "- id: b\n"]
