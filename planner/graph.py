@@ -205,7 +205,8 @@ def _link(ln: Link) -> Edge:
 def network(
     G: nx.MultiGraph[Any], *, planned: bool = False, internet: bool = False
 ) -> nx.MultiGraph[Any]:
-    """The sites and the links between them (a new graph, safe to modify).
+    """The sites and the links between them (a new graph: add and remove its
+    nodes and edges freely; their attribute dicts are ``G``'s, read them).
 
     ``planned`` also keeps planned links (the target state); ``internet``
     keeps the internet endpoint, which otherwise carries no traffic between
@@ -227,7 +228,9 @@ def network(
         for k, d in keys.items()
         if d["kind"] == "link" and (planned or d["status"] == "active")
     ]
-    _assemble(H, {n: dict(d) for n, d in nodes.items()}, edges)
+    # Node and edge attributes are shared with G, not copied: a national
+    # network is ~220,000 sites, and analyses build it several times.
+    _assemble(H, nodes, edges)
     return H
 
 
