@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from planner import __version__
-from planner.errors import PlannerError, UsageError
+from planner.errors import PlannerError, SettingError, UsageError
 from planner.models.results import GAP_KINDS
 
 if TYPE_CHECKING:
@@ -133,6 +133,15 @@ def _width() -> int:
     return 100
 
 
+_OPTION_OF = {
+    "cost key": "--key",
+    "amount": "--amount",
+    "start": "--start",
+    "as of": "--as-of",
+}
+"""The library names a setting in its errors; the CLI says which option."""
+
+
 class PlannerGroup(click.Group):
     """The one error boundary: a :class:`PlannerError` is printed as its
     lines (exit 2), anything unexpected as an internal error (exit 3)."""
@@ -148,7 +157,10 @@ class PlannerGroup(click.Group):
         except PlannerError as e:
             from planner.load.guard import printable
 
-            for line in e.lines():
+            shown = e
+            if isinstance(e, SettingError):
+                shown = e.for_option(_OPTION_OF.get(e.setting, e.setting))
+            for line in shown.lines():
                 click.echo(printable(line), err=True)
             ctx.exit(e.exit_code)
         except Exception as e:

@@ -20,6 +20,7 @@ __all__ = [
     "PlannerError",
     "Problem",
     "ProblemAt",
+    "SettingError",
     "UsageError",
     "did_you_mean",
 ]
@@ -41,6 +42,24 @@ class PlannerError(Exception):
 
 class UsageError(PlannerError):
     """A command-line mistake: wrong option value, output over an input."""
+
+
+class SettingError(UsageError):
+    """A value of a named setting that cannot be read (``cost key: ...``).
+
+    The library names the setting, not the option: the same parser serves
+    the command line, a script and a file. Only the CLI knows which option
+    the value came from and names it (:meth:`for_option`).
+    """
+
+    def __init__(self, setting: str, message: str) -> None:
+        super().__init__(f"{setting}: {message}")
+        self.setting = setting
+        self.message = message
+
+    def for_option(self, option: str) -> UsageError:
+        """The same mistake, said of the command-line ``option``."""
+        return UsageError(f"{option}: {self.message}")
 
 
 @dataclass(frozen=True, order=True)

@@ -104,6 +104,7 @@ def _bandwidth(value: str | int | float) -> float:
     return mbps
 
 
+@lru_cache(maxsize=4096)
 def format_bandwidth(mbps: float) -> str:
     """``1000.0`` -> ``'1 Gbit/s'``; the largest unit with a value >= 1 whose
     figure reads one way (``2.048 Mbit/s`` is ambiguous, so ``2048 kbit/s``)."""

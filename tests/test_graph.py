@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.graph import network
+import networkx as nx
+import pytest
+
+from planner.graph import edge_list, network, nodes_of, site_network
 
 
 def test_graph_schema(mini_graph: Any) -> None:
@@ -33,3 +36,26 @@ def test_network_view_keeps_sites_and_links_only(mini_graph: Any) -> None:
         "beta-omsorg-link",
     ]
     assert network(mini_graph, internet=True).degree("internet") == 2
+
+
+def test_nodes_of_and_edge_list_match_networkx_views(mini_graph: Any) -> None:
+    G = mini_graph
+    for kind in ("site", "municipality", "system", "server", "service", "internet"):
+        expected = [(n, d) for n, d in G.nodes(data=True) if d["kind"] == kind]
+        assert list(nodes_of(G, kind)) == expected
+    for graph in (G, network(G), network(G, planned=True, internet=True)):
+        assert edge_list(graph) == list(graph.edges(keys=True, data=True))
+
+
+def test_site_network_is_shared_frozen_and_follows_changes(mini_graph: Any) -> None:
+    G = mini_graph.copy()
+    H = site_network(G, planned=True)
+    assert site_network(G, planned=True) is H
+    fresh = network(G, planned=True)
+    assert sorted(H.edges(keys=True)) == sorted(fresh.edges(keys=True))
+    with pytest.raises(nx.NetworkXError):
+        H.remove_node(next(iter(H)))
+    site = next(n for n, d in G.nodes(data=True) if d["kind"] == "site")
+    G.add_node("extra-site", kind="site", municipality="x", status="active")
+    G.add_edge(site, "extra-site", key="extra-link", kind="link", status="active")
+    assert "extra-link" in {k for _, _, k in site_network(G).edges(keys=True)}

@@ -34,8 +34,9 @@ from typing import Any
 import networkx as nx
 
 from planner.analyses.network import find_datacenters, town_halls
-from planner.graph import adjacency, network
+from planner.graph import adjacency, nodes_of, site_network
 from planner.models.availability import Estimate
+from planner.models.gapdata import AvailabilityGap
 from planner.models.results import Gap
 from planner.models.target import Target
 from planner.units import format_percentage
@@ -51,7 +52,7 @@ Adjacency = dict[str, list[tuple[str, str]]]  # site -> sorted (neighbour, link 
 def estimate_availability(G: nx.MultiGraph[Any], target: Target) -> list[Estimate]:
     """The estimate for every municipality whose town hall is active."""
     halls = town_halls(G)
-    H = network(G, planned=True)
+    H = site_network(G, planned=True)
     adj, links = _core(H, set(halls.values()))
     dcs = {dc for dc in find_datacenters(G, target) if dc in adj}
     default = target.network.link_availability
@@ -182,9 +183,8 @@ def availability_gaps(
     some municipality using it is estimated to miss."""
     by_muni = {e.municipality: e for e in estimates}
     uses: dict[str, set[str]] = {}
-    for _, d in G.nodes(data=True):
-        if d["kind"] == "system":
-            uses.setdefault(d["service"], set()).add(d["municipality"])
+    for _, d in nodes_of(G, "system"):
+        uses.setdefault(d["service"], set()).add(d["municipality"])
     gaps = []
     for svc in target.services.values():
         if svc.hosting != "central" or svc.availability is None:
@@ -212,5 +212,5 @@ def _availability_gap(service: str, goal: float, below: list[Estimate]) -> Gap:
         detail=f"estimated availability below the target "
         f"{format_percentage(goal, 2)}: {listing}",
         severity="high" if any(len(e.paths) < 2 for e in below) else "medium",
-        data={"target": goal, "estimates": [e.to_dict() for e in below]},
+        data=AvailabilityGap(goal, tuple(below)),
     )

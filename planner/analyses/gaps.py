@@ -9,12 +9,13 @@ under every single link failure; ``availability`` gaps from the estimate of
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
 
 from planner.analyses.availability import availability_gaps, estimate_availability
-from planner.analyses.bandwidth import analyse_bandwidth
+from planner.analyses.bandwidth import Progress, analyse_bandwidth
 from planner.analyses.lifecycle import lifecycle_gaps
 from planner.analyses.network import (
     capacity_gaps,
@@ -31,7 +32,7 @@ from planner.analyses.services import (
     hosting_gaps,
 )
 from planner.analyses.utilisation import utilisation_gaps
-from planner.graph import build_graph, network
+from planner.graph import build_graph, site_network
 from planner.models.bandwidth import BandwidthReport, FailureMode
 from planner.models.inventory import Inventory
 from planner.models.results import Gap, GapReport
@@ -55,7 +56,7 @@ def find_gaps(
     if bandwidth is None:
         bandwidth = analyse_bandwidth(G, target, failures=failures)
     dcs = find_datacenters(G, target)
-    H = network(G)
+    H = site_network(G)
     redundancy = redundancy_gaps(H, target, dcs)
     net = target.network
     gaps: list[Gap] = [
@@ -83,18 +84,30 @@ def find_gaps(
 @dataclass(frozen=True)
 class Analysis:
     """An inventory's graph with its bandwidth analysis and its gaps: what
-    the plan, the diagrams and the report all start from."""
+    every command that analyses starts from (``planner bandwidth`` asks only
+    for the bandwidth, so the gaps are found when first read)."""
 
     G: nx.MultiGraph[Any]
     bandwidth: BandwidthReport
-    gaps: GapReport
+    target: Target
+
+    @cached_property
+    def gaps(self) -> GapReport:
+        return find_gaps(self.G, self.target, bandwidth=self.bandwidth)
 
 
 def analyse(
-    inventory: Inventory, target: Target, *, failures: FailureMode = "n-1"
+    inventory: Inventory,
+    target: Target,
+    *,
+    failures: FailureMode = "n-1",
+    progress: Progress | None = None,
+    release: bool = False,
 ) -> Analysis:
     """Build the graph, route the demand (by default under every single
-    link failure) and find the gaps, routing once."""
-    G = build_graph(inventory)
-    bandwidth = analyse_bandwidth(G, target, failures=failures)
-    return Analysis(G, bandwidth, find_gaps(G, target, bandwidth=bandwidth))
+    link failure; ``progress(done, total)`` follows that sweep) and find the
+    gaps, routing once. ``release``: the caller's last use of ``inventory``,
+    emptied as the graph is built (``planner.graph.build_graph``)."""
+    G = build_graph(inventory, release=release)
+    bandwidth = analyse_bandwidth(G, target, failures=failures, progress=progress)
+    return Analysis(G, bandwidth, target)

@@ -19,6 +19,8 @@ from typing import Any
 import networkx as nx
 
 from planner.data.lifecycle import platform_key
+from planner.graph import nodes_of
+from planner.models.gapdata import DueServer, LifecycleGap
 from planner.models.results import Gap
 from planner.models.target import Lifecycle, Target
 from planner.units import format_money
@@ -33,11 +35,10 @@ def lifecycle_gaps(G: nx.MultiGraph[Any], target: Target) -> list[Gap]:
         return []
     today = dt.date.fromisoformat(as_of)
     due: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for _, d in G.nodes(data=True):
-        if d["kind"] == "server":
-            reasons = _reasons(d, life, today)
-            if reasons:
-                due[d["municipality"]].append({**_server(d), **reasons})
+    for _, d in nodes_of(G, "server"):
+        reasons = _reasons(d, life, today)
+        if reasons:
+            due[d["municipality"]].append({**_server(d), **reasons})
     return [
         _gap(m, sorted(s, key=lambda x: x["server"]), life)
         for m, s in sorted(due.items())
@@ -91,9 +92,9 @@ def _gap(muni: str, servers: list[dict[str, Any]], life: Lifecycle) -> Gap:
         municipalities=(muni,),
         detail=detail,
         severity="high" if unsupported else "medium",
-        data={
-            "servers": servers,
-            "servers_due": count,
-            "reinvestment": reinvestment,
-        },
+        data=LifecycleGap(
+            servers=tuple(DueServer(**s) for s in servers),
+            servers_due=count,
+            reinvestment=reinvestment,
+        ),
     )

@@ -17,6 +17,8 @@ from typing import Any
 import networkx as nx
 
 from planner.analyses.connectivity import Adjacency, adjacency, bridge_tree
+from planner.graph import edge_list, nodes_of
+from planner.models.gapdata import CapacityGap, ReachabilityGap, RedundancyGap
 from planner.models.inventory import INTERNET
 from planner.models.results import Gap
 from planner.models.target import NetworkClass, Target
@@ -37,9 +39,7 @@ _SINK = ("datacentres",)  # a node key no site can have
 def town_halls(G: nx.MultiGraph[Any]) -> dict[str, str]:
     """Municipality id -> its town-hall site id."""
     return {
-        d["municipality"]: n
-        for n, d in G.nodes(data=True)
-        if d["kind"] == "site" and d["role"] == "town-hall"
+        d["municipality"]: n for n, d in nodes_of(G, "site") if d["role"] == "town-hall"
     }
 
 
@@ -51,17 +51,11 @@ def find_datacenters(G: nx.MultiGraph[Any], target: Target) -> tuple[str, ...]:
     if named:
         return tuple(named)
     marked = sorted(
-        n
-        for n, d in G.nodes(data=True)
-        if d["kind"] == "site" and d["datacenter"] and d["status"] == "active"
+        n for n, d in nodes_of(G, "site") if d["datacenter"] and d["status"] == "active"
     )
     if marked:
         return tuple(marked)
-    munis = [
-        (-d["population"], d["id"])
-        for _, d in G.nodes(data=True)
-        if d["kind"] == "municipality"
-    ]
+    munis = [(-d["population"], d["id"]) for _, d in nodes_of(G, "municipality")]
     if not munis:
         return ()
     halls = town_halls(G)
@@ -90,7 +84,7 @@ def capacity_gaps(
     hubs = set(town_halls(H).values()) | set(datacenters)
     tiers = target.network.capacity_tiers
     gaps = []
-    for u, v, d in H.edges(data=True):
+    for u, v, _, d in edge_list(H):
         cls = link_class(H, u, v, hubs)
         if cls == "internet":
             continue
@@ -111,14 +105,14 @@ def capacity_gaps(
                     f"upgrade to {format_bandwidth(tier)}"
                 ),
                 severity="high" if cls == "backbone" else "medium",
-                data={
-                    "class": cls,
-                    "a": u,
-                    "b": v,
-                    "capacity_mbps": d["capacity"],
-                    "required_mbps": need.min_capacity,
-                    "upgrade_to_mbps": tier,
-                },
+                data=CapacityGap(
+                    link_class=cls,
+                    a=u,
+                    b=v,
+                    capacity_mbps=d["capacity"],
+                    required_mbps=need.min_capacity,
+                    upgrade_to_mbps=tier,
+                ),
             )
         )
     return gaps
@@ -154,10 +148,10 @@ def reachability_gaps(H: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list
     T = H
     if served:
         T = H.copy()
-        T.remove_edges_from((u, v, k) for u, v, k in H.edges(keys=True) if k in served)
+        T.remove_edges_from((u, v, k) for u, v, k, _ in edge_list(H) if k in served)
     transit = reached_from(T, dcs)
     reached = set(transit)
-    for u, v, k in H.edges(keys=True):  # a site reaches them over its own line
+    for u, v, k, _ in edge_list(H):  # a site reaches them over its own line
         for x, far in ((u, v), (v, u)):
             if k in served and x in served[k] and far in transit:
                 reached.add(x)
@@ -175,7 +169,7 @@ def reachability_gaps(H: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list
                 else ""
             ),
             severity="high",
-            data={"site": site, "role": H.nodes[site]["role"]},
+            data=ReachabilityGap(site, H.nodes[site]["role"]),
         )
         for site in sorted(set(H) - reached)
     ]
@@ -223,8 +217,12 @@ def redundancy_gaps(
                     gaps.append(
                         _redundancy_gap(H, site, "its town hall", paths, need, cut)
                     )
-        gaps.sort(key=lambda g: (g.data["class"] != "backbone", g.subject))
+        gaps.sort(key=lambda g: (_link_class(g) != "backbone", g.subject))
     return gaps
+
+
+def _link_class(gap: Gap) -> str:
+    return gap.data.link_class if isinstance(gap.data, RedundancyGap) else ""
 
 
 def _served(H: nx.MultiGraph[Any], hubs: set[str]) -> dict[str, tuple[str, ...]]:
@@ -232,10 +230,7 @@ def _served(H: nx.MultiGraph[Any], hubs: set[str]) -> dict[str, tuple[str, ...]]
     from planner.analyses.transit import served_ends  # it imports risks, us
 
     return served_ends(
-        (
-            (k, u, v, d.get("transit", True))
-            for u, v, k, d in H.edges(keys=True, data=True)
-        ),
+        ((k, u, v, d.get("transit", True)) for u, v, k, d in edge_list(H)),
         hubs,
     )
 
@@ -247,9 +242,7 @@ def _edges_for(
     non-transit links that serve it (a town hall's paths, ``None``, use
     none: they serve no hub)."""
     return (
-        (u, v, k)
-        for u, v, k in H.edges(keys=True)
-        if k not in served or site in served[k]
+        (u, v, k) for u, v, k, _ in edge_list(H) if k not in served or site in served[k]
     )
 
 
@@ -273,13 +266,13 @@ def _redundancy_gap(
             + (f"; {label}: {', '.join(cut)}" if cut else "")
         ),
         severity="high" if backbone else "medium",
-        data={
-            "class": "backbone" if backbone else "access",
-            "paths": paths,
-            "required": need,
-            "single_points_of_failure": cut if paths == 1 else [],
-            "cut": cut,
-        },
+        data=RedundancyGap(
+            link_class="backbone" if backbone else "access",
+            paths=paths,
+            required=need,
+            single_points_of_failure=tuple(cut) if paths == 1 else (),
+            cut=tuple(cut),
+        ),
     )
 
 

@@ -16,6 +16,8 @@ from typing import Any
 
 import networkx as nx
 
+from planner.graph import nodes_of
+from planner.models.gapdata import DuplicationGap, Project
 from planner.models.results import Gap
 from planner.models.target import Target
 from planner.units import format_money
@@ -28,10 +30,9 @@ ZERO = Decimal(0)
 def duplication_gaps(G: nx.MultiGraph[Any], target: Target) -> list[Gap]:
     """One gap per service with projects in more than one municipality."""
     by_service: dict[str, list[tuple[str, Any]]] = defaultdict(list)
-    for _, d in G.nodes(data=True):
-        if d["kind"] == "municipality":
-            for pr in d.get("projects") or ():
-                by_service[pr.service].append((d["id"], pr))
+    for _, d in nodes_of(G, "municipality"):
+        for pr in d.get("projects") or ():
+            by_service[pr.service].append((d["id"], pr))
     return [
         _gap(service, target, projects)
         for service, projects in sorted(by_service.items())
@@ -62,17 +63,17 @@ def _gap(service: str, target: Target, projects: list[tuple[str, Any]]) -> Gap:
             f"of {format_money(total)} at stake"
         ),
         severity="medium" if at_stake else "low",
-        data={
-            "projects": [
-                {
-                    "municipality": m,
-                    "name": pr.name,
-                    "cost": pr.cost,
-                    "period": None if pr.period is None else str(pr.period),
-                }
+        data=DuplicationGap(
+            projects=tuple(
+                Project(
+                    municipality=m,
+                    name=pr.name,
+                    cost=pr.cost,
+                    period=None if pr.period is None else str(pr.period),
+                )
                 for m, pr in projects
-            ],
-            "total": total,
-            "at_stake": at_stake,
-        },
+            ),
+            total=total,
+            at_stake=at_stake,
+        ),
     )

@@ -29,7 +29,9 @@ import networkx as nx
 
 from planner.analyses.network import reached_from, town_halls
 from planner.analyses.routing import INF, Routing, Topology, distances, spread
+from planner.graph import edge_list
 from planner.models.bandwidth import Failed
+from planner.models.gapdata import RedundancyGap
 from planner.models.results import Gap
 from planner.models.target import NetworkClass
 
@@ -121,7 +123,7 @@ def shared_risk_gaps(
     dcs = [dc for dc in datacenters if dc in H]
     have = {g.subject for g in known if g.kind == "redundancy"}
     groups: dict[str, list[tuple[str, str, str]]] = {}
-    for u, v, k, d in H.edges(keys=True, data=True):
+    for u, v, k, d in edge_list(H):
         for g in d.get("risk_groups", ()):
             groups.setdefault(g, []).append((u, v, k))
     halls = town_halls(H)
@@ -168,12 +170,12 @@ def _gap(
             f"({', '.join(ids)}): one path in effect, {need} required"
         ),
         severity="high" if cls == "backbone" else "medium",
-        data={
-            "class": cls,
-            "paths": 1,
-            "required": need,
-            "single_points_of_failure": [],
-            "cut": ids,
-            "risk_group": group,
-        },
+        data=RedundancyGap(
+            link_class=cls,
+            paths=1,
+            required=need,
+            single_points_of_failure=(),
+            cut=tuple(ids),
+            risk_group=group,
+        ),
     )

@@ -33,6 +33,8 @@ from typing import Any, Protocol
 
 import networkx as nx
 
+from planner.graph import edge_list
+
 __all__ = [
     "INF",
     "Distances",
@@ -89,7 +91,7 @@ def topology(H: nx.MultiGraph[Any], *, metric: str = "metric") -> Topology:
         H,
         (
             (k, d.get("a", u), d.get("b", v), d[metric], d["capacity"])
-            for u, v, k, d in H.edges(keys=True, data=True)
+            for u, v, k, d in edge_list(H)
         ),
     )
 

@@ -11,7 +11,17 @@ from typing import Any
 
 import networkx as nx
 
-from planner.graph import node_key
+from planner.graph import node_key, nodes_of
+from planner.models.gapdata import (
+    ConsolidationGap,
+    CoverageGap,
+    HarmonisationGap,
+    HostedSystem,
+    HostingGap,
+    Mover,
+    ProductUse,
+    SeveralProducts,
+)
 from planner.models.results import Gap
 from planner.models.target import Target
 
@@ -32,7 +42,7 @@ def _some(items: list[str], limit: int = 6, sep: str = ", ") -> str:
 
 
 def _nodes(G: nx.MultiGraph[Any], kind: str) -> list[dict[str, Any]]:
-    return [d for _, d in G.nodes(data=True) if d["kind"] == kind]
+    return [d for _, d in nodes_of(G, kind)]
 
 
 def coverage_gaps(G: nx.MultiGraph[Any], target: Target) -> list[Gap]:
@@ -52,7 +62,7 @@ def coverage_gaps(G: nx.MultiGraph[Any], target: Target) -> list[Gap]:
                         detail=f"{m['name']} has no system for the required service "
                         f"{svc.name} ({svc.id})",
                         severity="high",
-                        data={"service": svc.id},
+                        data=CoverageGap(svc.id),
                     )
                 )
     return gaps
@@ -121,25 +131,16 @@ def _harmonisation(
             f"{to_move} users" + _several_detail(several)
         ),
         severity="high" if required else "medium",
-        data={
-            "products": [
-                {
-                    "product": name[k],
-                    "users": users[k],
-                    "municipalities": sorted(munis[k]),
-                }
-                for k in products
-            ],
-            "standard": std_name,
-            "standard_source": source,
-            "moving": [
-                {"municipality": m, "product": p, "users": u} for m, p, u in moving
-            ],
-            "users_to_move": to_move,
-            "several_products": [
-                {"municipality": m, "products": ps} for m, ps in several
-            ],
-        },
+        data=HarmonisationGap(
+            products=tuple(
+                ProductUse(name[k], users[k], tuple(sorted(munis[k]))) for k in products
+            ),
+            standard=std_name,
+            standard_source=source,
+            moving=tuple(Mover(m, p, u) for m, p, u in moving),
+            users_to_move=to_move,
+            several_products=tuple(SeveralProducts(m, tuple(ps)) for m, ps in several),
+        ),
     )
 
 
@@ -224,22 +225,22 @@ def _hosting_gap(want: str, service: str, systems: list[dict[str, Any]]) -> Gap:
         municipalities=tuple(sorted({sy["municipality"] for sy in systems})),
         detail=f"{n} system{'s' if n > 1 else ''} to move {goal} ({where})",
         severity="medium" if any(s["hosting"] == "local" for s in systems) else "low",
-        data={
-            "target_hosting": want,
-            "systems": [
-                {
-                    "system": sy["id"],
-                    "municipality": sy["municipality"],
-                    "product": sy["product"],
-                    "hosting": sy["hosting"],
-                    "server": sy["server"],
-                    "hosted_by": sy["hosted_by"],
-                    "users": sy["users"],
-                }
+        data=HostingGap(
+            target_hosting=want,
+            systems=tuple(
+                HostedSystem(
+                    system=sy["id"],
+                    municipality=sy["municipality"],
+                    product=sy["product"],
+                    hosting=sy["hosting"],
+                    server=sy["server"],
+                    hosted_by=sy["hosted_by"],
+                    users=sy["users"],
+                )
                 for sy in systems
-            ],
-            "users": sum(sy["users"] for sy in systems),
-        },
+            ),
+            users=sum(sy["users"] for sy in systems),
+        ),
     )
 
 
@@ -286,13 +287,12 @@ def consolidation_gaps(
                 municipalities=(muni,),
                 detail=_consolidation_detail(count, total[muni], closed),
                 severity="medium" if closed else "low",
-                data={
-                    "consolidation": True,
-                    "servers_retired": count,
-                    "servers_total": total[muni],
-                    "servers": sorted(s["id"] for s in retired[muni]),
-                    "server_rooms_closed": closed,
-                },
+                data=ConsolidationGap(
+                    servers_retired=count,
+                    servers_total=total[muni],
+                    servers=tuple(sorted(s["id"] for s in retired[muni])),
+                    server_rooms_closed=tuple(closed),
+                ),
             )
         )
     return gaps

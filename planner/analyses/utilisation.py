@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from planner.analyses.routing import INF
 from planner.models.bandwidth import BandwidthReport, LinkLoad
+from planner.models.gapdata import UtilisationGap
 from planner.models.results import Gap
 from planner.units import format_bandwidth, format_percentage
 
@@ -45,18 +46,18 @@ def _utilisation_gap(ln: LinkLoad, limit: float, *, baseline: bool) -> Gap:
             f"{ln.towards}{when}; limit {format_percentage(limit, 0)}: {advice}"
         ),
         severity="high" if baseline else "medium",
-        data={
-            "capacity_mbps": ln.capacity_mbps,
-            "demand_mbps": ln.demand_mbps,
-            "utilisation": ln.utilisation,
-            "worst_utilisation": ln.worst_utilisation,
-            "worst_demand_mbps": ln.worst_demand_mbps,
-            "failed_link": ln.failed_link,
-            "towards": ln.towards,
-            "limit": limit,
-            "recommended_capacity_mbps": rec,
-            "upgrade": None if ln.upgrade is None else ln.upgrade.to_dict(),
-        },
+        data=UtilisationGap(
+            capacity_mbps=ln.capacity_mbps,
+            demand_mbps=ln.demand_mbps,
+            utilisation=ln.utilisation,
+            worst_utilisation=ln.worst_utilisation,
+            worst_demand_mbps=ln.worst_demand_mbps,
+            failed_link=ln.failed_link,
+            towards=ln.towards,
+            limit=limit,
+            recommended_capacity_mbps=rec,
+            upgrade=ln.upgrade,
+        ),
     )
 
 

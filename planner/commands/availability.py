@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from planner.analyses.outages import measure_availability
+from planner.commands.shared import Formats, render_as
 from planner.errors import UsageError
 from planner.load.outagelog import parse_time, read_outages
 from planner.models.availability import OutageReport
@@ -46,9 +47,12 @@ def availability(log: Path, start: str, end: str) -> OutageReport:
     return measure_availability(read_outages(log), begin, finish)
 
 
+FORMATS: Formats[OutageReport] = {
+    "text": lambda r, _: availability_text(r),
+    "json": lambda r, _: availability_json(r),
+    "markdown": lambda r, _: availability_markdown(r),
+}
+
+
 def render_availability(report: OutageReport, fmt: str) -> str:
-    if fmt == "json":
-        return availability_json(report)
-    if fmt == "markdown":
-        return availability_markdown(report)
-    return availability_text(report)
+    return render_as(FORMATS, report, fmt)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
+from planner.commands.shared import Formats, analysed, render_as
 from planner.models.bandwidth import BandwidthReport, FailureMode
 from planner.render.text.bandwidth import (
     bandwidth_json,
@@ -18,26 +19,26 @@ __all__ = ["bandwidth", "failing", "render_bandwidth"]
 def bandwidth(
     inventory: Path, target: Path | None, failures: FailureMode
 ) -> BandwidthReport:
-    """Load, build the graph and analyse the target network's bandwidth.
-    (The analyses are imported here: a cached run renders without them.)"""
-    from planner.analyses.bandwidth import analyse_bandwidth
-    from planner.graph import build_graph
-    from planner.load import load_inventory, load_target
-    from planner.render.text.progress import ProgressBar
+    """Load and analyse the target network's bandwidth (the gaps are not
+    looked for). (The analyses are imported here: a cached run renders
+    without them.)"""
+    from planner.load import load_inputs
 
-    tgt = load_target(target)
-    inv = load_inventory(inventory, tgt)
-    G = build_graph(inv.model)
-    with ProgressBar("n-1 failures") as bar:
-        return analyse_bandwidth(G, tgt.model, failures=failures, progress=bar)
+    inputs = load_inputs(inventory, target)
+    return analysed(
+        inputs.inventory.model, inputs.target.model, failures=failures
+    ).bandwidth
+
+
+FORMATS: Formats[BandwidthReport] = {
+    "text": lambda r, width: bandwidth_text(r, width=width),
+    "json": lambda r, _: bandwidth_json(r),
+    "markdown": lambda r, _: bandwidth_markdown(r),
+}
 
 
 def render_bandwidth(report: BandwidthReport, fmt: str, width: int) -> str:
-    if fmt == "json":
-        return bandwidth_json(report)
-    if fmt == "markdown":
-        return bandwidth_markdown(report)
-    return bandwidth_text(report, width=width)
+    return render_as(FORMATS, report, fmt, width)
 
 
 def failing(report: BandwidthReport, kinds: Collection[str]) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from planner.commands.shared import Formats, render_as
 from planner.compare.evaluate import Job, default_jobs, evaluate_all
 from planner.errors import UsageError
 from planner.load import load_scenarios
@@ -75,12 +76,15 @@ def _file_rate(rates: list[Decimal], files: Sequence[Path]) -> Decimal:
     return rates[0] if rates else parse_percentage(DEFAULT_DISCOUNT)
 
 
+FORMATS: Formats[CompareResult] = {
+    "text": lambda r, width: compare_text(r, width=width),
+    "json": lambda r, _: compare_json(r),
+    "markdown": lambda r, _: compare_markdown(r),
+}
+
+
 def render_compare(result: CompareResult, fmt: str, width: int = 100) -> str:
-    if fmt == "json":
-        return compare_json(result)
-    if fmt == "markdown":
-        return compare_markdown(result)
-    return compare_text(result, width=width)
+    return render_as(FORMATS, result, fmt, width)
 
 
 def render_all(result: CompareResult) -> dict[str, bytes]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from planner.errors import InputError, UsageError
-from planner.load import load_inventory, load_target
+from planner.commands.shared import Formats, render_as
+from planner.errors import InputError, SettingError
+from planner.load import load_inputs
 from planner.models.planresult import CostsResult, Share
 from planner.planning.costkey import check_key, key_fractions, parse_key, split_amount
 from planner.render.text.costs import costs_json, costs_markdown, costs_text
@@ -31,9 +32,9 @@ def costs(
     try:
         total = parse_money(amount)
     except ValueError as e:
-        raise UsageError(f"--amount: {e}") from None
+        raise SettingError("amount", str(e)) from None
     cost_key = parse_key(key)
-    inv = load_inventory(inventory, load_target(target))
+    inv = load_inputs(inventory, target).inventory
     if problems := check_key(inv.model, cost_key, inv.sources.problem):
         raise InputError(problems)
     fractions = key_fractions(inv.model, cost_key, total, year)
@@ -46,9 +47,12 @@ def costs(
     return CostsResult(region.id, region.currency, total, cost_key, shares, year)
 
 
+FORMATS: Formats[CostsResult] = {
+    "text": lambda r, _: costs_text(r),
+    "json": lambda r, _: costs_json(r),
+    "markdown": lambda r, _: costs_markdown(r),
+}
+
+
 def render_costs(result: CostsResult, fmt: str) -> str:
-    if fmt == "json":
-        return costs_json(result)
-    if fmt == "markdown":
-        return costs_markdown(result)
-    return costs_text(result)
+    return render_as(FORMATS, result, fmt)

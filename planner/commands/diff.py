@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from planner.analyses.gaps import analyse
+from planner.commands.shared import Formats, render_as
 from planner.diff.inventory import diff_gaps, diff_inventories
 from planner.diff.model import DiffResult
 from planner.diff.plan import diff_plans, read_plan_json
@@ -67,9 +68,12 @@ def _both(read: Callable[[Path], T], old: Path, new: Path) -> tuple[T, T]:
     return out[0], out[1]
 
 
+FORMATS: Formats[DiffResult] = {
+    "text": lambda r, _: diff_text(r),
+    "json": lambda r, _: diff_json(r),
+    "markdown": lambda r, _: diff_markdown(r),
+}
+
+
 def render_diff(result: DiffResult, fmt: str) -> str:
-    if fmt == "json":
-        return diff_json(result)
-    if fmt == "markdown":
-        return diff_markdown(result)
-    return diff_text(result)
+    return render_as(FORMATS, result, fmt)

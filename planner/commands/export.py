@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.analyses.gaps import analyse
-from planner.commands.plan import _period
+from planner.commands.shared import analysed, period_setting
 from planner.export.archimate import archimate_xml
 from planner.export.archimodel import build_model
-from planner.load import load_inventory, load_plan, load_target
+from planner.load import load_inputs
 from planner.models.bandwidth import FailureMode
 from planner.planning.pipeline import Overrides, plan_analysed
 
@@ -29,11 +28,11 @@ def export_archimate(
     """The exchange file and a one-line summary of it. Loads, analyses and
     plans (with ``plan_file``'s settings, else the defaults, as ``planner
     plan`` does)."""
-    tgt = load_target(target)
-    inv = load_inventory(inventory, tgt)
-    loaded = load_plan(plan_file) if plan_file is not None else None
-    analysis = analyse(inv.model, tgt.model, failures=failures)
-    plan = plan_analysed(analysis, inv, tgt.model, loaded, Overrides(_period(start)))
+    inputs = load_inputs(inventory, target, plan_file)
+    tgt = inputs.target
+    analysis = analysed(inputs.inventory.model, tgt.model, failures=failures)
+    overrides = Overrides(period_setting(start, "start"))
+    plan = plan_analysed(analysis, inputs.inventory, tgt.model, inputs.plan, overrides)
     model = build_model(analysis.G, tgt.model, analysis.gaps, plan, lang=lang)
     text = archimate_xml(model, analysis.G, analysis.gaps.datacenters, fold=fold)
     plateaus = len(model.plateaus)

@@ -6,6 +6,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.commands.shared import Formats, analysed, render_as
 from planner.models.results import GapReport
 from planner.render.text.gaps import gaps_json, gaps_markdown, gaps_text
 
@@ -18,25 +19,27 @@ __all__ = ["gap", "render_gaps"]
 def gap(
     inventory: Path, target: Path | None, failures: FailureMode = "none"
 ) -> GapReport:
-    """Load, build the graph and find the gaps. (The analyses are imported
-    here: a cached run renders without them.)"""
-    from planner.analyses.gaps import find_gaps
-    from planner.graph import build_graph
-    from planner.load import load_inventory, load_target
+    """Load, analyse and return the gaps. (The analyses are imported here: a
+    cached run renders without them.)"""
+    from planner.load import load_inputs
 
-    tgt = load_target(target)
-    G = build_graph(load_inventory(inventory, tgt).model, release=True)
-    # The graph holds every value the analyses read: the models and the
-    # file's text are released before they run (a national inventory).
-    return find_gaps(G, tgt.model, failures=failures)
+    inputs = load_inputs(inventory, target)
+    model, tgt = inputs.inventory.model, inputs.target.model
+    # Nothing but the graph is needed once it is built: the file's text goes
+    # now, the models as they are copied into the graph (a national inventory).
+    del inputs
+    return analysed(model, tgt, failures=failures, release=True).gaps
+
+
+FORMATS: Formats[GapReport] = {
+    "text": lambda r, width: gaps_text(r, width=width),
+    "json": lambda r, _: gaps_json(r),
+    "markdown": lambda r, _: gaps_markdown(r),
+}
 
 
 def render_gaps(report: GapReport, fmt: str, width: int) -> str:
-    if fmt == "json":
-        return gaps_json(report)
-    if fmt == "markdown":
-        return gaps_markdown(report)
-    return gaps_text(report, width=width)
+    return render_as(FORMATS, report, fmt, width)
 
 
 def failing(report: GapReport, kinds: Collection[str]) -> bool:

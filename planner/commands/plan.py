@@ -12,11 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.errors import UsageError
+from planner.commands.shared import Formats, analysed, period_setting, render_as
 from planner.models.planresult import PlanResult
 from planner.output import refuse_overwrite, write_atomic
 from planner.render.text.plan import plan_json, plan_markdown, plan_text
-from planner.units import Period
 
 if TYPE_CHECKING:
     from planner.models.bandwidth import FailureMode
@@ -40,33 +39,26 @@ def plan(
     ``strategy`` override the plan file's). Links are sized by the bandwidth
     analysis, by default for the worst single link failure (``failures``).
     (The analyses are imported here: a cached run renders without them.)"""
-    from planner.analyses.gaps import analyse
-    from planner.load import load_inventory, load_plan, load_target
+    from planner.load import load_inputs
     from planner.planning.pipeline import Overrides, plan_analysed
 
-    tgt = load_target(target)
-    inv = load_inventory(inventory, tgt)
-    loaded = load_plan(plan_file) if plan_file is not None else None
-    analysis = analyse(inv.model, tgt.model, failures=failures)
-    frame = Overrides(_period(start), phase, strategy)
-    return plan_analysed(analysis, inv, tgt.model, loaded, frame)
+    frame = Overrides(period_setting(start, "start"), phase, strategy)
+    inputs = load_inputs(inventory, target, plan_file)
+    analysis = analysed(inputs.inventory.model, inputs.target.model, failures=failures)
+    return plan_analysed(
+        analysis, inputs.inventory, inputs.target.model, inputs.plan, frame
+    )
 
 
-def _period(text: str | None) -> Period | None:
-    if text is None:
-        return None
-    try:
-        return Period.parse(text)
-    except ValueError as e:
-        raise UsageError(f"--start: {e}") from None
+FORMATS: Formats[PlanResult] = {
+    "text": lambda r, width: plan_text(r, width=width),
+    "json": lambda r, _: plan_json(r),
+    "markdown": lambda r, _: plan_markdown(r),
+}
 
 
 def render_plan(result: PlanResult, fmt: str, width: int = 100) -> str:
-    if fmt == "json":
-        return plan_json(result)
-    if fmt == "markdown":
-        return plan_markdown(result)
-    return plan_text(result, width=width)
+    return render_as(FORMATS, result, fmt, width)
 
 
 def render_all(result: PlanResult, lang: str = "en") -> dict[str, bytes]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from planner.analyses.gaps import analyse
+from planner.commands.shared import Formats, analysed, period_setting, render_as
 from planner.errors import UsageError, did_you_mean
-from planner.load import Loaded, load_inventory, load_plan, load_target
+from planner.load import Loaded, load_inputs, load_inventory
 from planner.load.actuals import read_actuals
 from planner.models.plan import PlanFile
 from planner.models.planresult import PlanResult
@@ -36,11 +36,11 @@ def progress(
     """Make the plan of ``baseline`` as ``planner plan`` does, then follow
     it up: statuses and the re-forecast from ``now`` (today's inventory) at
     ``as_of`` (default: its ``region.as_of``), and the ``actuals`` CSV."""
-    tgt = load_target(target)
-    inv = load_inventory(baseline, tgt)
-    loaded = load_plan(plan_file)
-    analysis = analyse(inv.model, tgt.model)
-    plan = plan_analysed(analysis, inv, tgt.model, loaded)
+    inputs = load_inputs(baseline, target, plan_file)
+    tgt, loaded = inputs.target, inputs.plan
+    assert loaded is not None  # a plan file was named
+    analysis = analysed(inputs.inventory.model, tgt.model)
+    plan = plan_analysed(analysis, inputs.inventory, tgt.model, loaded)
     return follow_plan(
         plan,
         loaded.model,
@@ -66,7 +66,7 @@ def follow_plan(
 ) -> Progress:
     """Follow up a plan already made (``planner report`` shares it);
     ``reinvestment``: the servers due, for the forecast break-even."""
-    open_gaps, period = None, _period(as_of)
+    open_gaps, period = None, period_setting(as_of, "as of")
     if now is not None:
         today = load_inventory(now, tgt).model
         if today.region.id != plan.region:
@@ -75,7 +75,7 @@ def follow_plan(
                 f"--now {now} describes region '{today.region.id}', the plan "
                 f"region '{plan.region}': give the same region as it is today"
             )
-        open_gaps = {(g.kind, g.subject) for g in analyse(today, tgt.model).gaps.gaps}
+        open_gaps = {(g.kind, g.subject) for g in analysed(today, tgt.model).gaps.gaps}
         if period is None and today.region.as_of is not None:
             d = today.region.as_of
             period = Period(d.year, "quarter", (d.month - 1) // 3 + 1)
@@ -124,18 +124,12 @@ def _check_done(plan: PlanResult, done: tuple[str, ...]) -> None:
             )
 
 
-def _period(text: str | None) -> Period | None:
-    if text is None:
-        return None
-    try:
-        return Period.parse(text)
-    except ValueError as e:
-        raise UsageError(f"--as-of: {e}") from None
+FORMATS: Formats[Progress] = {
+    "text": lambda r, width: progress_text(r, width=width),
+    "json": lambda r, _: progress_json(r),
+    "markdown": lambda r, _: progress_markdown(r),
+}
 
 
 def render_progress(result: Progress, fmt: str, width: int = 100) -> str:
-    if fmt == "json":
-        return progress_json(result)
-    if fmt == "markdown":
-        return progress_markdown(result)
-    return progress_text(result, width=width)
+    return render_as(FORMATS, result, fmt, width)

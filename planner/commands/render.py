@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.analyses.gaps import analyse
+from planner.commands.shared import analysed
 from planner.errors import UsageError
 from planner.load import load_inventory, load_plan, load_target
 from planner.models.bandwidth import FailureMode
@@ -41,7 +41,7 @@ def render(
     inv = load_inventory(inventory, tgt)
     loaded = load_plan(plan) if plan is not None else None
     phased = name == "phase"
-    analysis = analyse(inv.model, tgt.model, failures=failures)
+    analysis = analysed(inv.model, tgt.model, failures=failures)
     phases: PhaseResolver | None = None
     if phased:
         phases = with_network_gaps(

@@ -22,9 +22,10 @@ from planner.analyses.siting import (
     evaluate_site,
     has_candidate_links,
 )
+from planner.commands.shared import Formats, render_as
 from planner.compare.evaluate import default_jobs
 from planner.graph import build_graph
-from planner.load import load_inventory, load_target
+from planner.load import load_inputs
 from planner.models.siting import Candidate, SiteResult
 from planner.models.target import Target
 from planner.render.text.progress import ProgressBar
@@ -53,8 +54,8 @@ def site(
     """Load the files and rank the candidates: every town hall, or every
     pair up to :data:`EXHAUSTIVE_PAIRS` (all of them with ``exhaustive``),
     else the pairs among the ``shortlist`` best town halls alone."""
-    tgt = load_target(target)
-    inv = load_inventory(inventory, tgt)
+    inputs = load_inputs(inventory, target)
+    tgt, inv = inputs.target, inputs.inventory
     G = build_graph(inv.model)
     processes = jobs or default_jobs()
     design = has_candidate_links(G, tgt.model)
@@ -122,9 +123,14 @@ def _evaluate(pair: tuple[str, str | None]) -> Candidate:
     return evaluate_site(_STATE["G"], _STATE["target"], *pair, design=_STATE["design"])
 
 
+def formats(top: int | None) -> Formats[SiteResult]:
+    """The renderers of a ranking, each showing the ``top`` candidates."""
+    return {
+        "text": lambda r, width: site_text(r, top, width=width),
+        "json": lambda r, _: site_json(r, top),
+        "markdown": lambda r, _: site_markdown(r, top),
+    }
+
+
 def render_site(result: SiteResult, fmt: str, top: int | None, width: int = 100) -> str:
-    if fmt == "json":
-        return site_json(result, top)
-    if fmt == "markdown":
-        return site_markdown(result, top)
-    return site_text(result, top, width=width)
+    return render_as(formats(top), result, fmt, width)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.analyses.gaps import analyse
-from planner.load import Loaded, load_inventory, load_plan, load_target
+from planner.commands.shared import analysed
+from planner.load import Loaded, load_inputs
 from planner.models.inventory import Inventory
+from planner.models.plan import PlanFile
 from planner.models.target import Target
 from planner.planning.pipeline import plan_analysed
 
@@ -19,8 +20,8 @@ def validate(inventory: Path, target: Path | None, plan: Path | None) -> str:
     planned exactly as ``planner plan`` would (same analysis, n-1 sizing,
     scheduling and pricing), so validate reports the same errors and the
     same warnings, each on a ``warning:`` line."""
-    tgt = load_target(target)
-    loaded = load_inventory(inventory, tgt)
+    inputs = load_inputs(inventory, target, plan)
+    tgt, loaded = inputs.target, inputs.inventory
     inv = loaded.model
     counts = [
         _count(len(inv.municipalities), "municipality", "municipalities"),
@@ -33,19 +34,18 @@ def validate(inventory: Path, target: Path | None, plan: Path | None) -> str:
         f"ok: {inventory}: region {inv.region.id}, {', '.join(counts)}",
         f"ok: target {tgt.model.id}: {len(tgt.model.services)} services",
     ]
-    if plan is not None:
-        summary, warnings = _plan_summary(loaded, tgt.model, plan)
+    if inputs.plan is not None:
+        summary, warnings = _plan_summary(loaded, tgt.model, inputs.plan)
         lines.append(f"ok: {plan}: {summary}")
         lines += [f"warning: {w}" for w in warnings]
     return "\n".join(lines) + "\n"
 
 
 def _plan_summary(
-    inv: Loaded[Inventory], target: Target, plan: Path
+    inv: Loaded[Inventory], target: Target, loaded: Loaded[PlanFile]
 ) -> tuple[str, tuple[str, ...]]:
-    loaded = load_plan(plan)
     result = plan_analysed(
-        analyse(inv.model, target, failures="n-1"), inv, target, loaded
+        analysed(inv.model, target, failures="n-1"), inv, target, loaded
     )
     written = len(loaded.model.work_packages)
     generated = sum(1 for p in result.placements if p.package.generated)

@@ -33,7 +33,7 @@ import networkx as nx
 
 from planner.analyses.connectivity import Adjacency, BridgeTree, adjacency, bridge_tree
 from planner.analyses.network import find_datacenters, town_halls
-from planner.graph import network
+from planner.graph import site_network
 from planner.models.target import Candidate, Target
 
 __all__ = [
@@ -85,7 +85,7 @@ def build_layers(
 ) -> tuple[list[Layer], list[str]]:
     """The backbone and access layers of the target network (active sites,
     active and planned links), and the candidates left out, with why."""
-    H = network(G, planned=True)
+    H = site_network(G, planned=True)
     warnings = [
         f"candidate {c.id}: {end} is not an active site; left out"
         for c in candidates

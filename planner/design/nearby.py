@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from planner.graph import network
+from planner.graph import site_network
 from planner.models.target import Candidate, Target
 
 __all__ = ["distance_km", "nearby_candidates"]
@@ -43,7 +43,7 @@ def nearby_candidates(G: nx.MultiGraph[Any], target: Target) -> tuple[Candidate,
     net = target.network
     if not net.per_km or net.max_km <= 0:
         return ()
-    H = network(G, planned=True)
+    H = site_network(G, planned=True)
     where = {
         n: (d["latitude"], d["longitude"])
         for n, d in H.nodes(data=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from planner.errors import CellProblem, InputError, Problem, did_you_mean
-from planner.intake.columns import INVENTORY_CUSTOM
+from planner.intake.columns import INVENTORY_CUSTOM, POPULATION_YEAR
 from planner.intake.convert import EMPTY, read_value
 from planner.intake.read import SheetData, WorkbookData
 from planner.load import Loaded
@@ -40,7 +40,7 @@ class RowAt:
     prefix: str = ""
 
     def problem(self, rest: Sequence[str | int], message: str) -> Problem:
-        names = [str(p) for p in rest if isinstance(p, str)]
+        names = [str(p) for p in rest]  # population.2016: a year's column
         col = None
         for n in range(len(names), 0, -1):
             col = self.sheet.position(self.prefix + ".".join(names[:n]))
@@ -105,6 +105,16 @@ def assemble(
     return builder.finish()
 
 
+def _clash(sheet: SheetData, number: int, clash: _Clash) -> Problem:
+    return sheet.problem(
+        number,
+        clash.col,
+        f"{clash.name} is given twice: a figure in '{clash.name}' and figures "
+        f"by year in '{clash.name}.YEAR' columns; keep one (leave "
+        f"'{clash.name}' empty to use the figures by year)",
+    )
+
+
 class _Builder:
     def __init__(self, first: str) -> None:
         self.locator = CellLocator(first)
@@ -159,7 +169,10 @@ class _Builder:
         sheet = book.sheets.get("Municipalities")
         ids: list[str] = []
         for number, row in sheet.rows if sheet else ():
-            values = _record(sheet, row)  # type: ignore[arg-type]
+            clashes: list[_Clash] = []
+            values = _record(sheet, row, clashes)  # type: ignore[arg-type]
+            for clash in clashes:
+                self.problems.append(_clash(sheet, number, clash))  # type: ignore[arg-type]
             i = len(self.data["municipalities"])
             self.data["municipalities"].append(values)
             self.locator.rows[("municipalities", i)] = RowAt(sheet, number)  # type: ignore[arg-type]
@@ -253,7 +266,7 @@ def _cells(sheet: SheetData, row: tuple[Any, ...]) -> list[tuple[Any, Any]]:
     return [(c, _value(c, row, i)) for i, c in sheet.columns.items()]
 
 
-_Plan = list[tuple[int, Any, tuple[str, ...], tuple[str, ...], str]]
+_Plan = list[tuple[int, Any, tuple[str, ...], tuple[str, ...], str | int]]
 
 
 def _plan(sheet: SheetData) -> _Plan:
@@ -268,14 +281,22 @@ def _plan(sheet: SheetData) -> _Plan:
             path = ["inventory", "custom", column.name[len(INVENTORY_CUSTOM) :]]
         else:
             path = column.name.split(".", 1)
-        plan.append((col - 1, column.kind, column.choices, tuple(path[:-1]), path[-1]))
+        leaf: str | int = path[-1]
+        if column.name.startswith(POPULATION_YEAR) and path[-1].isdigit():
+            leaf = int(path[-1])  # population.2016: the year, as YAML gives it
+        plan.append((col - 1, column.kind, column.choices, tuple(path[:-1]), leaf))
     sheet.plan = plan
     return plan
 
 
-def _record(sheet: SheetData, row: tuple[Any, ...]) -> dict[str, Any]:
+def _record(
+    sheet: SheetData, row: tuple[Any, ...], clashes: list[_Clash] | None = None
+) -> dict[str, Any]:
     """A row as the mapping YAML would give: empty cells left out, dotted
-    column names nested (``it_staff.strategic``, ``custom.county``)."""
+    column names nested (``it_staff.strategic``, ``custom.county``). A
+    value under a name that already holds one of the other shape (a
+    ``population`` and a ``population.2016``) is left out and, with
+    ``clashes``, reported there."""
     out: dict[str, Any] = {}
     width = len(row)
     for index, kind, choices, parents, leaf in _plan(sheet):
@@ -285,8 +306,26 @@ def _record(sheet: SheetData, row: tuple[Any, ...]) -> dict[str, Any]:
         value = read_value(kind, raw, choices)
         if value is EMPTY:
             continue
-        node = out
+        node: Any = out
         for p in parents:
             node = node.setdefault(p, {})
+            if not isinstance(node, dict):
+                break
+        if not isinstance(node, dict) or isinstance(node.get(leaf), dict):
+            clash = _Clash(index + 1, parents[0] if parents else str(leaf))
+            if clashes is None:
+                raise clash
+            clashes.append(clash)
+            continue
         node[leaf] = value
     return out
+
+
+class _Clash(Exception):
+    """A column and columns of the same name with a dot (``population``
+    and ``population.2016``) both filled in one row."""
+
+    def __init__(self, col: int, name: str) -> None:
+        super().__init__(name)
+        self.col = col
+        self.name = name

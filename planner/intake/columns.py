@@ -26,15 +26,19 @@ from planner.models.inventory import (
 
 __all__ = [
     "CUSTOM",
+    "POPULATION_YEAR",
     "SHEETS",
     "Column",
     "Sheet",
     "choices_of",
+    "population_year_column",
     "sheet_named",
 ]
 
 CUSTOM = "custom."
 INVENTORY_CUSTOM = "inventory.custom."
+# Populations by year: one column per year on the Municipalities sheet.
+POPULATION_YEAR = "population."
 
 
 def choices_of(tp: object) -> tuple[str, ...]:
@@ -117,7 +121,8 @@ MUNICIPALITIES = Sheet(
             "population",
             "int",
             "Inhabitants: drives population cost keys and picks the default data "
-            "centre.",
+            "centre. Figures by year go in columns population.2016, "
+            "population.2017, ... instead (leave this one empty then).",
             True,
         ),
         Column("employees", "int", "Employees: drives employee cost keys."),
@@ -269,6 +274,17 @@ def sheet_named(title: str) -> Sheet | None:
     """The sheet of this title, whatever its case and spacing."""
     wanted = title.strip().lower()
     return next((s for s in SHEETS if s.title.lower() == wanted), None)
+
+
+def population_year_column(name: str) -> Column:
+    """A ``population.YEAR`` column: the inhabitants in that year."""
+    year = name[len(POPULATION_YEAR) :]
+    return Column(
+        name,
+        "int",
+        f"Inhabitants in {year} (population by year: a cost in a year is split "
+        "with the latest figure at or before it). Leave population empty.",
+    )
 
 
 def custom_doc(name: str) -> str:

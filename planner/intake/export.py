@@ -31,14 +31,17 @@ from planner.intake.columns import (
     CUSTOM,
     INVENTORY_CUSTOM,
     MUNICIPALITIES,
+    POPULATION_YEAR,
     SHEETS,
     SITES,
     Column,
     Sheet,
     custom_doc,
+    population_year_column,
 )
 from planner.intake.sheetxml import SharedStrings, render_rows, splice_rows
 from planner.models.inventory import INTERNET, Inventory
+from planner.models.population import Population
 from planner.models.target import Target
 from planner.render.files.workbook import FIXED_TIME, save_workbook
 from planner.units import format_bandwidth, parse_bandwidth
@@ -91,7 +94,7 @@ def inventory_tables(inv: Inventory) -> list[Table]:
     """The inventory's rows, sheet by sheet, in file order."""
     region = _values(inv.region)
     region.update({INVENTORY_CUSTOM + k: v for k, v in (inv.custom or {}).items()})
-    munis = [_values(m) for m in inv.municipalities]
+    munis = [_population_by_year(_values(m)) for m in inv.municipalities]
     owned: dict[str, list[dict[str, Any]]] = {"sites": [], "servers": [], "systems": []}
     links = [_values(x, municipality=None) for x in inv.links]
     for m in inv.municipalities:
@@ -118,6 +121,34 @@ def _values(obj: BaseModel, **first: Any) -> dict[str, Any]:
     return out
 
 
+def _population_by_year(row: dict[str, Any]) -> dict[str, Any]:
+    """A population by year as ``population.YEAR`` cells, ``population`` empty."""
+    value = row.get("population")
+    if isinstance(value, Population):
+        row["population"] = None
+        row.update({f"{POPULATION_YEAR}{y}": n for y, n in value.by_year.items()})
+    return row
+
+
+def _year_columns(table: Table, rows: list[dict[str, Any]]) -> None:
+    """The ``population.YEAR`` columns every row's years need, in year
+    order, right after ``population``."""
+    years = sorted(
+        {
+            int(k[len(POPULATION_YEAR) :])
+            for r in rows
+            for k in r
+            if k.startswith(POPULATION_YEAR)
+        }
+    )
+    if not years:
+        return
+    at = next(i for i, c in enumerate(table.columns) if c.name == "population") + 1
+    table.columns[at:at] = [
+        population_year_column(f"{POPULATION_YEAR}{y}") for y in years
+    ]
+
+
 def _table(sheet: Sheet, rows: list[dict[str, Any]]) -> Table:
     extra: dict[str, None] = {}
     for row in rows:
@@ -127,6 +158,8 @@ def _table(sheet: Sheet, rows: list[dict[str, Any]]) -> Table:
     table.columns += [
         Column(k, "custom", custom_doc(k)) for k in inventory_custom
     ]  # only on the Region sheet
+    if sheet.key == "municipalities":
+        _year_columns(table, rows)
     for row in rows:
         table.rows.append([row.get(c.name) for c in table.columns])
     return table

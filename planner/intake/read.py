@@ -26,10 +26,12 @@ from planner.errors import CellProblem, InputError, Problem, did_you_mean
 from planner.intake.columns import (
     CUSTOM,
     INVENTORY_CUSTOM,
+    POPULATION_YEAR,
     SHEETS,
     Column,
     Sheet,
     custom_doc,
+    population_year_column,
     sheet_named,
 )
 from planner.intake.zipguard import check_zip
@@ -228,6 +230,10 @@ def _column(sheet: Sheet, known: dict[str, Column], raw: str) -> Column | None:
                 return None
             name = prefix + raw[len(prefix) :].strip()
             return Column(name, "custom", custom_doc(name))
+    if sheet.key == "municipalities" and raw.lower().startswith(POPULATION_YEAR):
+        rest = raw[len(POPULATION_YEAR) :].strip()
+        if rest:
+            return population_year_column(POPULATION_YEAR + rest)
     return known.get(raw.lower().replace(" ", "_"))
 
 

@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from planner.intake.columns import SHEETS
 from planner.intake.export import bandwidth_text
 from planner.models.inventory import Inventory, Municipality
+from planner.models.population import Population
 
 __all__ = ["inventory_yaml", "scalar", "written"]
 
@@ -71,6 +72,8 @@ def _text(text: str) -> str:
 def written(name: str, value: Any) -> Any:
     """The written form of a model value."""
     kind = _KINDS.get(name)
+    if isinstance(value, Population):  # by year: compared year by year
+        return {str(y): n for y, n in value.by_year.items()}
     if kind == "bandwidth":
         return bandwidth_text(float(value))
     if kind == "percentage" and isinstance(value, Decimal):
@@ -106,6 +109,9 @@ def _lines(
             out += [f"{pad}{key}:", *inner] if inner else [f"{pad}{key}: {{}}"]
         elif isinstance(value, list):
             out += _list(key, value, indent, origin, (*loc, name))
+        elif isinstance(value, Population):  # by year: {2016: 26955, ...}
+            years = ", ".join(f"{y}: {n}" for y, n in value.by_year.items())
+            out.append(f"{pad}{key}: {{{years}}}")
         elif isinstance(obj, BaseModel):
             out.append(f"{pad}{key}: {scalar(written(str(name), value))}")
         else:  # a custom field: as written

@@ -1,7 +1,8 @@
 """The loading stage: YAML files -> validated models, every mistake located.
 
 Entry points: :func:`load_inventory`, :func:`load_target`, :func:`load_plan`
-(``loader``). Beside them: ``source`` (the YAML text and its positions),
+(``loader``), and :func:`load_inputs` (``inputs``: the three in the order every
+command loads them). Beside them: ``source`` (the YAML text and its positions),
 ``checks`` (references between objects), ``wording`` (pydantic errors in
 words a user acts on), ``salvage`` (keep checking after a shape error),
 ``targets`` (a target over the default), ``outagelog`` (the CSV outage log)
@@ -11,6 +12,7 @@ and ``schema`` (the JSON Schemas of the formats).
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from planner.load.inputs import Inputs, load_inputs
     from planner.load.loader import (
         default_target,
         load_inventory,
@@ -21,9 +23,11 @@ if TYPE_CHECKING:
     from planner.load.source import Loaded, Sources
 
 __all__ = [
+    "Inputs",
     "Loaded",
     "Sources",
     "default_target",
+    "load_inputs",
     "load_inventory",
     "load_plan",
     "load_scenarios",
@@ -31,6 +35,8 @@ __all__ = [
 ]
 
 _WHERE = {
+    "Inputs": "inputs",
+    "load_inputs": "inputs",
     "Loaded": "source",
     "Sources": "source",
     "default_target": "loader",

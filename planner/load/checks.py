@@ -9,18 +9,18 @@ report them all at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Set
+from collections.abc import Iterable, Iterator, Mapping, Set
 from typing import TYPE_CHECKING
 
 from planner.errors import Loc, Problem, ProblemAt, did_you_mean
 from planner.graph import find_cycle
 from planner.models.inventory import INTERNET, Inventory, Link, System
-from planner.models.plan import PlanFile
 from planner.models.target import Target, TargetFile
 from planner.units import format_bandwidth
 
 if TYPE_CHECKING:
     from planner.load.source import Loaded
+    from planner.models.plan import PlanFile
 
 __all__ = ["check_inventory", "check_plan", "check_target"]
 
@@ -68,39 +68,37 @@ def check_inventory(
     ``incomplete`` lost objects that way, so a missing town hall may be one
     of them."""
     out: list[Problem] = []
-    munis = _Ids("municipality", problem, out)
-    sites = _Ids("site", problem, out)
-    servers = _Ids("server", problem, out)
-    systems = _Ids("system", problem, out)
-    links = _Ids("link", problem, out)
-    server_owner: dict[str, str] = {}
-    for i, m in enumerate(inv.municipalities):
+    munis = inv.municipalities
+    ids = {
+        "municipality": [m.id for m in munis],
+        "site": [s.id for m in munis for s in m.sites],
+        "server": [srv.id for m in munis for srv in m.servers],
+        "system": [sy.id for m in munis for sy in m.systems],
+        "link": [ln.id for ln in inv.all_links()],
+    }
+    for kind, written in ids.items():
+        if len(set(written)) != len(written):  # locate only when one repeats
+            _duplicates(kind, _located(inv, kind), problem, out)
+    if INTERNET in ids["site"]:
+        out.extend(
+            problem(
+                loc,
+                "'internet' is the reserved internet endpoint; choose another site id",
+            )
+            for id_, loc in _located(inv, "site")
+            if id_ == INTERNET
+        )
+    for i, m in enumerate(munis):
         base: Loc = ("municipalities", i)
-        munis.add(m.id, (*base, "id"))
-        for j, s in enumerate(m.sites):
-            sites.add(s.id, (*base, "sites", j, "id"))
-            if s.id == INTERNET:
-                out.append(
-                    problem(
-                        (*base, "sites", j, "id"),
-                        "'internet' is the reserved internet endpoint; "
-                        "choose another site id",
-                    )
-                )
-        for j, srv in enumerate(m.servers):
-            servers.add(srv.id, (*base, "servers", j, "id"))
-            server_owner.setdefault(srv.id, m.id)
-        for j, sy in enumerate(m.systems):
-            systems.add(sy.id, (*base, "systems", j, "id"))
-        for j, ln in enumerate(m.links):
-            links.add(ln.id, (*base, "links", j, "id"))
         if base not in incomplete:
             out.extend(_town_hall(m.id, [s.role for s in m.sites], base, problem))
-    for j, ln in enumerate(inv.links):
-        links.add(ln.id, ("links", j, "id"))
-    known_sites = {**sites.first, **dict.fromkeys(declared, ())}
+    server_owner: dict[str, str] = {}
+    for m in munis:
+        for srv in m.servers:
+            server_owner.setdefault(srv.id, m.id)
+    known_sites = dict.fromkeys([*ids["site"], *declared], ())
     known_servers = {**dict.fromkeys(declared, ""), **server_owner}
-    known_munis = {**munis.first, **dict.fromkeys(declared, ())}
+    known_munis = dict.fromkeys([*ids["municipality"], *declared], ())
 
     for i, m in enumerate(inv.municipalities):
         base = ("municipalities", i)
@@ -121,7 +119,8 @@ def check_inventory(
                 )
             )
         for j, ln in enumerate(m.links):
-            out.extend(_link(ln, (*base, "links", j), known_sites, problem))
+            if not _link_ok(ln, known_sites):
+                out.extend(_link(ln, (*base, "links", j), known_sites, problem))
         for j, pr in enumerate(m.projects):
             if pr.service not in target.model.services:
                 out.append(
@@ -133,11 +132,76 @@ def check_inventory(
                     )
                 )
     for j, ln in enumerate(inv.links):
-        out.extend(_link(ln, ("links", j), known_sites, problem))
+        if not _link_ok(ln, known_sites):
+            out.extend(_link(ln, ("links", j), known_sites, problem))
     out.extend(_transit(inv, target.model, problem))
     out.extend(_datacenters(target, known_sites))
-    out.extend(_candidates(target, known_sites, links.first, problem))
+    out.extend(_candidates(target, known_sites, _LinkLocs(inv), problem))
     return _one_per_missing_site(out)
+
+
+_CHILD = {"site": "sites", "server": "servers", "system": "systems", "link": "links"}
+
+
+def _located(inv: Inventory, kind: str) -> Iterator[tuple[str, Loc]]:
+    """Every id of ``kind`` with where it is written, in file order."""
+    for i, m in enumerate(inv.municipalities):
+        base: Loc = ("municipalities", i)
+        if kind == "municipality":
+            yield m.id, (*base, "id")
+        elif kind != "link" or m.links:
+            children = getattr(m, _CHILD[kind])
+            for j, x in enumerate(children):
+                yield x.id, (*base, _CHILD[kind], j, "id")
+    if kind == "link":
+        for j, ln in enumerate(inv.links):
+            yield ln.id, ("links", j, "id")
+
+
+def _duplicates(
+    kind: str,
+    located: Iterable[tuple[str, Loc]],
+    problem: ProblemAt,
+    out: list[Problem],
+) -> None:
+    ids = _Ids(kind, problem, out)
+    for id_, loc in located:
+        ids.add(id_, loc)
+
+
+class _LinkLocs(Mapping[str, Loc]):
+    """Link id -> where it is written, found when first asked (a candidate
+    reusing a link id is rare; locating all 19,000 national links is not
+    free)."""
+
+    def __init__(self, inv: Inventory) -> None:
+        self.inv = inv
+        self._locs: dict[str, Loc] | None = None
+
+    def _all(self) -> dict[str, Loc]:
+        if self._locs is None:
+            self._locs = {}
+            for id_, loc in _located(self.inv, "link"):
+                self._locs.setdefault(id_, loc)
+        return self._locs
+
+    def __getitem__(self, id_: str) -> Loc:
+        return self._all()[id_]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _link_ok(ln: Link, sites: Mapping[str, Loc]) -> bool:
+    """The common case of :func:`_link`, without building its list."""
+    return (
+        ln.a != ln.b
+        and (ln.a in sites or ln.a == INTERNET)
+        and (ln.b in sites or ln.b == INTERNET)
+    )
 
 
 _UNKNOWN_SITE = re.compile(r"unknown site '([^']*)'")

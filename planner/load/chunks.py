@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = ["Parts", "split"]
 
 _KEY = re.compile(r"^municipalities:[ \t]*(?:#.*)?\r?$", re.MULTILINE)
 _DOCUMENTS = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)
-_Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CACHED = 16
 
 
@@ -57,14 +58,9 @@ class Parts:
 
 
 def _item(chunk: str) -> yaml.Node | None:
-    try:
-        root = yaml.compose(chunk, Loader=_Composer)
-    except (yaml.YAMLError, RecursionError, ValueError):
-        return None
-    if isinstance(root, yaml.SequenceNode) and len(root.value) == 1:
-        node: yaml.Node = root.value[0]
-        return node
-    return None
+    from planner.load.source import compose_item
+
+    return compose_item(chunk)
 
 
 def split(text: str) -> Parts | None:

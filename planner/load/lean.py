@@ -20,7 +20,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml_rs
 from pydantic import ValidationError
 
 from planner.errors import InputError
@@ -28,7 +27,7 @@ from planner.load import guard
 from planner.load.checks import check_inventory
 from planner.load.chunks import Parts, split
 from planner.load.compact import Compactor
-from planner.load.source import _ALIAS_LIMITS, Document, Loaded, Sources, read_text
+from planner.load.source import Document, Loaded, Sources, parse_part, read_text
 from planner.models.inventory import Inventory, Municipality
 from planner.models.target import Target
 
@@ -114,7 +113,7 @@ def _data(text: str, display: str) -> Any:
     from planner.load.source import _tag_problems
 
     try:
-        data = yaml_rs.loads(text, parse_datetime=False, alias_limits=_ALIAS_LIMITS)
+        data = parse_part(text)
     except Exception:  # whatever it is, reading the file whole says it
         raise _Whole from None
     if "!" in text and _tag_problems(Document(display, text, None)):

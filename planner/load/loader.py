@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -22,15 +22,15 @@ from planner.errors import InputError, Loc, Problem, ProblemAt
 from planner.load.checks import check_inventory, check_plan, check_target
 from planner.load.compact import Compactor
 from planner.load.guard import bad_keys, has_bad_keys
-from planner.load.salvage import Salvage, salvage
-from planner.load.scenarios import check_scenario_file
 from planner.load.source import Document, Loaded, Sources, read_document
 from planner.load.targets import resolve_target
-from planner.load.wording import describe, without_echoes
 from planner.models.inventory import Inventory
-from planner.models.plan import PlanFile
-from planner.models.scenarios import ScenarioFile
 from planner.models.target import Target, TargetFile
+
+if TYPE_CHECKING:  # imported where used: a gap run needs none of them
+    from planner.load.salvage import Salvage
+    from planner.models.plan import PlanFile
+    from planner.models.scenarios import ScenarioFile
 
 __all__ = [
     "Loaded",
@@ -59,7 +59,7 @@ def _raise_if(problems: list[Problem]) -> None:
         raise InputError(problems)
 
 
-Check = Callable[[Any, ProblemAt, Salvage | None], list[Problem]]
+Check = Callable[[Any, ProblemAt, "Salvage | None"], list[Problem]]
 
 
 def _load_model(
@@ -74,6 +74,8 @@ def _load_model(
     except ValidationError as e:
         if isinstance(sources, Sources):  # YAML (a workbook's keys are its headers)
             _raise_if(_bad_keys(sources))
+        from planner.load.wording import describe, without_echoes
+
         errors = without_echoes(e.errors(include_url=False))
         problems = []
         for err in errors:
@@ -159,6 +161,8 @@ def _salvaged_checks(
     check: Check,
     errors: list[ErrorDetails],
 ) -> list[Problem]:
+    from planner.load.salvage import salvage
+
     rescue = salvage(data, [tuple(err["loc"]) for err in errors])
     if rescue is None:
         return []
@@ -247,6 +251,8 @@ def check_inventory_data(
 
 def load_plan(path: str | Path) -> Loaded[PlanFile]:
     """Load plan settings and hand-written work packages."""
+    from planner.models.plan import PlanFile
+
     doc = read_document(Path(path), str(path))
     _refuse_other_kind(doc, "planner/plan/v1")
     sources = Sources(doc)
@@ -259,6 +265,9 @@ def load_plan(path: str | Path) -> Loaded[PlanFile]:
 def load_scenarios(path: str | Path) -> Loaded[ScenarioFile]:
     """Load a scenario file (``planner compare --scenarios``): duplicate
     names and missing plan or target files are located in it."""
+    from planner.load.scenarios import check_scenario_file
+    from planner.models.scenarios import ScenarioFile
+
     doc = read_document(Path(path), str(path))
     _refuse_other_kind(doc, "planner/scenarios/v1")
     sources = Sources(doc)

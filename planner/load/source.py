@@ -6,7 +6,8 @@ alias expansion is bounded). Line and column numbers are only needed when
 something is wrong, so the file is composed a second time with PyYAML's
 composer (node tree with marks, no value construction) only then.
 
-This module and nothing else imports the YAML libraries.
+This module and nothing else imports the YAML libraries (``planner.load.lean``
+and ``chunks`` parse and compose parts of a file through it).
 """
 
 from __future__ import annotations
@@ -16,15 +17,21 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import yaml
 import yaml_rs
 
 from planner.cache import note_read
 from planner.errors import InputError, Problem
 from planner.load import guard as inputguard
-from planner.load.chunks import Parts
+from planner.load.lazy import lazy_import
+
+if TYPE_CHECKING:
+    import yaml
+
+    from planner.load.chunks import Parts
+else:
+    yaml = lazy_import("yaml")
 
 __all__ = [
     "Document",
@@ -41,7 +48,6 @@ __all__ = [
 _ALIAS_LIMITS = yaml_rs.AliasLimits(
     max_total_replayed_events=200_000, max_replay_stack_depth=32
 )
-_Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)  # a line that is not a comment
 # The tags plain data may carry (implicit or written as !!str etc.); anything
 # else, !!python/object included, is refused.
@@ -167,9 +173,25 @@ class Loaded(Generic[M]):
     sources: Sources
 
 
+def parse_part(text: str) -> Any:
+    """A part of a file parsed as a file is (``planner.load.lean``); raises
+    whatever yaml-rs raises."""
+    return yaml_rs.loads(text, parse_datetime=False, alias_limits=_ALIAS_LIMITS)
+
+
+def compose_item(text: str) -> yaml.Node | None:
+    """The one item of a block list written alone (a municipality cut from
+    its file, ``planner.load.chunks``), or None."""
+    root = _compose(text)
+    if isinstance(root, yaml.SequenceNode) and len(root.value) == 1:
+        node: yaml.Node = root.value[0]
+        return node
+    return None
+
+
 def _compose(text: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=_Composer)
+        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
 

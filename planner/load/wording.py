@@ -78,6 +78,8 @@ def describe(
         )
     if "[key]" in error["loc"]:
         parent = _field_name(loc[:-1])
+        if parent == "population":
+            return loc, _population_year(loc, data), True
         return loc, f"{parent}: {_value_message(error, value, parent)}", True
     return loc, f"{name}: {_value_message(error, value, name)}", False
 
@@ -120,6 +122,34 @@ def _value_message(error: ErrorDetails, value: Any, name: str) -> str:
     if kind == "is_instance_of":
         return f"invalid value {_show(value)}"
     return f"{error['msg']} (got {_show(value)})"
+
+
+def _population_year(loc: tuple[str | int, ...], data: Any) -> str:
+    """A population by year whose key is no year: say what to write, with
+    the year after the latest good one and the figure given."""
+    node = data
+    for part in loc[:-1]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            node = None
+            break
+    key = loc[-1]
+    years = [int(k) for k in node if _is_year(k)] if isinstance(node, dict) else []
+    year = max(years) + 1 if years else 2024
+    if isinstance(key, int) and 0 <= key < 100:  # 16 for 2016
+        year = 2000 + key
+    figure = node.get(key) if isinstance(node, dict) else None
+    shown = (
+        figure if isinstance(figure, int) and not isinstance(figure, bool) else 26955
+    )
+    return f"population year {_show(key)} is not a year; write e.g. {year}: {shown}"
+
+
+def _is_year(key: Any) -> bool:
+    if isinstance(key, str) and key.isdigit():
+        key = int(key)
+    return isinstance(key, int) and not isinstance(key, bool) and 1900 <= key <= 2200
 
 
 def _date_message(value: Any) -> str:

@@ -145,7 +145,7 @@ class Link(Model):
     status: Literal["active", "planned"] = "active"
     # Shared risks (one trench, one provider's exchange): links of a group
     # fail together in --failures n-1 and count as one path for redundancy.
-    risk_groups: list[Id] = []
+    risk_groups: tuple[Id, ...] = ()
     # False: a customer's line (an emergency centre's backup) that carries
     # only its own site's traffic, never other sites' (analyses/transit.py).
     transit: bool = True

@@ -4,10 +4,14 @@ docs/cli.md (keys as users wrote the ids, lists sorted)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
+
+from planner.models.gapdata import GapData
 
 __all__ = ["GAP_KINDS", "SEVERITIES", "Gap", "GapReport"]
+
+D = TypeVar("D", bound=GapData)
 
 GAP_KINDS = (
     "coverage",
@@ -30,7 +34,8 @@ class Gap:
     """One difference between today and the target.
 
     ``subject`` is the service, link or site the gap is about; ``data`` holds
-    the figures behind ``detail`` for scripts (products, users, bridges...).
+    the figures behind ``detail``, typed per kind (``planner.models.gapdata``);
+    its ``to_dict`` is the JSON ``data`` object scripts read.
     """
 
     kind: str
@@ -38,7 +43,17 @@ class Gap:
     municipalities: tuple[str, ...]
     detail: str
     severity: Severity
-    data: dict[str, Any] = field(default_factory=dict)
+    data: GapData
+
+    def data_as(self, payload: type[D]) -> D:
+        """``data`` as the payload type the caller expects of this kind; a
+        gap of another kind is a programming error, never read as empty."""
+        if not isinstance(self.data, payload):
+            raise TypeError(
+                f"{self.kind} gap {self.subject} carries "
+                f"{type(self.data).__name__}, not {payload.__name__}"
+            )
+        return self.data
 
     def sort_key(self) -> tuple[int, int, str, tuple[str, ...]]:
         return (
@@ -55,7 +70,7 @@ class Gap:
             "municipalities": list(self.municipalities),
             "detail": self.detail,
             "severity": self.severity,
-            "data": self.data,
+            "data": self.data.to_dict(),
         }
 
 

@@ -16,12 +16,15 @@ from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
-from planner.errors import Problem, ProblemAt, UsageError, did_you_mean
+from planner.errors import Problem, ProblemAt, SettingError, UsageError, did_you_mean
 from planner.models.inventory import Inventory, Municipality
 from planner.models.plan import CRITERIA, CostKeyFile, Criterion, SplitKeyFile
 from planner.models.planresult import CostKey
 from planner.models.population import population_in
 from planner.units import format_money, parse_money
+
+KEY = "cost key"
+"""The setting the errors of :func:`parse_key` name (the CLI: ``--key``)."""
 
 __all__ = [
     "check_key",
@@ -218,15 +221,15 @@ def parse_key(text: str) -> CostKey:
         elif re.fullmatch(r"[\w-]+", term):
             _add(weights, term, Decimal(1))
         else:
-            raise UsageError(
-                f"--key: cannot read '{term}'; write e.g. \"50% equal, 50% "
-                'population" or "30/70 equal/population"'
+            raise SettingError(
+                KEY,
+                f"cannot read '{term}'; write e.g. \"50% equal, 50% "
+                'population" or "30/70 equal/population"',
             )
     total = sum(weights.values(), Decimal(0))
     if not weights or total != 1:
-        raise UsageError(
-            f"--key: the percentages add up to {(total * 100).normalize():f} %, "
-            "not 100 %"
+        raise SettingError(
+            KEY, f"the percentages add up to {(total * 100).normalize():f} %, not 100 %"
         )
     return CostKey(tuple(weights.items()), base)
 
@@ -235,9 +238,9 @@ def _slash(nums: str, names: str, weights: dict[str, Decimal]) -> None:
     values = [_pct(n.strip()) for n in nums.split("/")]
     criteria = [n.strip() for n in names.split("/")]
     if len(values) != len(criteria):
-        raise UsageError(
-            f"--key: {len(values)} numbers for {len(criteria)} criteria in "
-            f"'{nums} {names}'"
+        raise SettingError(
+            KEY,
+            f"{len(values)} numbers for {len(criteria)} criteria in '{nums} {names}'",
         )
     for name, value in zip(criteria, values, strict=True):
         _add(weights, name, value)
@@ -245,17 +248,19 @@ def _slash(nums: str, names: str, weights: dict[str, Decimal]) -> None:
 
 def _add(weights: dict[str, Decimal], name: str, value: Decimal) -> None:
     if name == "program-users":
-        raise UsageError(
-            "--key: program-users splits each work package by the users of its "
-            "services, which only a plan knows; write users here"
+        raise SettingError(
+            KEY,
+            "program-users splits each work package by the users of its "
+            "services, which only a plan knows; write users here",
         )
     if name not in CRITERIA:
-        raise UsageError(
-            f"--key: unknown criterion '{name}'{did_you_mean(name, CRITERIA)}; "
-            f"choose from {', '.join(CRITERIA)}"
+        raise SettingError(
+            KEY,
+            f"unknown criterion '{name}'{did_you_mean(name, CRITERIA)}; "
+            f"choose from {', '.join(CRITERIA)}",
         )
     if name in weights:
-        raise UsageError(f"--key: '{name}' is named twice")
+        raise SettingError(KEY, f"'{name}' is named twice")
     weights[name] = value
 
 
@@ -263,11 +268,11 @@ def _pct(text: str) -> Decimal:
     try:
         return Decimal(text.replace(",", ".")) / 100
     except ArithmeticError:
-        raise UsageError(f"--key: '{text}' is not a percentage") from None
+        raise SettingError(KEY, f"'{text}' is not a percentage") from None
 
 
 def _amount(text: str) -> Decimal:
     try:
         return parse_money(text.strip())
     except ValueError as e:
-        raise UsageError(f"--key: base: {e}") from None
+        raise SettingError(KEY, f"base: {e}") from None

@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from planner.graph import network
+from planner.graph import site_network
 
 __all__ = ["crossed_links"]
 
@@ -27,7 +27,7 @@ def crossed_links(
 ) -> dict[str, frozenset[str]]:
     """Municipality id -> ids of the links on shortest paths from any of its
     sites to the nearest data centre."""
-    H = network(G, planned=True)
+    H = site_network(G, planned=True)
     dist = _distances(H, [dc for dc in datacenters if dc in H])
     up = _towards_datacentre(H, dist)
     sites: dict[str, list[str]] = defaultdict(list)

@@ -25,6 +25,7 @@ room closes after every move out of it.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -34,6 +35,12 @@ from typing import Any
 import networkx as nx
 
 from planner.graph import node_key
+from planner.models.gapdata import (
+    CapacityGap,
+    ConsolidationGap,
+    HarmonisationGap,
+    HostingGap,
+)
 from planner.models.notice import Notice
 from planner.models.planresult import Package
 from planner.models.results import Gap, GapReport
@@ -73,14 +80,15 @@ def generate_packages(
     """
     links, warnings = _link_packages(G, report, target, recommended or {})
     hosting = [g for g in report.gaps if g.kind == "hosting"]
-    moving = [g for g in hosting if not g.data.get("consolidation")]
-    central = [g for g in moving if g.data["target_hosting"] == "central"]
+    moving = [g for g in hosting if isinstance(g.data, HostingGap)]
+    central = [g for g in moving if g.data_as(HostingGap).target_hosting == "central"]
     dc = [_datacenter(central, report.datacenters)] if central else []
     link_ids = {p.id.removeprefix("link-"): p.id for p in links}
     crossed: dict[str, frozenset[str]] = {}
     if links and report.datacenters:
         crossed = crossed_links(G, report.datacenters)
 
+    @functools.cache  # asked once per move, for a handful of municipality sets
     def link_deps(munis: tuple[str, ...]) -> tuple[str, ...]:
         crossing = set().union(*(crossed.get(m, frozenset()) for m in munis))
         return tuple(sorted(link_ids[x] for x in crossing if x in link_ids))
@@ -149,7 +157,7 @@ def _link_packages(
 
 
 def _link_order(gap: Gap | None) -> int:
-    return _CLASS_ORDER.get(gap.data["class"], 2) if gap else 2
+    return _CLASS_ORDER.get(gap.data_as(CapacityGap).link_class, 2) if gap else 2
 
 
 def _link(
@@ -159,7 +167,9 @@ def _link(
     recommended: float | None,
     target: Target,
 ) -> tuple[Package, list[str]]:
-    need = max(gap.data["upgrade_to_mbps"] if gap else 0.0, recommended or 0.0)
+    need = max(
+        gap.data_as(CapacityGap).upgrade_to_mbps if gap else 0.0, recommended or 0.0
+    )
     tiers = target.network.capacity_tiers
     tier = next((t for t in tiers if t >= need), None)
     warnings: list[str] = []
@@ -219,7 +229,7 @@ def _link_municipalities(
 
 
 def _datacenter(central: list[Gap], datacenters: tuple[str, ...]) -> Package:
-    systems = sum(len(g.data["systems"]) for g in central)
+    systems = sum(len(g.data_as(HostingGap).systems) for g in central)
     where = ", ".join(datacenters) or "the data centre"
     return Package(
         id=DATACENTER,
@@ -241,7 +251,8 @@ def _migration(service: Service, users: int) -> Decimal:
 
 def _move(g: Gap, target: Target, link_deps: LinkDeps) -> Package:
     svc = target.services[g.subject]
-    central = g.data["target_hosting"] == "central"
+    data = g.data_as(HostingGap)
+    central = data.target_hosting == "central"
     deps = (DATACENTER, *link_deps(g.municipalities)) if central else ()
     return Package(
         id=f"move-{svc.id}",
@@ -251,7 +262,7 @@ def _move(g: Gap, target: Target, link_deps: LinkDeps) -> Package:
         kind="move",
         reason=f"hosting gap {svc.id}: {g.detail}",
         generated=True,
-        investment=_migration(svc, g.data["users"]),
+        investment=_migration(svc, data.users),
         depends_on=deps,
         services=(svc.id,),
         municipalities=g.municipalities,
@@ -263,6 +274,7 @@ def _harmonise(
     g: Gap, target: Target, moves: set[str], has_dc: bool, link_deps: LinkDeps
 ) -> Package:
     svc = target.services[g.subject]
+    data = g.data_as(HarmonisationGap)
     move = f"move-{svc.id}"
     if move in moves:
         deps: tuple[str, ...] = (move,)
@@ -272,11 +284,11 @@ def _harmonise(
         deps = link_deps(g.municipalities) if svc.hosting == "central" else ()
     return Package(
         id=f"harmonise-{svc.id}",
-        name=f"Harmonise {svc.name} on {g.data['standard']}",
+        name=f"Harmonise {svc.name} on {data.standard}",
         kind="harmonise",
         reason=f"harmonisation gap {svc.id}: {g.detail}",
         generated=True,
-        investment=_migration(svc, g.data["users_to_move"]),
+        investment=_migration(svc, data.users_to_move),
         depends_on=deps,
         services=(svc.id,),
         municipalities=g.municipalities,
@@ -394,15 +406,15 @@ def _closes(
     that takes over (a room none of whose systems move closes only then)."""
     out_of: dict[str, set[str]] = defaultdict(set)
     for g in moving:
-        for sy in g.data["systems"]:
-            site = _site(G, sy["server"])
-            key = site if site else f"municipality:{sy['hosted_by']}"
+        for sy in g.data_as(HostingGap).systems:
+            site = _site(G, sy.server)
+            key = site if site else f"municipality:{sy.hosted_by}"
             out_of[key].add(f"move-{g.subject}")
     packages = []
     for g in hosting:
-        if not g.data.get("consolidation"):
+        if not isinstance(g.data, ConsolidationGap):
             continue
-        for room in g.data["server_rooms_closed"]:
+        for room in g.data.server_rooms_closed:
             deps = out_of[room] | out_of[f"municipality:{g.subject}"]
             if has_dc:
                 deps.add(DATACENTER)

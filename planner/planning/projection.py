@@ -14,7 +14,11 @@ investment: cooperation = baseline x (1 - gain) - savings + establishment
 + running + capital. Gains may follow the plan instead of the calendar
 (``efficiency: {after: datacenter, gains: [0%, 3%, ...]}``: the gains of
 the first, second, ... full calendar year the package is in service), so a
-plan that slips cannot break even earlier.
+plan that slips gains later too. It then breaks even no earlier as long as
+it spends nothing, net, in its last losing years (docs/planning.md, "When a
+later start cannot break even earlier"): costs are nominal and the gains a
+share of a growing 0-alternative, so a plan whose costs outrun its first
+gains rightly pays back sooner when started later.
 
 Each year's figures are rounded to whole currency units (half up), from the
 exact compound growth, so rounding never accumulates. The break-even year

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
+from planner.models.gapdata import ConsolidationGap, DueServer, LifecycleGap
 from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.units import format_money
@@ -95,31 +95,31 @@ def reinvestment_due(report: GapReport, target: Target) -> Reinvestment | None:
     retired = {
         server
         for g in report.gaps
-        if g.kind == "hosting" and g.data.get("consolidation")
-        for server in g.data["servers"]
+        if isinstance(g.data, ConsolidationGap)
+        for server in g.data.servers
     }
     servers = [
         Due(
-            s["server"],
+            s.server,
             g.subject,
-            s["count"],
+            s.count,
             _due_year(s, life.server_years),
-            s["server"] in retired,
+            s.server in retired,
         )
         for g in report.gaps
         if g.kind == "lifecycle"
-        for s in g.data["servers"]
+        for s in g.data_as(LifecycleGap).servers
     ]
     return Reinvestment(
         life.server_replacement_cost, tuple(sorted(servers, key=lambda d: d.server))
     )
 
 
-def _due_year(server: dict[str, Any], server_years: int | None) -> int:
+def _due_year(server: DueServer, server_years: int | None) -> int:
     """The first year the server was due: by age or by end of support."""
     years = []
-    if "age" in server and server_years:
-        years.append(int(server["purchased"]) + server_years)
-    if "end_of_support" in server:
-        years.append(int(str(server["end_of_support"])[:4]))
+    if server.age is not None and server_years and server.purchased is not None:
+        years.append(server.purchased + server_years)
+    if server.end_of_support is not None:
+        years.append(int(server.end_of_support[:4]))
     return min(years)

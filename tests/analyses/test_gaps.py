@@ -68,16 +68,16 @@ def test_harmonisation_names_standard_and_movers(mini_graph: Any, target: Any) -
     assert sorted(gaps) == ["case-archive", "email", "office"]
     email = gaps["email"]
     assert email.municipalities == ("beta",)
-    assert email.data["standard"] == "MS Exchange"
-    assert email.data["standard_source"] == "most users"
-    assert email.data["products"] == [
+    assert email.data.to_dict()["standard"] == "MS Exchange"
+    assert email.data.to_dict()["standard_source"] == "most users"
+    assert email.data.to_dict()["products"] == [
         {"product": "MS Exchange", "users": 120, "municipalities": ["alpha", "gamma"]},
         {"product": "GroupWise", "users": 60, "municipalities": ["beta"]},
     ]
-    assert email.data["moving"] == [
+    assert email.data.to_dict()["moving"] == [
         {"municipality": "beta", "product": "GroupWise", "users": 60}
     ]
-    assert gaps["case-archive"].data["users_to_move"] == 40
+    assert gaps["case-archive"].data.to_dict()["users_to_move"] == 40
 
 
 def test_target_standard_wins_over_most_users(mini_graph: Any, target: Any) -> None:
@@ -90,32 +90,34 @@ def test_target_standard_wins_over_most_users(mini_graph: Any, target: Any) -> N
         g for g in report.gaps if g.subject == "office" and g.kind == "harmonisation"
     )
     assert gap.municipalities == ("alpha", "gamma")
-    assert gap.data["standard_source"] == "target"
-    assert gap.data["users_to_move"] == 120
+    assert gap.data.to_dict()["standard_source"] == "target"
+    assert gap.data.to_dict()["users_to_move"] == 120
 
 
 def test_hosting_and_consolidation(mini_graph: Any, target: Any) -> None:
     gaps = _by_kind(find_gaps(mini_graph, target), "hosting")
-    moves = {g.subject for g in gaps if "consolidation" not in g.data}
+    moves = {g.subject for g in gaps if "consolidation" not in g.data.to_dict()}
     assert moves == {"email", "office", "case-archive", "finance"}
-    (cons,) = [g for g in gaps if "consolidation" in g.data]
-    assert cons.data["servers_retired"] == 1
-    assert cons.data["server_rooms_closed"] == ["beta-radhus"]
+    (cons,) = [g for g in gaps if "consolidation" in g.data.to_dict()]
+    assert cons.data.to_dict()["servers_retired"] == 1
+    assert cons.data.to_dict()["server_rooms_closed"] == ["beta-radhus"]
 
 
 def test_capacity(mini_graph: Any, target: Any) -> None:
     gaps = {g.subject: g for g in _by_kind(find_gaps(mini_graph, target), "capacity")}
     assert sorted(gaps) == ["alpha-skole-link", "beta-gamma"]
-    assert gaps["beta-gamma"].data["class"] == "backbone"
-    assert gaps["beta-gamma"].data["upgrade_to_mbps"] == 1000.0
-    assert gaps["alpha-skole-link"].data["class"] == "access"
+    assert gaps["beta-gamma"].data.to_dict()["class"] == "backbone"
+    assert gaps["beta-gamma"].data.to_dict()["upgrade_to_mbps"] == 1000.0
+    assert gaps["alpha-skole-link"].data.to_dict()["class"] == "access"
     assert gaps["alpha-skole-link"].severity == "medium"
 
 
 def test_redundancy_names_bridges(mini_graph: Any, target: Any) -> None:
     gaps = {g.subject: g for g in _by_kind(find_gaps(mini_graph, target), "redundancy")}
-    assert gaps["beta-radhus"].data["single_points_of_failure"] == ["alpha-beta"]
-    assert gaps["gamma-radhus"].data["single_points_of_failure"] == [
+    assert gaps["beta-radhus"].data.to_dict()["single_points_of_failure"] == [
+        "alpha-beta"
+    ]
+    assert gaps["gamma-radhus"].data.to_dict()["single_points_of_failure"] == [
         "alpha-beta",
         "beta-gamma",
     ]
@@ -151,16 +153,20 @@ def test_three_paths_required_names_real_links(mini_graph: Any, target: Any) -> 
     net = dataclasses.replace(target.network, backbone=NetworkClass(1000.0, 3))
     report = find_gaps(mini_graph, dataclasses.replace(target, network=net))
     gaps = {g.subject: g for g in report.gaps if g.kind == "redundancy"}
-    assert gaps["beta-radhus"].data["paths"] == 1
-    assert gaps["beta-radhus"].data["single_points_of_failure"] == ["alpha-beta"]
-    assert gaps["gamma-radhus"].data["single_points_of_failure"] == ["alpha-beta"]
+    assert gaps["beta-radhus"].data.to_dict()["paths"] == 1
+    assert gaps["beta-radhus"].data.to_dict()["single_points_of_failure"] == [
+        "alpha-beta"
+    ]
+    assert gaps["gamma-radhus"].data.to_dict()["single_points_of_failure"] == [
+        "alpha-beta"
+    ]
 
 
 def test_utilisation_gap_names_link_and_upgrade(mini_graph: Any, target: Any) -> None:
     (gap,) = _by_kind(find_gaps(mini_graph, target), "utilisation")
     assert (gap.subject, gap.severity) == ("alpha-skole-link", "high")
-    assert gap.data["utilisation"] == pytest.approx(1.1)
-    assert gap.data["recommended_capacity_mbps"] == 100.0
+    assert gap.data.to_dict()["utilisation"] == pytest.approx(1.1)
+    assert gap.data.to_dict()["recommended_capacity_mbps"] == 100.0
     assert "towards alpha-radhus" in gap.detail
 
 
@@ -173,7 +179,7 @@ def test_availability_gap_when_target_is_stricter(mini_graph: Any, target: Any) 
     strict = dataclasses.replace(target, services={**target.services, "email": email})
     (gap,) = _by_kind(find_gaps(mini_graph, strict), "availability")
     assert (gap.subject, gap.municipalities) == ("email", ("gamma",))
-    (est,) = gap.data["estimates"]
+    (est,) = gap.data.to_dict()["estimates"]
     assert est["availability"] == pytest.approx(0.999**2 * 0.9995)
     assert est["paths"] == [["beta-gamma", "alpha-beta"]]
     assert gap.severity == "high"  # a single path

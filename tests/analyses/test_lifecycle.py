@@ -50,7 +50,7 @@ def test_mini_platform_past_end_of_support(
         ("alpha",),
         "high",
     )
-    assert gap.data == {
+    assert gap.data.to_dict() == {
         "servers": [
             {
                 "server": "alpha-srv",
@@ -83,12 +83,12 @@ def test_age_counts_whole_years_and_platforms_override(
     # 2006 - 2000 = 6 >= 6: due; 2006 - 2001 = 5: not yet; Windows 2000
     # Server's support ends 2010-07-13: not yet.
     (gap,) = lifecycle_gaps(G, _target(write))
-    assert [s["server"] for s in gap.data["servers"]] == ["a-2000"]
-    assert gap.data["servers"][0]["age"] == 6 and gap.severity == "medium"
+    assert [s["server"] for s in gap.data.to_dict()["servers"]] == ["a-2000"]
+    assert gap.data.to_dict()["servers"][0]["age"] == 6 and gap.severity == "medium"
     # The target moves Windows 2000 Server's date before as_of (any spelling).
     tgt = _target(write, "  platforms: {WINDOWS 2000 server: 2005-06-30}\n")
     (gap,) = lifecycle_gaps(G, tgt)
-    assert [s["server"] for s in gap.data["servers"]] == ["a-2000", "a-w2k"]
+    assert [s["server"] for s in gap.data.to_dict()["servers"]] == ["a-2000", "a-w2k"]
     assert gap.detail == (
         "2 servers due for replacement: 1 at least 6 years old; 1 on a platform "
         "past its end of support (Windows 2000 Server since 2005-06-30); "

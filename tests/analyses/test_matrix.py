@@ -108,7 +108,7 @@ def test_harmonisation_warns_of_several_products(
     tgt = load_target(write("t.yaml", HARMONISED)).model
     G = build_graph(load_inventory(write("r.yaml", SCHOOLS), None).model)
     (gap,) = [g for g in find_gaps(G, tgt).gaps if g.kind == "harmonisation"]
-    assert gap.data["several_products"] == [
+    assert gap.data.to_dict()["several_products"] == [
         {"municipality": "a", "products": ["Extens", "It's Learning"]}
     ]
     assert gap.detail.endswith(
@@ -120,7 +120,7 @@ def test_harmonisation_warns_of_several_products(
 
 def test_harmonisation_without_several_products(mini_graph: Any, target: Any) -> None:
     gaps = [g for g in find_gaps(mini_graph, target).gaps if g.kind == "harmonisation"]
-    assert gaps and all(g.data["several_products"] == [] for g in gaps)
+    assert gaps and all(g.data.to_dict()["several_products"] == [] for g in gaps)
     assert not any("Several products" in g.detail for g in gaps)
 
 

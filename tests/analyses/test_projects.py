@@ -50,11 +50,11 @@ def test_duplication_money_at_stake(
     )
     # 400 000 + 250 000 + 0 = 650 000; one joint project at the cost of the
     # dearest (400 000) saves 250 000.
-    assert (gap.data["total"], gap.data["at_stake"]) == (
+    assert (gap.data.to_dict()["total"], gap.data.to_dict()["at_stake"]) == (
         Decimal(650_000),
         Decimal(250_000),
     )
-    assert gap.data["projects"][0] == {
+    assert gap.data.to_dict()["projects"][0] == {
         "municipality": "a",
         "name": "Ny lønn",
         "cost": Decimal(400_000),

@@ -124,9 +124,9 @@ def test_sites_fail_too_and_a_failed_site_is_down(loaded: tuple[Any, Any]) -> No
 
 def test_a_shared_risk_counts_as_one_path(loaded: tuple[Any, Any]) -> None:
     gaps = [g for g in find_gaps(*loaded).gaps if g.kind == "redundancy"]
-    assert {g.subject: g.data["risk_group"] for g in gaps} == {
+    assert {g.subject: g.data.to_dict()["risk_group"] for g in gaps} == {
         "a": "trench-7",
         "b": "trench-7",
     }
-    assert gaps[0].data["cut"] == ["L1", "L2"]
+    assert gaps[0].data.to_dict()["cut"] == ["L1", "L2"]
     assert "fails with risk group trench-7 (L1, L2)" in gaps[0].detail

@@ -42,10 +42,15 @@ def test_roles_change_capacity_and_redundancy(
     G = build_graph(load_inventory(MINI, target).model)
     gaps = find_gaps(G, target.model).gaps
     assert {g.subject for g in gaps if g.kind == "capacity"} == {"beta-gamma"}
-    access = [g for g in gaps if g.kind == "redundancy" and g.data["class"] == "access"]
-    assert [(g.subject, g.data["paths"], g.data["required"]) for g in access] == [
-        ("beta-omsorg", 1, 2)
+    access = [
+        g
+        for g in gaps
+        if g.kind == "redundancy" and g.data.to_dict()["class"] == "access"
     ]
+    assert [
+        (g.subject, g.data.to_dict()["paths"], g.data.to_dict()["required"])
+        for g in access
+    ] == [("beta-omsorg", 1, 2)]
     assert target.model.network.access.for_role("school").redundancy == 1
     cand = Candidate(
         "c", "beta-omsorg", "gamma-radhus", 1000.0, investment=Decimal(50_000)
@@ -76,4 +81,4 @@ links:
     target = load_target(write("t.yaml", TARGET.replace("alpha-radhus", "th")))
     G = build_graph(load_inventory(inventory, target).model)
     [gap] = [g for g in find_gaps(G, target.model).gaps if g.kind == "capacity"]
-    assert (gap.subject, gap.data["required_mbps"]) == ("l", 50.0)
+    assert (gap.subject, gap.data.to_dict()["required_mbps"]) == ("l", 50.0)

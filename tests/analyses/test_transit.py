@@ -174,7 +174,9 @@ def test_backup_line_is_no_path_for_the_town_hall(
 ) -> None:
     G, target = _region(write, transit)
     gaps = find_gaps(G, target).gaps
-    redundancy = {g.subject: g.data["paths"] for g in gaps if g.kind == "redundancy"}
+    redundancy = {
+        g.subject: g.data.to_dict()["paths"] for g in gaps if g.kind == "redundancy"
+    }
     # TH2 has the backbone and TH2-EC-TH1; the latter only while EC's line
     # carries others' traffic. EC keeps two paths to TH2: its line is its own.
     assert redundancy == ({} if transit else {"th2": 1})

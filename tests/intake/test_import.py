@@ -34,6 +34,29 @@ BAD: dict[str, tuple[list[tuple[str, str, Any]], str]] = {
         [("Municipalities", "C2", "many")],
         "Municipalities!C2: population: expected a whole number, got 'many'",
     ),
+    "population-year-not-a-year": (
+        [
+            ("Municipalities", "D1", "population.next"),
+            ("Municipalities", "D2", 1100),
+            ("Municipalities", "C2", None),
+        ],
+        "Municipalities!D2: population year 'next' is not a year; write e.g. 2024: "
+        "1100",
+    ),
+    "population-year-text": (
+        [
+            ("Municipalities", "D1", "population.2016"),
+            ("Municipalities", "D2", "many"),
+            ("Municipalities", "C2", None),
+        ],
+        "Municipalities!D2: population: expected a whole number, got 'many'",
+    ),
+    "population-twice": (
+        [("Municipalities", "D1", "population.2016"), ("Municipalities", "D2", 1100)],
+        "Municipalities!D2: population is given twice: a figure in 'population' and "
+        "figures by year in 'population.YEAR' columns; keep one (leave "
+        "'population' empty to use the figures by year)",
+    ),
     "bandwidth-number": (
         [("Links", "E2", 100)],
         "Links!E2: capacity: bandwidth '100' needs a unit: write '100 Mbit/s' (or "

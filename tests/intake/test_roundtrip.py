@@ -11,6 +11,7 @@ from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from planner.cli import cli
 from planner.load import load_inventory
@@ -120,3 +121,63 @@ def test_round_trip_awkward_values(tmp_path: Path) -> None:
         "tags": ["a", "b"],
         "nested": {"k": 1},
     }
+
+
+BY_YEAR = """\
+schema: planner/inventory/v1
+region: {id: ror, name: ROR-IKT}
+municipalities:
+  - id: lillehammer
+    name: Lillehammer
+    population: {2016: 27476, 2017: 27650}
+    sites: [{id: lillehammer-radhus, name: Lillehammer rådhus, role: town-hall}]
+  - id: gausdal
+    name: Gausdal
+    population: 6131
+    sites: [{id: gausdal-radhus, name: Gausdal rådhus, role: town-hall}]
+  - id: oyer
+    name: Øyer
+    population: {2015: 5000, 2017: 5100}
+    sites: [{id: oyer-radhus, name: Øyer rådhus, role: town-hall}]
+"""
+
+
+def test_round_trip_populations_by_year(tmp_path: Path) -> None:
+    """Populations by year become population.YEAR columns (every year any
+    municipality gives, in order, after population, which is empty for
+    them) and come back as the same figures by year; a single figure stays
+    in population. Model equality alone would not see a lost year (the
+    value is the latest figure), so the years are compared themselves."""
+    source = tmp_path / "ror.yaml"
+    source.write_text(BY_YEAR, encoding="utf-8")
+    back = _round_trip(source, tmp_path)
+    ws = load_workbook(tmp_path / "inventory.xlsx")["Municipalities"]
+    rows = [r[:6] for r in ws.iter_rows(values_only=True)]
+    assert rows == [
+        ("id", "name", "population", "population.2015", "population.2016",
+         "population.2017"),
+        ("lillehammer", "Lillehammer", None, None, 27476, 27650),
+        ("gausdal", "Gausdal", 6131, None, None, None),
+        ("oyer", "Øyer", None, 5000, None, 5100),
+    ]  # fmt: skip
+    pops = [m.population for m in load_inventory(back).model.municipalities]
+    assert [getattr(p, "by_year", int(p)) for p in pops] == [
+        {2016: 27476, 2017: 27650},
+        6131,
+        {2015: 5000, 2017: 5100},
+    ]
+    written = (tmp_path / "back" / "ror" / "lillehammer.yaml").read_text("utf-8")
+    assert "population: {2016: 27476, 2017: 27650}" in written
+
+
+def test_diff_sees_a_changed_year_of_a_population(tmp_path: Path) -> None:
+    old = tmp_path / "old.yaml"
+    old.write_text(BY_YEAR, encoding="utf-8")
+    new = tmp_path / "new.yaml"
+    new.write_text(BY_YEAR.replace("2016: 27476", "2016: 27000"), encoding="utf-8")
+    code, out, _ = _run("diff", old, new)
+    assert code == 1
+    assert (
+        '~ population: {"2016": 27476, "2017": 27650} -> {"2016": 27000, "2017": 27650}'
+        in out
+    )

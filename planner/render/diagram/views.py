@@ -19,6 +19,12 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from planner.errors import PlannerError, UsageError
+from planner.models.gapdata import (
+    CapacityGap,
+    ConsolidationGap,
+    RedundancyGap,
+    UtilisationGap,
+)
 from planner.models.results import Gap, GapReport
 
 __all__ = [
@@ -172,11 +178,11 @@ def _view(
 
 
 def _upgrade(gap: Gap) -> dict[str, float]:
-    if gap.kind == "capacity" and "upgrade_to_mbps" in gap.data:
-        return {gap.subject: float(gap.data["upgrade_to_mbps"])}
-    rec = gap.data.get("recommended_capacity_mbps")
-    if gap.kind == "utilisation" and rec is not None:  # None: above every tier
-        return {gap.subject: float(rec)}
+    data = gap.data
+    if isinstance(data, CapacityGap):
+        return {gap.subject: data.upgrade_to_mbps}
+    if isinstance(data, UtilisationGap) and data.recommended_capacity_mbps is not None:
+        return {gap.subject: data.recommended_capacity_mbps}  # None: above every tier
     return {}
 
 
@@ -187,7 +193,8 @@ def _raise(capacities: dict[str, float], more: dict[str, float]) -> None:
 
 
 def _rooms(gap: Gap) -> list[str]:
-    return list(gap.data.get("server_rooms_closed", ()))
+    data = gap.data
+    return list(data.server_rooms_closed) if isinstance(data, ConsolidationGap) else []
 
 
 def _links(gap: Gap) -> list[str]:
@@ -195,7 +202,10 @@ def _links(gap: Gap) -> list[str]:
     single points of failure of a redundancy gap."""
     if gap.kind in ("capacity", "utilisation"):
         return [gap.subject]
-    return list(gap.data.get("single_points_of_failure", ()))
+    data = gap.data
+    if isinstance(data, RedundancyGap):
+        return list(data.single_points_of_failure)
+    return []
 
 
 def _sites(gap: Gap) -> list[str]:

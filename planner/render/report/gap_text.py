@@ -2,16 +2,29 @@
 
 The analyses write each gap's ``detail`` in English with ids, for scripts
 and terminals; a report reads better in bokmål with the names people use.
-Every sentence is rebuilt from the gap's ``data``; a kind this module does
-not know (or data it does not recognise) falls back to ``detail``.
+Every sentence is rebuilt from the gap's typed ``data``
+(``planner.models.gapdata``), one function per payload type; mypy checks
+each field read, so there is no fallback to the English ``detail``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from planner.models.gapdata import (
+    AvailabilityGap,
+    CapacityGap,
+    ConsolidationGap,
+    CoverageGap,
+    DuplicationGap,
+    HarmonisationGap,
+    HostingGap,
+    LifecycleGap,
+    ReachabilityGap,
+    RedundancyGap,
+    UtilisationGap,
+)
 from planner.models.results import Gap
 from planner.render.i18n import Messages
 
@@ -38,67 +51,78 @@ class Names:
 
 def describe_gap(gap: Gap, msg: Messages, names: Names) -> str:
     """One or two sentences about ``gap`` in ``msg``'s language."""
-    kind = "consolidation" if gap.data.get("consolidation") else gap.kind
-    describe = _DESCRIBE.get(kind)
-    if describe is None:
-        return gap.detail
-    try:
-        return describe(gap, msg, names)
-    except (KeyError, TypeError, ValueError):
-        return gap.detail  # data of another shape than this module knows
+    d = gap.data
+    if isinstance(d, CoverageGap):
+        return _coverage(gap, d, msg, names)
+    if isinstance(d, HarmonisationGap):
+        return _harmonisation(d, msg, names)
+    if isinstance(d, HostingGap):
+        return _hosting(d, msg, names)
+    if isinstance(d, ConsolidationGap):
+        return _consolidation(d, msg, names)
+    if isinstance(d, CapacityGap):
+        return _capacity(d, msg, names)
+    if isinstance(d, RedundancyGap):
+        return _redundancy(gap, d, msg, names)
+    if isinstance(d, ReachabilityGap):
+        return _reachability(gap, d, msg, names)
+    if isinstance(d, UtilisationGap):
+        return _utilisation(gap, d, msg)
+    if isinstance(d, AvailabilityGap):
+        return _availability(gap, d, msg, names)
+    if isinstance(d, LifecycleGap):
+        return _lifecycle(d, msg)
+    return _duplication(gap, d, msg, names)
 
 
-def _munis(ids: Any, names: Names) -> str:
+def _munis(ids: Iterable[str], names: Names) -> str:
     return ", ".join(names.municipality(m) for m in ids)
 
 
-def _coverage(gap: Gap, msg: Messages, names: Names) -> str:
+def _coverage(gap: Gap, d: CoverageGap, msg: Messages, names: Names) -> str:
     return msg(
         "gap.coverage",
         municipality=_munis(gap.municipalities, names),
-        service=names.service(gap.data["service"]),
+        service=names.service(d.service),
     )
 
 
-def _harmonisation(gap: Gap, msg: Messages, names: Names) -> str:
-    d = gap.data
+def _harmonisation(d: HarmonisationGap, msg: Messages, names: Names) -> str:
     listing = "; ".join(
         msg(
             "gap.product",
-            product=p["product"],
-            users=msg.number(p["users"]),
-            municipalities=_munis(p["municipalities"], names),
+            product=p.product,
+            users=msg.number(p.users),
+            municipalities=_munis(p.municipalities, names),
         )
-        for p in d["products"]
+        for p in d.products
     )
-    source = "target" if d["standard_source"] == "target" else "most_users"
+    source = "target" if d.standard_source == "target" else "most_users"
     return msg(
         "gap.harmonisation",
         listing=listing,
-        standard=d["standard"],
+        standard=d.standard,
         source=msg(f"gap.source.{source}"),
-        movers=_munis(sorted({m["municipality"] for m in d["moving"]}), names),
-        users=msg.number(d["users_to_move"]),
+        movers=_munis(sorted({m.municipality for m in d.moving}), names),
+        users=msg.number(d.users_to_move),
     )
 
 
-def _hosting(gap: Gap, msg: Messages, names: Names) -> str:
-    systems = gap.data["systems"]
+def _hosting(d: HostingGap, msg: Messages, names: Names) -> str:
     where = "; ".join(
-        f"{names.municipality(s['municipality'])}: {s['product']}" for s in systems
+        f"{names.municipality(s.municipality)}: {s.product}" for s in d.systems
     )
-    goal = "central" if gap.data["target_hosting"] == "central" else "saas"
-    return msg.count(f"gap.hosting.{goal}", len(systems), where=where)
+    goal = "central" if d.target_hosting == "central" else "saas"
+    return msg.count(f"gap.hosting.{goal}", len(d.systems), where=where)
 
 
-def _consolidation(gap: Gap, msg: Messages, names: Names) -> str:
-    d = gap.data
+def _consolidation(d: ConsolidationGap, msg: Messages, names: Names) -> str:
     text = msg(
         "gap.consolidation",
-        count=msg.number(d["servers_retired"]),
-        total=msg.number(d["servers_total"]),
+        count=msg.number(d.servers_retired),
+        total=msg.number(d.servers_total),
     )
-    rooms = d["server_rooms_closed"]
+    rooms = d.server_rooms_closed
     if rooms:
         text += msg.count(
             "gap.consolidation.rooms",
@@ -108,119 +132,97 @@ def _consolidation(gap: Gap, msg: Messages, names: Names) -> str:
     return text + "."
 
 
-def _capacity(gap: Gap, msg: Messages, names: Names) -> str:
-    d = gap.data
+def _capacity(d: CapacityGap, msg: Messages, names: Names) -> str:
     return msg(
-        f"gap.capacity.{d['class']}",
-        capacity=msg.bandwidth(d["capacity_mbps"]),
-        a=names.site(d["a"]),
-        b=names.site(d["b"]),
-        need=msg.bandwidth(d["required_mbps"]),
-        tier=msg.bandwidth(d["upgrade_to_mbps"]),
+        f"gap.capacity.{d.link_class}",
+        capacity=msg.bandwidth(d.capacity_mbps),
+        a=names.site(d.a),
+        b=names.site(d.b),
+        need=msg.bandwidth(d.required_mbps),
+        tier=msg.bandwidth(d.upgrade_to_mbps),
     )
 
 
-def _redundancy(gap: Gap, msg: Messages, names: Names) -> str:
-    d = gap.data
+def _redundancy(gap: Gap, d: RedundancyGap, msg: Messages, names: Names) -> str:
     text = msg.count(
-        f"gap.redundancy.{d['class']}",
-        d["paths"],
+        f"gap.redundancy.{d.link_class}",
+        d.paths,
         site=names.site(gap.subject),
-        need=msg.number(d["required"]),
+        need=msg.number(d.required),
     )
-    cut = d["single_points_of_failure"]
+    cut = d.single_points_of_failure
     if cut:
         text += msg("gap.redundancy.cut", links=", ".join(cut))
     return text
 
 
-def _reachability(gap: Gap, msg: Messages, names: Names) -> str:
+def _reachability(gap: Gap, d: ReachabilityGap, msg: Messages, names: Names) -> str:
     return msg(
         "gap.reachability",
         site=names.site(gap.subject),
-        role=msg(f"role.{gap.data['role']}"),
+        role=msg(f"role.{d.role}"),
     )
 
 
-def _utilisation(gap: Gap, msg: Messages, names: Names) -> str:
-    d = gap.data
-    baseline = (d["utilisation"] or 0.0) > d["limit"]
-    load = d["demand_mbps"] if baseline else d["worst_demand_mbps"]
-    util = d["utilisation"] if baseline else d["worst_utilisation"]
+def _utilisation(gap: Gap, d: UtilisationGap, msg: Messages) -> str:
+    baseline = (d.utilisation or 0.0) > d.limit
+    load = d.demand_mbps if baseline else d.worst_demand_mbps
+    util = d.utilisation if baseline else d.worst_utilisation
     text = msg(
         "gap.utilisation" if baseline else "gap.utilisation.failure",
         link=gap.subject,
         load=msg.bandwidth(load),
-        capacity=msg.bandwidth(d["capacity_mbps"]),
+        capacity=msg.bandwidth(d.capacity_mbps),
         util=msg.percent(util) if util is not None else "–",
-        failed=d["failed_link"],
-        limit=msg.percent(d["limit"]),
+        failed=d.failed_link,
+        limit=msg.percent(d.limit),
     )
-    rec = d["recommended_capacity_mbps"]
+    rec = d.recommended_capacity_mbps
     if rec is None:
         return text + msg("gap.utilisation.no_tier")
     return text + msg("gap.utilisation.upgrade", tier=msg.bandwidth(rec))
 
 
-def _availability(gap: Gap, msg: Messages, names: Names) -> str:
-    d = gap.data
+def _availability(gap: Gap, d: AvailabilityGap, msg: Messages, names: Names) -> str:
     below = ", ".join(
         msg.count(
             "gap.availability.estimate",
-            len(e["paths"]),
-            municipality=names.municipality(e["municipality"]),
-            value=msg.percent(e["availability"], 2),
+            len(e.paths),
+            municipality=names.municipality(e.municipality),
+            value=msg.percent(e.availability, 2),
         )
-        for e in d["estimates"]
+        for e in d.estimates
     )
     return msg(
         "gap.availability",
         service=names.service(gap.subject),
-        goal=msg.percent(d["target"], 2),
+        goal=msg.percent(d.target, 2),
         below=below,
     )
 
 
-def _lifecycle(gap: Gap, msg: Messages, names: Names) -> str:
-    d = gap.data
+def _lifecycle(d: LifecycleGap, msg: Messages) -> str:
     servers = ", ".join(
-        f"{s['server']} ({s['platform'] or '–'}, {s['purchased'] or '–'})"
-        for s in d["servers"]
+        f"{s.server} ({s.platform or '–'}, {s.purchased or '–'})" for s in d.servers
     )
-    n = d["servers_due"]
+    n = d.servers_due
     text = msg("gap.lifecycle.one" if n == 1 else "gap.lifecycle", n=n, servers=servers)
-    if d["reinvestment"] is not None:
-        text += msg("gap.lifecycle.reinvestment", amount=msg.number(d["reinvestment"]))
+    if d.reinvestment is not None:
+        text += msg("gap.lifecycle.reinvestment", amount=msg.number(d.reinvestment))
     return text
 
 
-def _duplication(gap: Gap, msg: Messages, names: Names) -> str:
-    d = gap.data
+def _duplication(gap: Gap, d: DuplicationGap, msg: Messages, names: Names) -> str:
     listing = "; ".join(
-        f"{names.municipality(p['municipality'])}: {p['name']}"
-        + (f" {msg.number(p['cost'])}" if p["cost"] is not None else "")
-        for p in d["projects"]
+        f"{names.municipality(p.municipality)}: {p.name}"
+        + (f" {msg.number(p.cost)}" if p.cost is not None else "")
+        for p in d.projects
     )
     return msg(
         "gap.duplication",
-        n=len(d["projects"]),
+        n=len(d.projects),
         service=names.service(gap.subject),
         listing=listing,
-        at_stake=msg.number(d["at_stake"]),
-        total=msg.number(d["total"]),
+        at_stake=msg.number(d.at_stake),
+        total=msg.number(d.total),
     )
-
-
-_DESCRIBE: dict[str, Callable[[Gap, Messages, Names], str]] = {
-    "coverage": _coverage,
-    "harmonisation": _harmonisation,
-    "hosting": _hosting,
-    "consolidation": _consolidation,
-    "capacity": _capacity,
-    "redundancy": _redundancy,
-    "reachability": _reachability,
-    "utilisation": _utilisation,
-    "availability": _availability,
-    "lifecycle": _lifecycle,
-    "duplication": _duplication,
-}

@@ -127,6 +127,7 @@ def _environment(msg: Messages) -> jinja2.Environment:
     env.filters["pct"] = _optional(msg.percent)
     env.filters["bw"] = _optional(msg.bandwidth)
     env.filters["millions"] = _optional(lambda v: msg.number(float(v) / 1e6, 1))
+    env.filters["millions2"] = _optional(lambda v: msg.number(float(v) / 1e6, 2))
     env.filters["period"] = _optional(msg.period)
     env.filters["date"] = _optional(msg.date)
     return env

@@ -20,7 +20,7 @@ from planner.render.i18n import Messages
 from planner.render.report.charts import Series, line_chart
 from planner.render.report.gap_text import Names
 
-__all__ = ["money_chart", "money_section"]
+__all__ = ["money_chart", "money_section", "staff_rows", "with_without"]
 
 
 def _dec(value: Any) -> Decimal:
@@ -66,7 +66,68 @@ def money_section(doc: Mapping[str, Any] | None, names: Names) -> dict[str, Any]
         "municipalities": _per_municipality(shares, year_rows, totals, names),
         "projection": _projection(projection),
         "break_even": None if projection is None else projection.get("break_even"),
+        "plan_money": _plan_money(projection),
+        "staff": staff_rows(projection),
+        "with_without": with_without(doc.get("by_municipality"), names),
     }
+
+
+def _plan_money(doc: Mapping[str, Any] | None) -> list[str]:
+    """The projection's columns of plan money beyond the establishment
+    (running costs, package savings, capital) that are not zero in every
+    year: the table shows those."""
+    years = (doc or {}).get("years", [])
+    return [
+        k for k in ("running", "savings", "capital") if any(y.get(k) for y in years)
+    ]
+
+
+def staff_rows(doc: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """IT staff (FTE) by projection year, without and with cooperation;
+    None when no year gives a figure (no ``staff_without``, no inventory
+    ``it_staff``)."""
+    years = (doc or {}).get("years", [])
+    if not any(
+        y.get("staff_without") is not None or y.get("staff_with") is not None
+        for y in years
+    ):
+        return None
+    return {
+        "years": [int(y["year"]) for y in years],
+        "without": [y.get("staff_without") for y in years],
+        "with": [y.get("staff_with") for y in years],
+    }
+
+
+def with_without(
+    rows: Sequence[Mapping[str, Any]] | None, names: Names
+) -> dict[str, Any] | None:
+    """Each municipality's cost a year without cooperation (its own budget
+    grown: None without a budget) and with it (its share and unit costs),
+    over the projection's years; None when the plan has none."""
+    if not rows:
+        return None
+    years = sorted({int(y["year"]) for r in rows for y in r.get("years", [])})
+    out = []
+    for r in rows:
+        by_year = {int(y["year"]): y for y in r.get("years", [])}
+
+        def pick(key: str, by_year: Mapping[int, Any] = by_year) -> list[Any]:
+            return [
+                None if by_year.get(y, {}).get(key) is None else _dec(by_year[y][key])
+                for y in years
+            ]
+
+        out.append(
+            {
+                "id": str(r.get("municipality")),
+                "name": names.municipality(str(r.get("municipality"))),
+                "without": pick("without"),
+                "with": pick("with"),
+                "saving": pick("saving"),
+            }
+        )
+    return {"years": years, "municipalities": out}
 
 
 def _fractions(shares: Sequence[Mapping[str, Any]]) -> dict[str, Fraction]:
@@ -157,9 +218,14 @@ def _projection(doc: Mapping[str, Any] | None) -> list[dict[str, Any]]:
             "baseline": _dec(y.get("baseline")),
             "cooperation": _dec(y.get("cooperation")),
             "establishment": _dec(y.get("establishment")),
+            "running": _dec(y.get("running")),
+            "savings": _dec(y.get("savings")),
+            "capital": _dec(y.get("capital")),
             "saving": _dec(y.get("saving")),
             "cumulative": _dec(y.get("cumulative")),
             "efficiency": y.get("efficiency"),
+            "staff_without": y.get("staff_without"),
+            "staff_with": y.get("staff_with"),
         }
         for y in doc.get("years", [])
     ]

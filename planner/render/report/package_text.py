@@ -15,6 +15,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from planner.models.gapdata import (
+    CapacityGap,
+    ConsolidationGap,
+    HarmonisationGap,
+    HostingGap,
+)
 from planner.models.inventory import Inventory
 from planner.models.results import Gap, GapReport
 from planner.models.target import Target
@@ -50,8 +56,8 @@ class PackageWords:
         by_subject = {}
         rooms = {}
         for g in gaps.gaps:
-            if g.kind == "hosting" and g.data.get("consolidation"):
-                rooms.update(dict.fromkeys(g.data.get("server_rooms_closed", ()), g))
+            if isinstance(g.data, ConsolidationGap):
+                rooms.update(dict.fromkeys(g.data.server_rooms_closed, g))
             else:
                 by_subject[(g.kind, g.subject)] = g
         recommended = {
@@ -136,7 +142,7 @@ def _link(link: str, words: PackageWords, msg: Messages) -> tuple[str, str]:
     rec = words.recommended.get(link)
     if gap is None and rec is None:
         raise KeyError(link)  # not from this report's figures: keep the planner's
-    need = max(float(gap.data["upgrade_to_mbps"]) if gap else 0.0, rec or 0.0)
+    need = max(gap.data_as(CapacityGap).upgrade_to_mbps if gap else 0.0, rec or 0.0)
     name = msg(
         "wp.link", link=words.link(link), tier=msg.bandwidth(_tier(need, words.tiers))
     )
@@ -150,9 +156,9 @@ def _datacenter(words: PackageWords, msg: Messages) -> tuple[str, str]:
     central = [
         g
         for (kind, _), g in sorted(words.gaps.items())
-        if kind == "hosting" and g.data.get("target_hosting") == "central"
+        if isinstance(g.data, HostingGap) and g.data.target_hosting == "central"
     ]
-    systems = sum(len(g.data.get("systems", ())) for g in central)
+    systems = sum(len(g.data_as(HostingGap).systems) for g in central)
     where = ", ".join(words.names.site(s) for s in words.datacenters)
     reason = msg(
         "wp.datacenter.reason",
@@ -170,8 +176,9 @@ def _service(
     gap = words.gaps[(gap_kind, service)]
     svc = words.names.service(service)
     if kind == "harmonise":
-        name = msg("wp.harmonise", service=svc, standard=gap.data["standard"])
-    elif gap.data.get("target_hosting") == "central":
+        standard = gap.data_as(HarmonisationGap).standard
+        name = msg("wp.harmonise", service=svc, standard=standard)
+    elif gap.data_as(HostingGap).target_hosting == "central":
         name = msg("wp.move.central", service=svc)
     else:
         name = msg("wp.move.saas", service=svc)

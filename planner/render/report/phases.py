@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from planner.models.gapdata import ConsolidationGap
 from planner.models.results import GapReport
 from planner.render.diagram.views import PhaseResolver
 
@@ -45,7 +46,11 @@ def phase_changes(
     links not yet built (the resolver counts an upgrade as built too)."""
     planned = set(planned)
     rooms_of = {
-        (g.kind, g.subject): set(g.data.get("server_rooms_closed", ()))
+        (g.kind, g.subject): (
+            set(g.data.server_rooms_closed)
+            if isinstance(g.data, ConsolidationGap)
+            else set()
+        )
         for g in report.gaps
         if g.kind == "hosting"
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from planner.models.gapdata import RedundancyGap, UtilisationGap
 from planner.models.results import GAP_KINDS, SEVERITIES, Gap, GapReport
 from planner.render.i18n import Messages
 from planner.render.report.gap_text import Names, describe_gap
@@ -37,6 +38,12 @@ def worst_first(gaps: Sequence[Gap], names: Names) -> list[Gap]:
     return sorted(gaps, key=key)
 
 
+def _peak(gap: Gap) -> float:
+    """A utilisation gap's worst utilisation (after a failure), else its baseline."""
+    data = gap.data_as(UtilisationGap)
+    return float(data.worst_utilisation or data.utilisation or 0)
+
+
 def missed_deadlines(doc: Mapping[str, Any] | None) -> list[Mapping[str, Any]]:
     """Work packages that end after their deadline."""
     missed = []
@@ -56,13 +63,16 @@ def risks(
     """The three risks: ``{key, count, worst}`` with ``worst`` named."""
     names = words.names
     spof = worst_first(
-        [g for g in report.gaps if g.data.get("single_points_of_failure")], names
+        [
+            g
+            for g in report.gaps
+            if isinstance(g.data, RedundancyGap) and g.data.single_points_of_failure
+        ],
+        names,
     )
     over = sorted(
         (g for g in report.gaps if g.kind == "utilisation"),
-        key=lambda g: (
-            -float(g.data.get("worst_utilisation") or g.data.get("utilisation") or 0)
-        ),
+        key=lambda g: -_peak(g),
     )
     late = missed_deadlines(plan)
     return [
@@ -78,11 +88,7 @@ def risks(
                 msg(
                     "risk.overload.item",
                     link=words.link(g.subject),
-                    util=msg.percent(
-                        g.data.get("worst_utilisation")
-                        or g.data.get("utilisation")
-                        or 0
-                    ),
+                    util=msg.percent(_peak(g)),
                 )
                 for g in over[:NAMED]
             ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from planner.models.availability import OutageReport, ServiceUptime, format_duration
 from planner.render.text.jsonout import to_json
 from planner.render.text.tables import markdown_table, text_table
+from planner.units import format_percentage
 
 __all__ = ["availability_json", "availability_markdown", "availability_text"]
 
@@ -16,7 +17,7 @@ def _row(s: ServiceUptime) -> list[str]:
         s.service,
         str(s.outages),
         format_duration(s.downtime),
-        f"{s.availability * 100:.2f} %",
+        format_percentage(s.availability, 2),
     ]
 
 

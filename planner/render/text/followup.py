@@ -9,6 +9,7 @@ from decimal import Decimal
 from planner.models.progress import Actuals, PackageProgress, Progress, share
 from planner.render.text.jsonout import to_json
 from planner.render.text.tables import markdown_table, text_table
+from planner.units import format_money, format_percentage
 
 __all__ = ["progress_json", "progress_markdown", "progress_text"]
 
@@ -18,12 +19,11 @@ _PLAN_HEADERS = ("work package", "year", "planned", "actual", "difference")
 
 
 def _money(amount: Decimal) -> str:
-    whole = amount.quantize(Decimal(1)) if amount == amount.to_integral() else amount
-    return f"{whole:,f}".replace(",", " ")
+    return format_money(amount)
 
 
 def _percent(value: float | None) -> str:
-    return "-" if value is None else f"{value * 100:.2f} %"
+    return "-" if value is None else format_percentage(value, 2)
 
 
 def _phases(n: int) -> str:

@@ -64,20 +64,24 @@ def test_upgrades_take_the_larger_need_and_skip_unknown_tiers() -> None:
     """A link with a capacity gap (1 Gbit/s for its class) and a utilisation
     gap (100 Mbit/s for its load) is drawn at 1 Gbit/s, whichever comes
     last; a load above every tier (recommended None) adds no upgrade."""
+    from planner.models.gapdata import CapacityGap, GapData, UtilisationGap
     from planner.models.results import Gap, GapReport
 
-    def gap(kind: str, data: dict[str, object]) -> Gap:
+    def gap(kind: str, data: GapData) -> Gap:
         return Gap(kind, "l1", (), "", "high", data)
+
+    def loaded(recommended: float | None) -> UtilisationGap:
+        return UtilisationGap(
+            10.0, 11.0, 1.1, None, 0.0, None, "dc", 0.8, recommended, None
+        )
 
     for order in (1, -1):
         gaps = (
-            gap("capacity", {"upgrade_to_mbps": 1000.0}),
-            gap("utilisation", {"recommended_capacity_mbps": 100.0}),
+            gap("capacity", CapacityGap("backbone", "a", "b", 10.0, 1000.0, 1000.0)),
+            gap("utilisation", loaded(100.0)),
         )[::order]
         report = GapReport("r", "t", ("dc",), gaps)
         assert select_view(report, "target").upgrades == {"l1": 1000.0}
         assert select_view(report, "gaps").required == {"l1": 1000.0}
-    over = GapReport(
-        "r", "t", ("dc",), (gap("utilisation", {"recommended_capacity_mbps": None}),)
-    )
+    over = GapReport("r", "t", ("dc",), (gap("utilisation", loaded(None)),))
     assert select_view(over, "target").upgrades == {}

@@ -2,6 +2,14 @@ from __future__ import annotations
 
 import pytest
 
+from planner.models.gapdata import (
+    CapacityGap,
+    CoverageGap,
+    DueServer,
+    DuplicationGap,
+    LifecycleGap,
+    Project,
+)
 from planner.models.results import Gap
 from planner.render.i18n import Messages
 from planner.render.report.gap_text import Names, describe_gap
@@ -19,16 +27,14 @@ def test_every_gap_of_the_mini_region_is_described(lang: str) -> None:
         assert text != gap.detail and text.endswith("."), (gap.kind, text)
 
 
-def test_unknown_kinds_and_shapes_fall_back_to_the_detail() -> None:
-    msg = Messages("nb")
-    odd = Gap("unheard-of", "x", (), "over the limit", "high", {})
-    assert describe_gap(odd, msg, NAMES) == "over the limit"
-    broken = Gap("capacity", "x", (), "the detail", "high", {"class": "backbone"})
-    assert describe_gap(broken, msg, NAMES) == "the detail"
+def test_a_payload_of_another_kind_is_an_error_not_an_english_fallback() -> None:
+    gap = Gap("capacity", "x", (), "the detail", "high", CoverageGap("hr"))
+    with pytest.raises(TypeError, match="capacity gap x carries CoverageGap"):
+        gap.data_as(CapacityGap)
 
 
 def test_names_replace_ids() -> None:
-    gap = Gap("coverage", "hr", ("alpha",), "...", "high", {"service": "hr"})
+    gap = Gap("coverage", "hr", ("alpha",), "...", "high", CoverageGap("hr"))
     assert describe_gap(gap, Messages("nb"), NAMES) == (
         "Alpha har ikke noe system for den påkrevde tjenesten Personal."
     )
@@ -43,18 +49,11 @@ def test_lifecycle_and_duplication_in_both_languages() -> None:
         ("alpha",),
         "...",
         "high",
-        {
-            "servers": [
-                {
-                    "server": "alpha-srv",
-                    "count": 2,
-                    "platform": "windows-server-2003",
-                    "purchased": None,
-                }
-            ],
-            "servers_due": 2,
-            "reinvestment": Decimal(80000),
-        },
+        LifecycleGap(
+            servers=(DueServer("alpha-srv", 2, "windows-server-2003", None),),
+            servers_due=2,
+            reinvestment=Decimal(80000),
+        ),
     )
     dup = Gap(
         "duplication",
@@ -62,14 +61,14 @@ def test_lifecycle_and_duplication_in_both_languages() -> None:
         ("alpha", "beta"),
         "...",
         "medium",
-        {
-            "projects": [
-                {"municipality": "alpha", "name": "P1", "cost": Decimal(400000)},
-                {"municipality": "beta", "name": "P2", "cost": None},
-            ],
-            "total": Decimal(400000),
-            "at_stake": Decimal(0),
-        },
+        DuplicationGap(
+            projects=(
+                Project("alpha", "P1", Decimal(400000), None),
+                Project("beta", "P2", None, None),
+            ),
+            total=Decimal(400000),
+            at_stake=Decimal(0),
+        ),
     )
     nb, en = Messages("nb"), Messages("en")
     assert describe_gap(life, en, NAMES) == (

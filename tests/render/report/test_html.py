@@ -142,3 +142,64 @@ def test_hostile_names_are_text_in_html(tmp_path: Path, lang: str) -> None:
     text = "".join(parsed.text)
     assert '"><script>alert(1)</script>{ } \\" \\\\ <b>x</b> &amp;' in text
     assert "&lt;script&gt;" in html
+
+
+_PROJECTED = {
+    **PLAN,
+    "projection": {
+        "growth": 0.1,
+        "break_even": 2011,
+        "years": [
+            {"year": 2009, "baseline": 3000000, "establishment": 850000,
+             "running": 0, "savings": 0, "capital": 0, "cooperation": 3850000,
+             "saving": -850000, "cumulative": -850000, "efficiency": None,
+             "staff_without": 9.0, "staff_with": 9.0},
+            {"year": 2010, "baseline": 3300000, "establishment": 1000000,
+             "running": 120000, "savings": 0, "capital": 0, "cooperation": 4090000,
+             "saving": -790000, "cumulative": -1640000, "efficiency": 0.1,
+             "staff_without": 10.5, "staff_with": 8.0},
+        ],
+    },
+    "by_municipality": [
+        {"municipality": "alpha", "years": [
+            {"year": 2009, "without": 1000000, "with": 1283333, "saving": -283333},
+            {"year": 2010, "without": 1100000, "with": 1356667, "saving": -256667},
+        ]},
+        {"municipality": "gamma", "years": [
+            {"year": 2009, "without": None, "with": 283333, "saving": None},
+            {"year": 2010, "without": None, "with": 373333, "saving": None},
+        ]},
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "staff", "alpha", "gamma"),
+    [
+        ("nb", "Hver kommune med og uten samarbeid", "IT-årsverk uten",
+         "1,00 / 1,28", "– / 0,37"),
+        ("nn", "Kvar kommune med og utan samarbeid", "IT-årsverk utan",
+         "1,00 / 1,28", "– / 0,37"),
+        ("en", "Each municipality with and without cooperation",
+         "IT staff without (FTE)", "1.10 / 1.36", "– / 0.28"),
+    ],
+)  # fmt: skip
+def test_money_shows_each_municipality_and_the_staff_with_and_without(
+    lang: str, heading: str, staff: str, alpha: str, gamma: str
+) -> None:
+    """Each municipality's cost without / with cooperation in millions (a
+    municipality without a budget has none without), the IT staff (FTE)
+    and the running costs as columns of the projection."""
+    html = _html(_data(plan=_PROJECTED), lang)
+    start = html.index('<section id="money">')
+    money = html[start : html.index("</section>", start)]
+    assert heading in money and staff in money
+    assert f"<td>{alpha}</td>" in money and f"<td>{gamma}</td>" in money
+    assert money.index('<th scope="row">Alpha</th>') < money.index(
+        '<th scope="row">Gamma</th>'
+    )
+    assert ">10,5<" in money or ">10.5<" in money  # staff without, 2010
+    assert ">8,0<" in money or ">8.0<" in money  # the cooperation's own staff
+    running = {"nb": "Løpende kostnader", "nn": "Løpande kostnader"}
+    assert running.get(lang, "Running costs") in money
+    assert "Kapitalkostnader" not in money and "Capital costs" not in money

@@ -12,7 +12,12 @@ import pytest
 from planner.render.i18n import Messages
 from planner.render.report.charts import Series, _nice, line_chart
 from planner.render.report.gap_text import Names
-from planner.render.report.money import money_chart, money_section
+from planner.render.report.money import (
+    money_chart,
+    money_section,
+    staff_rows,
+    with_without,
+)
 from tests.conftest import ROOT
 
 PLAN = ROOT / "plans/kongsberg/plan.json"  # kept identical to the tool's by make plans
@@ -73,3 +78,44 @@ def test_the_chart_is_deterministic_and_escaped(doc: dict[str, Any]) -> None:
 
 def test_round_axis_tops() -> None:
     assert [_nice(v) for v in (104, 0.7, 1, 11, 260)] == [120, 0.8, 1, 12, 300]
+
+
+def test_staff_by_year_without_and_with_cooperation(doc: dict[str, Any]) -> None:
+    """Kongsberg's it_staff adds up to 7.0 + 18.4 = 25.4 FTE (DOMAIN.md) in
+    2006, grown 13 % a year like the 0-alternative: 28.702 -> 28.7 in 2007,
+    32.43 -> 32.4 in 2008; the plan sets no staff of its own, so with
+    cooperation it is the same."""
+    cash = money_section(doc, Names({}, {}, {}))
+    assert cash is not None and cash["staff"] is not None
+    staff = cash["staff"]
+    assert staff["years"] == list(range(2006, 2013))
+    assert staff["without"][:3] == [25.4, 28.7, 32.4]
+    assert staff["with"] == staff["without"]
+    assert [r["staff_without"] for r in cash["projection"]] == staff["without"]
+    assert staff_rows({"years": [{"year": 2030, "baseline": 1}]}) is None
+
+
+def test_each_municipality_with_and_without_cooperation(doc: dict[str, Any]) -> None:
+    """Kongsberg's own IT operating budget, 15 500 000 in 2006, grown 13 %:
+    17 515 000 in 2007. With cooperation in 2006 (no gain, no plan money
+    yet) the same; the saving is without - with in every year."""
+    cash = money_section(doc, Names({"kongsberg": "Kongsberg"}, {}, {}))
+    assert cash is not None
+    table = cash["with_without"]
+    assert table["years"] == list(range(2006, 2013))
+    assert [m["id"] for m in table["municipalities"]][:2] == ["kongsberg", "øvre-eiker"]
+    kongsberg = table["municipalities"][0]
+    assert kongsberg["name"] == "Kongsberg"
+    assert kongsberg["without"][:2] == [Decimal(15_500_000), Decimal(17_515_000)]
+    assert kongsberg["with"][0] == Decimal(15_500_000)
+    for m in table["municipalities"]:
+        assert m["saving"] == [
+            a - b for a, b in zip(m["without"], m["with"], strict=True)
+        ]
+    assert with_without([], Names({}, {}, {})) is None
+    # a municipality without a budget has no figure without cooperation
+    rows = [
+        {"municipality": "x", "years": [{"year": 2030, "without": None, "with": 5}]}
+    ]
+    got = with_without(rows, Names({}, {}, {}))
+    assert got is not None and got["municipalities"][0]["without"] == [None]
