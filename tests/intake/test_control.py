@@ -46,3 +46,27 @@ def test_an_nfd_name_is_normalised(tmp_path: Path) -> None:
     book = write_book(tmp_path / "nfd.xlsx", sheets)
     inv, _ = read_workbooks([book], None)
     assert inv.municipalities[0].sites[0].name == "Rådhus"  # NFC
+
+
+def test_custom_json_nested_too_deep(tmp_path: Path) -> None:
+    sheets = minimal()
+    sheets["Sites"][0].append("custom.deep")
+    sheets["Sites"][1].append("[" * 100 + "]" * 100)
+    book = write_book(tmp_path / "deep.xlsx", sheets)
+    result = CliRunner().invoke(
+        cli, ["import", "xlsx", str(book), "-o", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{book}:Sites!F2: nested more than 64 levels deep; flatten the data\n"
+    )
+
+
+def test_custom_json_beyond_the_parser_stays_text(tmp_path: Path) -> None:
+    sheets = minimal()
+    sheets["Sites"][0].append("custom.deep")
+    sheets["Sites"][1].append("[" * 16_000 + "]" * 16_000)  # RecursionError in json
+    book = write_book(tmp_path / "deeper.xlsx", sheets)
+    inv, _ = read_workbooks([book], None)
+    custom = inv.municipalities[0].sites[0].custom
+    assert custom is not None and custom["deep"].startswith("[[[")
