@@ -41,6 +41,7 @@ class Parts:
     text: str
     skeleton: str
     spans: list[tuple[int, int, int]]
+    outline: yaml.Node | None = field(default=None, repr=False)  # the skeleton's
     _nodes: dict[int, yaml.Node | None] = field(default_factory=dict, repr=False)
 
     def chunk(self, i: int) -> str:
@@ -80,12 +81,12 @@ def split(text: str) -> Parts | None:
         return None
     head = text[first.start() : first.start() + 200]
     indent = len(head) - len(head.lstrip(" "))
-    if not re.match(r" *-(?:[ \r\n]|$)", head):
+    if not re.match(r" *-(?:[ \t\r\n]|$)", head):
         return None
     end_at = re.compile(r"^[^\s#-]" if indent == 0 else r"^[^\s#]", re.MULTILINE)
     stop = end_at.search(text, first.start())
     end = stop.start() if stop else len(text)
-    item = re.compile(rf"^ {{{indent}}}-(?=[ \r]|$)", re.MULTILINE)
+    item = re.compile(rf"^ {{{indent}}}-(?=[ \t\r]|$)", re.MULTILINE)
     starts = [m.start() for m in item.finditer(text, first.start(), end)]
     if not starts or starts[0] != first.start():
         return None

@@ -8,11 +8,12 @@ parsed data dropped before the next, so the text and the models are all
 that stay. The result is the same model the whole-file loader gives.
 
 The lean path only takes files it can read without doubt: a file under
-:data:`THRESHOLD`, one it cannot cut, or anything that goes wrong in it (a
-syntax error, a shape error, a tag, an ambiguous number) returns None, and
-the caller reads the file whole, which finds and locates every problem at
-once. Only the reference checks run here, on the finished models, located
-item by item without a node tree of the whole file.
+:data:`THRESHOLD` or one it cannot cut returns None, anything that goes
+wrong in it (a syntax error, a shape error, a tag, an ambiguous number)
+returns the parts, and the caller reads the file whole, which finds every
+problem at once, locating them through the parts. The reference checks of
+a file without a shape error run here, on the finished models. Either way
+no node tree of the whole file is built for a problem in a municipality.
 """
 
 from __future__ import annotations
@@ -41,8 +42,12 @@ class _Whole(Exception):
     """Read the file whole instead (anything the lean path does not settle)."""
 
 
-def load_inventory_lean(path: Path, target: Loaded[Target]) -> Loaded[Inventory] | None:
-    """The loaded inventory, or None: read it whole with the usual loader."""
+def load_inventory_lean(
+    path: Path, target: Loaded[Target]
+) -> Loaded[Inventory] | Parts | None:
+    """The loaded inventory; else read it whole with the usual loader, its
+    positions from these parts when the file was cut (no node tree of the
+    whole file for a shape error), or from the whole file (None)."""
     try:
         size = path.stat().st_size
     except (OSError, ValueError):
@@ -57,7 +62,7 @@ def load_inventory_lean(path: Path, target: Loaded[Target]) -> Loaded[Inventory]
     try:
         return _load(path, display, text, parts, target)
     except _Whole:
-        return None
+        return parts
 
 
 def _load(

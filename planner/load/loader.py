@@ -210,9 +210,19 @@ def load_inventory(
     from planner.load.lean import load_inventory_lean
 
     target = target or default_target()
-    if (lean := load_inventory_lean(Path(path), target)) is not None:
+    lean = load_inventory_lean(Path(path), target)
+    if isinstance(lean, Loaded):
         return lean
     doc = read_document(Path(path), str(path))
+    items = doc.data.get("municipalities")
+    if (
+        lean is not None
+        and isinstance(items, list)
+        and len(items) == len(lean.spans)
+        and lean.text == doc.text
+    ):
+        doc.text, doc.parts = lean.text, lean  # problems located by parts
+    del lean
     _refuse_other_kind(doc, "planner/inventory/v1")
     sources = Sources(doc)
     data = dict(doc.data)

@@ -75,13 +75,17 @@ class Document:
         """The PyYAML node tree, composed on first use (error paths only)."""
         if not self._composed:
             self._composed = True
-            text = self.text if self.parts is None else self.parts.skeleton
-            self._root = _compose(text)
-            if self._root is None:
-                # What yaml-rs accepts and PyYAML does not (a tab after '- ',
-                # U+2028): blanked one for one, so positions hold.
-                self._root = _compose(re.sub(r"[\t\u2028\u2029]", " ", text))
+            self._root = _compose_lenient(self.text)
         return self._root
+
+    def _outline(self) -> yaml.Node | None:
+        """The tree positions outside the municipalities come from: the
+        skeleton's when the file is cut in parts, else the whole tree."""
+        if self.parts is None:
+            return self.root()
+        if self.parts.outline is None:
+            self.parts.outline = _compose_lenient(self.parts.skeleton)
+        return self.parts.outline
 
     def _start(
         self, loc: Sequence[str | int]
@@ -99,7 +103,7 @@ class Document:
             node, above = parts.node(loc[1])
             if node is not None:
                 return node, loc[2:], above
-        return self.root(), loc, 0
+        return self._outline(), loc, 0
 
     def position(
         self, loc: Sequence[str | int], *, at_key: bool = False
@@ -182,11 +186,20 @@ def parse_part(text: str) -> Any:
 def compose_item(text: str) -> yaml.Node | None:
     """The one item of a block list written alone (a municipality cut from
     its file, ``planner.load.chunks``), or None."""
-    root = _compose(text)
+    root = _compose_lenient(text)
     if isinstance(root, yaml.SequenceNode) and len(root.value) == 1:
         node: yaml.Node = root.value[0]
         return node
     return None
+
+
+def _compose_lenient(text: str) -> yaml.Node | None:
+    root = _compose(text)
+    if root is None:
+        # What yaml-rs accepts and PyYAML does not (a tab after '- ',
+        # U+2028): blanked one for one, so positions hold.
+        root = _compose(re.sub(r"[\t\u2028\u2029]", " ", text))
+    return root
 
 
 def _compose(text: str) -> yaml.Node | None:
