@@ -139,3 +139,17 @@ def test_items_keep_their_lines() -> None:
     assert parts.skeleton.count("\n") == text.count("\n")
     node, above = parts.node(1)
     assert node is not None and above + node.start_mark.line + 1 == 6
+
+
+@pytest.mark.parametrize(
+    "case",
+    sorted(p.name for p in (ROOT / "tests" / "bad" / "inventory").glob("*.yaml")),
+)
+def test_the_bad_file_corpus_lean_or_whole(
+    case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every bad inventory read through the parts gives the messages of the
+    whole-file read (tests/test_bad_files.py checks those)."""
+    monkeypatch.chdir(ROOT)
+    a, b = _both(Path("tests/bad/inventory") / case, monkeypatch)
+    assert a == b
