@@ -7,13 +7,15 @@ parsed, guarded, validated, compacted (``planner.load.compact``) and its
 parsed data dropped before the next, so the text and the models are all
 that stay. The result is the same model the whole-file loader gives.
 
-The lean path only takes files it can read without doubt: a file under
-:data:`THRESHOLD` or one it cannot cut returns None, anything that goes
-wrong in it (a syntax error, a shape error, a tag, an ambiguous number)
-returns the parts, and the caller reads the file whole, which finds every
-problem at once, locating them through the parts. The reference checks of
-a file without a shape error run here, on the finished models. Either way
-no node tree of the whole file is built for a problem in a municipality.
+The lean path only takes files it can read without doubt. A file under
+:data:`THRESHOLD` or one it cannot cut returns None; a syntax error, a tag,
+an ambiguous number or a key that is not text in it returns the parts, and
+the caller reads the file whole, which finds every problem at once, locating
+them through the parts. A municipality with a shape error is kept as parsed
+and validated with the others (which pass through as the models they are),
+so its messages and the reference checks around it are those of the whole
+file. Either way no node tree of the whole file is built for a problem in a
+municipality.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from pydantic import ValidationError
 
 from planner.errors import InputError
 from planner.load import guard
-from planner.load.checks import check_inventory
 from planner.load.chunks import Parts, split
 from planner.load.compact import Compactor
 from planner.load.source import Document, Loaded, Sources, parse_part, read_text
@@ -68,7 +69,7 @@ def load_inventory_lean(
 def _load(
     path: Path, display: str, text: str, parts: Parts, target: Loaded[Target]
 ) -> Loaded[Inventory]:
-    from planner.load.loader import _include, _refuse_other_kind
+    from planner.load.loader import _include, _refuse_other_kind, check_inventory_data
 
     skeleton = _data(parts.skeleton, display)
     if not isinstance(skeleton, dict) or skeleton.get("municipalities", 0) is not None:
@@ -78,7 +79,7 @@ def _load(
     sources = Sources(doc)
     compactor = Compactor()
     folder = path.parent.resolve()
-    municipalities = []
+    municipalities: list[Any] = []
     for i in range(len(parts.spans)):
         item = _data(parts.chunk(i), display)
         if not (isinstance(item, list) and len(item) == 1):
@@ -96,19 +97,24 @@ def _load(
         try:
             municipality = Municipality.model_validate(data)
         except ValidationError:
-            raise _Whole from None
+            if guard.has_bad_keys(data):
+                raise _Whole from None  # said from the whole file's node tree
+            # Kept as parsed: validated with the rest below, so its problems
+            # and the reference checks around them read as for the whole file.
+            municipalities.append(data)
+            continue
         del data, item
         compactor.compact(municipality)
         municipalities.append(municipality)
     skeleton["municipalities"] = municipalities
-    try:
-        inventory = Inventory.model_validate(skeleton)
-    except ValidationError:
-        raise _Whole from None
+    if guard.has_bad_keys(skeleton):
+        raise _Whole
+    # The models validated above pass through as they are; only a
+    # municipality kept as parsed is validated again, with every problem of
+    # the file located and the references of the rest checked.
+    inventory = check_inventory_data(skeleton, sources, target)
     compactor.compact(inventory)
     doc.data = None  # the raw mapping is released: only the models stay
-    if problems := check_inventory(inventory, target, sources.problem):
-        raise InputError(problems)
     return Loaded(inventory, sources)
 
 
