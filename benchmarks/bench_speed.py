@@ -18,6 +18,7 @@ Then the stages of a cold gap, timed in process.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import subprocess
@@ -82,7 +83,9 @@ def paired(
 
 
 def stages(path: Path) -> None:
-    """Where a cold ``gap`` spends its time, in process."""
+    """Where a cold ``gap`` spends its time, in process (the cyclic garbage
+    collector off, as ``planner.cli.main`` runs)."""
+    gc.disable()
     t = time.perf_counter()
     from planner.analyses.gaps import find_gaps
     from planner.graph import build_graph

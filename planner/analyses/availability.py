@@ -27,12 +27,12 @@ gives the ``availability`` gaps.
 from __future__ import annotations
 
 import math
-from collections import deque
 from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 
+from planner.analyses.connectivity import Adjacency, disjoint_paths
 from planner.analyses.network import find_datacenters, town_halls
 from planner.graph import adjacency, nodes_of, site_network
 from planner.models.availability import Estimate
@@ -42,11 +42,6 @@ from planner.models.target import Target
 from planner.units import format_percentage
 
 __all__ = ["availability_gaps", "disjoint_paths", "estimate_availability"]
-
-Arc = tuple[str, str, str]  # (link id, from, to)
-
-
-Adjacency = dict[str, list[tuple[str, str]]]  # site -> sorted (neighbour, link id)
 
 
 def estimate_availability(G: nx.MultiGraph[Any], target: Target) -> list[Estimate]:
@@ -115,65 +110,6 @@ def _core(
                 links.update(keys)
         adj[u] = sorted(arcs)
     return adj, links
-
-
-def disjoint_paths(
-    adj: Adjacency, source: str, sinks: Iterable[str]
-) -> list[list[Arc]]:
-    """As many edge-disjoint paths from ``source`` to any of ``sinks`` as
-    exist, each a list of ``(link, from, to)``: shortest augmenting paths
-    (fewest links), so the paths are as short as the maximum allows."""
-    sinks = set(sinks)
-    if source in sinks:
-        return []
-    flow: dict[str, tuple[str, str]] = {}  # link -> the direction it is used
-    while (path := _augmenting_path(adj, source, sinks, flow)) is not None:
-        for link, u, v in path:
-            if flow.get(link) == (v, u):
-                del flow[link]  # cancels the earlier use in the other direction
-            else:
-                flow[link] = (u, v)
-    return _decompose(source, sinks, flow)
-
-
-def _augmenting_path(
-    adj: Adjacency,
-    source: str,
-    sinks: set[str],
-    flow: dict[str, tuple[str, str]],
-) -> list[Arc] | None:
-    parent: dict[str, Arc | None] = {source: None}
-    queue = deque([source])
-    while queue:
-        u = queue.popleft()
-        if u in sinks:
-            path = []
-            while (arc := parent[u]) is not None:
-                path.append(arc)
-                u = arc[1]
-            return path[::-1]
-        for v, link in adj[u]:
-            if v not in parent and flow.get(link) != (u, v):
-                parent[v] = (link, u, v)
-                queue.append(v)
-    return None
-
-
-def _decompose(
-    source: str, sinks: set[str], flow: dict[str, tuple[str, str]]
-) -> list[list[Arc]]:
-    out_of: dict[str, list[Arc]] = {}
-    for link, (u, v) in sorted(flow.items()):
-        out_of.setdefault(u, []).append((link, u, v))
-    paths = []
-    while out_of.get(source):
-        path, node = [], source
-        while node not in sinks:
-            arc = out_of[node].pop()
-            path.append(arc)
-            node = arc[2]
-        paths.append(path)
-    return sorted(paths, key=lambda p: (len(p), p))
 
 
 def availability_gaps(

@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from planner.analyses.connectivity import Adjacency, adjacency, bridge_tree
+from planner.analyses.connectivity import Adjacency, adjacency, bridge_tree, min_cut
 from planner.graph import edge_list, nodes_of
 from planner.models.gapdata import CapacityGap, ReachabilityGap, RedundancyGap
 from planner.models.inventory import INTERNET
@@ -296,19 +296,11 @@ def _short_of(
 def _short_of_flow(
     adj: Adjacency, pairs: list[tuple[Any, Any]], need: int
 ) -> list[tuple[str, int, list[str]]]:
-    simple: nx.Graph[Any] = nx.Graph()
-    simple.add_nodes_from(adj)
-    for u, nbrs in adj.items():
-        for v, _ in nbrs:
-            w = simple.get_edge_data(u, v, {"capacity": 0})["capacity"]
-            simple.add_edge(u, v, capacity=w + 0.5)  # each edge is seen twice
     out = []
     for source, sink in pairs:
-        if not nx.has_path(simple, source, sink):
+        if source not in adj or sink not in adj:
             continue
-        paths = round(nx.maximum_flow_value(simple, source, sink))
-        if paths < need:
-            _, (side, _) = nx.minimum_cut(simple, source, sink)
-            cut = sorted({k for u in side for v, k in adj[u] if v not in side})
+        paths, cut = min_cut(adj, source, sink)
+        if 0 < paths < need:
             out.append((source, paths, cut))
     return out

@@ -137,24 +137,6 @@ class Routing:
     flow: list[float]
 
 
-def _dijkstra(topo: Topology, sinks: Iterable[int]) -> list[float]:
-    dist = [INF] * len(topo.nodes)
-    heap = [(0.0, s) for s in sinks]
-    for _, s in heap:
-        dist[s] = 0.0
-    heapq.heapify(heap)
-    adj = topo.adj
-    while heap:
-        d, x = heapq.heappop(heap)
-        if d > dist[x]:
-            continue
-        for _, y, w in adj[x]:
-            if d + w < dist[y]:
-                dist[y] = d + w
-                heapq.heappush(heap, (d + w, y))
-    return dist
-
-
 def hops_of(topo: Topology, x: int, dist: Distances, dx: float) -> list[Hop]:
     """The next hops of node x at distance ``dx``, given every distance."""
     limit = dx * (1 + _TIE)
@@ -168,8 +150,7 @@ def shortest_dag(
 ) -> tuple[list[float], list[list[Hop]]]:
     """Distances to the nearest sink and every node's next hops towards it
     (none for sinks and for nodes that cannot reach one)."""
-    sinks = list(sinks)
-    dist = _dijkstra(topo, sinks)
+    dist = distances(topo, sinks)
     next_hops = [
         hops_of(topo, x, dist, d) if 0 < d < INF else [] for x, d in enumerate(dist)
     ]

@@ -34,7 +34,7 @@ from typing import Any
 
 import networkx as nx
 
-from planner.graph import node_key
+from planner.graph import node_key, nodes_of
 from planner.models.gapdata import (
     CapacityGap,
     ConsolidationGap,
@@ -116,8 +116,12 @@ def generate_packages(
 
 def _with_effort(packages: tuple[Package, ...], target: Target) -> tuple[Package, ...]:
     """Each package with the target's effort for its kind (FTE per phase)."""
+    effort = target.effort
     return tuple(
-        replace(p, effort=target.effort.get(p.kind, p.effort)) for p in packages
+        replace(p, effort=effort[p.kind])
+        if p.kind in effort and effort[p.kind] != p.effort
+        else p
+        for p in packages
     )
 
 
@@ -355,15 +359,11 @@ def _estimate(
     one with most users)."""
     users: dict[str, int] = defaultdict(int)
     products: dict[str, int] = defaultdict(int)
-    for _, d in G.nodes(data=True):
-        if d.get("kind") == "system" and d["service"] == service:
+    for _, d in nodes_of(G, "system"):
+        if d["service"] == service:
             users[d["municipality"]] += d["users"]
             products[d["product"]] += d["users"]
-    people = {
-        d["id"]: int(d["population"])
-        for _, d in G.nodes(data=True)
-        if d.get("kind") == "municipality"
-    }
+    people = {d["id"]: int(d["population"]) for _, d in nodes_of(G, "municipality")}
     others = sum(people[m] for m in users if m != muni)
     total = sum(v for m, v in users.items() if m != muni)
     estimate = (

@@ -70,12 +70,13 @@ def priority_order(packages: Sequence[Package]) -> list[Package]:
     cycle."""
     index = {p.id: i for i, p in enumerate(packages)}
     due = _deadlines(packages)
-    waiting = {p.id: sum(1 for d in set(p.depends_on) if d in index) for p in packages}
+    waiting: dict[str, int] = {}
     needed_by: dict[str, list[str]] = defaultdict(list)
     for p in packages:
-        for d in set(p.depends_on):
-            if d in index:
-                needed_by[d].append(p.id)
+        deps = set(p.depends_on).intersection(index)
+        waiting[p.id] = len(deps)
+        for d in deps:
+            needed_by[d].append(p.id)
 
     def key(p: Package) -> tuple[int, int, int]:
         return (-p.priority, due.get(p.id, 1 << 30), index[p.id])

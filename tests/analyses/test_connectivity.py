@@ -7,7 +7,13 @@ import random
 import networkx as nx
 import pytest
 
-from planner.analyses.connectivity import adjacency, bridge_tree, find_bridges
+from planner.analyses.connectivity import (
+    adjacency,
+    bridge_tree,
+    disjoint_paths,
+    find_bridges,
+    min_cut,
+)
 
 
 def _random_multigraph(seed: int) -> list[tuple[int, int, str]]:
@@ -42,3 +48,33 @@ def test_bridge_tree_path() -> None:
     assert tree.path("e", "a") == ["cd", "de"]
     assert tree.path("e", "d") == ["de"]
     assert tree.path("a", "f") is None
+
+
+def _networkx_cut(
+    edges: list[tuple[int, int, str]], source: int, sink: int
+) -> tuple[int, list[str]]:
+    """What the redundancy analysis computed before: a max flow and
+    ``minimum_cut`` on the simple graph with parallel links as capacity."""
+    simple: nx.Graph[int] = nx.Graph()
+    for u, v, _ in edges:
+        w = simple.get_edge_data(u, v, {"capacity": 0})["capacity"]
+        simple.add_edge(u, v, capacity=w + 1)
+    value, (side, _) = nx.minimum_cut(simple, source, sink)
+    cut = sorted({k for u, v, k in edges if (u in side) != (v in side)})
+    return round(value), cut
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_min_cut_matches_networkx(seed: int) -> None:
+    """Path counts and the cut nearest the sink, pair by pair, on random
+    multigraphs with parallel links and cycles (networkx as the oracle)."""
+    edges = _random_multigraph(seed)
+    adj = adjacency(edges)
+    rng = random.Random(seed)
+    for _ in range(5):
+        source, sink = rng.sample(range(40), 2)
+        assert min_cut(adj, source, sink) == _networkx_cut(edges, source, sink)
+        paths = disjoint_paths(adj, source, [sink])
+        assert len(paths) == min_cut(adj, source, sink)[0]
+        used = [link for path in paths for link, _, _ in path]
+        assert len(used) == len(set(used))  # edge-disjoint
