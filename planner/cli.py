@@ -389,7 +389,7 @@ def availability(
     type=click.Choice(["en", "nb", "nn"]),
     default="en",
     show_default=True,
-    help="Language of the workbook's sheet names and headers (with -o).",
+    help="Language of the workbook's sheets, headers and values (with -o).",
 )
 def plan(
     inventory: Path,
@@ -425,7 +425,10 @@ def plan(
     if output is None or is_stdout(output):
         emit(render_plan(result, fmt, _width()), None)
     else:
-        write_plan(result, output, [inventory, target, plan_file], lang=lang)
+        from planner.commands.plan import workbook_text
+
+        text = workbook_text(result, inventory, target, failures, lang)
+        write_plan(result, output, [inventory, target, plan_file], lang, text)
 
 
 @cli.command()

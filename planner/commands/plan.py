@@ -9,6 +9,7 @@ a failure leaves the folder as it was.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,8 +20,16 @@ from planner.render.text.plan import plan_json, plan_markdown, plan_text
 
 if TYPE_CHECKING:
     from planner.models.bandwidth import FailureMode
+    from planner.render.files.workbook_text import PackageText
 
-__all__ = ["OUTPUTS", "plan", "render_all", "render_plan", "write_plan"]
+__all__ = [
+    "OUTPUTS",
+    "plan",
+    "render_all",
+    "render_plan",
+    "workbook_text",
+    "write_plan",
+]
 
 OUTPUTS = ("plan.md", "plan.json", "plan.txt", "plan.xlsx", "gantt.svg")
 
@@ -61,9 +70,11 @@ def render_plan(result: PlanResult, fmt: str, width: int = 100) -> str:
     return render_as(FORMATS, result, fmt, width)
 
 
-def render_all(result: PlanResult, lang: str = "en") -> dict[str, bytes]:
-    """Every output file of ``-o DIR``, by name (the workbook's sheets and
-    headers in ``lang``)."""
+def render_all(
+    result: PlanResult, lang: str = "en", text: PackageText | None = None
+) -> dict[str, bytes]:
+    """Every output file of ``-o DIR``, by name (the workbook in ``lang``,
+    with ``text`` the packages' names, reasons and warnings)."""
     from planner.render.files.gantt import plan_gantt
     from planner.render.files.workbook import plan_workbook
 
@@ -71,16 +82,43 @@ def render_all(result: PlanResult, lang: str = "en") -> dict[str, bytes]:
         "plan.md": plan_markdown(result).encode(),
         "plan.json": plan_json(result).encode(),
         "plan.txt": plan_text(result).encode(),
-        "plan.xlsx": plan_workbook(result, lang),
+        "plan.xlsx": plan_workbook(result, lang, text),
         "gantt.svg": plan_gantt(result).encode(),
     }
 
 
+def workbook_text(
+    result: PlanResult,
+    inventory: Path,
+    target: Path | None,
+    failures: FailureMode = "n-1",
+    lang: str = "en",
+) -> PackageText | None:
+    """For a Norwegian workbook, the generated packages named and explained
+    from the gaps they close, as the report does (None in English: the
+    planner's words). Analyses again: a cached plan has no gaps."""
+    if lang == "en":
+        return None
+    from planner.load import load_inputs
+    from planner.render.report.gantt import workbook_text as words
+    from planner.render.text.bandwidth import bandwidth_json
+
+    inputs = load_inputs(inventory, target, None)
+    inv, tgt = inputs.inventory.model, inputs.target.model
+    analysis = analysed(inv, tgt, failures=failures)
+    bandwidth = json.loads(bandwidth_json(analysis.bandwidth))
+    return words(result, inv, tgt, analysis.gaps, bandwidth, lang)
+
+
 def write_plan(
-    result: PlanResult, folder: Path, inputs: list[Path | None], lang: str = "en"
+    result: PlanResult,
+    folder: Path,
+    inputs: list[Path | None],
+    lang: str = "en",
+    text: PackageText | None = None,
 ) -> None:
     """Write every output into ``folder``, each file atomically."""
-    files = render_all(result, lang)
+    files = render_all(result, lang, text)
     for name in files:
         refuse_overwrite(folder / name, inputs)
     for name, data in files.items():

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.commands.shared import analysed
+from planner.commands.pipeline import analyse_and_plan
 from planner.errors import UsageError
-from planner.load import load_inventory, load_plan, load_target
+from planner.load import load_inputs
 from planner.models.bandwidth import FailureMode
-from planner.planning.phases import phase_resolver
-from planner.planning.pipeline import plan_analysed
-from planner.render.diagram.diagrams import diagram_dot
 from planner.render.diagram.draw import FORMATS, draw
-from planner.render.diagram.municipality import municipality_dot
-from planner.render.diagram.phase_network import with_network_gaps
-from planner.render.diagram.views import PhaseResolver, parse_view, select_view
+from planner.render.diagram.maps import Maps
+from planner.render.diagram.views import parse_view
 
 __all__ = ["format_for", "render"]
 
@@ -37,40 +33,14 @@ def render(
     the state after its phase N. ``current`` is not coloured by load (today's
     load is not known); the others by the planned load."""
     name, _ = parse_view(view)  # a bad --view fails before any work
-    tgt = load_target(target)
-    inv = load_inventory(inventory, tgt)
-    loaded = load_plan(plan) if plan is not None else None
-    phased = name == "phase"
-    analysis = analysed(inv.model, tgt.model, failures=failures)
-    phases: PhaseResolver | None = None
-    if phased:
-        phases = with_network_gaps(
-            analysis.G,
-            tgt.model,
-            analysis.gaps,
-            phase_resolver(plan_analysed(analysis, inv, tgt.model, loaded)),
-        )
-    state = select_view(analysis.gaps, view, phases)
-    if municipality is not None:  # one municipality's access tree, by dot
-        return draw(
-            municipality_dot(
-                analysis.G,
-                state,
-                municipality,
-                lang=lang,
-                utilisation=analysis.bandwidth.utilisation(),
-                max_utilisation=tgt.model.network.max_utilisation,
-            ),
-            fmt,
-        )
-    dot = diagram_dot(
-        analysis.G,
-        state,
-        lang=lang,
-        utilisation=analysis.bandwidth.utilisation(),
-        max_utilisation=tgt.model.network.max_utilisation,
-        fold=fold,
+    run = analyse_and_plan(
+        load_inputs(inventory, target, plan), failures=failures, planned=name == "phase"
     )
+    maps = Maps(run.analysis, run.inputs.target.model, run.plan)
+    state = maps.view(view)
+    if municipality is not None:  # one municipality's access tree, by dot
+        return draw(maps.municipality(state, municipality, lang=lang), fmt)
+    (dot,) = maps.dots([state], lang=lang, fold=fold)
     return draw(dot, fmt)
 
 

@@ -34,6 +34,7 @@ import networkx as nx
 from planner.analyses.connectivity import Adjacency, BridgeTree, adjacency, bridge_tree
 from planner.analyses.network import find_datacenters, town_halls
 from planner.graph import site_network
+from planner.models.notice import Notice
 from planner.models.target import Candidate, Target
 
 __all__ = [
@@ -86,8 +87,13 @@ def build_layers(
     """The backbone and access layers of the target network (active sites,
     active and planned links), and the candidates left out, with why."""
     H = site_network(G, planned=True)
-    warnings = [
-        f"candidate {c.id}: {end} is not an active site; left out"
+    warnings: list[str] = [
+        Notice(
+            f"candidate {c.id}: {end} is not an active site; left out",
+            "candidate_left_out",
+            candidate=c.id,
+            site=end,
+        )
         for c in candidates
         for end in (c.a, c.b)
         if end not in H

@@ -51,6 +51,7 @@ from planner.models.design import (
     DesignUpgrade,
     Unresolved,
 )
+from planner.models.notice import Notice
 from planner.models.target import Candidate, Target
 
 __all__ = ["augmented", "design_network"]
@@ -173,18 +174,36 @@ def today_of(
 def _why(r: Requirement, check: Check, cands: Sequence[Candidate]) -> str:
     towards = _TOWARDS[r.cls]
     if check.paths == 0:
-        return f"no candidate link connects {r.site} to {towards}"
+        return Notice(
+            f"no candidate link connects {r.site} to {towards}",
+            "unconnected",
+            site=r.site,
+            network=r.cls,
+        )
     if check.bottleneck:
         names = [_link_name(x, cands) for x in check.bottleneck]
         it = "it" if len(names) == 1 else "them"
-        return (
+        return Notice(
             f"every path from {r.site} to {towards} crosses {', '.join(names)}, "
-            f"and no candidate link bypasses {it}"
+            f"and no candidate link bypasses {it}",
+            "bottleneck",
+            site=r.site,
+            network=r.cls,
+            links=[_link_id(x, cands) for x in check.bottleneck],
         )
-    return (
+    return Notice(
         f"at most {check.paths} edge-disjoint paths from {r.site} to {towards} "
-        "even with every candidate link"
+        "even with every candidate link",
+        "too_few_paths",
+        site=r.site,
+        network=r.cls,
+        paths=check.paths,
     )
+
+
+def _link_id(link: str, cands: Sequence[Candidate]) -> str:
+    i = candidate_index(link)
+    return link if i is None else cands[i].id
 
 
 def _link_name(link: str, cands: Sequence[Candidate]) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from planner.errors import did_you_mean
+from planner.models.notice import Notice
 from planner.models.plan import ProjectionFile
 from planner.models.planresult import Package, Placement, PlanResult
 from planner.models.progress import (
@@ -181,8 +182,16 @@ def _forecast(
         rows,
         finish,
         {y: v for y, v in spend.items() if v},
-        [f"forecast: {w}" for w in sched.warnings],
+        [_forecast_notice(w) for w in sched.warnings],
     )
+
+
+def _forecast_notice(w: str) -> str:
+    """A warning of the re-forecast schedule, marked as the forecast's."""
+    text = f"forecast: {w}"
+    if isinstance(w, Notice):
+        return Notice(text, w.kind, **w.fields, forecast=True)
+    return text
 
 
 def compare_actuals(
@@ -195,20 +204,34 @@ def compare_actuals(
     against the package's cost in the plan. An item that is no package is
     kept as a budget line (a warning when it is close to a package id, the
     likely typo); a year outside ``years`` (first, last) is a warning."""
-    lines, warnings = [], []
+    lines: list[ActualLine] = []
+    warnings: list[str] = []
     for r in rows:
         p = packages.get(r.item)
         if p is None:
             hint = did_you_mean(r.item, packages)
             if hint:
                 warnings.append(
-                    f"{display}:{r.line}: '{r.item}' is not a work package of the "
-                    f"plan; kept as a budget line{hint}"
+                    Notice(
+                        f"{display}:{r.line}: '{r.item}' is not a work package of "
+                        f"the plan; kept as a budget line{hint}",
+                        "actuals_not_a_package",
+                        where=f"{display}:{r.line}",
+                        item=r.item,
+                        like=_suggested(r.item, packages),
+                    )
                 )
         if years is not None and not years[0] <= r.year <= years[1]:
             warnings.append(
-                f"{display}:{r.line}: year {r.year} is outside the plan "
-                f"({years[0]}-{years[1]})"
+                Notice(
+                    f"{display}:{r.line}: year {r.year} is outside the plan "
+                    f"({years[0]}-{years[1]})",
+                    "actuals_year_outside",
+                    where=f"{display}:{r.line}",
+                    year=r.year,
+                    first=years[0],
+                    last=years[1],
+                )
             )
         lines.append(
             ActualLine(
@@ -221,3 +244,8 @@ def compare_actuals(
             )
         )
     return Actuals(tuple(lines)), warnings
+
+
+def _suggested(item: str, packages: Mapping[str, Package]) -> str:
+    """The package id :func:`did_you_mean` suggests (its words stripped)."""
+    return did_you_mean(item, packages).removeprefix("; did you mean '").rstrip("'?")

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from planner.errors import Loc, Problem, ProblemAt, did_you_mean
 from planner.graph import find_cycle
+from planner.models.notice import Notice
 from planner.models.plan import EfficiencyAfter, PlanFile, WorkPackage
 from planner.models.planresult import Package
 from planner.units import format_money
@@ -153,18 +154,40 @@ def override_notes(generated: Sequence[Package], plan: PlanFile) -> tuple[str, .
         kept = _kept(wp, over)
         if kept:
             out.append(
-                f"work package {wp.id} overrides the generated one and keeps its "
-                f"{'; '.join(kept)} (write them in the plan file to change them)"
+                Notice(
+                    f"work package {wp.id} overrides the generated one and keeps "
+                    f"its {'; '.join(_describe(n, v) for n, v in kept)} (write "
+                    "them in the plan file to change them)",
+                    "override_keeps",
+                    package=wp.id,
+                    kept=_kept_fields(kept),
+                )
             )
     return tuple(out)
 
 
-def _kept(wp: WorkPackage, over: Package) -> list[str]:
+def _kept(wp: WorkPackage, over: Package) -> list[tuple[str, object]]:
+    """The generated package's values the hand-written one does not say."""
     return [
-        _describe(name, getattr(over, name))
+        (name, getattr(over, name))
         for name in _KEPT
         if name not in wp.model_fields_set and getattr(over, name) != _DEFAULTS[name]
     ]
+
+
+def _kept_fields(kept: list[tuple[str, object]]) -> list[dict[str, object]]:
+    """The kept values as a notice's fields (``{field, value}``): lists of
+    ids, money as Decimal, periods as text, numbers as they are."""
+    out: list[dict[str, object]] = []
+    for name, value in kept:
+        if isinstance(value, tuple):
+            shown: object = [str(v) for v in value]
+        elif isinstance(value, Decimal | int | float):
+            shown = value
+        else:
+            shown = str(value)
+        out.append({"field": name, "value": shown})
+    return out
 
 
 def _patch_note(wp: WorkPackage, over: Package) -> str:
@@ -176,13 +199,19 @@ def _patch_note(wp: WorkPackage, over: Package) -> str:
     kept = _kept(wp, over)
     parts = [f"sets its {', '.join(said)}" if said else "changes nothing of it"]
     if kept:
-        parts.append(f"keeps its {'; '.join(kept)}")
+        parts.append(f"keeps its {'; '.join(_describe(n, v) for n, v in kept)}")
     if over.closes:
         parts.append("keeps the gaps it closes")
-    return (
+    return Notice(
         f"work package {wp.id} extends the generated {over.id}: "
         f"{'; '.join(parts)} (packages that waited for {over.id} wait for "
-        f"{wp.id})"
+        f"{wp.id})",
+        "package_extends",
+        package=wp.id,
+        generated=over.id,
+        said=said,
+        kept=_kept_fields(kept),
+        closes=bool(over.closes),
     )
 
 

@@ -21,6 +21,7 @@ import networkx as nx
 
 from planner.design.network import design_network
 from planner.models.design import DesignLink, DesignResult
+from planner.models.notice import Notice
 from planner.models.planresult import Package
 from planner.models.results import GapReport
 from planner.models.target import Target
@@ -74,18 +75,43 @@ def _package(
 
 
 def _warnings(result: DesignResult) -> tuple[str, ...]:
-    out = [f"network design: {w}" for w in result.warnings]
+    out: list[str] = [_design_notice(w) for w in result.warnings]
     out += [
-        f"network gap {u.gap.subject} ({u.gap.cls}): no candidate link closes it; "
-        f"{u.why}"
+        Notice(
+            f"network gap {u.gap.subject} ({u.gap.cls}): no candidate link closes "
+            f"it; {u.why}",
+            "design_unresolved",
+            site=u.gap.subject,
+            network=u.gap.cls,
+            why=_why(u.why),
+        )
         for u in result.unresolved
     ]
     if not result.optimal:
         out.append(
-            f"network design: not proven optimal; the optimum costs at least "
-            f"{result.bound}"
+            Notice(
+                f"network design: not proven optimal; the optimum costs at least "
+                f"{result.bound}",
+                "design_not_optimal",
+                bound=result.bound,
+            )
         )
     return tuple(out)
+
+
+def _design_notice(w: str) -> str:
+    text = f"network design: {w}"
+    if isinstance(w, Notice):
+        return Notice(text, w.kind, **w.fields)
+    return text
+
+
+def _why(why: str) -> dict[str, Any]:
+    """Why no candidate closes a gap, as a notice's field (kind null: the
+    design's own words only)."""
+    if isinstance(why, Notice):
+        return {"kind": why.kind, "fields": dict(why.fields)}
+    return {"kind": None, "fields": {}}
 
 
 def build_first(

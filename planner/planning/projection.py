@@ -32,6 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from planner.errors import UsageError
 from planner.models.inventory import Inventory
+from planner.models.notice import Notice
 from planner.models.plan import EfficiencyAfter, ProjectionFile
 from planner.models.planresult import Projection, ProjectionYear
 from planner.planning.reinvestment import Reinvestment
@@ -163,9 +164,16 @@ def _dropped(
         if late:
             total = sum(late.values(), ZERO)
             out.append(
-                f"projection: until {last} leaves out {what} costs of "
-                f"{format_money(total)} in {', '.join(map(str, sorted(late)))}; "
-                f"set until: {max(late)} or later to count them"
+                Notice(
+                    f"projection: until {last} leaves out {what} costs of "
+                    f"{format_money(total)} in {', '.join(map(str, sorted(late)))}; "
+                    f"set until: {max(late)} or later to count them",
+                    "projection_leaves_out",
+                    what=what,
+                    until=last,
+                    amount=total,
+                    years=sorted(late),
+                )
             )
     return tuple(out)
 

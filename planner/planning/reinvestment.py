@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planner.models.gapdata import ConsolidationGap, DueServer, LifecycleGap
+from planner.models.notice import Notice
 from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.units import format_money
@@ -61,10 +62,14 @@ class Reinvestment:
             if self.servers:
                 n = sum(s.count for s in self.servers)
                 notes.append(
-                    f"projection: {n} server{'s' if n != 1 else ''} due for "
-                    "replacement but the target's lifecycle has no "
-                    "server_replacement_cost, so no reinvestment is counted; "
-                    'set lifecycle: {server_replacement_cost: "40k"} to count it'
+                    Notice(
+                        f"projection: {n} server{'s' if n != 1 else ''} due for "
+                        "replacement but the target's lifecycle has no "
+                        "server_replacement_cost, so no reinvestment is counted; "
+                        'set lifecycle: {server_replacement_cost: "40k"} to count it',
+                        "reinvestment_unpriced",
+                        servers=n,
+                    )
                 )
             return {}, {}, tuple(notes)
         for s in self.servers:
@@ -79,9 +84,16 @@ class Reinvestment:
             total = self.cost * sum(s.count for s in late)
             years = sorted({s.year for s in late})
             notes.append(
-                f"projection: until {last} leaves out the reinvestment of "
-                f"{format_money(total)} in {', '.join(map(str, years))}; "
-                f"set until: {max(years)} or later to count it"
+                Notice(
+                    f"projection: until {last} leaves out the reinvestment of "
+                    f"{format_money(total)} in {', '.join(map(str, years))}; "
+                    f"set until: {max(years)} or later to count it",
+                    "projection_leaves_out",
+                    what="reinvestment",
+                    until=last,
+                    amount=total,
+                    years=years,
+                )
             )
         return dict(without), dict(kept), tuple(notes)
 

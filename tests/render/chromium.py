@@ -52,6 +52,21 @@ _CHECKS = """(() => ({
   lang: document.documentElement.lang,
   filters: Array.from(document.querySelectorAll('input.filter'))
     .filter(i => !i.hidden).length,
+  gantt: (() => {
+    const rows = Array.from(document.querySelectorAll('.gantt .grow:not(.ghead)'));
+    const shown = e => e.getClientRects().length > 0
+      && (!e.checkVisibility || e.checkVisibility());
+    const text = Array.from(document.querySelectorAll(
+      '.gantt .grow > *, .gantt small, .gantt summary'))
+      .filter(e => e.textContent.trim() && shown(e));
+    const size = e => parseFloat(getComputedStyle(e).fontSize);
+    return {
+      rows: rows.length,
+      shown: rows.filter(shown).length,
+      groups: document.querySelectorAll('.gantt details').length,
+      minFontPx: text.length ? Math.min(...text.map(size)) : null,
+    };
+  })(),
 }))()"""
 
 

@@ -22,7 +22,14 @@ from planner.render.diagram.dot import attr_list, quote
 from planner.render.diagram.layout import Layout, lay_out
 from planner.render.diagram.legend import legend
 from planner.render.diagram.looks import Look, line_attrs, place_attrs
-from planner.render.diagram.scene import LinkEdge, Scene, build_scene, link_edges
+from planner.render.diagram.scene import (
+    GapCounts,
+    LinkEdge,
+    Scene,
+    build_scene,
+    gap_counts,
+    link_edges,
+)
 from planner.render.diagram.styles import CLUSTER, EDGE, FOLDED_GRAPH, GRAPH, NODE
 from planner.render.diagram.views import ViewState
 from planner.render.i18n import Messages
@@ -78,7 +85,10 @@ def diagram_dots(
         return []
     msg = Messages(lang)
     links = link_edges(G)
-    scene = build_scene(G, views[0].datacenters, msg, fold=fold, links=links)
+    scene = build_scene(
+        G, views[0].datacenters, msg, fold=fold, links=links, gaps=views[0].gaps
+    )
+    folds = scene.folded or bool(scene.folds)
     layout = None if scene.folded else lay_out(scene)
     by_id = {k: d for _, _, k, d in links}
     out = []
@@ -96,6 +106,7 @@ def diagram_dots(
             _shown_links(view, sites, links),
             by_id,
             not scene.folded or len(scene.lines) <= _LABELLED_BUNDLES,
+            _open_counts(view) if folds else {},
         )
         out.append("\n".join(_document(scene, layout, ctx, max_utilisation)) + "\n")
     return out
@@ -128,6 +139,10 @@ def _document(
         *(f"  {ln.a} -- {ln.b}{attr_list(line_attrs(ln, ctx))};" for ln in scene.lines),
         "}",
     ]
+
+
+def _open_counts(view: ViewState) -> GapCounts:
+    return gap_counts(g for g in view.gaps if (g.kind, g.subject) in view.open_gaps)
 
 
 def _view_title(ctx: Look) -> str:

@@ -9,9 +9,10 @@ disagree. So planner places the nodes itself, in two levels:
    sites linked to it in a column on either side, so every access link fans
    out from the hub without crossing another box; a site chained behind
    another sits one column further out, level with the site it hangs on;
-2. the municipality boxes are placed by stress majorisation (as ``neato``
-   does) on the graph of links between municipalities, then pushed apart
-   until no two overlap.
+2. the municipality boxes (and the folded municipalities, each one box of
+   its own) are placed by stress majorisation (as ``neato`` does) on the
+   graph of links between municipalities, then pushed apart until no two
+   overlap.
 
 The result is pinned in the DOT text (``pos``, cluster ``bb``) and drawn by
 ``neato -n2``: same input, same picture, on every machine.
@@ -21,12 +22,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planner.render.diagram.metrics import node_size
 from planner.render.diagram.scene import Place, Scene
 
-__all__ = ["Layout", "lay_out"]
+__all__ = ["Layout", "lay_out", "place_size"]
 
 Point = tuple[float, float]
 Size = tuple[float, float]
@@ -48,7 +50,7 @@ class Layout:
 
 def lay_out(scene: Scene) -> Layout:
     """Positions for every place of an unfolded ``scene``."""
-    size = {p.id: node_size(p.label, p.fontsize) for p in scene.places}
+    size = {p.id: place_size(p) for p in scene.places}
     adjacent: dict[str, list[str]] = defaultdict(list)
     for ln in scene.lines:
         adjacent[ln.a].append(ln.b)
@@ -59,10 +61,22 @@ def lay_out(scene: Scene) -> Layout:
             members[p.cluster].append(p)
     local = {c.id: _cluster(members[c.id], size, adjacent) for c in scene.clusters}
     boxes = [_extent(offsets, size) for offsets in local.values()]
-    order = list(local)
-    free = [p for p in scene.places if p.cluster is None]
+    folded = [p for p in scene.places if p.kind == "municipality"]
+    boxes += [((0.0, 0.0), size[p.id]) for p in folded]
+    order = [*local, *(p.id for p in folded)]
+    free = [p for p in scene.places if p.cluster is None and p.kind != "municipality"]
     centres = _place_boxes(order, boxes, free, size, scene, adjacent)
-    return _assemble(local, boxes, centres, free, size)
+    sizes = [s for _, s in boxes] + [size[p.id] for p in free]
+    ends = _ends(scene, local, boxes, [*order, *(p.id for p in free)])
+    centres = _untangle(centres, sizes, ends)
+    return _assemble(local, boxes, centres, [*folded, *free], size)
+
+
+def place_size(place: Place) -> Size:
+    """The size a place is drawn at: a folded municipality's box leaves room
+    for the widest gap line a view may add (:attr:`Place.reserve`)."""
+    label = f"{place.label}\n{place.reserve}" if place.reserve else place.label
+    return node_size(label, place.fontsize)
 
 
 def _cluster(
@@ -266,6 +280,142 @@ def _distances(
     return [[x if x < math.inf else longest + step for x in row] for row in d]
 
 
+Segment = tuple[int, Point, int, Point]
+"""A line between two boxes: each end's box and its offset from the centre."""
+
+_UNTANGLE_UP_TO = 40  # boxes; beyond, the swaps cost more than they give
+_UNTANGLE_TRIALS = 4000  # moves tried at most (a region tries a few hundred)
+_UNTANGLE_WORK = 600_000  # fewer trials where each costs more (boxes x lines)
+_SLACK = 2  # crossings pushing the boxes apart may still remove
+
+
+def _ends(
+    scene: Scene,
+    local: dict[str, dict[str, Point]],
+    boxes: list[tuple[Point, Size]],
+    order: list[str],
+) -> list[Segment]:
+    """The lines between boxes (municipalities, folded ones, the internet)
+    with their ends' offsets from their boxes' centres."""
+    index = {box: i for i, box in enumerate(order)}
+    where: dict[str, tuple[int, Point]] = {}
+    for (cid, offsets), ((ox, oy), _) in zip(local.items(), boxes, strict=False):
+        for n, (x, y) in offsets.items():
+            where[n] = (index[cid], (x - ox, y - oy))
+    for box in order[len(local) :]:
+        where[box] = (index[box], (0.0, 0.0))
+    out = []
+    for ln in scene.lines:
+        (i, di), (j, dj) = where[ln.a], where[ln.b]
+        if i != j:
+            out.append((i, di, j, dj))
+    return out
+
+
+def _untangle(
+    centres: list[Point], sizes: list[Size], ends: list[Segment]
+) -> list[Point]:
+    """Move boxes while a move lowers the number of lines that cross a box
+    holding neither of their ends, and the lines get no more than a quarter
+    longer: a line between two municipalities then runs past a third one
+    where the layout allows. Moves (:func:`_moves`) are tried in a fixed
+    order, the first that helps is kept, then the search starts again,
+    within a budget of trials (deterministic, well under a second)."""
+    if len(centres) > _UNTANGLE_UP_TO or not ends:
+        return centres
+    best = centres
+    score = _crossings(best, sizes, ends)
+    longest = _length(best, ends) * 1.25
+    work = len(centres) * len(ends)  # what one trial costs, roughly
+    budget = min(_UNTANGLE_TRIALS, max(200, _UNTANGLE_WORK // work))
+    while score and budget > 0:
+        found = None
+        for trial in _moves(best, sizes):
+            budget -= 1
+            if budget < 0:
+                break
+            if _crossings(trial, sizes, ends) >= score + _SLACK:
+                continue  # even before the boxes are pushed apart: no better
+            trial = _separate(trial, sizes)
+            n = _crossings(trial, sizes, ends)
+            if n < score and _length(trial, ends) <= longest:
+                found, score = trial, n
+                break
+        if found is None:
+            break
+        best = found
+    return best
+
+
+def _moves(centres: list[Point], sizes: list[Size]) -> Iterator[list[Point]]:
+    """Every swap of two boxes, and every box moved beside another one (to
+    its right, left, above or below), in a fixed order."""
+    n = len(centres)
+    for i in range(n):
+        for j in range(i + 1, n):
+            trial = list(centres)
+            trial[i], trial[j] = centres[j], centres[i]
+            yield trial
+    for i in range(n):
+        (wi, hi) = sizes[i]
+        for j in range(n):
+            if i == j:
+                continue
+            (cx, cy), (wj, hj) = centres[j], sizes[j]
+            dx, dy = (wi + wj) / 2 + _CLUSTER_GAP, (hi + hj) / 2 + _CLUSTER_GAP
+            for x, y in ((cx + dx, cy), (cx - dx, cy), (cx, cy + dy), (cx, cy - dy)):
+                trial = list(centres)
+                trial[i] = (x, y)
+                yield trial
+
+
+def _crossings(centres: list[Point], sizes: list[Size], ends: list[Segment]) -> int:
+    count = 0
+    for i, (dxi, dyi), j, (dxj, dyj) in ends:
+        a = (centres[i][0] + dxi, centres[i][1] + dyi)
+        b = (centres[j][0] + dxj, centres[j][1] + dyj)
+        for k, ((cx, cy), (w, h)) in enumerate(zip(centres, sizes, strict=True)):
+            if k not in (i, j) and _meets(a, b, (cx - w / 2, cy - h / 2, w, h)):
+                count += 1
+    return count
+
+
+def _length(centres: list[Point], ends: list[Segment]) -> float:
+    return sum(
+        math.hypot(
+            centres[i][0] + dxi - centres[j][0] - dxj,
+            centres[i][1] + dyi - centres[j][1] - dyj,
+        )
+        for i, (dxi, dyi), j, (dxj, dyj) in ends
+    )
+
+
+def _meets(a: Point, b: Point, box: tuple[float, float, float, float]) -> bool:
+    """Does the segment ``a``-``b`` enter the box (``x, y, w, h``)?
+    (Liang-Barsky clipping.)"""
+    x, y, w, h = box
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t0, t1 = 0.0, 1.0
+    for p, q in (
+        (-dx, a[0] - x),
+        (dx, x + w - a[0]),
+        (-dy, a[1] - y),
+        (dy, y + h - a[1]),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 >= t1:
+            return False
+    return True
+
+
 def _separate(centres: list[Point], sizes: list[Size]) -> list[Point]:
     """Push overlapping boxes apart along the axis where they overlap
     least, until none overlap (with a gap between them). Each pass sweeps
@@ -315,7 +465,7 @@ def _assemble(
         for n, (x, y) in offsets.items():
             pos[n] = (cx - ox + x, cy - oy + y)
         clusters[cid] = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-    for p, centre in zip(free, centres[len(local) :], strict=True):
+    for p, centre in zip(free, centres[len(local) :], strict=True):  # and folded
         pos[p.id] = centre
     return _shift(pos, clusters, size)
 

@@ -9,13 +9,13 @@ values.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
-from planner.render.diagram.layout import Layout
-from planner.render.diagram.scene import Line, Place
+from planner.render.diagram.layout import Layout, place_size
+from planner.render.diagram.scene import GapCounts, Line, Place, gap_line
 from planner.render.diagram.styles import COLOURS, pen_width, utilisation_colour
 from planner.render.diagram.views import ViewState
 from planner.render.i18n import Messages
@@ -39,6 +39,8 @@ class Look:
     shown_links: frozenset[str]
     links: Mapping[str, dict[str, Any]]
     labels: bool
+    # The gaps the view marks, per municipality (folded boxes show them).
+    open_counts: GapCounts = field(default_factory=dict)
 
 
 def place_attrs(place: Place, layout: Layout | None, ctx: Look) -> Attrs:
@@ -47,7 +49,7 @@ def place_attrs(place: Place, layout: Layout | None, ctx: Look) -> Attrs:
     if place.kind == "internet":
         attrs: Attrs = {"label": place.label, "shape": "ellipse", "style": "dashed"}
     elif place.kind == "municipality":
-        attrs = _municipality_attrs(place, ctx)
+        attrs = _municipality_attrs(place, layout, ctx)
     else:
         attrs = _site_attrs(place, ctx)
     if layout is not None:
@@ -75,19 +77,26 @@ def _site_attrs(place: Place, ctx: Look) -> Attrs:
     return attrs
 
 
-def _municipality_attrs(place: Place, ctx: Look) -> Attrs:
+def _municipality_attrs(place: Place, layout: Layout | None, ctx: Look) -> Attrs:
     nodes = ctx.G.nodes
     sites = [s for s in place.sites if s in ctx.shown_sites]
     dc = any(s in ctx.view.datacenters for s in sites)
     rooms = any(
         nodes[s]["server_room"] and s not in ctx.view.closed_rooms for s in sites
     )
+    label = place.label
+    if place.municipality is not None and place.reserve:
+        line = gap_line(ctx.open_counts, place.municipality, ctx.msg)
+        label += f"\n{line}" if line else ""
     attrs: Attrs = {
-        "label": place.label,
-        "tooltip": place.label.replace("\n", ": "),
+        "label": label,
+        "tooltip": label.replace("\n", ": "),
         "fillcolor": _fill(dc, rooms),
         "fontcolor": "white" if dc else None,
     }
+    if place.reserve and layout is None:  # neato: the same size in every view
+        width, height = place_size(place)
+        attrs.update(width=round(width / 72, 2), height=round(height / 72, 2))
     _mark(attrs, dc, any(s in ctx.view.gap_sites for s in sites), ctx.view)
     return attrs
 

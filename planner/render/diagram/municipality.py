@@ -12,6 +12,7 @@ gives the same picture.
 
 from __future__ import annotations
 
+from collections import defaultdict, deque
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,14 +23,21 @@ from planner.render.diagram.diagrams import _shown_links, _shown_sites, _view_ti
 from planner.render.diagram.dot import attr_list, quote
 from planner.render.diagram.legend import legend
 from planner.render.diagram.looks import Look, line_attrs, place_attrs
-from planner.render.diagram.scene import Place, build_scene, link_edges
+from planner.render.diagram.scene import Line, Place, build_scene, link_edges
 from planner.render.diagram.styles import EDGE, GRAPH, NODE
 from planner.render.diagram.views import ViewState
 from planner.render.i18n import Messages
 
 __all__ = ["municipality_dot"]
 
-TREE = {**GRAPH, "layout": "dot", "rankdir": "LR", "splines": "true", "ranksep": "0.5"}
+TREE = {
+    **GRAPH,
+    "layout": "dot",
+    "rankdir": "LR",
+    "splines": "true",
+    "ranksep": "0.5",
+    "nodesep": "0.08",
+}
 
 
 def municipality_dot(
@@ -93,10 +101,36 @@ def municipality_dot(
             attrs.update(style="rounded,filled,dashed", fontcolor=None)
             attrs.update(fillcolor="#ffffff")
         out.append(f"  {p.id}{attr_list(attrs)};")
+    parent = _tree(hall, lines) if hall is not None else {}
     for ln in lines:
-        out.append(f"  {ln.a} -- {ln.b}{attr_list(line_attrs(ln, ctx))};")
+        attrs = line_attrs(ln, ctx)
+        a, b = ln.a, ln.b
+        if parent.get(a) == b:
+            a, b = b, a  # dot ranks an edge's head after its tail
+        elif parent.get(b) != a:
+            attrs["constraint"] = "false"  # a ring or a cross link: no rank
+        out.append(f"  {a} -- {b}{attr_list(attrs)};")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def _tree(root: str, lines: list[Line]) -> dict[str, str]:
+    """Each node's parent on a shortest path from ``root`` (the town hall),
+    breadth first in line order: the edges of the access tree, which alone
+    set the ranks (a hub one step from the town hall, its sites two)."""
+    adjacent: dict[str, list[str]] = defaultdict(list)
+    for ln in lines:
+        adjacent[ln.a].append(ln.b)
+        adjacent[ln.b].append(ln.a)
+    parent: dict[str, str] = {}
+    queue = deque([root])
+    while queue:
+        node = queue.popleft()
+        for nxt in adjacent[node]:
+            if nxt != root and nxt not in parent:
+                parent[nxt] = node
+                queue.append(nxt)
+    return parent
 
 
 def _in(G: nx.MultiGraph[Any], place: Place, municipality: str) -> bool:

@@ -52,7 +52,9 @@ class ViewState:
 
     ``planned_links`` None shows every planned link; ``upgrades`` maps a
     link id to its capacity after the upgrade (Mbit/s); ``gap_links`` and
-    ``gap_sites`` map what a gap marks to the gap's kind.
+    ``gap_sites`` map what a gap marks to the gap's kind. ``gaps`` is every
+    gap of the report (the same in every view: a folded municipality's box
+    is sized for all of them), ``open_gaps`` those the view marks.
     """
 
     name: str
@@ -65,11 +67,13 @@ class ViewState:
     gap_sites: Mapping[str, str] = field(default_factory=dict)
     required: Mapping[str, float] = field(default_factory=dict)
     emphasise_datacenters: bool = False
+    gaps: tuple[Gap, ...] = ()
+    open_gaps: frozenset[GapKey] = frozenset()
 
 
 def current_view(report: GapReport) -> ViewState:
     """Today's network, no gap marked."""
-    return ViewState("current", frozenset(report.datacenters))
+    return ViewState("current", frozenset(report.datacenters), gaps=report.gaps)
 
 
 def gaps_view(report: GapReport) -> ViewState:
@@ -155,11 +159,13 @@ def _view(
     gap_links: dict[str, str] = {}
     gap_sites: dict[str, str] = {}
     required: dict[str, float] = {}
+    still: set[GapKey] = set()
     for gap in report.gaps:
         if _key(gap) in resolved:
             _raise(upgrades, _upgrade(gap))
             closed.update(_rooms(gap))
         else:
+            still.add(_key(gap))
             gap_links.update(dict.fromkeys(_links(gap), gap.kind))
             gap_sites.update(dict.fromkeys(_sites(gap), gap.kind))
             _raise(required, _upgrade(gap))
@@ -174,6 +180,8 @@ def _view(
         gap_sites=gap_sites,
         required=required,
         emphasise_datacenters=name != "gaps",
+        gaps=report.gaps,
+        open_gaps=frozenset(still),
     )
 
 

@@ -9,6 +9,7 @@ product named ``=HYPERLINK(...)`` must not run in a spreadsheet.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from openpyxl import Workbook
@@ -47,10 +48,12 @@ def matrix_workbook(m: Matrix) -> bytes:
     return _save(wb)
 
 
-def overview_sheet(ws: Any, m: Matrix) -> None:
+def overview_sheet(
+    ws: Any, m: Matrix, word: Callable[[str], str] = lambda w: w
+) -> None:
     """The grid (service x municipality -> products) on ``ws``: the plan
-    workbook's "System overview" sheet."""
-    _grid(ws, m)
+    workbook's "System overview" sheet (its two headers by ``word``)."""
+    _grid(ws, m, word)
 
 
 def _value(ws: Any, value: Any, **style: Any) -> Any:
@@ -71,8 +74,8 @@ def _widths(ws: Any, widths: list[int]) -> None:
     ws.freeze_panes = "C2"
 
 
-def _grid(ws: Any, m: Matrix) -> None:
-    headers = ["service", "standard", *(n for _, n in m.municipalities)]
+def _grid(ws: Any, m: Matrix, word: Callable[[str], str] = lambda w: w) -> None:
+    headers = [word("service"), word("standard"), *(n for _, n in m.municipalities)]
     rows = []
     for r in m.services:
         cells = [

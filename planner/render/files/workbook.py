@@ -34,8 +34,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from planner.models.planresult import PlanResult, Projection
+from planner.render.files.workbook_text import CellText, PackageText, cell_text
 from planner.render.text.plan import (
-    frame_line,
     has_reinvestment,
     projection_spec,
     with_reinvestment,
@@ -51,30 +51,35 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _PERCENT_COLUMNS = {"fraction", "gain"}
 
 
-def plan_workbook(plan: PlanResult, lang: str = "en") -> bytes:
-    """The ``.xlsx`` bytes of ``plan`` (deterministic); sheet names and
-    headers in ``lang`` (``en``, ``nb`` or ``nn``)."""
+def plan_workbook(
+    plan: PlanResult, lang: str = "en", text: PackageText | None = None
+) -> bytes:
+    """The ``.xlsx`` bytes of ``plan`` (deterministic); sheet names, headers
+    and values (kinds, yes/no, periods, warnings; with ``text`` the
+    packages' names and reasons) in ``lang`` (``en``, ``nb`` or ``nn``)."""
     t = _words(lang)
+    v = cell_text(plan, lang, text)
     wb = Workbook(write_only=True)
 
     def sheet(name: str) -> Any:
         return wb.create_sheet(t(name))
 
-    _summary(sheet("Summary"), plan, t)
-    _fill(sheet("Phases"), *_phases(plan), t)
-    _fill(sheet("Work packages"), *_packages(plan), t)
-    _fill(sheet("By year"), *_years(plan), t)
-    _fill(sheet("Shares"), *_shares(plan), t)
+    money = v.money_format
+    _summary(sheet("Summary"), plan, t, v)
+    _fill(sheet("Phases"), *_phases(plan, v), t, money)
+    _fill(sheet("Work packages"), *_packages(plan, v), t, money)
+    _fill(sheet("By year"), *_years(plan, v), t, money)
+    _fill(sheet("Shares"), *_shares(plan), t, money)
     if plan.projection is not None:
-        _fill(sheet("Projection"), *_projection(plan.projection), t)
+        _fill(sheet("Projection"), *_projection(plan.projection, v), t, money)
     if plan.by_municipality:
-        _fill(sheet("Per municipality"), *_municipal(plan), t)
+        _fill(sheet("Per municipality"), *_municipal(plan, v), t, money)
     if plan.matrix is not None:
         # Imported here: matrix_workbook builds on this module.
         from planner.render.files.matrix_workbook import overview_sheet
 
-        overview_sheet(sheet("System overview"), plan.matrix)
-    _fill(sheet("Warnings"), ("warning",), [[w] for w in plan.warnings], t)
+        overview_sheet(sheet("System overview"), plan.matrix, t)
+    _fill(sheet("Warnings"), ("warning",), [[w] for w in v.warnings()], t)
     wb.properties.creator = "planner"
     wb.properties.title = f"Plan: {plan.region_name}"
     wb.properties.created = wb.properties.modified = FIXED_TIME
@@ -146,6 +151,7 @@ def _fill(
     headers: Sequence[str],
     rows: Sequence[Sequence[Any]],
     t: Words = lambda word: word,
+    money: str = _MONEY,
 ) -> None:
     """A header row (in the workbook's language), the rows, formats (money
     with thousands, fractions as percentages) and column widths that fit the
@@ -158,7 +164,9 @@ def _fill(
     ws.freeze_panes = "A2"
     ws.append([_cell(ws, h, font=_BOLD) for h in shown])
     for row in rows:
-        ws.append([_styled(ws, v, h) for v, h in zip(row, headers, strict=False)])
+        ws.append(
+            [_styled(ws, v, h, money) for v, h in zip(row, headers, strict=False)]
+        )
 
 
 # Text a spreadsheet would run: stored as text, never as a formula.
@@ -166,7 +174,7 @@ _FORMULA_START = ("=", "+", "-", "@")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _styled(ws: Any, value: Any, header: str) -> Any:
+def _styled(ws: Any, value: Any, header: str, money: str = _MONEY) -> Any:
     if isinstance(value, str):
         value = _ILLEGAL.sub("\ufffd", value)
         if value.startswith(_FORMULA_START):
@@ -174,7 +182,7 @@ def _styled(ws: Any, value: Any, header: str) -> Any:
             cell.data_type = "s"
             return cell
     if isinstance(value, Decimal):
-        return _cell(ws, value, number_format=_MONEY)
+        return _cell(ws, value, number_format=money)
     if header in _PERCENT_COLUMNS and isinstance(value, float):
         return _cell(ws, value, number_format="0.00%")
     if isinstance(value, str) and len(value) > 60:
@@ -195,13 +203,13 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _summary(ws: Any, plan: PlanResult, word: Words) -> None:
+def _summary(ws: Any, plan: PlanResult, word: Words, v: CellText) -> None:
     t = plan.totals
     rows: list[tuple[str, Any]] = [
         ("region", plan.region_name),
         ("currency", plan.currency),
-        ("frame", frame_line(plan)),
-        ("cost key", plan.key.describe()),
+        ("frame", v.frame()),
+        ("cost key", v.key()),
         ("work packages", len(plan.placements)),
         ("phases", len(plan.phases)),
         ("investment", t.investment),
@@ -214,10 +222,11 @@ def _summary(ws: Any, plan: PlanResult, word: Words) -> None:
     ]
     if plan.projection is not None:
         rows.append(("break-even year", plan.projection.break_even or "-"))
-    _fill(ws, ("item", "value"), [(word(i), v) for i, v in rows], word)
+    shown = [(word(i), x) for i, x in rows]
+    _fill(ws, ("item", "value"), shown, word, v.money_format)
 
 
-def _phases(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
+def _phases(plan: PlanResult, v: CellText) -> tuple[Sequence[str], list[list[Any]]]:
     headers = (
         "phase",
         "start",
@@ -230,21 +239,21 @@ def _phases(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
     )
     rows = [
         [
-            str(ph.period),
+            v.period(ph.period),
             ph.period.start_date(),
             ph.investment,
             ph.operating,
             ph.effort,
             ph.contingency,
-            ", ".join(f"{k} {v}" for k, v in sorted(ph.overrun.items())),
-            ", ".join(ph.packages),
+            v.overrun(ph.overrun),
+            v.packages(ph.packages),
         ]
         for ph in plan.phases
     ]
     return headers, rows
 
 
-def _packages(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
+def _packages(plan: PlanResult, v: CellText) -> tuple[Sequence[str], list[list[Any]]]:
     headers = (
         "id",
         "name",
@@ -263,25 +272,25 @@ def _packages(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
     rows = [
         [
             x.package.id,
-            x.package.name,
-            x.package.kind,
-            str(x.start),
-            str(x.end),
+            v.name(x.package.id, x.package.name),
+            v.kind(x.package.kind),
+            v.period(x.start),
+            v.period(x.end),
             x.package.investment,
             x.package.operating,
             x.package.per_year,
             x.package.saving_per_year,
             x.package.effort,
-            "yes" if x.package.generated else "no",
-            ", ".join(sorted(x.package.depends_on)),
-            x.package.reason,
+            v.yes(x.package.generated),
+            v.packages(sorted(x.package.depends_on)),
+            v.reason(x.package.id, x.package.reason),
         ]
         for x in plan.placements
     ]
     return headers, rows
 
 
-def _years(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
+def _years(plan: PlanResult, v: CellText) -> tuple[Sequence[str], list[list[Any]]]:
     headers = (
         "year",
         "investment",
@@ -295,20 +304,20 @@ def _years(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
     t = plan.totals
     rows: list[list[Any]] = [
         [
-            str(y),
-            v.investment,
-            v.operating,
-            v.running,
-            v.savings,
-            v.capital,
-            v.total,
-            v.contingency,
+            v.year(y),
+            x.investment,
+            x.operating,
+            x.running,
+            x.savings,
+            x.capital,
+            x.total,
+            x.contingency,
         ]
-        for y, v in sorted(t.by_year.items())
+        for y, x in sorted(t.by_year.items())
     ]
     rows.append(
         [
-            "total",
+            v.word("total"),
             t.investment,
             t.operating,
             t.running,
@@ -348,15 +357,16 @@ def _shares(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
     return headers, rows
 
 
-def _municipal(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
+def _municipal(plan: PlanResult, v: CellText) -> tuple[Sequence[str], list[list[Any]]]:
     headers = ("municipality", "year", "without cooperation", "with cooperation")
     rows: list[list[Any]] = [
-        [r.municipality, r.year, r.without, r.with_] for r in plan.by_municipality
+        [v.municipality(r.municipality), r.year, r.without, r.with_]
+        for r in plan.by_municipality
     ]
     return headers, rows
 
 
-def _projection(p: Projection) -> tuple[Sequence[str], list[list[Any]]]:
+def _projection(p: Projection, v: CellText) -> tuple[Sequence[str], list[list[Any]]]:
     headers = projection_spec(p)[0]
     rows: list[list[Any]] = [
         [
@@ -380,5 +390,5 @@ def _projection(p: Projection) -> tuple[Sequence[str], list[list[Any]]]:
             with_reinvestment(r, y.reinvestment, y.reinvestment_with)
             for r, y in zip(rows, p.years, strict=True)
         ]
-    rows.append(["break-even", p.break_even or "not within the years projected"])
+    rows.append([v.word("break-even"), p.break_even or v.no_break_even()])
     return headers, rows

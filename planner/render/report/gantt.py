@@ -12,11 +12,13 @@ from planner.models.planresult import PlanResult
 from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.render.files.gantt import gantt_pages, plan_gantt
+from planner.render.files.workbook_text import PackageText
 from planner.render.i18n import Messages
 from planner.render.report.gap_text import Names
+from planner.render.report.notice_text import say_notices
 from planner.render.report.package_text import PackageWords, package_words
 
-__all__ = ["dependency_names", "report_gantt"]
+__all__ = ["dependency_names", "package_labels", "report_gantt", "workbook_text"]
 
 
 def report_gantt(
@@ -29,11 +31,71 @@ def report_gantt(
 ) -> tuple[str, tuple[str, ...]]:
     """``(whole chart, pages)`` as SVG texts."""
     msg = Messages(lang)
-    names = Names(
+    words_of, munis = _words_of(plan, inventory, target, gaps, bandwidth, msg)
+    labels = {k: v[0] for k, v in words_of.items()}
+    reasons = {
+        x.package.id: _with_dependencies(
+            words_of[x.package.id][1], x.package.depends_on, labels, msg
+        )
+        for x in plan.placements
+    }
+    whole = plan_gantt(plan, msg, labels, munis, reasons)
+    return whole, tuple(gantt_pages(plan, msg, labels, munis, reasons))
+
+
+def package_labels(
+    plan: PlanResult,
+    inventory: Inventory,
+    target: Target,
+    gaps: GapReport,
+    bandwidth: Mapping[str, Any] | None,
+    lang: str,
+) -> dict[str, str]:
+    """Each work package's name in the report's language, by id."""
+    words_of, _ = _words_of(plan, inventory, target, gaps, bandwidth, Messages(lang))
+    return {k: v[0] for k, v in words_of.items()}
+
+
+def workbook_text(
+    plan: PlanResult,
+    inventory: Inventory,
+    target: Target,
+    gaps: GapReport,
+    bandwidth: Mapping[str, Any] | None,
+    lang: str,
+) -> PackageText:
+    """The packages' names and reasons and the plan's warnings in ``lang``,
+    for the plan workbook (``planner plan -o DIR --lang nb``)."""
+    msg = Messages(lang)
+    words_of, _ = _words_of(plan, inventory, target, gaps, bandwidth, msg)
+    labels = {k: v[0] for k, v in words_of.items()}
+    words = PackageWords.build(
+        inventory, target, gaps, _names(inventory, target), bandwidth
+    )
+    return PackageText(
+        names=labels,
+        reasons={k: v[1] for k, v in words_of.items()},
+        warnings=say_notices(plan.warnings, labels, words, msg, plan.currency),
+    )
+
+
+def _names(inventory: Inventory, target: Target) -> Names:
+    return Names(
         municipalities={m.id: m.name for m in inventory.municipalities},
         sites={s.id: s.name for m in inventory.municipalities for s in m.sites},
         services={s.id: s.name for s in target.services.values()},
     )
+
+
+def _words_of(
+    plan: PlanResult,
+    inventory: Inventory,
+    target: Target,
+    gaps: GapReport,
+    bandwidth: Mapping[str, Any] | None,
+    msg: Messages,
+) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    names = _names(inventory, target)
     words = PackageWords.build(inventory, target, gaps, names, bandwidth)
     words_of = {
         x.package.id: package_words(
@@ -49,16 +111,7 @@ def report_gantt(
         )
         for x in plan.placements
     }
-    labels = {k: v[0] for k, v in words_of.items()}
-    reasons = {
-        x.package.id: _with_dependencies(
-            words_of[x.package.id][1], x.package.depends_on, labels, msg
-        )
-        for x in plan.placements
-    }
-    munis = dict(names.municipalities)
-    whole = plan_gantt(plan, msg, labels, munis, reasons)
-    return whole, tuple(gantt_pages(plan, msg, labels, munis, reasons))
+    return words_of, dict(names.municipalities)
 
 
 def _with_dependencies(

@@ -27,6 +27,7 @@ import jinja2
 from planner import __version__
 from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
+from planner.models.planresult import CostKey
 from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.render.diagram.scene import FOLD_ABOVE
@@ -43,10 +44,20 @@ from planner.render.report.script import SCRIPT, SCRIPT_HASH
 from planner.render.report.sections import assumptions, bandwidth_rows, plan_section
 from planner.render.text.jsonout import to_json
 
-__all__ = ["DIAGRAMS", "ReportData", "render_report"]
+__all__ = ["DIAGRAMS", "Detail", "ReportData", "render_report"]
 
 DIAGRAMS = ("current", "target", "gaps")
 """The views a report shows, in order; each is a file ``<view>.svg``."""
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A folded municipality drawn in detail: its file beside the report
+    (``municipality-<id>.svg``), its name and the SVG text."""
+
+    file: str
+    name: str
+    svg: str
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,12 @@ class ReportData:
     # chart (compare.svg, beside the report).
     comparison: Mapping[str, Any] | None = None
     comparison_svg: str | None = None
+    # The cost key the plan split by (the assumptions name it).
+    cost_key: CostKey | None = None
+    # The municipalities folded on a map that keeps the others' sites (by
+    # name), and those of them drawn in detail, each as its access tree.
+    folds: Sequence[str] = ()
+    details: Sequence[Detail] = ()
 
 
 def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
@@ -96,6 +113,8 @@ def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
         files[f"{view}.svg"] = svg.encode("utf-8")
     for change, svg in data.phase_diagrams:
         files[f"phase-{change.n}.svg"] = svg.encode("utf-8")
+    for detail in data.details:
+        files[detail.file] = detail.svg.encode("utf-8")
     if data.gantt_svg is not None:
         files["gantt.svg"] = data.gantt_svg.encode("utf-8")
     for n, svg in enumerate(data.gantt_pages, 1):
@@ -176,6 +195,8 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "mill": mill,
         "diagrams": [v for v in DIAGRAMS if v in data.diagrams],
         "folded": data.folded,
+        "details": [(d.file, d.name) for d in data.details],
+        "fold_names": ", ".join(data.folds),
         "fold_above": FOLD_ABOVE,
         "failures": data.failures,
         "gaps": data.gaps,
@@ -197,7 +218,13 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
             data.comparison, names.municipalities, msg, money
         ),
         "assumptions": assumptions(
-            data.target, data.gaps.datacenters, data.plan_settings, msg, names, money
+            data.target,
+            data.gaps.datacenters,
+            data.plan_settings,
+            msg,
+            names,
+            money,
+            data.cost_key,
         ),
         "script_hash": SCRIPT_HASH,
         "script": SCRIPT,

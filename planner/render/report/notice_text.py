@@ -10,13 +10,14 @@ kind, or of a kind this module does not know, keeps the planner's text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from planner.models.notice import notice_details
 from planner.render.i18n import Messages
 from planner.render.report.package_text import PackageWords
 
-__all__ = ["notice_texts"]
+__all__ = ["notice_texts", "say_notices"]
 
 
 def notice_texts(
@@ -32,6 +33,20 @@ def notice_texts(
         return texts  # a plan document from before warning_details
     render = _Render(labels, words, msg, str(doc.get("currency", "NOK")))
     return [render(d, text) for d, text in zip(details, texts, strict=True)]
+
+
+def say_notices(
+    warnings: Sequence[str],
+    labels: Mapping[str, str],
+    words: PackageWords,
+    msg: Messages,
+    currency: str,
+) -> list[str]:
+    """Warnings as the planner made them (:class:`Notice` or plain text)
+    in ``msg``'s language: ``planner progress``'s, the workbook's."""
+    render = _Render(labels, words, msg, currency)
+    details = notice_details(warnings)
+    return [render(d, str(w)) for d, w in zip(details, warnings, strict=True)]
 
 
 class _Render:
@@ -56,9 +71,12 @@ class _Render:
         if build is None or not isinstance(fields, dict):
             return text
         try:
-            return build(self, fields)
-        except (KeyError, TypeError, ValueError):
+            said = build(self, fields)
+        except (KeyError, TypeError, ValueError, IndexError):
             return text  # a field this version does not read: the planner's words
+        return (
+            self.msg("notice.forecast", text=said) if fields.get("forecast") else said
+        )
 
     def package(self, pid: Any) -> str:
         return self.labels.get(str(pid), str(pid))
@@ -132,8 +150,125 @@ class _Render:
             amount=self.msg.money(f["amount"], self.currency),
         )
 
+    def kept(self, kept: Any) -> str:
+        """``investering 200 000 kr; avhengigheter Extranett``: what an
+        overriding package keeps of the generated one."""
+        return "; ".join(
+            f"{self.msg('notice.field.' + str(k['field']))} "
+            f"{self.value(str(k['field']), k['value'])}"
+            for k in kept
+        )
+
+    def value(self, field: str, value: Any) -> str:
+        if field == "depends_on":
+            return ", ".join(self.package(p) for p in value)
+        if field in ("investment", "operating", "per_year", "saving_per_year"):
+            return self.msg.money(value, self.currency)
+        if field == "effort":
+            return self.amount("staff", value)
+        if field == "duration":
+            return self.msg.count("notice.phases", int(value))
+        return self.msg.period(value)
+
+    def override(self, f: Mapping[str, Any]) -> str:
+        return self.msg(
+            "notice.override_keeps",
+            package=self.package(f["package"]),
+            kept=self.kept(f["kept"]),
+        )
+
+    def extends(self, f: Mapping[str, Any]) -> str:
+        said = [self.msg(f"notice.field.{n}") for n in f["said"]]
+        parts = [
+            self.msg("notice.extends.sets", fields=", ".join(said))
+            if said
+            else self.msg("notice.extends.nothing")
+        ]
+        if f["kept"]:
+            parts.append(self.msg("notice.extends.keeps", kept=self.kept(f["kept"])))
+        if f["closes"]:
+            parts.append(self.msg("notice.extends.closes"))
+        return self.msg(
+            "notice.package_extends",
+            package=self.package(f["package"]),
+            generated=self.package(f["generated"]),
+            parts="; ".join(parts),
+        )
+
+    def left_out(self, f: Mapping[str, Any]) -> str:
+        years = [str(y) for y in f["years"]]
+        return self.msg(
+            "notice.projection_leaves_out",
+            until=f["until"],
+            what=self.msg(f"notice.left.{f['what']}"),
+            amount=self.msg.money(f["amount"], self.currency),
+            years=", ".join(years),
+            last=max(years),
+        )
+
+    def unpriced(self, f: Mapping[str, Any]) -> str:
+        return self.msg.count("notice.reinvestment_unpriced", int(f["servers"]))
+
+    def candidate(self, f: Mapping[str, Any]) -> str:
+        return self.msg(
+            "notice.candidate_left_out",
+            candidate=f["candidate"],
+            site=self.words.names.site(str(f["site"])),
+        )
+
+    def unresolved(self, f: Mapping[str, Any]) -> str:
+        why = f["why"]
+        kind, detail = why["kind"], why["fields"]
+        towards = self.msg(f"notice.towards.{f['network']}")
+        if kind == "unconnected":
+            said = self.msg("notice.why.unconnected", towards=towards)
+        elif kind == "bottleneck":
+            links = ", ".join(self.words.link(str(x)) for x in detail["links"])
+            said = self.msg("notice.why.bottleneck", towards=towards, links=links)
+        elif kind == "too_few_paths":
+            n = self.msg.number(int(detail["paths"]))
+            said = self.msg("notice.why.too_few_paths", towards=towards, n=n)
+        else:
+            raise KeyError(kind)
+        return self.msg(
+            "notice.design_unresolved",
+            site=self.words.names.site(str(f["site"])),
+            network=self.msg(f"notice.network.{f['network']}"),
+            why=said,
+        )
+
+    def not_optimal(self, f: Mapping[str, Any]) -> str:
+        amount = self.msg.money(f["bound"], self.currency)
+        return self.msg("notice.design_not_optimal", amount=amount)
+
+    def not_a_package(self, f: Mapping[str, Any]) -> str:
+        said = self.msg(
+            "notice.actuals_not_a_package", where=f["where"], item=f["item"]
+        )
+        if f.get("like"):
+            said += "; " + self.msg("notice.did_you_mean", like=self.package(f["like"]))
+        return said
+
+    def year_outside(self, f: Mapping[str, Any]) -> str:
+        return self.msg(
+            "notice.actuals_year_outside",
+            where=f["where"],
+            year=f["year"],
+            first=f["first"],
+            last=f["last"],
+        )
+
 
 _KINDS: dict[str, Callable[[_Render, Mapping[str, Any]], str]] = {
+    "override_keeps": _Render.override,
+    "package_extends": _Render.extends,
+    "projection_leaves_out": _Render.left_out,
+    "reinvestment_unpriced": _Render.unpriced,
+    "candidate_left_out": _Render.candidate,
+    "design_unresolved": _Render.unresolved,
+    "design_not_optimal": _Render.not_optimal,
+    "actuals_not_a_package": _Render.not_a_package,
+    "actuals_year_outside": _Render.year_outside,
     "package_alone": _Render.alone,
     "deadline_missed": _Render.deadline,
     "phase_over_cap": _Render.over,

@@ -93,6 +93,8 @@ def package_words(
         return name, _hand_written(pid, reason, words, msg)
     kind = wp.get("kind")
     try:
+        if kind == "link" and pid.startswith("build-"):
+            return _build(wp, words, msg)
         if kind == "link":
             return _link(pid.removeprefix("link-"), words, msg)
         if kind == "datacenter":
@@ -123,14 +125,22 @@ def _hand_written(pid: str, reason: str, words: PackageWords, msg: Messages) -> 
     (``hand-written: ... (replaces the generated package: ...)``, see
     ``planner.planning.merge``), the replaced package named in words."""
     own = reason.removeprefix(_HAND).removeprefix(": ")
-    own, replaces, _ = own.partition(_REPLACES)
-    if not replaces:
-        return own
+    extended = _EXTENDS.search(own)
+    if extended is not None:
+        own, key, pid = own[: extended.start()], "wp.extends", extended["id"]
+    else:
+        own, replaces, _ = own.partition(_REPLACES)
+        if not replaces:
+            return own
+        key = "wp.replaces"
     kind = next((k for p, k in _KINDS.items() if pid.startswith(p)), "datacenter")
     generated = {"id": pid, "kind": kind, "generated": True, "name": pid}
     name, _ = package_words(generated, words, msg)
-    replaced = msg("wp.replaces", name=name)
+    replaced = msg(key, name=name)
     return f"{own} ({replaced})" if own else replaced
+
+
+_EXTENDS = re.compile(r" ?\(extends the generated (?P<id>[^\s:]+): .*\)$", re.S)
 
 
 def _tier(need: float, tiers: Sequence[float]) -> float:
@@ -219,3 +229,33 @@ def _close(room: str, words: PackageWords, msg: Messages) -> tuple[str, str]:
     gap = words.rooms[room]
     name = msg("wp.close", site=words.names.site(room))
     return name, describe_gap(gap, msg, words.names)
+
+
+_BUILD = re.compile(
+    r"^Build link \S+ \((?P<a>\S+) - (?P<b>\S+), "
+    r"(?P<figure>[\d.]+) (?P<unit>[TGMk]?bit/s)\)$"
+)
+_CLOSES = re.compile(r"(?P<site>[^\s,]+) \((?P<cls>backbone|access)\)")
+_UNITS = {"Tbit/s": 1e6, "Gbit/s": 1e3, "Mbit/s": 1.0, "kbit/s": 1e-3, "bit/s": 1e-6}
+
+
+def _build(
+    wp: Mapping[str, Any], words: PackageWords, msg: Messages
+) -> tuple[str, str]:
+    """A link the network design builds (``planner.planning.network``): its
+    ends, capacity and the gaps it closes are read from the planner's words
+    (ids and figures), the sentence rebuilt."""
+    built = _BUILD.match(str(wp.get("name", "")))
+    if built is None:
+        raise ValueError(wp.get("id"))
+    mbps = float(built["figure"]) * _UNITS[built["unit"]]
+    link = "\u2013".join(words.names.site(built[e]) for e in ("a", "b"))
+    name = msg("wp.build", link=link, bandwidth=msg.bandwidth(mbps))
+    _, _, closes = str(wp.get("reason", "")).partition("closes the network gaps of ")
+    gaps = [
+        f"{words.names.site(m['site'])} ({msg('notice.network.' + m['cls'])})"
+        for m in _CLOSES.finditer(closes)
+    ]
+    if not gaps:
+        return name, msg("wp.build.reason.none")
+    return name, msg("wp.build.reason", gaps=", ".join(gaps))

@@ -13,6 +13,9 @@ from planner import __version__
 from planner.models.progress import PackageProgress, Progress, share
 from planner.render.files.burn import burn_chart
 from planner.render.i18n import Messages
+from planner.render.report.gap_text import Names
+from planner.render.report.notice_text import say_notices
+from planner.render.report.package_text import PackageWords
 from planner.render.text.jsonout import to_json
 
 __all__ = ["progress_files"]
@@ -63,8 +66,12 @@ def _context(
         "summary": _summary(p, msg),
         "packages": [_package(r, names, msg, money) for r in p.work_packages],
         "actuals": _actuals(p, msg, money),
-        "warnings": list(p.warnings),
+        "warnings": say_notices(p.warnings, names, _NO_WORDS, msg, p.currency),
     }
+
+
+# The follow-up's warnings name packages (by ``names``) and files, no sites.
+_NO_WORDS = PackageWords(Names({}, {}, {}), {}, {}, {}, {}, (), ())
 
 
 def _summary(p: Progress, msg: Messages) -> list[str]:
@@ -73,16 +80,17 @@ def _summary(p: Progress, msg: Messages) -> list[str]:
         counts = msg(
             "progress.counts", **{k: msg.number(n) for k, n in p.counts().items()}
         )
-        out.append(msg("progress.as_of", phase=p.as_of, counts=counts))
+        out.append(msg("progress.as_of", phase=msg.period(p.as_of), counts=counts))
+        planned = msg.period(p.finish) if p.finish else "–"
         if p.forecast_finish is None:
-            out.append(msg("progress.finished", planned=p.finish or "–"))
+            out.append(msg("progress.finished", planned=planned))
         else:
             slip = f"{p.slip:+d}" if p.slip is not None else "–"
             out.append(
                 msg(
                     "progress.finish",
-                    planned=p.finish or "–",
-                    forecast=p.forecast_finish,
+                    planned=planned,
+                    forecast=msg.period(p.forecast_finish),
                     slip=slip,
                 )
             )
@@ -104,15 +112,21 @@ def _package(
     status = "–" if r.status is None else msg(f"progress.status.{r.status}")
     if r.inferred:
         status += " " + msg("progress.inferred")
-    forecast = f"{r.forecast_start}–{r.forecast_end}" if r.forecast_start else "–"
+    forecast = _span(msg, r.forecast_start, r.forecast_end) if r.forecast_start else "–"
     return {
         "name": names.get(r.id, r.id),
         "status": status,
-        "planned": f"{r.phase_start}–{r.phase_end}",
+        "planned": _span(msg, r.phase_start, r.phase_end),
         "forecast": forecast,
         "slip": "–" if r.slip is None else f"{r.slip:+d}",
         "cost": money(r.cost),
     }
+
+
+def _span(msg: Messages, start: object, end: object) -> str:
+    if end in (None, start):
+        return msg.period(start)
+    return f"{msg.period(start)} – {msg.period(end)}"
 
 
 def _actuals(p: Progress, msg: Messages, money: Any) -> list[list[str]]:

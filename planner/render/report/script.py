@@ -25,6 +25,11 @@ SCRIPT = """
       if (a.getAttribute('href').charAt(0) !== '#') { a.removeAttribute('href'); }
     });
   }
+  function unfold() {  // a printed page shows every group of the Gantt chart
+    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+  }
+  window.addEventListener('beforeprint', unfold);
+  if (location.search === '?print') { unfold(); }
   function key(cell) {
     var v = cell.getAttribute('data-sort');
     return v === null ? cell.textContent.trim().toLowerCase() : parseFloat(v);

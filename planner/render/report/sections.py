@@ -12,10 +12,12 @@ from decimal import Decimal
 from typing import Any
 
 from planner.models.plan import PlanFile
+from planner.models.planresult import CostKey
 from planner.models.target import Target
 from planner.planning.costkey import key_from_file
 from planner.render.i18n import Messages
 from planner.render.report.gantt import dependency_names
+from planner.render.report.gantt_html import gantt_groups
 from planner.render.report.gap_text import Names
 from planner.render.report.notice_text import notice_texts
 from planner.render.report.package_text import PackageWords, package_words
@@ -102,6 +104,7 @@ def plan_section(
         "settings": doc.get("settings", {}),
         "warnings": notice_texts(doc, label, words, msg),
         "gantt": gantt,
+        "gantt_rows": gantt_groups(doc, label, words.names.municipalities, msg),
         "first": doc.get("phases", [{}])[0].get("id") if doc.get("phases") else None,
         "last": doc.get("phases", [{}])[-1].get("id") if doc.get("phases") else None,
     }
@@ -132,8 +135,10 @@ def assumptions(
     msg: Messages,
     names: Names,
     money: Money,
+    key: CostKey | None = None,
 ) -> list[tuple[str, str]]:
-    """``(what, value)`` rows: the target's numbers, then the plan's."""
+    """``(what, value)`` rows: the target's numbers, then the plan's (its
+    cost key ``key`` as the plan used it, else read from ``settings``)."""
     net = target.network
     rows = [
         (
@@ -171,7 +176,9 @@ def assumptions(
         for svc in target.services.values()
         if svc.harmonise
     ]
-    return rows + (_plan_rows(settings, msg, money) if settings else [])
+    if settings is None:
+        return rows
+    return rows + _plan_rows(settings, msg, money, key)
 
 
 def _class(msg: Messages, cls: Any) -> str:
@@ -181,9 +188,9 @@ def _class(msg: Messages, cls: Any) -> str:
 
 
 def _plan_rows(
-    settings: PlanFile, msg: Messages, money: Money
+    settings: PlanFile, msg: Messages, money: Money, given: CostKey | None
 ) -> list[tuple[str, str]]:
-    cost_key = key_from_file(settings.cost_key)
+    cost_key = key_from_file(settings.cost_key) if given is None else given
     key = ", ".join(
         f"{msg.percent(share)} {msg(f'criterion.{criterion}')}"
         for criterion, share in cost_key.weights

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -9,9 +10,9 @@ from planner.graph import build_graph
 from planner.load import default_target, load_inventory
 from planner.render.diagram.diagrams import PINNED, diagram_dot
 from planner.render.diagram.styles import COLOURS, utilisation_colour
-from planner.render.diagram.views import select_view
+from planner.render.diagram.views import phase_view, select_view
 from tests.conftest import other_process
-from tests.render.tools import mini_dot, positions, statement
+from tests.render.tools import mini, mini_dot, positions, statement
 
 Write = Callable[[str, str], Path]
 
@@ -99,11 +100,35 @@ def test_target_utilisation_is_after_the_upgrade() -> None:
 def test_fold_gives_one_node_per_municipality() -> None:
     dot = mini_dot("gaps", fold=True, lang="en")
     assert "subgraph" not in dot and "pos=" not in dot
-    assert 'label="Beta\\n2 sites"' in statement(dot, "m_beta")
+    # Beta's gaps by hand (tests/analyses/test_gaps.py): coverage 1,
+    # harmonisation 3, capacity 1, redundancy 1 (high), hosting 5 (medium).
+    assert 'label="Beta\\n2 sites\\n11 gaps (6 high)"' in statement(dot, "m_beta")
     assert RED in statement(dot, "m_beta")  # its server room closes
     # alpha-beta and beta-gamma: one line per pair of municipalities
     assert statement(dot, "l_alpha_beta").startswith("  m_alpha -- m_beta")
     assert "internet" not in dot.split("];", 3)[3]
+
+
+def test_a_folded_box_counts_the_gaps_its_view_leaves_open() -> None:
+    """The box is sized for every gap in each view (the same layout), and
+    says only those the view still marks: none today, none in the target."""
+    gaps = statement(mini_dot("gaps", fold=True, lang="en"), "m_beta")
+    size = re.search(r"width=[\d.]+, height=[\d.]+", gaps)
+    assert size is not None
+    for view in ("current", "target"):
+        line = statement(mini_dot(view, fold=True, lang="en"), "m_beta")
+        assert 'label="Beta\\n2 sites"' in line and size.group(0) in line
+    # A phase that closed Beta's capacity gap (high) and a hosting gap
+    # (medium): 9 left, 5 of them high.
+    G, report = mini()
+    hosting = next(
+        g for g in report.gaps if g.kind == "hosting" and "beta" in g.municipalities
+    )
+    closed = [("capacity", "beta-gamma"), (hosting.kind, hosting.subject)]
+    view = phase_view(report, 1, closed)
+    line = statement(diagram_dot(G, view, fold=True, lang="en"), "m_beta")
+    assert 'label="Beta\\n2 sites\\n9 gaps (5 high)"' in line
+    assert size.group(0) in line
 
 
 def _planned(write: Write) -> tuple[Any, Any]:

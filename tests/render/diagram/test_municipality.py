@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from planner.analyses.gaps import find_gaps
 from planner.cli import cli
 from planner.errors import UsageError
+from planner.graph import build_graph
+from planner.load import default_target, load_inventory
 from planner.render.diagram.municipality import municipality_dot
 from planner.render.diagram.views import select_view
 from tests.conftest import ROOT
+from tests.render.diagram.region import HUBS, write_region
 from tests.render.tools import mini, requires_dot
 
 
@@ -59,3 +64,36 @@ def test_render_municipality_on_the_command_line(tmp_path: Path) -> None:
         cli, [str(a) for a in args[:-3]] + ["--municipality", "x", "-o", str(out)]
     )
     assert bad.exit_code == 2
+
+
+def _plain(dot: str) -> dict[str, float]:
+    """Node -> x (points) in ``dot -Tplain``: Graphviz's own layout."""
+    out = subprocess.run(
+        ["dot", "-Tplain"], input=dot.encode(), capture_output=True, check=True
+    ).stdout.decode()
+    return {
+        f[1]: float(f[2])
+        for f in (ln.split() for ln in out.splitlines())
+        if f[0] == "node"
+    }
+
+
+@requires_dot
+def test_the_access_tree_ranks_hops_from_the_town_hall(tmp_path: Path) -> None:
+    """Every hub one column right of the town hall, every site one column
+    right of the site it hangs on, though the hubs are linked in a ring
+    (which used to push each hub a rank further than the last)."""
+    inventory = load_inventory(write_region(tmp_path / "r.yaml")).model
+    G = build_graph(inventory)
+    report = find_gaps(G, default_target().model)
+    x = _plain(municipality_dot(G, select_view(report, "gaps"), "drammen"))
+    hubs = {x[f"s_drammen_hub{h}"] for h in range(HUBS)}
+    assert len(hubs) == 1 and hubs.pop() > x["s_drammen_th"]
+    schools = [ln for ln in inventory.all_links() if ln.a.startswith("drammen-s")]
+    assert len(schools) == 193
+    for ln in schools:  # a: the school, b: the site it hangs on
+        assert x[slug(ln.a)] > x[slug(ln.b)], ln.id
+
+
+def slug(site: str) -> str:
+    return "s_" + site.replace("-", "_")

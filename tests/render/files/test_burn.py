@@ -54,12 +54,13 @@ def test_page_in_both_languages(tmp_path: Path) -> None:
     assert sorted(files) == ["burn.svg", "progress.html", "progress.json"]
     html = files["progress.html"].decode()
     assert (
-        "Status per 2025H1: 1 ferdige, 2 forsinket, 5 skal pågå nå, 4 planlagt." in html
+        "Status per 1. halvår 2025: 1 ferdige, 2 forsinket, 5 skal pågå nå, 4 planlagt."
+        in html
     )
     assert "Datasenter &lt;DC&gt;" in html  # names escaped
     assert json.loads(files["progress.json"])["schema"] == "planner/progress/v1"
     en = progress_files(p, "Mini", {}, lang="en")["progress.html"].decode()  # type: ignore[arg-type]
-    assert "Status at 2025H1: 1 done, 2 late, 5 due, 4 planned." in en
+    assert "Status at 2025 H1: 1 done, 2 late, 5 due, 4 planned." in en
     assert Period.parse("2025H1") == p.as_of  # type: ignore[attr-defined]
 
 

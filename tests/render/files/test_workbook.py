@@ -121,3 +121,65 @@ def test_cli_writes_a_norwegian_workbook(tmp_path: Any) -> None:
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
     assert book.sheetnames[0] == "Samandrag"
+
+
+def _rows(ws: Any) -> list[list[Any]]:
+    return [[c.value for c in r] for r in ws.iter_rows()]
+
+
+@pytest.mark.parametrize(
+    ("lang", "late", "service"),
+    [("nb", "blir ferdig", "tjeneste"), ("nn", "vert ferdig", "teneste")],
+)
+def test_cli_workbook_values_in_norwegian(
+    tmp_path: Any, lang: str, late: str, service: str
+) -> None:
+    """``plan -o DIR --lang nb|nn``: the cells, not only the headers, in the
+    language (kinds, yes/no, periods, the frame, generated packages' names
+    and reasons, the warnings); amounts stay numbers with a kr format, years
+    numbers. Kongsberg's plan with the extranet made late, read back with
+    openpyxl."""
+    import openpyxl
+    import yaml
+    from click.testing import CliRunner
+
+    from planner.cli import cli
+
+    doc = yaml.safe_load((ROOT / "plans/kongsberg.yaml").read_text(encoding="utf-8"))
+    for wp in doc["work_packages"]:
+        if wp["id"] == "extranet":
+            wp["deadline"] = "2007H1"
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    args = ["plan", str(ROOT / "inventories/kongsberg.yaml"), "-t"]
+    args += [str(ROOT / "topologies/kongsberg-target.yaml"), "-p", str(plan_file)]
+    result = CliRunner().invoke(
+        cli, [*args, "-o", str(tmp_path / lang), "--lang", lang]
+    )
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(tmp_path / lang / "plan.xlsx")
+    packages = _rows(book[book.sheetnames[2]])
+    head, body = packages[0], packages[1:]
+    by_id = {r[0]: dict(zip(head, r, strict=True)) for r in body}
+    link = by_id["link-kongsberg-notodden"]
+    name, kind, generated = head[1], head[2], head[10]
+    assert link[name].startswith("Oppgradere samband Kongsberg rådhus–Notodden")
+    assert link[kind] == "Samband" and link[generated] == "ja"
+    assert by_id["extranet"][generated] == "nei"
+    assert {r[3] for r in body} >= {"2. halvår 2007"}  # phase start as words
+    money = book[book.sheetnames[2]].cell(row=2, column=6)
+    assert isinstance(money.value, int) and money.number_format == '#,##0\\ "kr"'
+    years = _rows(book[book.sheetnames[3]])
+    assert isinstance(years[1][0], int) and years[-1][0] == "sum"
+    summary = dict(r[:2] for r in _rows(book[book.sheetnames[0]]))
+    frame = next(v for k, v in summary.items() if k == "rammer")
+    assert "halvår" in frame and "evolution" not in frame
+    municipal = _rows(book[book.sheetnames[6]])
+    assert municipal[1][:2] == ["Kongsberg", 2006]  # by name, the year a number
+    assert _rows(book[book.sheetnames[7]])[0][0] == service
+    warnings = [r[0] for r in _rows(book[book.sheetnames[-1]])[1:]]
+    assert any(late in w and "Extranett mellom kommunene" in w for w in warnings)
+    assert not any("work package" in w for w in warnings)
+    english = " ".join(str(v) for ws in book for r in _rows(ws) for v in r if v)
+    for word in ("hand-written", " yes", "half-year", "Upgrade "):
+        assert word not in english

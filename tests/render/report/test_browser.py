@@ -67,10 +67,11 @@ def test_kongsberg_report_in_the_browser(tmp_path: Path, lang: str) -> None:
 def test_with_bandwidth_and_plan(tmp_path: Path, lang: str) -> None:
     files = report(KONGSBERG, KONGSBERG_TARGET, KONGSBERG_PLAN, lang=lang)
     write_report(files, tmp_path, [])
-    # 3 diagrams, the money chart, the Gantt chart in 3 pages and a map
-    # after each of the 4 phases that change the network (1, 7, 8, 9)
+    # 3 diagrams, the money chart and a map after each of the 4 phases that
+    # change the network (1, 7, 8, 9); the Gantt chart is HTML
     page = _open(tmp_path, f"kongsberg-plan-{lang}")
-    _assert_clean(page, images=11)
+    _assert_clean(page, images=8)
+    assert page.checks["gantt"]["rows"] == 77 == page.checks["gantt"]["shown"]
     assert page.checks["lang"] == lang
     # The inline script ran (the CSP admits it): the filters are shown.
     assert page.checks["filters"] >= 3
@@ -104,3 +105,28 @@ def test_the_checks_catch_a_broken_page(tmp_path: Path) -> None:
     assert any("missing.svg" in e for e in page.console_errors)
     assert not page.checks["images"][0]["width"]
     assert page.checks["scrollWidth"] > 1280
+
+
+def test_a_gantt_chart_of_150_packages(tmp_path: Path) -> None:
+    """A D-IKT-sized plan (Kongsberg's with 75 more packages, chained, some
+    late): every row on screen and in print, the print text at 7 pt or
+    more, and groups folded on screen still printed."""
+    from tests.render.report.test_gantt_html import big_plan
+
+    files = report(KONGSBERG, KONGSBERG_TARGET, big_plan(tmp_path), lang="nb")
+    write_report(files, tmp_path / "r", [])
+    page = _open(tmp_path / "r", "gantt-150-nb")
+    _assert_clean(page, images=files["index.html"].count(b"<img src="))
+    gantt, printed = page.checks["gantt"], page.print_checks["gantt"]
+    assert gantt["rows"] == 152 == gantt["shown"] == printed["shown"]
+    assert printed["minFontPx"] >= 7 * 96 / 72 - 0.01  # 7 pt
+    assert gantt["minFontPx"] >= 10
+    index = tmp_path / "r" / "index.html"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("<details open", "<details"),
+        encoding="utf-8",
+    )
+    folded = _open(tmp_path / "r", "gantt-150-folded-nb")
+    assert folded.console_errors == []
+    assert folded.checks["gantt"]["shown"] == 0  # every group folded on screen
+    assert folded.print_checks["gantt"]["shown"] == 152  # and printed whole

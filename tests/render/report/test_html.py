@@ -114,7 +114,8 @@ def test_plan_section_with_gantt_costs_and_shares() -> None:
     files = render_report(data, lang="en")
     html = files["index.html"].decode()
     assert files["gantt.svg"] == GANTT.encode()
-    assert '<img src="gantt.svg"' in html
+    assert '<a href="gantt.svg">' in html  # the chart whole, beside the page
+    assert html.count('<div class="grow"') == 2  # the page's own chart, in HTML
     assert '<th scope="row">2009 Q3</th>' in html  # the phases in words
     assert html.index('<th scope="row">2009</th>') < html.index(
         '<th scope="row">2010</th>'

@@ -5,6 +5,7 @@ user wrote (names, hand-written work packages) are taken out."""
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -205,3 +206,76 @@ def test_dependencies_are_listed_by_name(lang: str, word: str) -> None:
         and '<td class="text deps">Extranett mellom kommunene</td>' in row[0]
     )
     assert f">{word}</th>" in html
+
+
+def _plan_with_notes(tmp_path: Path) -> tuple[Path, Path]:
+    """Kongsberg with the design target made to warn (every site wants a
+    second access path, which no candidate link gives) and the plan made to
+    note: a package overriding a generated one, one extending a generated
+    one, a projection that ends before the plan's costs do."""
+    target = yaml.safe_load(
+        (ROOT / "topologies/kongsberg-design.yaml").read_text(encoding="utf-8")
+    )
+    target["network"]["access"]["redundancy"] = 2
+    doc = yaml.safe_load(REGIONS["kongsberg"][2].read_text(encoding="utf-8"))
+    doc["projection"]["until"] = 2007
+    doc["work_packages"] += [
+        {"id": "harmonise-gis", "name": "Felles kartløsning"},
+        {
+            "id": "kontor-trinn-to",
+            "name": "Kontorstøtte",
+            "extends": "harmonise-office",
+        },
+    ]
+    paths = tmp_path / "target.yaml", tmp_path / "plan.yaml"
+    for path, data in zip(paths, (target, doc), strict=True):
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return paths
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_design_override_and_projection_notes_in_the_report_language(
+    tmp_path: Path, lang: str
+) -> None:
+    inventory = REGIONS["kongsberg"][0]
+    target, plan = _plan_with_notes(tmp_path)
+    files = report(inventory, target, plan, lang=lang)
+    doc = json.loads(files["plan.json"])
+    kinds = {d["kind"] for d in doc["warning_details"]}
+    assert {"override_keeps", "package_extends", "projection_leaves_out"} <= kinds
+    assert "design_unresolved" in kinds
+    assert any(p["id"].startswith("build-") for p in doc["work_packages"])
+    text = visible_text(files)
+    for english in doc["warnings"]:  # the planner's own sentences are not shown
+        assert english not in text
+    for user in _user_strings(inventory, plan):
+        text = text.replace(" ".join(user.split()), " ")
+    folded = text.casefold()
+    leaks = sorted(
+        p
+        for p in english_phrases()
+        if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded)
+    )
+    assert leaks == []
+    for english in ("overrides the generated", "leaves out", "build link", "keeps its"):
+        assert english not in folded
+    assert "kandidatsamband" in text and "until: 2010" in text
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_no_english_in_the_region_vest_report(tmp_path: Path, lang: str) -> None:
+    """The issue's four-municipality case (three of them write nynorsk)."""
+    from tests.render.report.vest import write_vest
+
+    inventory, target, plan = write_vest(tmp_path)
+    text = visible_text(report(inventory, target, plan, lang=lang))
+    assert "Arkiv/sak/dokument (ePhorte for alle)" in text  # names, not ids
+    for user in _user_strings(inventory, plan):
+        text = text.replace(" ".join(user.split()), " ")
+    folded = text.casefold()
+    leaks = sorted(
+        p
+        for p in english_phrases()
+        if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded)
+    )
+    assert leaks == []

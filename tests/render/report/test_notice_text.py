@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 from planner.render.i18n import Messages
@@ -111,3 +112,73 @@ def test_unknown_kinds_and_old_documents_keep_the_planners_text() -> None:
     ]
     old = {"warnings": ["english"]}
     assert notice_texts(old, LABELS, WORDS, nb) == ["english"]
+
+
+def _said(warnings: list[str], lang: str) -> list[str]:
+    from planner.render.report.notice_text import say_notices
+
+    return say_notices(warnings, LABELS, WORDS, Messages(lang), "NOK")
+
+
+def test_design_and_projection_notices_from_the_planner() -> None:
+    """The notices the design, the projection and the follow-up make, as
+    they make them (not hand-built fields), in bokmål and nynorsk."""
+    from planner.models.notice import Notice
+    from planner.planning.followup import _forecast_notice
+    from planner.planning.network import _warnings
+
+    design = Notice("x", "candidate_left_out", candidate="a-c", site="b")
+    unresolved = Notice(
+        "every path ...",
+        "bottleneck",
+        site="b",
+        network="access",
+        links=["a-b"],
+    )
+
+    result = SimpleNamespace(
+        warnings=(design,),
+        unresolved=(
+            SimpleNamespace(
+                gap=SimpleNamespace(subject="b", cls="access"), why=unresolved
+            ),
+        ),
+        optimal=False,
+        bound=Decimal("1200000"),
+    )
+    notes = list(_warnings(result))  # type: ignore[arg-type]
+    late = Notice(
+        "work package x finishes in 2008H1, after its deadline 2007H2",
+        "deadline_missed",
+        package="x",
+        period="2008H1",
+        deadline="2007H2",
+    )
+    notes.append(_forecast_notice(late))
+    nb = _said(notes, "nb")
+    assert nb == [
+        "Nettverksdesign: kandidatsambandet a-c er utelatt, fordi B skole ikke er "
+        "en aktiv lokasjon",
+        "B skole (aksessnett): ingen kandidatsamband lukker avviket; alle veier til "
+        "rådhuset går gjennom A rådhus–B skole, og ingen kandidatsamband går utenom",
+        "Nettverksdesign: ikke bevist optimalt; det beste designet koster minst "
+        "1\u00a0200\u00a0000\u00a0kr",
+        "Prognose: Extranett blir ferdig i 1. halvår 2008, "
+        "etter fristen 2. halvår 2007",
+    ]
+    assert _said(notes, "nn")[3] == (
+        "Prognose: Extranett vert ferdig i 1. halvår 2008, etter fristen 2. halvår 2007"
+    )
+    assert str(notes[0]) == "network design: x"  # the planner's own text is kept
+
+
+def test_projection_notes_in_bokmal() -> None:
+    from planner.planning.projection import _dropped
+
+    late = {2008: Decimal(500), 2010: Decimal(700)}
+    dropped = _dropped(SimpleNamespace(), late, {}, 2007)  # type: ignore[arg-type]
+    assert _said(list(dropped), "nb") == [
+        "Framskrivingen til 2007 utelater etableringskostnader på 1\u00a0200\u00a0kr "
+        "i 2008, 2010; sett until: 2010 eller senere for å regne det med"
+    ]
+    assert "leaves out establishment costs of" in dropped[0]

@@ -100,3 +100,40 @@ def test_kongsberg_prints_to_a_reproducible_a4_pdf(tmp_path: Path, lang: str) ->
     ).stdout.decode()
     assert {"nb": "Sammendrag", "nn": "Samandrag", "en": "Summary"}[lang] in text
     assert f"1 / {_pages(first)}" in text  # page numbers
+
+
+def _pdfinfo_pages(pdf: Path) -> int:
+    """The page count as poppler's pdfinfo reads it (not our own regex)."""
+    out = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True).stdout
+    found = re.search(rb"^Pages:\s+(\d+)", out, re.M)
+    assert found is not None
+    return int(found[1])
+
+
+@requires_dot
+@requires_chromium
+@requires_poppler
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_region_vest_and_kongsberg_print_to_at_most_20_pages(
+    tmp_path: Path, lang: str
+) -> None:
+    """The issue's Region Vest-like case (four municipalities, its
+    priorities and deadlines, its 0-alternative; tests/render/report/vest.py)
+    and Kongsberg, each with its plan: at most 20 A4 pages by pdfinfo."""
+    from tests.render.report.vest import write_vest
+
+    inventory, target, plan = write_vest(tmp_path / "vest")
+    cases = {
+        "vest": [inventory, "-t", target, "-p", plan],
+        "kongsberg": KONGSBERG,
+    }
+    for name, inputs in cases.items():
+        folder = tmp_path / name
+        args = ["report", *inputs, "--lang", lang, "--pdf", "-o", folder]
+        result = CliRunner().invoke(cli, [str(a) for a in args])
+        assert result.exit_code == 0, result.output
+        pages = _pdfinfo_pages(folder / "report.pdf")
+        assert 8 <= pages <= 20, (name, pages)
+        doc = (folder / "plan.json").read_text(encoding="utf-8")
+        assert '"work_packages"' in doc  # the plan is in the report

@@ -1,0 +1,146 @@
+"""The report assembled from results: maps, phase maps, the Gantt chart,
+the documents beside the page.
+
+:func:`build_report` takes the typed results (the :class:`Analysis` with
+its ``BandwidthReport`` and ``GapReport``, the ``PlanResult``) and returns
+every file of the report as bytes, keyed by name; ``planner report`` only
+loads, calls it and writes. The maps come from the same
+:class:`~planner.render.diagram.maps.Maps` as ``planner render``, so a map
+in the report is the one ``render`` draws with the same options.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from planner.analyses.gaps import Analysis
+from planner.analyses.matrix import service_matrix
+from planner.models.bandwidth import FailureMode
+from planner.models.compare import CompareResult
+from planner.models.inventory import Inventory
+from planner.models.matrix import Matrix
+from planner.models.plan import PlanFile
+from planner.models.planresult import PlanResult
+from planner.models.target import Target
+from planner.render.diagram.dot import Slugs
+from planner.render.diagram.maps import Maps, draw_all
+from planner.render.diagram.scene import fold_choice
+from planner.render.diagram.views import PhaseResolver
+from planner.render.files.compare_chart import compare_chart
+from planner.render.report.gantt import report_gantt
+from planner.render.report.html import DIAGRAMS, Detail, ReportData, render_report
+from planner.render.report.phases import PhaseChange, phase_changes
+from planner.render.text.bandwidth import bandwidth_json
+from planner.render.text.compare import compare_json
+from planner.render.text.matrix import matrix_json
+from planner.render.text.plan import plan_json
+
+__all__ = ["MAX_DETAIL_MAPS", "MAX_PHASE_DIAGRAMS", "build_report"]
+
+MAX_PHASE_DIAGRAMS = 12
+"""Above this many phases that change the map the report leaves them out."""
+
+MAX_DETAIL_MAPS = 12
+"""Folded municipalities the report draws in detail (their access trees);
+with more (a national map folds every one) ``planner render --municipality``
+draws any one."""
+
+
+def build_report(
+    analysis: Analysis,
+    inventory: Inventory,
+    target: Target,
+    plan: PlanResult | None = None,
+    *,
+    settings: PlanFile | None = None,
+    lang: str = "nb",
+    fold: bool | None = None,
+    failures: FailureMode = "n-1",
+    compared: CompareResult | None = None,
+    progress_link: bool = False,
+) -> dict[str, bytes]:
+    """The report's files: the page, the maps (a map after each phase that
+    changes it, up to :data:`MAX_PHASE_DIAGRAMS`), the Gantt chart with a
+    plan, the comparison with ``compared``, and the JSON documents beside
+    them (``bandwidth.json``, ``plan.json``, ``compare.json``).
+    ``settings`` are the plan file's (the assumptions section); ``failures``
+    is the mode the analysis ran under, as the page says."""
+    gaps = analysis.gaps
+    counts = [(m.id, len(m.sites)) for m in inventory.municipalities]
+    every, folds = fold_choice(counts, fold)
+    maps = Maps(analysis, target, plan if plan is not None and plan.phases else None)
+    views = [maps.view(view) for view in DIAGRAMS]
+    planned = {ln.id for ln in inventory.all_links() if ln.status == "planned"}
+    changes = _changes(plan, analysis, planned, maps.phases)
+    views += [maps.view(f"phase:{c.n}") for c in changes]
+    detailed = () if every or len(folds) > MAX_DETAIL_MAPS else folds
+    texts = maps.dots(views, lang=lang, fold=fold)
+    gaps_view = views[DIAGRAMS.index("gaps")]
+    texts += [maps.municipality(gaps_view, m, lang=lang) for m in detailed]
+    svgs = [svg.decode("utf-8") for svg in draw_all(texts)]
+    names = {m.id: m.name for m in inventory.municipalities}
+    slugs = Slugs()
+    details = tuple(
+        Detail(f"municipality-{slugs('m', m)[2:]}.svg", names[m], svg)
+        for m, svg in zip(detailed, svgs[len(views) :], strict=True)
+    )
+    documents = {"bandwidth.json": bandwidth_json(analysis.bandwidth)}
+    if compared is not None:
+        documents["compare.json"] = compare_json(compared)
+    if plan is not None:
+        documents["plan.json"] = plan_json(plan)
+    bw_doc = json.loads(documents["bandwidth.json"])
+    gantt = None
+    if plan is not None:
+        gantt = report_gantt(plan, inventory, target, gaps, bw_doc, lang)
+    data = ReportData(
+        inventory=inventory,
+        target=target,
+        gaps=gaps,
+        diagrams=dict(zip(DIAGRAMS, svgs[: len(DIAGRAMS)], strict=True)),
+        phase_diagrams=tuple(
+            zip(changes, svgs[len(DIAGRAMS) : len(views)], strict=True)
+        ),
+        folded=every or bool(folds),
+        folds=() if every else tuple(names[m] for m in folds),
+        details=details,
+        bandwidth=bw_doc,
+        plan=json.loads(documents["plan.json"]) if plan is not None else None,
+        gantt_svg=None if gantt is None else gantt[0],
+        gantt_pages=() if gantt is None else gantt[1],
+        plan_settings=settings,
+        documents=documents,
+        failures=failures,
+        matrix=json.loads(matrix_json(_matrix(analysis, target, plan))),
+        progress_link=progress_link,
+        comparison=None if compared is None else json.loads(documents["compare.json"]),
+        comparison_svg=None if compared is None else compare_chart(compared),
+        cost_key=None if plan is None else plan.key,
+    )
+    return render_report(data, lang=lang)
+
+
+def _matrix(analysis: Analysis, target: Target, plan: PlanResult | None) -> Matrix:
+    """The system overview: the plan's (made from the same graph), else
+    made here."""
+    if plan is not None and plan.matrix is not None:
+        return plan.matrix
+    return service_matrix(analysis.G, target)
+
+
+def _changes(
+    plan: PlanResult | None,
+    analysis: Analysis,
+    planned: set[str],
+    resolver: PhaseResolver | None,
+) -> Sequence[PhaseChange]:
+    """The phases to draw: those that change the map, unless there are
+    more than a steering group pages through; ``planner render --view
+    phase:N`` draws any one."""
+    if plan is None or resolver is None:
+        return []
+    periods = [str(p.period) for p in plan.phases]
+    changes = phase_changes(analysis.gaps, resolver, periods, planned)
+    changed = [c for c in changes if c.changed]
+    return changed if len(changed) <= MAX_PHASE_DIAGRAMS else []
