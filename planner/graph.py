@@ -71,11 +71,14 @@ def municipality_key(id_: str) -> str:
     return f"municipality:{id_}"
 
 
-def build_graph(inventory: Inventory) -> nx.MultiGraph[Any]:
+def build_graph(inventory: Inventory, *, release: bool = False) -> nx.MultiGraph[Any]:
     """The graph of an inventory (schema in the module docstring).
 
     Planned links and non-active sites are included with their ``status``;
-    :func:`network` filters them.
+    :func:`network` filters them. ``release``: the caller's last use of
+    ``inventory``, whose municipalities are dropped from it one by one as
+    they are copied into the graph, so a national inventory's models and
+    its graph are never both whole in memory (``planner gap``).
     """
     G: nx.MultiGraph[Any] = nx.MultiGraph(
         region=inventory.region.id,
@@ -85,7 +88,15 @@ def build_graph(inventory: Inventory) -> nx.MultiGraph[Any]:
     )
     nodes: dict[str, dict[str, Any]] = {INTERNET: {"kind": "internet"}}
     edges: list[Edge] = []
-    for m in inventory.municipalities:
+    # The edges between objects carry only their kind: one attribute dict per
+    # kind, shared (a national graph has ~700,000 of them; read, never written).
+    kinds = {k: {"kind": k} for k in ("has", "located", "provides", "runs")}
+    kinds["hosted_by"] = {"kind": "hosted_by"}
+    links: list[list[Edge]] = []
+    municipalities = inventory.municipalities
+    for i, m in enumerate(municipalities):
+        if release:
+            municipalities[i] = None  # type: ignore[call-overload]
         mk = municipality_key(m.id)
         nodes[mk] = {
             "kind": "municipality",
@@ -93,14 +104,20 @@ def build_graph(inventory: Inventory) -> nx.MultiGraph[Any]:
         }
         for s in m.sites:
             nodes[s.id] = _fields({"kind": "site", "municipality": m.id}, s)
-            edges.append((mk, s.id, 0, {"kind": "has"}))
+            edges.append((mk, s.id, 0, kinds["has"]))
         for srv in m.servers:
             sk = node_key("server", srv.id)
             nodes[sk] = _fields({"kind": "server", "municipality": m.id}, srv)
-            edges.append((sk, srv.site, 0, {"kind": "located"}))
+            edges.append((sk, srv.site, 0, kinds["located"]))
         for sy in m.systems:
-            _add_system(nodes, edges, m.id, sy)
-    edges.extend(_link(ln) for ln in inventory.all_links())
+            _add_system(nodes, edges, m.id, sy, kinds)
+        links.append([_link(ln) for ln in m.links])
+    # Region links first, then each municipality's (Inventory.all_links).
+    edges.extend(_link(ln) for ln in inventory.links)
+    for some in links:
+        edges.extend(some)
+    if release:
+        municipalities.clear()
     _assemble(G, nodes, edges)
     return G
 
@@ -195,17 +212,21 @@ def _fields(attrs: dict[str, Any], model: Any) -> dict[str, Any]:
 
 
 def _add_system(
-    nodes: dict[str, dict[str, Any]], edges: list[Edge], muni: str, sy: Any
+    nodes: dict[str, dict[str, Any]],
+    edges: list[Edge],
+    muni: str,
+    sy: Any,
+    kinds: dict[str, dict[str, Any]],
 ) -> None:
     key = node_key("system", sy.id)
     nodes[key] = _fields({"kind": "system", "municipality": muni}, sy)
     service = node_key("service", sy.service)
     nodes.setdefault(service, {"kind": "service", "id": sy.service})
-    edges.append((key, service, 0, {"kind": "provides"}))
+    edges.append((key, service, 0, kinds["provides"]))
     if sy.server is not None:
-        edges.append((key, node_key("server", sy.server), 0, {"kind": "runs"}))
+        edges.append((key, node_key("server", sy.server), 0, kinds["runs"]))
     if sy.hosted_by is not None:
-        edges.append((key, municipality_key(sy.hosted_by), 0, {"kind": "hosted_by"}))
+        edges.append((key, municipality_key(sy.hosted_by), 0, kinds["hosted_by"]))
 
 
 def _link(ln: Link) -> Edge:
@@ -230,7 +251,8 @@ def _link(ln: Link) -> Edge:
 def network(
     G: nx.MultiGraph[Any], *, planned: bool = False, internet: bool = False
 ) -> nx.MultiGraph[Any]:
-    """The sites and the links between them (a new graph, safe to modify).
+    """The sites and the links between them (a new graph: add and remove its
+    nodes and edges freely; their attribute dicts are ``G``'s, read them).
 
     ``planned`` also keeps planned links (the target state); ``internet``
     keeps the internet endpoint, which otherwise carries no traffic between
@@ -250,7 +272,9 @@ def network(
         for k, d in keys.items()
         if d["kind"] == "link" and (planned or d["status"] == "active")
     ]
-    _assemble(H, {n: dict(d) for n, d in nodes.items()}, edges)
+    # Node and edge attributes are shared with G, not copied: a national
+    # network is ~220,000 sites, and analyses build it several times.
+    _assemble(H, nodes, edges)
     return H
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from planner.errors import UsageError
-from planner.load.guard import files_read
+from planner.load.guard import files_read, printable
 
 __all__ = ["STDOUT", "emit", "is_stdout", "refuse_overwrite", "write_atomic"]
 
@@ -176,8 +176,12 @@ def _reason(e: OSError, path: Path) -> str:
 def emit(
     text: str, output: Path | None, inputs: Iterable[str | Path | None] = ()
 ) -> None:
-    """Print ``text``, or write it to ``output`` atomically."""
+    """Print ``text``, or write it to ``output`` atomically. On a terminal,
+    control and bidirectional characters are shown escaped (``\\u202e``):
+    no text can move the cursor or reorder what the terminal shows."""
     if output is None or is_stdout(output):
+        if sys.stdout.isatty():
+            text = printable(text)
         sys.stdout.write(text)
         sys.stdout.flush()
         return

@@ -5,7 +5,9 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from planner.graph import edge_list, network, nodes_of, site_network
+from planner.graph import build_graph, edge_list, network, nodes_of, site_network
+from planner.load import load_inventory
+from tests.conftest import ROOT
 
 
 def test_graph_schema(mini_graph: Any) -> None:
@@ -59,3 +61,18 @@ def test_site_network_is_shared_frozen_and_follows_changes(mini_graph: Any) -> N
     G.add_node("extra-site", kind="site", municipality="x", status="active")
     G.add_edge(site, "extra-site", key="extra-link", kind="link", status="active")
     assert "extra-link" in {k for _, _, k in site_network(G).edges(keys=True)}
+
+
+def test_release_empties_the_inventory_and_builds_the_same_graph() -> None:
+    path = ROOT / "inventories" / "kongsberg.yaml"
+    kept = build_graph(load_inventory(path).model)
+    inventory = load_inventory(path).model
+    released = build_graph(inventory, release=True)
+    assert inventory.municipalities == []  # each dropped as it was copied
+    assert list(released.nodes(data=True)) == list(kept.nodes(data=True))
+    assert list(released.edges(keys=True, data=True)) == list(
+        kept.edges(keys=True, data=True)
+    )
+    # The edges between objects share one attribute dict per kind.
+    has = [d for _, _, d in released.edges(data=True) if d["kind"] == "has"]
+    assert len(has) > 1 and all(d is has[0] for d in has)

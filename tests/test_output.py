@@ -116,3 +116,16 @@ def test_a_path_the_system_refuses_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2, result.stderr
     assert result.stderr.endswith("file name too long; name another path\n")
+
+
+def test_a_terminal_sees_control_characters_escaped(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.output import emit
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    emit("a\u202eb\x1b[2Jc\td\n", None)
+    assert capsys.readouterr().out == "a\\u202eb\\x1b[2Jc\td\n"
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False)
+    emit("a\u202eb\n", None)  # a pipe or file gets the text as it is
+    assert capsys.readouterr().out == "a\u202eb\n"

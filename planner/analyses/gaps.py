@@ -102,10 +102,12 @@ def analyse(
     *,
     failures: FailureMode = "n-1",
     progress: Progress | None = None,
+    release: bool = False,
 ) -> Analysis:
     """Build the graph, route the demand (by default under every single
     link failure; ``progress(done, total)`` follows that sweep) and find the
-    gaps, routing once."""
-    G = build_graph(inventory)
+    gaps, routing once. ``release``: the caller's last use of ``inventory``,
+    emptied as the graph is built (``planner.graph.build_graph``)."""
+    G = build_graph(inventory, release=release)
     bandwidth = analyse_bandwidth(G, target, failures=failures, progress=progress)
     return Analysis(G, bandwidth, target)

@@ -24,7 +24,11 @@ def gap(
     from planner.load import load_inputs
 
     inputs = load_inputs(inventory, target)
-    return analysed(inputs.inventory.model, inputs.target.model, failures=failures).gaps
+    model, tgt = inputs.inventory.model, inputs.target.model
+    # Nothing but the graph is needed once it is built: the file's text goes
+    # now, the models as they are copied into the graph (a national inventory).
+    del inputs
+    return analysed(model, tgt, failures=failures, release=True).gaps
 
 
 FORMATS: Formats[GapReport] = {

@@ -14,6 +14,7 @@ from planner.intake.export import inventory_workbook, template_workbook
 from planner.intake.read import WorkbookData, read_workbook
 from planner.intake.yamlwrite import inventory_yaml
 from planner.load import load_inventory, load_target
+from planner.load.guard import clean_data
 from planner.load.loader import check_inventory_data
 from planner.models.inventory import Inventory
 
@@ -50,6 +51,10 @@ def read_workbooks(
     if problems:
         raise InputError(problems)
     data, locator, problems = assemble(books)
+    # Cells never pass the YAML loader's guards: the same ones here (NFC
+    # text, no control or bidirectional character, bounded nesting).
+    data, found = clean_data(data, None)
+    problems += [locator.problem(loc, message) for loc, message in found]
     if problems:
         raise InputError(problems)
     return check_inventory_data(data, locator, load_target(target)), locator

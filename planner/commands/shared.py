@@ -48,12 +48,19 @@ def period_setting(text: str | None, setting: str) -> Period | None:
 
 
 def analysed(
-    inventory: Inventory, target: Target, *, failures: FailureMode = "n-1"
+    inventory: Inventory,
+    target: Target,
+    *,
+    failures: FailureMode = "n-1",
+    release: bool = False,
 ) -> Analysis:
     """:func:`planner.analyses.gaps.analyse` with the n-1 sweep's progress
-    bar on stderr (drawn only on a terminal)."""
+    bar on stderr (drawn only on a terminal); ``release``: the caller's last
+    use of ``inventory`` (``planner.graph.build_graph``)."""
     from planner.analyses.gaps import analyse
     from planner.render.text.progress import ProgressBar
 
     with ProgressBar("n-1 failures") as bar:
-        return analyse(inventory, target, failures=failures, progress=bar)
+        return analyse(
+            inventory, target, failures=failures, progress=bar, release=release
+        )

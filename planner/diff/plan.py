@@ -10,6 +10,7 @@ from typing import Any
 
 from planner.diff.model import Change, Record, compare_records
 from planner.errors import InputError, Problem
+from planner.load.csvfile import read_text
 
 __all__ = ["KINDS", "diff_plans", "read_plan_json"]
 
@@ -22,15 +23,18 @@ _SKIP = {"reason", "work_packages"}
 def read_plan_json(path: Path) -> dict[str, Any]:
     """A plan written by ``planner plan --format json``."""
     display = str(path)
+    # Bounded like every input (100 MB, a device refused after that), no NUL
+    # byte, UTF-8, no control character: located.
+    text = read_text(path, display)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError([Problem(display, 1, 1, "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError([Problem(display, 1, 1, f"cannot read: {e}")]) from None
+        data = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(
             [Problem(display, e.lineno, e.colno, f"not JSON: {e.msg}")]
+        ) from None
+    except RecursionError:
+        raise InputError(
+            [Problem(display, 1, 1, "not a plan: nested too deep for JSON of a plan")]
         ) from None
     if not isinstance(data, dict) or data.get("schema") != "planner/plan/v1":
         raise InputError(

@@ -30,10 +30,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from planner.errors import PlannerError, did_you_mean
+from planner.load.guard import control_character
 from planner.models.inventory import INTERNET
 
 __all__ = [
@@ -179,6 +181,7 @@ def to_inventory(data: NetBoxData) -> Imported:
         sites[site_id][1]["server_room"] = True
     links = _circuits(data, site_ids, ids, problems, report)
     links += _cables(data, site_ids, ids, problems)
+    problems += _control_characters(munis.values(), links)
     for m in munis.values():
         if not any(s["role"] == "town-hall" for s in m["sites"]):
             problems.append(
@@ -496,3 +499,27 @@ def _cable_medium(kind: Any) -> str:
     if text.startswith(("cat", "dac", "coaxial", "power")):
         return "copper"
     return "other"
+
+
+def _control_characters(
+    munis: Iterable[dict[str, Any]], links: list[dict[str, Any]]
+) -> list[str]:
+    """Text with a control or bidirectional character (a name that shows
+    differently than it reads) is refused, as the YAML loader would refuse
+    the files written from it: named, to be fixed in NetBox."""
+    problems = []
+    records = [("link", ln) for ln in links]
+    for m in munis:
+        records.append(("tenant", m))
+        records += [("site", x) for x in m["sites"]]
+        records += [("server", x) for x in m["servers"]]
+    for kind, rec in records:
+        for key, value in rec.items():
+            if key.startswith("_") or not isinstance(value, str):
+                continue
+            if ch := control_character(value):
+                problems.append(
+                    f"{kind} {rec.get('id')}: {key} holds a control character "
+                    f"(U+{ord(ch):04X}); remove it in NetBox"
+                )
+    return problems

@@ -135,8 +135,8 @@ def _custom(raw: Any, _: tuple[str, ...]) -> Any:
     if isinstance(raw, str) and raw[0] in "[{":
         try:
             return json.loads(raw)
-        except ValueError:
-            return raw
+        except (ValueError, RecursionError):
+            return raw  # kept as text, as any cell that is not JSON
     return raw
 
 

@@ -34,6 +34,7 @@ from planner.intake.columns import (
     population_year_column,
     sheet_named,
 )
+from planner.intake.zipguard import check_zip
 
 __all__ = ["SheetData", "WorkbookData", "read_workbook"]
 
@@ -101,6 +102,7 @@ def _open(path: Path, display: str) -> Any:
     if not path.is_file():
         what = "is a folder; name an .xlsx file" if path.is_dir() else "file not found"
         raise InputError([CellProblem(display, 0, 0, what)])
+    check_zip(path, display)  # before openpyxl inflates anything
     try:
         with warnings.catch_warnings():
             # "Data Validation extension is not supported": drop-downs of newer

@@ -16,19 +16,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.errors import InputError, Problem, did_you_mean
-from planner.load.guard import check_bytes, read_bounded
+from planner.load.guard import check_bytes, control_characters, read_bounded
 
 __all__ = ["Table", "read_table", "read_text"]
 
 
 def read_text(path: Path, name: str) -> str:
-    """The file's text: bounded, NUL-free, UTF-8 (a BOM is dropped)."""
+    """The file's text: bounded, NUL-free, UTF-8 (a BOM is dropped), no
+    control or bidirectional character (located, as in YAML files)."""
     raw = read_bounded(path, name)
     check_bytes(raw, name)
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError([Problem(name, 1, 1, f"cannot read: {e}")]) from None
+    if problems := control_characters(text, name):
+        raise InputError(problems)
+    return text
 
 
 @dataclass

@@ -32,6 +32,8 @@ __all__ = [
     "bad_keys",
     "check_bytes",
     "clean_data",
+    "control_character",
+    "control_characters",
     "files_read",
     "forget",
     "printable",
@@ -168,20 +170,30 @@ def _control_message(ch: str) -> str:
     return f"a control character (U+{ord(ch):04X}) in the text; remove it"
 
 
+def control_character(text: str) -> str | None:
+    """The first control or bidirectional character in ``text``, if any."""
+    found = _CONTROL.search(text)
+    return found[0] if found else None
+
+
 Loc = tuple[str | int, ...]
 
 
-def clean_data(data: Any, text: str) -> tuple[Any, list[tuple[Loc, str]]]:
+def clean_data(data: Any, text: str | None) -> tuple[Any, list[tuple[Loc, str]]]:
     """``data`` with every string NFC-normalised (so an NFD ``ø`` equals an
     NFC one), and the problems found: nesting too deep, control characters
     in a value (written as escapes). The text tells which walks can be
-    skipped: a large inventory is neither deep nor escaped."""
+    skipped: a large inventory is neither deep nor escaped. Data that came
+    without a text (a workbook's cells) is always walked."""
     problems: list[tuple[Loc, str]] = []
-    strings = "\\" in text or not unicodedata.is_normalized("NFC", text)
-    deep = (
-        re.search(rf"\n[ -]{{{MAX_DEPTH}}}", text) is not None
-        or text.count("[") + text.count("{") >= MAX_DEPTH
-    )
+    if text is None:
+        strings = deep = True
+    else:
+        strings = "\\" in text or not unicodedata.is_normalized("NFC", text)
+        deep = (
+            re.search(rf"\n[ -]{{{MAX_DEPTH}}}", text) is not None
+            or text.count("[") + text.count("{") >= MAX_DEPTH
+        )
     if not (strings or deep):
         return data, problems
 

@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 
 from planner.errors import InputError, Loc, Problem, ProblemAt
 from planner.load.checks import check_inventory, check_plan, check_target
+from planner.load.compact import Compactor
 from planner.load.guard import bad_keys, has_bad_keys
 from planner.load.source import Document, Loaded, Sources, read_document
 from planner.load.targets import resolve_target
@@ -206,13 +207,32 @@ def load_inventory(
 ) -> Loaded[Inventory]:
     """Load a region inventory (with its ``file:`` includes) and check every
     reference, including system services against ``target``'s catalogue."""
+    from planner.load.lean import load_inventory_lean
+
     target = target or default_target()
+    lean = load_inventory_lean(Path(path), target)
+    if isinstance(lean, Loaded):
+        return lean
     doc = read_document(Path(path), str(path))
+    items = doc.data.get("municipalities")
+    if (
+        lean is not None
+        and isinstance(items, list)
+        and len(items) == len(lean.spans)
+        and lean.text == doc.text
+    ):
+        doc.text, doc.parts = lean.text, lean  # problems located by parts
+    del lean
     _refuse_other_kind(doc, "planner/inventory/v1")
     sources = Sources(doc)
     data = dict(doc.data)
     data["municipalities"] = _resolve_includes(Path(path), doc, sources)
-    return Loaded(check_inventory_data(data, sources, target), sources)
+    inventory = check_inventory_data(data, sources, target)
+    del data
+    for document in [doc, *sources.includes.values()]:
+        document.data = None  # the raw mapping is released: only the models stay
+    Compactor().compact(inventory)
+    return Loaded(inventory, sources)
 
 
 def check_inventory_data(

@@ -6,7 +6,8 @@ alias expansion is bounded). Line and column numbers are only needed when
 something is wrong, so the file is composed a second time with PyYAML's
 composer (node tree with marks, no value construction) only then.
 
-This module and nothing else imports the YAML libraries.
+This module and nothing else imports the YAML libraries (``planner.load.lean``
+and ``chunks`` parse and compose parts of a file through it).
 """
 
 from __future__ import annotations
@@ -27,10 +28,19 @@ from planner.load.lazy import lazy_import
 
 if TYPE_CHECKING:
     import yaml
+
+    from planner.load.chunks import Parts
 else:
     yaml = lazy_import("yaml")
 
-__all__ = ["Document", "Loaded", "Sources", "read_document"]
+__all__ = [
+    "Document",
+    "Loaded",
+    "Sources",
+    "check_document",
+    "read_document",
+    "read_text",
+]
 
 
 # A legitimate inventory uses a handful of aliases; a "billion laughs" file
@@ -56,24 +66,51 @@ class Document:
     data: Any
     _root: yaml.Node | None = field(default=None, repr=False)
     _composed: bool = field(default=False, repr=False)
+    # A large inventory read municipality by municipality (planner.load.lean):
+    # positions in an item come from that item alone, the rest from the
+    # skeleton, so no node tree of the whole file is ever built.
+    parts: Parts | None = field(default=None, repr=False)
 
     def root(self) -> yaml.Node | None:
         """The PyYAML node tree, composed on first use (error paths only)."""
         if not self._composed:
             self._composed = True
-            self._root = _compose(self.text)
-            if self._root is None:
-                # What yaml-rs accepts and PyYAML does not (a tab after '- ',
-                # U+2028): blanked one for one, so positions hold.
-                self._root = _compose(re.sub(r"[\t\u2028\u2029]", " ", self.text))
+            self._root = _compose_lenient(self.text)
         return self._root
+
+    def _outline(self) -> yaml.Node | None:
+        """The tree positions outside the municipalities come from: the
+        skeleton's when the file is cut in parts, else the whole tree."""
+        if self.parts is None:
+            return self.root()
+        if self.parts.outline is None:
+            self.parts.outline = _compose_lenient(self.parts.skeleton)
+        return self.parts.outline
+
+    def _start(
+        self, loc: Sequence[str | int]
+    ) -> tuple[yaml.Node | None, Sequence[str | int], int]:
+        """The node to walk ``loc`` from, the rest of ``loc`` and the lines
+        above that node's text."""
+        parts = self.parts
+        if (
+            parts is not None
+            and len(loc) >= 2
+            and loc[0] == "municipalities"
+            and isinstance(loc[1], int)
+            and 0 <= loc[1] < len(parts.spans)
+        ):
+            node, above = parts.node(loc[1])
+            if node is not None:
+                return node, loc[2:], above
+        return self._outline(), loc, 0
 
     def position(
         self, loc: Sequence[str | int], *, at_key: bool = False
     ) -> tuple[int, int]:
         """1-based line and column of the node at ``loc``; the deepest node
         that exists when ``loc`` runs past the file (a missing key)."""
-        node = self.root()
+        node, loc, above = self._start(loc)
         if node is None:
             return 1, 1
         for i, part in enumerate(loc):
@@ -81,7 +118,7 @@ class Document:
             if child is None:
                 break
             node = child
-        return node.start_mark.line + 1, node.start_mark.column + 1
+        return above + node.start_mark.line + 1, node.start_mark.column + 1
 
     def problem(
         self, loc: Sequence[str | int], message: str, *, at_key: bool = False
@@ -92,7 +129,7 @@ class Document:
     def written(self, loc: Sequence[str | int]) -> str | None:
         """The scalar at ``loc`` as written in the file (``7.20``, not the
         float 7.2), or None."""
-        node = self.root()
+        node, loc, _ = self._start(loc)
         for part in loc:
             node = _child(node, part, key=False) if node is not None else None
         return node.value if isinstance(node, yaml.ScalarNode) else None
@@ -140,6 +177,31 @@ class Loaded(Generic[M]):
     sources: Sources
 
 
+def parse_part(text: str) -> Any:
+    """A part of a file parsed as a file is (``planner.load.lean``); raises
+    whatever yaml-rs raises."""
+    return yaml_rs.loads(text, parse_datetime=False, alias_limits=_ALIAS_LIMITS)
+
+
+def compose_item(text: str) -> yaml.Node | None:
+    """The one item of a block list written alone (a municipality cut from
+    its file, ``planner.load.chunks``), or None."""
+    root = _compose_lenient(text)
+    if isinstance(root, yaml.SequenceNode) and len(root.value) == 1:
+        node: yaml.Node = root.value[0]
+        return node
+    return None
+
+
+def _compose_lenient(text: str) -> yaml.Node | None:
+    root = _compose(text)
+    if root is None:
+        # What yaml-rs accepts and PyYAML does not (a tab after '- ',
+        # U+2028): blanked one for one, so positions hold.
+        root = _compose(re.sub(r"[\t\u2028\u2029]", " ", text))
+    return root
+
+
 def _compose(text: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -165,17 +227,33 @@ def _nfc(text: str) -> str:
 
 def read_document(path: Path, display: str) -> Document:
     """Read and parse one YAML file; every problem becomes an InputError."""
+    text = read_text(path, display)
+    doc = Document(display, text, _parse(text, display))
+    check_document(doc)
+    return doc
+
+
+def read_text(path: Path, display: str) -> str:
+    """The checked text of a YAML file: bounded, no NUL byte, UTF-8, not
+    empty, no raw control character."""
     raw = inputguard.read_bounded(path, display)
     inputguard.check_bytes(raw, display)
     note_read(path, raw)
     text = _decode(raw, display)
+    del raw  # a 100 MB file: its bytes need not live beside its text
     if not _CONTENT.search(text):
         raise InputError(
             [Problem(display, 1, 1, "the file is empty; write a YAML mapping")]
         )
     if problems := inputguard.control_characters(text, display):
         raise InputError(problems)
-    doc = Document(display, text, _parse(text, display))
+    return text
+
+
+def check_document(doc: Document) -> None:
+    """The guards on parsed data (tags, a mapping at the top, ambiguous
+    numbers, control characters in values, depth); NFC-normalises it."""
+    text, display = doc.text, doc.display
     if "!" in text:
         _refuse_tags(doc)
     if not isinstance(doc.data, dict):
@@ -190,7 +268,6 @@ def read_document(path: Path, display: str) -> Document:
             line, col = inputguard.deepest_line(text)
             raise InputError([Problem(display, line, col, m) for _, m in found])
         raise InputError([doc.problem(loc, message) for loc, message in found])
-    return doc
 
 
 def _decode(raw: bytes, display: str) -> str:

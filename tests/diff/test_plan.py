@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
@@ -84,3 +85,26 @@ def test_plan_diff_equal_and_not_a_plan(tmp_path: Path) -> None:
         f"{bogus}:1:1: not a plan: expected the JSON of planner plan --format json "
         '("schema": "planner/plan/v1")\n'
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, ":1:1: not a plan: nested too deep"),
+        ('{"schema": "planner/plan/v1\\u202e"}\u202e', ":1:36: a control character"),
+    ],
+)
+def test_a_hostile_plan_json_is_one_located_line(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["diff", "--plan", str(bad), str(bad)])
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_an_endless_plan_json_is_read_bounded() -> None:
+    result = CliRunner().invoke(cli, ["diff", "--plan", "/dev/zero", "/dev/zero"])
+    assert result.exit_code == 2
+    assert "/dev/zero:1:1: gives more than 100 MB" in result.stderr

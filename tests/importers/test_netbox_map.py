@@ -172,3 +172,13 @@ def test_hostile_names_stay_strings(tmp_path: Path) -> None:
     rollag = next(m for m in inv.municipalities if m.id == "rollag")
     assert rollag.name == "true"
     assert next(s for s in rollag.sites if s.id == "rollag-rh").name == name
+
+
+def test_a_trojan_source_name_is_refused() -> None:
+    data = recorded()
+    by_name(data.sites, "Rollag rådhus")["name"] = "Rollag \u202erådhus"
+    with pytest.raises(NetBoxError) as e:
+        to_inventory(data)
+    assert e.value.lines() == [
+        "site rollag-rh: name holds a control character (U+202E); remove it in NetBox"
+    ]

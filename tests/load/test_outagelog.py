@@ -90,3 +90,10 @@ def test_a_nul_byte_in_the_log_is_located(tmp_path: Path) -> None:
     log.write_bytes(b"service,start,end\nemail,2013-01-01,\x002013-01-02\n")
     with pytest.raises(InputError, match=r":2:18: a NUL byte"):
         read_outages(log)
+
+
+def test_a_bidirectional_override_in_the_log_is_located(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text("service,start,end\nemail\u202e,2013-01-01,2013-01-02\n")
+    with pytest.raises(InputError, match=r":2:6: a control character \(U\+202E\)"):
+        read_outages(log)
