@@ -128,17 +128,22 @@ def shared_risk_gaps(
     dcs = [dc for dc in datacenters if dc in H]
     have = {g.subject for g in known if g.kind == "redundancy"}
     groups: dict[str, list[tuple[str, str, str]]] = {}
-    for u, v, k, d in edge_list(H):
+    edges = edge_list(H)
+    for u, v, k, d in edges:
         for g in d.get("risk_groups", ()):
             groups.setdefault(g, []).append((u, v, k))
+    if not groups:  # most inventories: no shared risk, nothing to fail
+        return []
     halls = town_halls(H)
     served = _served(H, set(halls.values()) | set(dcs))
     own: dict[str, list[tuple[str, str, str]]] = {}
-    for u, v, k in H.edges(keys=True):
+    for u, v, k, _ in edges:
         for x in served.get(k, ()):
             own.setdefault(x, []).append((u, v, k))
-    T = H.copy()
-    T.remove_edges_from([(u, v, k) for u, v, k in H.edges(keys=True) if k in served])
+    T = H
+    if served:
+        T = H.copy()
+        T.remove_edges_from([(u, v, k) for u, v, k, _ in edges if k in served])
     before = reached_from(T, dcs)
     found: dict[str, Gap] = {}
     for group, links in sorted(groups.items()):
