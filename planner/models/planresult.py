@@ -349,15 +349,23 @@ class MunicipalYear:
     year: int
     without: Decimal | None
     with_: Decimal
+    # With the target's lifecycle: its part of the projection's
+    # reinvestment (in ``without``) and reinvestment_with (in ``with_``).
+    reinvestment: Decimal | None = None
+    reinvestment_with: Decimal | None = None
 
     def to_dict(self) -> dict[str, Any]:
         saving = None if self.without is None else self.without - self.with_
-        return {
+        out: dict[str, Any] = {
             "year": self.year,
             "without": self.without,
             "with": self.with_,
             "saving": saving,
         }
+        if self.reinvestment is not None:
+            out["reinvestment"] = self.reinvestment
+            out["reinvestment_with"] = self.reinvestment_with
+        return out
 
 
 @dataclass(frozen=True)

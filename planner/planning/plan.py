@@ -154,7 +154,15 @@ def make_plan(
         project(projection, series, inventory, reinvestment) if projection else None
     )
     municipal = (
-        by_municipality(inventory, key, projection, projected, sched.placements, series)
+        by_municipality(
+            inventory,
+            key,
+            projection,
+            projected,
+            sched.placements,
+            series,
+            reinvestment,
+        )
         if projection and projected
         else ()
     )

@@ -46,6 +46,20 @@ class Reinvestment:
 
     cost: Decimal | None
     servers: tuple[Due, ...] = ()
+    # The data-centre sites (the gap report's): a server kept there serves
+    # the cooperation, so the per-municipality figures split its renewal.
+    datacenters: tuple[str, ...] = ()
+
+    def replaced(self, first: int, last: int) -> tuple[tuple[Due, int, Decimal], ...]:
+        """Each priced server due by ``last``: the year it is replaced (an
+        overdue one in ``first``) and what that costs, as ``by_year`` counts it."""
+        if self.cost is None:
+            return ()
+        return tuple(
+            (s, max(s.year, first), self.cost * s.count)
+            for s in self.servers
+            if s.year <= last
+        )
 
     def by_year(
         self, first: int, last: int
@@ -72,11 +86,7 @@ class Reinvestment:
                     )
                 )
             return {}, {}, tuple(notes)
-        for s in self.servers:
-            if s.year > last:
-                continue
-            amount = self.cost * s.count
-            year = max(s.year, first)
+        for s, year, amount in self.replaced(first, last):
             without[year] += amount
             if not s.retired:
                 kept[year] += amount
@@ -123,7 +133,9 @@ def reinvestment_due(report: GapReport, target: Target) -> Reinvestment | None:
         for s in g.data_as(LifecycleGap).servers
     ]
     return Reinvestment(
-        life.server_replacement_cost, tuple(sorted(servers, key=lambda d: d.server))
+        life.server_replacement_cost,
+        tuple(sorted(servers, key=lambda d: d.server)),
+        report.datacenters,
     )
 
 

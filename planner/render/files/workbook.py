@@ -358,9 +358,21 @@ def _shares(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
 
 
 def _municipal(plan: PlanResult, v: CellText) -> tuple[Sequence[str], list[list[Any]]]:
-    headers = ("municipality", "year", "without cooperation", "with cooperation")
+    headers = (
+        "municipality",
+        "year",
+        "without cooperation",
+        "with cooperation",
+        "saving",
+    )
     rows: list[list[Any]] = [
-        [v.municipality(r.municipality), r.year, r.without, r.with_]
+        [
+            v.municipality(r.municipality),
+            r.year,
+            r.without,
+            r.with_,
+            None if r.without is None else r.without - r.with_,
+        ]
         for r in plan.by_municipality
     ]
     return headers, rows
