@@ -37,6 +37,7 @@ from planner.models.planresult import PlanResult, Projection
 from planner.render.files.workbook_text import CellText, PackageText, cell_text
 from planner.render.text.plan import (
     has_reinvestment,
+    municipal_spec,
     projection_spec,
     with_reinvestment,
 )
@@ -358,18 +359,14 @@ def _shares(plan: PlanResult) -> tuple[Sequence[str], list[list[Any]]]:
 
 
 def _municipal(plan: PlanResult, v: CellText) -> tuple[Sequence[str], list[list[Any]]]:
-    headers = (
-        "municipality",
-        "year",
-        "without cooperation",
-        "with cooperation",
-        "saving",
-    )
+    headers = municipal_spec(plan)[0]
+    shown = len(headers) > 5  # the servers' reinvestment (docs/planning.md)
     rows: list[list[Any]] = [
         [
             v.municipality(r.municipality),
             r.year,
             r.without,
+            *([r.reinvestment, r.reinvestment_with] if shown else []),
             r.with_,
             None if r.without is None else r.without - r.with_,
         ]

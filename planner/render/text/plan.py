@@ -19,6 +19,7 @@ from planner.units import format_money, format_percentage
 
 __all__ = [
     "has_reinvestment",
+    "municipal_spec",
     "plan_json",
     "plan_markdown",
     "plan_text",
@@ -264,13 +265,34 @@ MUNICIPAL = (
 )
 
 
+def municipal_spec(plan: PlanResult) -> tuple[tuple[str, ...], str]:
+    """The per-municipality columns; with the servers' reinvestment, its
+    two parts beside the series that carry them."""
+    if not _municipal_reinvestment(plan):
+        return MUNICIPAL
+    headers, align = MUNICIPAL
+    return (*headers[:3], "reinvestment", "reinvestment with", *headers[3:]), (
+        align[:3] + "rr" + align[3:]
+    )
+
+
+def _municipal_reinvestment(plan: PlanResult) -> bool:
+    return any(r.reinvestment is not None for r in plan.by_municipality)
+
+
 def municipal_rows(plan: PlanResult) -> list[list[str]]:
     """Each municipality's yearly cost without and with cooperation."""
+    shown = _municipal_reinvestment(plan)
     return [
         [
             r.municipality,
             str(r.year),
             "-" if r.without is None else _m(r.without),
+            *(
+                [_m(r.reinvestment or ZERO), _m(r.reinvestment_with or ZERO)]
+                if shown
+                else []
+            ),
             _m(r.with_),
             "-" if r.without is None else _m(r.without - r.with_),
         ]
@@ -298,7 +320,7 @@ def _sections(
             "",
             heading("Per municipality (own budget grown, against cooperation)"),
         ]
-        lines += table(MUNICIPAL, municipal_rows(plan))
+        lines += table(municipal_spec(plan), municipal_rows(plan))
     lines += ["", heading(f"Warnings ({len(plan.warnings)})")]
     lines += [f"- {w}" for w in plan.warnings] or ["none"]
     return lines
