@@ -2,7 +2,8 @@
 
 The region of tests/data/lifecycle/ (tests/planning/test_reinvestment.py:
 as of 2009-06-01, server_years 6, 40 000 a machine) with budgets A 6M and
-B 4M, no growth, a population key (A 2000, B 1000: 2/3 and 1/3):
+B 4M (budgets.yaml), no growth, a population key (A 2000, B 1000: 2/3 and
+1/3; plan-population.yaml):
 
 - ``a-dc`` (A, in the data centre, due 2009): kept, shared: without, A
   replaces it (40 000 in A's 2009); with, the key splits it: 26 666.67 and
@@ -51,17 +52,15 @@ HAND = {
 
 
 def inventory() -> str:
-    text = (DATA / "inventory.yaml").read_text(encoding="utf-8")
-    for pop, budget in (("2000", "6M"), ("1000", "4M")):
-        text = text.replace(
-            f"    population: {pop}\n",
-            f"    population: {pop}\n    budget: {{operations: {budget}}}\n",
-        )
+    return (DATA / "budgets.yaml").read_text(encoding="utf-8")
+
+
+def plan_file(extra: str = "") -> str:
+    """plan-population.yaml, ``extra`` lines replacing its cost key."""
+    text = (DATA / "plan-population.yaml").read_text(encoding="utf-8")
+    if extra:
+        text = text.replace("cost_key: {population: 100%}\n", extra)
     return text
-
-
-def plan_file(extra: str = "cost_key: {population: 100%}\n") -> str:
-    return (DATA / "plan.yaml").read_text(encoding="utf-8") + extra
 
 
 def files(write: Write, plan: str, target: str | None = None) -> list[str]:
