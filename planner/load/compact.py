@@ -13,7 +13,9 @@ before adding to it), so sharing is safe; nothing in planner reads
 
 from __future__ import annotations
 
-from typing import Any
+import typing
+from functools import cache
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -29,21 +31,33 @@ class Compactor:
         self._strings: dict[str, str] = {}
         self._sets: dict[frozenset[str], set[str]] = {}
 
-    def compact(self, model: BaseModel) -> None:
+    def compact(self, model: BaseModel, done: frozenset[int] = frozenset()) -> None:
         """Share the field sets and strings of ``model`` and the models in
-        its fields (``custom`` data is left as it is)."""
+        its fields (``custom`` data is left as it is), except the models
+        whose ``id()`` is in ``done`` (compacted already).
+
+        Only the fields whose type can hold a string or a model are read
+        (:func:`_plan`, once per class): a national inventory has a million
+        field values, most of them numbers."""
         stack: list[BaseModel] = [model]
         strings, sets = self._strings, self._sets
         while stack:
             obj = stack.pop()
+            if done and id(obj) in done:
+                continue
+            texts, lists, models = _plan(type(obj))
             values = obj.__dict__
-            for key, value in values.items():
-                kind = type(value)
-                if kind is str:
+            for key in texts:
+                value = values[key]
+                if type(value) is str:
                     values[key] = strings.setdefault(value, value)
-                elif kind is list:
-                    _share_items(value, strings, stack)
-                elif isinstance(value, BaseModel):
+            for key in lists:
+                items = values[key]
+                if type(items) is list:
+                    _share_items(items, strings, stack)
+            for key in models:
+                value = values[key]
+                if isinstance(value, BaseModel):
                     stack.append(value)
             given = obj.__pydantic_fields_set__
             shared = sets.setdefault(frozenset(given), given)
@@ -57,3 +71,46 @@ def _share_items(items: list[Any], strings: dict[str, str], stack: list[Any]) ->
             items[i] = strings.setdefault(item, item)
         elif isinstance(item, BaseModel):
             stack.append(item)
+
+
+@cache
+def _plan(cls: type[BaseModel]) -> tuple[tuple[str, ...], ...]:
+    """The fields of ``cls`` that may hold a string, a list, or a model."""
+    texts, lists, models = [], [], []
+    for name, info in cls.model_fields.items():
+        if name == "custom":
+            continue
+        kinds = _kinds(info.annotation)
+        if "list" in kinds:
+            lists.append(name)
+        if "str" in kinds:
+            texts.append(name)
+        if "model" in kinds:
+            models.append(name)
+    return tuple(texts), tuple(lists), tuple(models)
+
+
+def _kinds(tp: Any) -> set[str]:
+    """What a value of type ``tp`` may be: ``str``, ``list``, ``model``."""
+    origin = typing.get_origin(tp)
+    if origin is Literal:
+        return (
+            {"str"} if any(isinstance(a, str) for a in typing.get_args(tp)) else set()
+        )
+    if origin in (list, tuple):
+        return {"list"}
+    if origin is not None:  # Union, Annotated, Optional, dict...
+        if origin is dict:
+            return set()
+        out: set[str] = set()
+        for arg in typing.get_args(tp):
+            if not isinstance(arg, (int, float)):  # Annotated's metadata
+                out |= _kinds(arg)
+        return out
+    if tp is str:
+        return {"str"}
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return {"model"}
+    if tp is Any or tp is object:
+        return {"str", "list", "model"}
+    return set()

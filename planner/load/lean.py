@@ -80,6 +80,7 @@ def _load(
     compactor = Compactor()
     folder = path.parent.resolve()
     municipalities: list[Any] = []
+    compacted: list[Municipality] = []
     for i in range(len(parts.spans)):
         item = _data(parts.chunk(i), display)
         if not (isinstance(item, list) and len(item) == 1):
@@ -105,6 +106,7 @@ def _load(
             continue
         del data, item
         compactor.compact(municipality)
+        compacted.append(municipality)
         municipalities.append(municipality)
     skeleton["municipalities"] = municipalities
     if guard.has_bad_keys(skeleton):
@@ -113,7 +115,8 @@ def _load(
     # municipality kept as parsed is validated again, with every problem of
     # the file located and the references of the rest checked.
     inventory = check_inventory_data(skeleton, sources, target)
-    compactor.compact(inventory)
+    # The models validated above passed through as the same objects.
+    compactor.compact(inventory, frozenset(map(id, compacted)))
     doc.data = None  # the raw mapping is released: only the models stay
     return Loaded(inventory, sources)
 
