@@ -987,19 +987,32 @@ def diff(
         raise SystemExit(1)
 
 
+def _export_options(f: Any) -> Any:
+    """The options both exports share: what to model and in which words."""
+    decorators = [
+        inventory_argument,
+        target_option,
+        plan_option(
+            "Plan settings and hand-written work packages (default: the generated "
+            "plan)."
+        ),
+        click.option(
+            "--start", metavar="PERIOD", help="First phase, e.g. 2027H1 or 2009Q1."
+        ),
+        failures_option(
+            "n-1",
+            "Size link upgrades for the worst single link failure (n-1), as planner "
+            "plan does, or for normal operation only (none, faster).",
+        ),
+        lang_option,
+    ]
+    for decorator in reversed(decorators):
+        f = decorator(f)
+    return f
+
+
 @export_group.command("archimate")
-@inventory_argument
-@target_option
-@plan_option(
-    "Plan settings and hand-written work packages (default: the generated plan)."
-)
-@click.option("--start", metavar="PERIOD", help="First phase, e.g. 2027H1 or 2009Q1.")
-@failures_option(
-    "n-1",
-    "Size link upgrades for the worst single link failure (n-1), as planner "
-    "plan does, or for normal operation only (none, faster).",
-)
-@lang_option
+@_export_options
 @click.option(
     "--output",
     "-o",
@@ -1038,18 +1051,7 @@ def export_archimate(
 
 
 @export_group.command("archi-csv")
-@inventory_argument
-@target_option
-@plan_option(
-    "Plan settings and hand-written work packages (default: the generated plan)."
-)
-@click.option("--start", metavar="PERIOD", help="First phase, e.g. 2027H1 or 2009Q1.")
-@failures_option(
-    "n-1",
-    "Size link upgrades for the worst single link failure (n-1), as planner "
-    "plan does, or for normal operation only (none, faster).",
-)
-@lang_option
+@_export_options
 @click.option(
     "--output",
     "-o",

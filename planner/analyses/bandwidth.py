@@ -28,7 +28,7 @@ does. The target's minimum capacities are ``capacity`` gaps, not this.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import networkx as nx
@@ -204,6 +204,16 @@ def _served(
     return served_ends(ends, hubs)
 
 
+def _baseline(
+    topo: Topology, flow: list[float], dist: Sequence[float]
+) -> tuple[list[float], list[int | None], dict[int, Failed], list[Unreachable]]:
+    """Worst loads, their causes and the sites cut off before any failure."""
+    worst = list(map(abs, flow))
+    cause: list[int | None] = [None] * len(worst)
+    lost = [Unreachable(topo.nodes[x], None) for x, d in enumerate(dist) if d == INF]
+    return worst, cause, {}, lost
+
+
 def _transit_loads(
     topo: Topology,
     links: dict[str, dict[str, Any]],
@@ -221,10 +231,7 @@ def _transit_loads(
     ``planner.analyses.transit_sweep``)."""
     vector = [demand.get(n, 0.0) for n in topo.nodes]
     flow, dist = route_transit(topo, sinks, vector, served)
-    worst = list(map(abs, flow))
-    cause: list[int | None] = [None] * len(worst)
-    other: dict[int, Failed] = {}
-    lost = [Unreachable(topo.nodes[x], None) for x, d in enumerate(dist) if d == INF]
+    worst, cause, other, lost = _baseline(topo, flow, dist)
     if failures == "none":
         return flow, worst, cause, other, lost
     groups = risk_groups(topo, links)
@@ -292,10 +299,7 @@ def _standby_loads(
     few that cut the secondary off from the primary are routed from scratch."""
     vector = with_replication(sb, [demand.get(n, 0.0) for n in topo.nodes])
     flow, dist = route_standby(topo, sb, vector, served)
-    worst = list(map(abs, flow))
-    cause: list[int | None] = [None] * len(worst)
-    other: dict[int, Failed] = {}
-    lost = [Unreachable(topo.nodes[x], None) for x, d in enumerate(dist) if d == INF]
+    worst, cause, other, lost = _baseline(topo, flow, dist)
     if failures == "none":
         return flow, worst, cause, other, lost
     groups = risk_groups(topo, links)

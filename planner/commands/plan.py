@@ -73,17 +73,23 @@ def render_plan(result: PlanResult, fmt: str, width: int = 100) -> str:
 def render_all(
     result: PlanResult, lang: str = "en", text: PackageText | None = None
 ) -> dict[str, bytes]:
-    """Every output file of ``-o DIR``, by name (the workbook in ``lang``,
-    with ``text`` the packages' names, reasons and warnings)."""
+    """Every output file of ``-o DIR``, by name (the workbook and the Gantt
+    chart in ``lang``, with ``text`` the packages' names, reasons and
+    warnings)."""
     from planner.render.files.gantt import plan_gantt
     from planner.render.files.workbook import plan_workbook
+    from planner.render.i18n import Messages
 
+    if text is None:  # English: the packages' own names
+        gantt = plan_gantt(result)
+    else:
+        gantt = plan_gantt(result, Messages(lang), text.names, None, text.reasons)
     return {
         "plan.md": plan_markdown(result).encode(),
         "plan.json": plan_json(result).encode(),
         "plan.txt": plan_text(result).encode(),
         "plan.xlsx": plan_workbook(result, lang, text),
-        "gantt.svg": plan_gantt(result).encode(),
+        "gantt.svg": gantt.encode(),
     }
 
 

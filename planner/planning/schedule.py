@@ -73,7 +73,7 @@ def priority_order(packages: Sequence[Package]) -> list[Package]:
     waiting: dict[str, int] = {}
     needed_by: dict[str, list[str]] = defaultdict(list)
     for p in packages:
-        deps = set(p.depends_on).intersection(index)
+        deps = {d for d in p.depends_on if d in index}
         waiting[p.id] = len(deps)
         for d in deps:
             needed_by[d].append(p.id)

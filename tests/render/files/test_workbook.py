@@ -183,3 +183,7 @@ def test_cli_workbook_values_in_norwegian(
     english = " ".join(str(v) for ws in book for r in _rows(ws) for v in r if v)
     for word in ("hand-written", " yes", "half-year", "Upgrade "):
         assert word not in english
+    gantt = (tmp_path / lang / "gantt.svg").read_text(encoding="utf-8")
+    assert "Oppgradere samband Kongsberg rådhus–Notodden" in gantt
+    for word in ("work packages", "hand-written", "half-year", "Upgrade "):
+        assert word not in gantt
