@@ -35,7 +35,14 @@ from planner.models.gapdata import RedundancyGap
 from planner.models.results import Gap
 from planner.models.target import NetworkClass
 
-__all__ = ["Outage", "outages", "risk_groups", "route_without", "shared_risk_gaps"]
+__all__ = [
+    "Outage",
+    "outage",
+    "outages",
+    "risk_groups",
+    "route_without",
+    "shared_risk_gaps",
+]
 
 
 @dataclass(frozen=True)
@@ -97,16 +104,30 @@ def outages(
         ]
     for failed, down, node in todo:
         flow, dist = route_without(topo, sinks, demand, down, node)
-        cut = tuple(
-            x
-            for x, d in enumerate(dist)
-            if d == INF and base.dist[x] < INF and x != node
-        )
-        gone = set(down)
-        if node is not None:
-            gone |= {k for k, _, _ in topo.adj[node]}
-        load = {k: abs(f) for k, f in enumerate(flow) if k not in gone}
-        yield Outage(failed, load, cut)
+        yield outage(topo, failed, flow, dist, base.dist, down, node)
+
+
+def outage(
+    topo: Topology,
+    failed: Failed,
+    flow: Sequence[float],
+    dist: Sequence[float],
+    base: Sequence[float],
+    down: frozenset[int],
+    node: int | None,
+) -> Outage:
+    """The :class:`Outage` of a failure routed from scratch (``flow`` and
+    ``dist``) against the baseline distances ``base``: the failed links and
+    the failed node's links left out, the failed node not counted as cut
+    off."""
+    cut = tuple(
+        x for x, d in enumerate(dist) if d == INF and base[x] < INF and x != node
+    )
+    gone = set(down)
+    if node is not None:
+        gone |= {k for k, _, _ in topo.adj[node]}
+    load = {k: abs(f) for k, f in enumerate(flow) if k not in gone}
+    return Outage(failed, load, cut)
 
 
 def shared_risk_gaps(

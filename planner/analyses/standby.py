@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.analyses.risks import Outage
+from planner.analyses.risks import Outage, outage
 from planner.analyses.routing import INF, Topology, hops_of
 from planner.analyses.transit import Served, route_transit
 from planner.models.bandwidth import Failed
@@ -156,11 +156,4 @@ def standby_outage(
 ) -> Outage:
     """One failure routed from scratch; ``base`` the baseline distances."""
     flow, dist = route_standby(topo, sb, demand, served, down, node)
-    cut = tuple(
-        x for x, d in enumerate(dist) if d == INF and base[x] < INF and x != node
-    )
-    gone: set[int] = set(down)
-    if node is not None:
-        gone |= {k for k, _, _ in topo.adj[node]}
-    load = {k: abs(f) for k, f in enumerate(flow) if k not in gone}
-    return Outage(failed, load, cut)
+    return outage(topo, failed, flow, dist, base, down, node)

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from planner.analyses.risks import Outage
+from planner.analyses.risks import Outage, outage
 from planner.analyses.routing import (
     INF,
     Distances,
@@ -182,11 +182,4 @@ def transit_outages(
         ]
     for failed, down, node in todo:
         flow, dist = route_transit(topo, sinks, demand, served, down, node)
-        cut = tuple(
-            x for x, d in enumerate(dist) if d == INF and base[x] < INF and x != node
-        )
-        gone: set[int] = set(down)
-        if node is not None:
-            gone |= {k for k, _, _ in topo.adj[node]}
-        load = {k: abs(f) for k, f in enumerate(flow) if k not in gone}
-        yield Outage(failed, load, cut)
+        yield outage(topo, failed, flow, dist, base, down, node)
