@@ -54,6 +54,7 @@ __all__ = [
     "build_graph",
     "edge_list",
     "find_cycle",
+    "link_attributes",
     "municipality_key",
     "network",
     "node_key",
@@ -230,22 +231,56 @@ def _add_system(
 
 
 def _link(ln: Link) -> Edge:
-    attrs = {
-        "kind": "link",
-        "id": ln.id,
-        "a": ln.a,
-        "b": ln.b,
-        "capacity": ln.capacity,
-        "medium": ln.medium,
-        "provider": ln.provider,
-        "availability": None if ln.availability is None else float(ln.availability),
-        "cost_per_year": ln.cost_per_year,
-        "metric": ln.metric,
-        "status": ln.status,
-        "risk_groups": tuple(ln.risk_groups),
-        "transit": ln.transit,
-    }
+    attrs = link_attributes(
+        ln.id,
+        ln.a,
+        ln.b,
+        ln.capacity,
+        medium=ln.medium,
+        provider=ln.provider,
+        availability=None if ln.availability is None else float(ln.availability),
+        cost_per_year=ln.cost_per_year,
+        metric=ln.metric,
+        status=ln.status,
+        risk_groups=tuple(ln.risk_groups),
+        transit=ln.transit,
+    )
     return (ln.a, ln.b, ln.id, attrs)
+
+
+def link_attributes(
+    id_: str,
+    a: str,
+    b: str,
+    capacity: float,
+    *,
+    medium: str,
+    metric: float,
+    status: str,
+    provider: str | None = None,
+    availability: float | None = None,
+    cost_per_year: Any = None,
+    risk_groups: tuple[str, ...] = (),
+    transit: bool = True,
+) -> dict[str, Any]:
+    """A ``link`` edge's attributes (module docstring): the one place the
+    schema is written, for the inventory's links and the design's
+    candidates (``planner.design.network.augmented``)."""
+    return {
+        "kind": "link",
+        "id": id_,
+        "a": a,
+        "b": b,
+        "capacity": capacity,
+        "medium": medium,
+        "provider": provider,
+        "availability": availability,
+        "cost_per_year": cost_per_year,
+        "metric": metric,
+        "status": status,
+        "risk_groups": risk_groups,
+        "transit": transit,
+    }
 
 
 def network(

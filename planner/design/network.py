@@ -44,6 +44,7 @@ from planner.design.layers import (
 )
 from planner.design.mip import solve_cover
 from planner.design.nearby import nearby_candidates
+from planner.graph import link_attributes
 from planner.models.design import (
     DesignGap,
     DesignLink,
@@ -300,24 +301,18 @@ def augmented(G: nx.MultiGraph[Any], links: Sequence[Candidate]) -> nx.MultiGrap
     """A copy of ``G`` with ``links`` built (as planned links)."""
     G2 = G.copy()
     for c in links:
-        G2.add_edge(
+        attrs = link_attributes(
+            c.id,
             c.a,
             c.b,
-            key=c.id,
-            kind="link",
-            id=c.id,
-            a=c.a,
-            b=c.b,
-            capacity=c.capacity,
+            c.capacity,
             medium=c.medium,
-            provider=None,
-            availability=None,
-            cost_per_year=c.per_year,
             metric=c.metric,
             status="planned",
+            cost_per_year=c.per_year,
             risk_groups=tuple(c.risk_groups),
-            transit=True,
         )
+        G2.add_edge(c.a, c.b, key=c.id, **attrs)
     return G2
 
 
