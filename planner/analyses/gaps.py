@@ -33,11 +33,11 @@ from planner.analyses.services import (
 )
 from planner.analyses.utilisation import utilisation_gaps
 from planner.graph import build_graph, nodes_of, site_network
+from planner.language import Names, english
 from planner.models.bandwidth import BandwidthReport, FailureMode
 from planner.models.inventory import Inventory
 from planner.models.results import Gap, GapReport
 from planner.models.target import Target
-from planner.wording import Names, english
 
 __all__ = ["Analysis", "analyse", "find_gaps", "gap_names"]
 

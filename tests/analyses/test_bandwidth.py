@@ -36,10 +36,10 @@ from planner.analyses.bandwidth import (
 from planner.analyses.gaps import gap_names
 from planner.analyses.utilisation import utilisation_gaps
 from planner.graph import build_graph
+from planner.language import english
 from planner.load import load_inventory, load_target
 from planner.models.bandwidth import Unreachable
 from planner.render.text.progress import ProgressBar
-from planner.wording import english
 
 Write = Callable[[str, str], Path]
 

@@ -14,8 +14,8 @@ from planner.analyses.gaps import find_gaps, gap_names
 from planner.analyses.lifecycle import lifecycle_gaps
 from planner.data.lifecycle import END_OF_SUPPORT, platform_key
 from planner.graph import build_graph
+from planner.language import english
 from planner.load import load_inventory, load_target
-from planner.wording import english
 
 TARGET = """\
 schema: planner/target/v1

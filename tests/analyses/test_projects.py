@@ -10,8 +10,8 @@ from typing import Any
 from planner.analyses.gaps import gap_names
 from planner.analyses.projects import duplication_gaps
 from planner.graph import build_graph
+from planner.language import english
 from planner.load import load_inventory
-from planner.wording import english
 
 REGION = """\
 region: {id: r, name: R}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from planner import wording
+from planner import language
 from planner.render.i18n.en import EN
 from planner.render.i18n.nb import NB
 from planner.render.i18n.nn import NN
@@ -22,9 +22,9 @@ LANGUAGES = ("nb", "nn", "en")
 _CATALOGUES = {"nb": NB, "nn": NN, "en": EN}
 
 
-class Messages(wording.Messages):
+class Messages(language.Messages):
     """Look-ups and number formats for one language, over the whole
-    catalogue (the gap sentences of ``planner.wording`` included)."""
+    catalogue (the gap sentences of ``planner.language`` included)."""
 
     def __init__(self, lang: str) -> None:
         if lang not in _CATALOGUES:

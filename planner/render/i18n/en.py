@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from planner.wording.gaps_en import GAPS_EN
+from planner.language.gaps_en import GAPS_EN
 
 EN: dict[str, str] = {
     # Diagrams

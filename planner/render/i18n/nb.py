@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from planner.wording.gaps_nb import GAPS_NB
+from planner.language.gaps_nb import GAPS_NB
 
 NB: dict[str, str] = {
     # Diagrams

@@ -7,7 +7,7 @@ Kept line by line beside ``messages_nb``; a test checks the keys and fields matc
 
 from __future__ import annotations
 
-from planner.wording.gaps_nn import GAPS_NN
+from planner.language.gaps_nn import GAPS_NN
 
 NN: dict[str, str] = {
     # Diagrams

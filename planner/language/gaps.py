@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from planner.language.messages import Messages
 from planner.models.gapdata import (
     AvailabilityGap,
     CapacityGap,
@@ -29,7 +30,6 @@ from planner.models.gapdata import (
     UtilisationGap,
 )
 from planner.models.results import Gap
-from planner.wording.messages import Messages
 
 __all__ = ["LISTED", "Names", "describe_gap"]
 

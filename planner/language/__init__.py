@@ -10,11 +10,11 @@ and JSON (:func:`english`), so each gap is described once.
 
 from __future__ import annotations
 
+from planner.language.gaps import Names, describe_gap
+from planner.language.gaps_en import GAPS_EN
+from planner.language.messages import Messages
 from planner.models.results import Gap
 from planner.units import NumberStyle
-from planner.wording.gaps import Names, describe_gap
-from planner.wording.gaps_en import GAPS_EN
-from planner.wording.messages import Messages
 
 __all__ = ["Messages", "Names", "describe_gap", "english"]
 
