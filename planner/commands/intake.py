@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner.commands.schema import schema
-from planner.errors import UsageError
+from planner.errors import Loc, UsageError
 from planner.intake.assemble import CellLocator
 from planner.intake.export import inventory_workbook, template_workbook
 from planner.intake.yamlwrite import inventory_yaml
@@ -18,7 +18,6 @@ from planner.models.inventory import Inventory
 
 __all__ = ["export_xlsx", "import_xlsx", "read_workbooks", "template_xlsx"]
 
-Loc = tuple[str | int, ...]
 
 _SCHEMAS = ("inventory", "municipality")
 
