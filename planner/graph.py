@@ -179,11 +179,26 @@ def nodes_of(G: nx.MultiGraph[Any], kind: str) -> Sequence[NodeData]:
     return cached[1].get(kind, ())
 
 
-def edge_list(G: nx.MultiGraph[Any]) -> list[EdgeData]:
+def edge_list(G: nx.MultiGraph[Any]) -> Sequence[EdgeData]:
     """``list(G.edges(keys=True, data=True))``, in the same order, read from
     the adjacency dicts: networkx's edge view costs a generator step and
     several lookups per edge, which the national gap analysis paid on
-    every pass over its 19,000 links."""
+    every pass over its 19,000 links. A frozen graph's list (the shared
+    :func:`site_network`, which six analyses read) is made once; read it."""
+    if nx.is_frozen(G):
+        cached = _EDGES.get(G)
+        if cached is None:
+            cached = _EDGES[G] = tuple(_edges(G))
+        return cached
+    return _edges(G)
+
+
+_EDGES: weakref.WeakKeyDictionary[Any, tuple[EdgeData, ...]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _edges(G: nx.MultiGraph[Any]) -> list[EdgeData]:
     seen: set[Node] = set()
     edges: list[EdgeData] = []
     append = edges.append
