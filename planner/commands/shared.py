@@ -53,14 +53,21 @@ def analysed(
     *,
     failures: FailureMode = "n-1",
     release: bool = False,
+    structure: bool = True,
 ) -> Analysis:
     """:func:`planner.analyses.gaps.analyse` with the n-1 sweep's progress
     bar on stderr (drawn only on a terminal); ``release``: the caller's last
-    use of ``inventory`` (``planner.graph.build_graph``)."""
+    use of ``inventory``; ``structure=False``: the caller keeps no graph
+    (``planner.graph.build_graph``)."""
     from planner.analyses.gaps import analyse
     from planner.render.text.progress import ProgressBar
 
     with ProgressBar("n-1 failures") as bar:
         return analyse(
-            inventory, target, failures=failures, progress=bar, release=release
+            inventory,
+            target,
+            failures=failures,
+            progress=bar,
+            release=release,
+            structure=structure,
         )
