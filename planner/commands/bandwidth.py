@@ -26,7 +26,7 @@ def bandwidth(
 
     inputs = load_inputs(inventory, target)
     return analysed(
-        inputs.inventory.model, inputs.target.model, failures=failures, structure=False
+        inputs.inventory.model, inputs.target.model, failures=failures
     ).bandwidth
 
 

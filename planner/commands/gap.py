@@ -28,7 +28,7 @@ def gap(
     # Nothing but the graph is needed once it is built: the file's text goes
     # now, the models as they are copied into the graph (a national inventory).
     del inputs
-    return analysed(model, tgt, failures=failures, release=True, structure=False).gaps
+    return analysed(model, tgt, failures=failures, release=True).gaps
 
 
 FORMATS: Formats[GapReport] = {

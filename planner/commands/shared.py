@@ -53,12 +53,10 @@ def analysed(
     *,
     failures: FailureMode = "n-1",
     release: bool = False,
-    structure: bool = True,
 ) -> Analysis:
     """:func:`planner.analyses.gaps.analyse` with the n-1 sweep's progress
     bar on stderr (drawn only on a terminal); ``release``: the caller's last
-    use of ``inventory``; ``structure=False``: the caller keeps no graph
-    (``planner.graph.build_graph``)."""
+    use of ``inventory`` (``planner.graph.build_graph``)."""
     from planner.analyses.gaps import analyse
     from planner.render.text.progress import ProgressBar
 
@@ -69,5 +67,4 @@ def analysed(
             failures=failures,
             progress=bar,
             release=release,
-            structure=structure,
         )
