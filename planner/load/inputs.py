@@ -19,11 +19,11 @@ from planner.errors import InputError, Problem
 from planner.load.loader import load_inventory, load_plan, load_target
 from planner.load.source import Loaded
 from planner.models.inventory import Inventory
-from planner.models.plan import PlanFile
 from planner.models.target import Target
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # built on first use (20 ms; gap has no plan; openpyxl)
     from planner.intake.assemble import CellLocator
+    from planner.models.plan import PlanFile
 
 __all__ = [
     "Inputs",
