@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.analyses.gaps import analyse
-from planner.commands.shared import Formats, render_as
+from planner.commands.shared import Formats, analysed, render_as
 from planner.diff.inventory import diff_gaps, diff_inventories
 from planner.diff.model import DiffResult
 from planner.diff.plan import diff_plans, read_plan_json
@@ -39,7 +38,7 @@ def diff(
 
 
 def _gaps(inv: Inventory, target: Target) -> GapReport:
-    return analyse(inv, target).gaps
+    return analysed(inv, target).gaps
 
 
 FORMATS: Formats[DiffResult] = {
