@@ -139,6 +139,7 @@ _OPTION_OF = {
     "start": "--start",
     "as of": "--as-of",
     "scenario": "--scenario",
+    "view": "--view",
     "NetBox address": "--url",
     "tenant group": "--tenant-group",
 }
