@@ -32,9 +32,11 @@ from typing import Any
 
 import networkx as nx
 
-from planner.analyses.connectivity import Adjacency, disjoint_paths
+from planner.analyses.connectivity import disjoint_paths
+from planner.analyses.netindex import site_index, site_links
 from planner.analyses.network import find_datacenters, town_halls
-from planner.graph import adjacency, nodes_of, site_network
+from planner.analyses.routing import Topology
+from planner.graph import nodes_of
 from planner.models.availability import Estimate
 from planner.models.gapdata import AvailabilityGap
 from planner.models.results import Gap
@@ -46,22 +48,31 @@ __all__ = ["availability_gaps", "disjoint_paths", "estimate_availability"]
 def estimate_availability(G: nx.MultiGraph[Any], target: Target) -> list[Estimate]:
     """The estimate for every municipality whose town hall is active."""
     halls = town_halls(G)
-    H = site_network(G, planned=True)
-    adj, links = _core(H, set(halls.values()))
-    dcs = {dc for dc in find_datacenters(G, target) if dc in adj}
+    topo = site_index(G, planned=True)
+    links = site_links(G, planned=True)
+    down, gone = _dead_ends(
+        topo, {topo.index[h] for h in halls.values() if h in topo.index}
+    )
+    dcs = {
+        topo.index[dc]
+        for dc in find_datacenters(G, target)
+        if dc in topo.index and topo.index[dc] not in gone
+    }
     default = target.network.link_availability
     out = []
     for muni, hall in sorted(halls.items()):
-        if hall not in adj:
+        if hall not in topo.index:
             continue
-        paths = [] if hall in dcs else disjoint_paths(adj, hall, dcs)
-        link_a = [[_availability(links[arc[0]], default) for arc in p] for p in paths]
-        net = 1.0 if hall in dcs else 1 - math.prod(1 - math.prod(p) for p in link_a)
+        x = topo.index[hall]
+        paths = [] if x in dcs else disjoint_paths(topo, x, dcs, down)
+        ids = [tuple(topo.links[arc[0]] for arc in p) for p in paths]
+        link_a = [[_availability(links[k], default) for k in p] for p in ids]
+        net = 1.0 if x in dcs else 1 - math.prod(1 - math.prod(p) for p in link_a)
         out.append(
             Estimate(
                 municipality=muni,
                 site=hall,
-                paths=tuple(tuple(arc[0] for arc in p) for p in paths),
+                paths=tuple(ids),
                 network=net,
                 datacenter=target.network.datacenter_availability if dcs else 0.0,
             )
@@ -74,41 +85,29 @@ def _availability(link: dict[str, Any], default: float) -> float:
     return default if value is None else float(value)
 
 
-def _core(
-    H: nx.MultiGraph[Any], keep: set[str]
-) -> tuple[Adjacency, dict[str, dict[str, Any]]]:
-    """The adjacency of ``H`` without the dead ends (sites on one link,
-    repeatedly) that are not in ``keep``, and the links' attributes: no path
-    between two kept sites crosses a dead end, and national networks are
-    mostly such ends. Peeled on a degree table; plain lists, sorted once,
-    because the path search visits them hundreds of times."""
-    full = adjacency(H)
-    degree = {n: sum(len(keys) for keys in nbrs.values()) for n, nbrs in full.items()}
-    ends = [n for n, d in degree.items() if d <= 1 and n not in keep]
-    gone: set[str] = set()
+def _dead_ends(topo: Topology, keep: set[int]) -> tuple[frozenset[int], set[int]]:
+    """The links of the dead ends (sites on one link, repeatedly) that are
+    not in ``keep``, and those sites: no path between two kept sites
+    crosses a dead end, and national networks are mostly such ends, so the
+    path search leaves them out. Peeled on a degree table."""
+    degree = [len(a) for a in topo.adj]
+    ends = [x for x, d in enumerate(degree) if d <= 1 and x not in keep]
+    gone: set[int] = set()
     while ends:
-        n = ends.pop()
-        if n in gone:
+        x = ends.pop()
+        if x in gone:
             continue
-        gone.add(n)
-        for m, keys in full[n].items():
-            if m in gone or m == n:
+        gone.add(x)
+        for _, y, _ in topo.adj[x]:
+            if y in gone or y == x:
                 continue
-            degree[m] -= len(keys)
-            if degree[m] <= 1 and m not in keep:
-                ends.append(m)
-    adj: Adjacency = {}
-    links: dict[str, dict[str, Any]] = {}
-    for u, nbrs in full.items():
-        if u in gone:
-            continue
-        arcs = []
-        for v, keys in nbrs.items():
-            if v not in gone:
-                arcs += [(v, k) for k in keys]
-                links.update(keys)
-        adj[u] = sorted(arcs)
-    return adj, links
+            degree[y] -= 1
+            if degree[y] <= 1 and y not in keep:
+                ends.append(y)
+    down = frozenset(
+        link for link, (a, b) in enumerate(topo.ends) if a in gone or b in gone
+    )
+    return down, gone
 
 
 def availability_gaps(

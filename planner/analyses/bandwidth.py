@@ -35,6 +35,7 @@ import networkx as nx
 
 from planner.analyses.demand import DRAWN, with_pupils_and_growth
 from planner.analyses.failures import sweep
+from planner.analyses.netindex import site_index, site_links
 from planner.analyses.network import find_datacenters, town_halls
 from planner.analyses.risks import Outage, outages, risk_groups
 from planner.analyses.routing import INF, Routing, Topology, index_network, route
@@ -153,8 +154,8 @@ def analyse_bandwidth(
     """Route the target state's demand; with ``failures="n-1"`` also every
     single link failure. ``progress(done, total)`` follows the sweep."""
     demand = site_demands(G, target)
-    links = _links_between(G, set(demand))
-    topo = _index(set(demand), links)
+    # The index and links the gap analysis shares (analyses/netindex.py).
+    topo, links = site_index(G, planned=True), site_links(G, planned=True)
     dcs = find_datacenters(G, target)
     sinks = [topo.index[dc] for dc in dcs if dc in topo.index]
     served = served_index(topo, _served(G, links, dcs))

@@ -1,81 +1,143 @@
-"""Edge-disjoint paths: bridges and the bridge tree in linear time, and
-shortest augmenting paths with the minimum cut they leave for more.
+"""Edge-disjoint paths over the network index: bridges and the bridge tree
+in linear time, and shortest augmenting paths with the minimum cut they
+leave for more.
+
+Every function takes the integer-indexed network routing uses
+(:class:`planner.analyses.routing.Topology`, built once per graph by
+``planner.analyses.netindex``) and node and link *indices*; a subset of the
+network is a parameter, ``down`` (the link indices left out: links not
+serving a site, a failed link), never a second index. An augmented network
+(the design's candidate links) is an index of its own.
 
 Two edge-disjoint paths between a and b exist exactly when no bridge
 separates them (Menger), so the common redundancy requirement of two paths
 needs only the bridges, found with one depth-first search (Tarjan). The
 bridges on the tree path between two 2-edge-connected components are the
-single points of failure between them.
+single points of failure between them. ``joined`` nodes count as one (the
+data centres as anycast: a path to either counts), as if joined to a common
+sink by parallel links.
 
 networkx's ``bridges`` converts a multigraph to a simple graph and runs a
 chain decomposition; on a national inventory that took seconds, this takes
-milliseconds. Parallel links are handled by edge id: a doubled link is never
-a bridge.
+milliseconds. Parallel links are handled by link index: a doubled link is
+never a bridge.
 
 More than two paths (and the paths themselves, which the availability
 estimate multiplies along) come from :func:`disjoint_paths`: augmenting
-paths over unit-capacity links, each link used in one direction at most.
-:func:`min_cut` counts them and names the cut nearest the sink, the one
-networkx's ``minimum_cut`` returns, so the redundancy and availability
-analyses share one algorithm instead of a max-flow on a rebuilt graph.
+paths over unit-capacity links, each link used in one direction at most,
+neighbours visited in node order. :func:`min_cut` counts them and names the
+cut nearest the sinks, the one networkx's ``minimum_cut`` returns.
+
+Link indices are numbered in sorted id order, so sorted indices are sorted
+ids (``topo.links[i]``).
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Hashable, Iterable
+import weakref
+from collections import OrderedDict, deque
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+
+from planner.analyses.routing import Topology
 
 __all__ = [
-    "Adjacency",
     "Arc",
     "BridgeTree",
-    "adjacency",
     "bridge_tree",
+    "components",
     "disjoint_paths",
     "find_bridges",
     "min_cut",
 ]
 
-Node = Hashable
-Adjacency = dict[Any, list[tuple[Any, str]]]
-"""node -> [(neighbour, edge id)]; every undirected edge appears twice."""
-Arc = tuple[str, Any, Any]
-"""(edge id, from, to): an edge used in one direction."""
+Arc = tuple[int, int, int]
+"""(link, from, to): a link used in one direction."""
+_Arcs = list[list[tuple[int, int]]]  # node -> [(link, neighbour)]
+
+_NONE: frozenset[int] = frozenset()
 
 
-def adjacency(
-    edges: Iterable[tuple[Node, Node, str]], nodes: Iterable[Node] = ()
-) -> Adjacency:
-    """The adjacency of ``(u, v, edge id)`` triples (plus isolated ``nodes``)."""
-    adj: Adjacency = {n: [] for n in nodes}
-    for u, v, key in edges:
-        adj.setdefault(u, []).append((v, key))
-        adj.setdefault(v, []).append((u, key))
-    return adj
+def _arcs(
+    topo: Topology,
+    down: frozenset[int],
+    joined: Iterable[int] = (),
+    *,
+    ordered: bool = False,
+) -> _Arcs:
+    """Each node's ``(link, neighbour)`` without the links ``down``; the
+    ``joined`` nodes are one (their first), the links between them gone;
+    ``ordered``: by neighbour, then link. Read it, do not change it: the
+    last few are kept, as an analysis asks for one view per site."""
+    together = tuple(sorted(joined))
+    key = (id(topo), down, together, ordered)
+    cached = _ARCS.get(key)
+    if cached is not None and cached[0]() is topo:
+        _ARCS.move_to_end(key)
+        return cached[1]
+    arcs = _build_arcs(topo, down, together)
+    if ordered:
+        arcs = [sorted(a, key=_by_neighbour) for a in arcs]
+    _ARCS[key] = (weakref.ref(topo), arcs)
+    if len(_ARCS) > 16:
+        _ARCS.popitem(last=False)
+    return arcs
 
 
-def find_bridges(adj: Adjacency) -> set[str]:
-    """Edge ids whose removal disconnects their endpoints (iterative Tarjan)."""
-    disc: dict[Node, int] = {}
-    low: dict[Node, int] = {}
-    bridges: set[str] = set()
-    for root in adj:
-        if root in disc:
+_ARCS: OrderedDict[
+    tuple[int, frozenset[int], tuple[int, ...], bool],
+    tuple[weakref.ref[Topology], _Arcs],
+] = OrderedDict()
+
+
+def _build_arcs(
+    topo: Topology, down: frozenset[int], together: tuple[int, ...]
+) -> _Arcs:
+    rep = list(range(len(topo.nodes)))
+    for s in together:
+        rep[s] = together[0]
+    arcs: _Arcs = [[] for _ in topo.nodes]
+    for x, links in enumerate(topo.adj):
+        r = rep[x]
+        out = arcs[r]
+        for link, y, _ in links:
+            if link not in down and rep[y] != r:
+                out.append((link, rep[y]))
+    return arcs
+
+
+def _by_neighbour(arc: tuple[int, int]) -> tuple[int, int]:
+    return arc[1], arc[0]
+
+
+def find_bridges(topo: Topology, down: frozenset[int] = _NONE) -> set[int]:
+    """Link indices whose removal disconnects their ends (iterative Tarjan),
+    the links ``down`` left out."""
+    return _bridges(_arcs(topo, down))
+
+
+def _bridges(arcs: _Arcs) -> set[int]:
+    disc = [-1] * len(arcs)
+    low = [0] * len(arcs)
+    count = 0
+    bridges: set[int] = set()
+    for root in range(len(arcs)):
+        if disc[root] >= 0:
             continue
-        disc[root] = low[root] = len(disc)
-        stack = [(root, "", iter(adj[root]))]
+        disc[root] = low[root] = count
+        count += 1
+        stack = [(root, -1, iter(arcs[root]))]
         while stack:
             node, via, it = stack[-1]
-            for nbr, eid in it:
-                if eid == via:
+            for link, nbr in it:
+                if link == via:
                     continue
-                if nbr in disc:
+                if disc[nbr] >= 0:
                     low[node] = min(low[node], disc[nbr])
                 else:
-                    disc[nbr] = low[nbr] = len(disc)
-                    stack.append((nbr, eid, iter(adj[nbr])))
+                    disc[nbr] = low[nbr] = count
+                    count += 1
+                    stack.append((nbr, link, iter(arcs[nbr])))
                     break
             else:
                 stack.pop()
@@ -91,13 +153,13 @@ def find_bridges(adj: Adjacency) -> set[str]:
 class BridgeTree:
     """2-edge-connected components joined by bridges, rooted per tree."""
 
-    component: dict[Node, int]
-    parent: dict[int, tuple[int, str]]  # component -> (parent, bridge id)
+    component: list[int]  # node -> component
+    parent: dict[int, tuple[int, int]]  # component -> (parent, bridge link)
     depth: dict[int, tuple[int, int]]  # component -> (root, depth)
 
-    def path(self, a: Node, b: Node) -> list[str] | None:
-        """Bridge ids between nodes a and b; [] when 2-edge-connected,
-        None when disconnected."""
+    def path(self, a: int, b: int) -> list[int] | None:
+        """Bridge links between nodes a and b, sorted; [] when
+        2-edge-connected, None when disconnected."""
         ca, cb = self.component[a], self.component[b]
         if self.depth[ca][0] != self.depth[cb][0]:
             return None
@@ -110,33 +172,52 @@ class BridgeTree:
         return sorted(links)
 
 
-def bridge_tree(adj: Adjacency) -> BridgeTree:
-    """The bridge tree (forest) of a graph given as adjacency."""
-    bridges = find_bridges(adj)
-    component: dict[Node, int] = {}
+def bridge_tree(
+    topo: Topology, down: frozenset[int] = _NONE, *, joined: Iterable[int] = ()
+) -> BridgeTree:
+    """The bridge tree (forest) of the network without the links ``down``,
+    the ``joined`` nodes counted as one."""
+    together = sorted(joined)
+    arcs = _arcs(topo, down, together)
+    bridges = _bridges(arcs)
+    component = _labels(arcs, bridges)
+    for s in together:
+        component[s] = component[together[0]]
+    return _root(arcs, bridges, component)
+
+
+def components(topo: Topology, down: frozenset[int] = _NONE) -> list[int]:
+    """Each node's connected component (a number) without the links ``down``."""
+    return _labels(_arcs(topo, down), _NONE)
+
+
+def _labels(arcs: _Arcs, cut: Iterable[int]) -> list[int]:
+    """Component numbers of the nodes, the links ``cut`` left out."""
+    gone = cut if isinstance(cut, (set, frozenset)) else set(cut)
+    component = [-1] * len(arcs)
     count = 0
-    for start in adj:
-        if start in component:
+    for start in range(len(arcs)):
+        if component[start] >= 0:
             continue
         cid, count = count, count + 1
         component[start] = cid
         todo = [start]
         while todo:
             node = todo.pop()
-            for nbr, eid in adj[node]:
-                if eid not in bridges and nbr not in component:
+            for link, nbr in arcs[node]:
+                if link not in gone and component[nbr] < 0:
                     component[nbr] = cid
                     todo.append(nbr)
-    return _root(adj, bridges, component)
+    return component
 
 
-def _root(adj: Adjacency, bridges: set[str], component: dict[Node, int]) -> BridgeTree:
-    tree: dict[int, list[tuple[int, str]]] = {c: [] for c in component.values()}
-    for node, nbrs in adj.items():
-        for nbr, eid in nbrs:
-            if eid in bridges:
-                tree[component[node]].append((component[nbr], eid))
-    parent: dict[int, tuple[int, str]] = {}
+def _root(arcs: _Arcs, bridges: set[int], component: list[int]) -> BridgeTree:
+    tree: dict[int, list[tuple[int, int]]] = {c: [] for c in component}
+    for node, nbrs in enumerate(arcs):
+        for link, nbr in nbrs:
+            if link in bridges:
+                tree[component[node]].append((component[nbr], link))
+    parent: dict[int, tuple[int, int]] = {}
     depth: dict[int, tuple[int, int]] = {}
     for root in sorted(tree):
         if root in depth:
@@ -145,33 +226,36 @@ def _root(adj: Adjacency, bridges: set[str], component: dict[Node, int]) -> Brid
         todo = [root]
         while todo:
             c = todo.pop()
-            for nxt, eid in tree[c]:
+            for nxt, link in tree[c]:
                 if nxt not in depth:
                     depth[nxt] = (root, depth[c][1] + 1)
-                    parent[nxt] = (c, eid)
+                    parent[nxt] = (c, link)
                     todo.append(nxt)
     return BridgeTree(component, parent, depth)
 
 
 def disjoint_paths(
-    adj: Adjacency, source: Node, sinks: Iterable[Node]
+    topo: Topology,
+    source: int,
+    sinks: Iterable[int],
+    down: frozenset[int] = _NONE,
 ) -> list[list[Arc]]:
     """As many edge-disjoint paths from ``source`` to any of ``sinks`` as
-    exist, each a list of ``(link, from, to)``: shortest augmenting paths
-    (fewest links), so the paths are as short as the maximum allows."""
-    sinks = set(sinks)
-    if source in sinks:
+    exist without the links ``down``, each a list of ``(link, from, to)``:
+    shortest augmenting paths (fewest links), so the paths are as short as
+    the maximum allows."""
+    ends = set(sinks)
+    if source in ends:
         return []
-    return _decompose(source, sinks, _max_flow(adj, source, sinks))
+    arcs = _arcs(topo, down, ordered=True)
+    return _decompose(source, ends, _max_flow(arcs, source, ends))
 
 
-def _max_flow(
-    adj: Adjacency, source: Node, sinks: set[Any]
-) -> dict[str, tuple[Any, Any]]:
+def _max_flow(arcs: _Arcs, source: int, sinks: set[int]) -> dict[int, tuple[int, int]]:
     """Link -> the direction a maximum unit flow uses it (shortest
     augmenting paths, Edmonds-Karp)."""
-    flow: dict[str, tuple[Any, Any]] = {}
-    while (path := _augmenting_path(adj, source, sinks, flow)) is not None:
+    flow: dict[int, tuple[int, int]] = {}
+    while (path := _augmenting_path(arcs, source, sinks, flow)) is not None:
         for link, u, v in path:
             if flow.get(link) == (v, u):
                 del flow[link]  # cancels the earlier use in the other direction
@@ -181,12 +265,9 @@ def _max_flow(
 
 
 def _augmenting_path(
-    adj: Adjacency,
-    source: Node,
-    sinks: set[Any],
-    flow: dict[str, tuple[Any, Any]],
+    arcs: _Arcs, source: int, sinks: set[int], flow: dict[int, tuple[int, int]]
 ) -> list[Arc] | None:
-    parent: dict[Any, Arc | None] = {source: None}
+    parent: dict[int, Arc | None] = {source: None}
     queue = deque([source])
     while queue:
         u = queue.popleft()
@@ -196,7 +277,7 @@ def _augmenting_path(
                 path.append(arc)
                 u = arc[1]
             return path[::-1]
-        for v, link in adj[u]:
+        for link, v in arcs[u]:
             if v not in parent and flow.get(link) != (u, v):
                 parent[v] = (link, u, v)
                 queue.append(v)
@@ -204,9 +285,9 @@ def _augmenting_path(
 
 
 def _decompose(
-    source: Node, sinks: set[Any], flow: dict[str, tuple[Any, Any]]
+    source: int, sinks: set[int], flow: dict[int, tuple[int, int]]
 ) -> list[list[Arc]]:
-    out_of: dict[Any, list[Arc]] = {}
+    out_of: dict[int, list[Arc]] = {}
     for link, (u, v) in sorted(flow.items()):
         out_of.setdefault(u, []).append((link, u, v))
     paths = []
@@ -220,19 +301,35 @@ def _decompose(
     return sorted(paths, key=lambda p: (len(p), p))
 
 
-def min_cut(adj: Adjacency, source: Node, sink: Node) -> tuple[int, list[str]]:
-    """The number of edge-disjoint paths from ``source`` to ``sink`` and the
-    edge ids of a minimum cut between them: the cut nearest the sink (every
-    node that can still reach it in the residual network is on its side)."""
-    flow = _max_flow(adj, source, {sink})
-    towards: set[Node] = {sink}
-    queue = deque([sink])
+def min_cut(
+    topo: Topology,
+    source: int,
+    sinks: Sequence[int],
+    down: frozenset[int] = _NONE,
+) -> tuple[int, list[int]]:
+    """The number of edge-disjoint paths from ``source`` to any of ``sinks``
+    (without the links ``down``) and the links of a minimum cut between
+    them, sorted: the cut nearest the sinks (every node that can still
+    reach one in the residual network is on their side)."""
+    ends = set(sinks)
+    if source in ends:
+        raise ValueError(f"min_cut: the source {topo.nodes[source]} is a sink")
+    arcs = _arcs(topo, down)
+    flow = _max_flow(arcs, source, ends)
+    towards = set(ends)
+    queue = deque(ends)
     while queue:
         v = queue.popleft()
-        for u, link in adj[v]:  # u -> v has capacity left unless used so
+        for link, u in arcs[v]:  # u -> v has capacity left unless used so
             if u not in towards and flow.get(link) != (u, v):
                 towards.add(u)
                 queue.append(u)
-    paths = sum(1 for v, link in adj[source] if flow.get(link) == (source, v))
-    cut = {k for u in adj if u not in towards for v, k in adj[u] if v in towards}
+    paths = sum(1 for link, v in arcs[source] if flow.get(link) == (source, v))
+    cut = {
+        link
+        for u, nbrs in enumerate(arcs)
+        if u not in towards
+        for link, v in nbrs
+        if v in towards
+    }
     return paths, sorted(cut)

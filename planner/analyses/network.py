@@ -6,17 +6,21 @@ data centres for the backbone, between a site and its town hall for access.
 The common requirement of two paths is decided in linear time from the
 graph's bridges; the bridges on the way are the single points of failure
 named in the gap. Higher requirements fall back to unit-capacity max-flow.
+Both run over the network's index (``planner.analyses.netindex``), the
+non-transit links left out as ``down`` (``planner.analyses.connectivity``).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import chain
 from typing import Any
 
 import networkx as nx
 
-from planner.analyses.connectivity import Adjacency, adjacency, bridge_tree, min_cut
+from planner.analyses.connectivity import BridgeTree, bridge_tree, components, min_cut
+from planner.analyses.netindex import network_index
+from planner.analyses.routing import Topology
 from planner.graph import edge_list, nodes_of
 from planner.models.gapdata import CapacityGap, ReachabilityGap, RedundancyGap
 from planner.models.inventory import INTERNET
@@ -31,8 +35,6 @@ __all__ = [
     "redundancy_gaps",
     "town_halls",
 ]
-
-_SINK = ("datacentres",)  # a node key no site can have
 
 
 def town_halls(G: nx.MultiGraph[Any]) -> dict[str, str]:
@@ -140,17 +142,16 @@ def reachability_gaps(H: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list
     """Sites of the network view ``H`` with no path to any data centre."""
     dcs = [dc for dc in datacenters if dc in H]
     served = _served(H, set(town_halls(H).values()) | set(dcs))
-    T = H
-    if served:
-        T = H.copy()
-        T.remove_edges_from((u, v, k) for u, v, k, _ in edge_list(H) if k in served)
-    transit = reached_from(T, dcs)
+    topo = network_index(H)
+    down = _link_indices(topo, served)
+    transit = _reached(topo, dcs, down)
     reached = set(transit)
-    for u, v, k, _ in edge_list(H):  # a site reaches them over its own line
-        for x, far in ((u, v), (v, u)):
-            if k in served and x in served[k] and far in transit:
+    for k, ends in served.items():  # a site reaches them over its own line
+        a, b = topo.ends[_link_index(topo, k)]
+        for x, far in ((a, b), (b, a)):
+            if topo.nodes[x] in ends and far in transit:
                 reached.add(x)
-    linked = reached_from(H, dcs) if served else transit
+    linked = _reached(topo, dcs, frozenset()) if served else transit
     return [
         Gap(
             kind="reachability",
@@ -159,11 +160,28 @@ def reachability_gaps(H: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list
             detail="",
             severity="high",
             data=ReachabilityGap(
-                site, H.nodes[site]["role"], through_non_transit=site in linked
+                site, H.nodes[site]["role"], through_non_transit=i in linked
             ),
         )
-        for site in sorted(set(H) - reached)
+        for i, site in enumerate(topo.nodes)
+        if i not in reached
     ]
+
+
+def _reached(topo: Topology, sources: Iterable[str], down: frozenset[int]) -> set[int]:
+    """The nodes connected to any of ``sources`` without the links ``down``."""
+    label = components(topo, down)
+    ours = {label[topo.index[s]] for s in sources}
+    return {x for x, c in enumerate(label) if c in ours}
+
+
+def _link_index(topo: Topology, link: str) -> int:
+    """The index of link id ``link`` (links are numbered in sorted id order)."""
+    return bisect_left(topo.links, link)
+
+
+def _link_indices(topo: Topology, links: Iterable[str]) -> frozenset[int]:
+    return frozenset(_link_index(topo, k) for k in links)
 
 
 def redundancy_gaps(
@@ -176,34 +194,34 @@ def redundancy_gaps(
     dcs = [dc for dc in datacenters if dc in H]
     halls = town_halls(H)
     served = _served(H, set(halls.values()) | set(dcs))
+    topo, ix = network_index(H), network_index(H).index
+    transit_only = _link_indices(topo, served)  # every path but a site's own
     gaps = []
     need = target.network.backbone.redundancy
     if dcs and need > 1:
-        # Parallel edges to a common sink, as many as required: paths to
-        # either data centre count, and the sink side is never the cut.
-        sink = [(_SINK, dc, f"{_SINK[0]}:{dc}:{i}") for dc in dcs for i in range(need)]
-        adj = adjacency(chain(_edges_for(H, served, None), sink), H)
-        pairs: list[tuple[Any, Any]] = [
-            (th, _SINK) for th in sorted(halls.values()) if th not in dcs
-        ]
-        for site, paths, cut in _short_of(adj, pairs, need):
+        # Paths to either data centre count: they are one sink.
+        sinks = tuple(ix[dc] for dc in dcs)
+        pairs = [(ix[th], sinks) for th in sorted(halls.values()) if th not in dcs]
+        for site, paths, cut in _short_of(topo, pairs, need, transit_only):
             gaps.append(_redundancy_gap(H, site, "the data centres", paths, need, cut))
     access = target.network.access
     if access.most_redundancy > 1:
-        by_need: dict[int, list[tuple[Any, Any]]] = {}
+        by_need: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
         for n, d in sorted(H.nodes(data=True)):
             if d["role"] != "town-hall" and n not in dcs and d["municipality"] in halls:
                 need = access.for_role(d["role"]).redundancy
-                by_need.setdefault(need, []).append((n, halls[d["municipality"]]))
-        adj = adjacency(_edges_for(H, served, None), H)
+                by_need.setdefault(need, []).append(
+                    (ix[n], (ix[halls[d["municipality"]]],))
+                )
         own = {x for ends in served.values() for x in ends}
         for need, pairs in sorted(by_need.items()):
             if need > 1:
-                shared = [p for p in pairs if p[0] not in own]
-                found = _short_of(adj, shared, need)
-                for p in (p for p in pairs if p[0] in own):  # its own adjacency
-                    mine = adjacency(_edges_for(H, served, p[0]), H)
-                    found += _short_of(mine, [p], need)
+                shared = [p for p in pairs if topo.nodes[p[0]] not in own]
+                found = _short_of(topo, shared, need, transit_only)
+                for p in (p for p in pairs if topo.nodes[p[0]] in own):
+                    site = topo.nodes[p[0]]  # with the links that serve it
+                    mine = [k for k, ends in served.items() if site not in ends]
+                    found += _short_of(topo, [p], need, _link_indices(topo, mine))
                 for site, paths, cut in sorted(found):
                     gaps.append(
                         _redundancy_gap(H, site, "its town hall", paths, need, cut)
@@ -223,17 +241,6 @@ def _served(H: nx.MultiGraph[Any], hubs: set[str]) -> dict[str, tuple[str, ...]]
     return served_ends(
         ((k, u, v, d.get("transit", True)) for u, v, k, d in edge_list(H)),
         hubs,
-    )
-
-
-def _edges_for(
-    H: nx.MultiGraph[Any], served: dict[str, tuple[str, ...]], site: str | None
-) -> Iterable[tuple[Any, Any, Any]]:
-    """The links a path of ``site`` may use: every transit link, and the
-    non-transit links that serve it (a town hall's paths, ``None``, use
-    none: they serve no hub)."""
-    return (
-        (u, v, k) for u, v, k, _ in edge_list(H) if k not in served or site in served[k]
     )
 
 
@@ -263,30 +270,27 @@ def _redundancy_gap(
 
 
 def _short_of(
-    adj: Adjacency, pairs: list[tuple[Any, Any]], need: int
+    topo: Topology,
+    pairs: list[tuple[int, tuple[int, ...]]],
+    need: int,
+    down: frozenset[int],
 ) -> list[tuple[str, int, list[str]]]:
-    """``(source, paths, links)`` for each connected pair with fewer than
-    ``need`` edge-disjoint paths; ``links`` are the bridges (need 2) or a
-    minimum cut (more)."""
-    if need == 2:
-        tree = bridge_tree(adj)
-        out = []
-        for source, sink in pairs:
-            cut = tree.path(source, sink)
-            if cut:
-                out.append((source, 1, cut))
-        return out
-    return _short_of_flow(adj, pairs, need)
-
-
-def _short_of_flow(
-    adj: Adjacency, pairs: list[tuple[Any, Any]], need: int
-) -> list[tuple[str, int, list[str]]]:
+    """``(source, paths, links)`` for each connected ``(source, sinks)``
+    pair with fewer than ``need`` edge-disjoint paths without the links
+    ``down``; ``links`` are the bridges (need 2) or a minimum cut (more)."""
     out = []
-    for source, sink in pairs:
-        if source not in adj or sink not in adj:
-            continue
-        paths, cut = min_cut(adj, source, sink)
+    if need == 2:
+        trees: dict[tuple[int, ...], BridgeTree] = {}
+        for source, sinks in pairs:
+            joined = sinks if len(sinks) > 1 else ()  # one tree for single sinks
+            if joined not in trees:
+                trees[joined] = bridge_tree(topo, down, joined=joined)
+            cut = trees[joined].path(source, sinks[0])
+            if cut:
+                out.append((topo.nodes[source], 1, [topo.links[i] for i in cut]))
+        return out
+    for source, sinks in pairs:
+        paths, cut = min_cut(topo, source, sinks, down)
         if 0 < paths < need:
-            out.append((source, paths, cut))
+            out.append((topo.nodes[source], paths, [topo.links[i] for i in cut]))
     return out

@@ -25,15 +25,16 @@ needed)``, valid inequalities for every solution.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
-from planner.analyses.connectivity import Adjacency, BridgeTree, adjacency, bridge_tree
+from planner.analyses.connectivity import BridgeTree, bridge_tree, components
 from planner.analyses.network import find_datacenters, town_halls
+from planner.analyses.routing import Topology, index_network
 from planner.graph import site_network
 from planner.models.notice import Notice
 from planner.models.target import Candidate, Target
@@ -48,8 +49,8 @@ __all__ = [
     "prune",
 ]
 
-Node = Hashable
-SINK = ("datacentres",)  # a node key no site can have
+Node = str
+SINK = "<datacentres>"  # a node name no site id can have (``Id``)
 Cut = tuple[frozenset[int], int]
 """(candidate indices crossing the cut, how many of them are needed)."""
 
@@ -123,7 +124,9 @@ def build_layers(
     need = target.network.backbone.redundancy
     if dcs:
         copies = max(need, 2)
-        sink = [(SINK, dc, f"{SINK[0]}:{dc}:{i}") for dc in dcs for i in range(copies)]
+        sink = [
+            (SINK, dc, f"datacentres:{dc}:{i}") for dc in dcs for i in range(copies)
+        ]
         reqs = [
             Requirement(th, "backbone", th, SINK, need)
             for th in sorted(halls.values())
@@ -181,11 +184,11 @@ def _layer(
     # Contract the 2-edge-connected components of the links in no risk
     # group: one group (or link) failing never splits such a component.
     # Grouped links between components are kept beside the bridges.
-    adj = adjacency([e for e in links if e[2] not in grouped], nodes)
-    tree = bridge_tree(adj)
-    reqs = [r for r in reqs if _paths(tree, r) < r.need]  # the rest hold today
-    comp: dict[Node, Node] = {n: ("c", tree.component[n]) for n in adj}
-    bridges = {k for c, (_, k) in tree.parent.items()}
+    topo = _index(nodes, [e for e in links if e[2] not in grouped])
+    tree = bridge_tree(topo)
+    reqs = [r for r in reqs if _paths(topo, tree, r) < r.need]  # the rest hold
+    comp = {n: f"<c{tree.component[i]}>" for i, n in enumerate(topo.nodes)}
+    bridges = {topo.links[k] for c, (_, k) in tree.parent.items()}
     kept = [
         (comp[u], comp[v], k)
         for u, v, k in links
@@ -213,9 +216,15 @@ def _with_groups(layer: Layer, grouped: dict[str, tuple[str, ...]]) -> Layer:
     return layer
 
 
-def _paths(tree: BridgeTree, r: Requirement) -> int:
+def _index(nodes: Iterable[Node], links: Iterable[tuple[Node, Node, str]]) -> Topology:
+    """The network index of a layer's nodes and links (no metrics: the
+    layers count paths)."""
+    return index_network(nodes, ((k, u, v, 1.0, 1.0) for u, v, k in links))
+
+
+def _paths(topo: Topology, tree: BridgeTree, r: Requirement) -> int:
     """Edge-disjoint paths of ``r`` in a bridge tree, counted up to two."""
-    path = tree.path(r.source, r.sink)
+    path = tree.path(topo.index[r.source], topo.index[r.sink])
     return 0 if path is None else (1 if path else 2)
 
 
@@ -280,19 +289,21 @@ class Evaluator:
             return self._check_bridges(picked)
         return self._check_flow(picked)
 
-    def _graph(self, picked: list[int]) -> Adjacency:
+    def _graph(self, picked: list[int]) -> Topology:
+        """The index of the layer with the ``picked`` candidates built."""
         cands = self.layer.candidates
         extra = [(*cands[i], _cid(i)) for i in picked]
-        return adjacency([*self.layer.links, *extra], self.layer.nodes)
+        return _index(self.layer.nodes, [*self.layer.links, *extra])
 
     def _check_bridges(self, picked: list[int]) -> list[Check]:
         graph = self._graph(picked)
         tree = bridge_tree(graph)
         labels: dict[str, dict[Node, int]] | None = None
-        euler = _Euler(tree)
+        euler = _Euler(graph, tree)
         out = []
         for r in self.layer.requirements:
-            path = tree.path(r.source, r.sink)
+            found = tree.path(graph.index[r.source], graph.index[r.sink])
+            path = None if found is None else [graph.links[k] for k in found]
             paths = 0 if path is None else (1 if path else 2)
             paths = min(paths, r.need)
             cuts: list[Cut] = []
@@ -384,21 +395,10 @@ class Evaluator:
 _CAND = "candidate:"
 
 
-def _components(graph: Adjacency, down: frozenset[str]) -> dict[Node, int]:
-    """Each node's component without the edges ``down``."""
-    label: dict[Node, int] = {}
-    for root in graph:
-        if root in label:
-            continue
-        label[root] = len(label)
-        here, stack = label[root], [root]
-        while stack:
-            x = stack.pop()
-            for y, k in graph[x]:
-                if y not in label and k not in down:
-                    label[y] = here
-                    stack.append(y)
-    return label
+def _components(graph: Topology, down: frozenset[str]) -> dict[Node, int]:
+    """Each node's component without the links ``down`` (ids)."""
+    gone = frozenset(i for i, k in enumerate(graph.links) if k in down)
+    return dict(zip(graph.nodes, components(graph, gone), strict=True))
 
 
 def _cid(i: int) -> str:
@@ -413,13 +413,14 @@ def candidate_index(link: str) -> int | None:
 class _Euler:
     """Subtree membership in a bridge forest by entry/exit numbers."""
 
-    def __init__(self, tree: BridgeTree) -> None:
+    def __init__(self, topo: Topology, tree: BridgeTree) -> None:
         self.tree = tree
+        self.index = topo.index
         children: dict[int, list[int]] = defaultdict(list)
         self.child_of: dict[str, int] = {}
         for c, (p, link) in tree.parent.items():
             children[p].append(c)
-            self.child_of[link] = c
+            self.child_of[topo.links[link]] = c
         self.tin: dict[int, int] = {}
         self.tout: dict[int, int] = {}
         clock = 0
@@ -435,11 +436,14 @@ class _Euler:
                 stack.append((c, True))
                 stack.extend((x, False) for x in children[c])
 
+    def _component(self, node: Node) -> int:
+        return self.tree.component[self.index[node]]
+
     def tree_of(self, node: Node) -> Any:
-        root = self.tree.depth[self.tree.component[node]][0]
-        return lambda x: self.tree.depth[self.tree.component[x]][0] == root
+        root = self.tree.depth[self._component(node)][0]
+        return lambda x: self.tree.depth[self._component(x)][0] == root
 
     def below(self, link: str) -> Any:
         c = self.child_of[link]
         lo, hi = self.tin[c], self.tout[c]
-        return lambda x: lo <= self.tin[self.tree.component[x]] < hi
+        return lambda x: lo <= self.tin[self._component(x)] < hi

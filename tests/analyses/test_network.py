@@ -8,8 +8,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from planner.analyses.connectivity import adjacency
 from planner.analyses.network import _short_of
+from planner.analyses.routing import index_network
 
 
 def _random_region(seed: int) -> nx.MultiGraph[Any]:
@@ -28,11 +28,12 @@ def _random_region(seed: int) -> nx.MultiGraph[Any]:
 @pytest.mark.parametrize("need", [2, 3])
 def test_short_of_agrees_with_edge_connectivity(seed: int, need: int) -> None:
     G = _random_region(seed)
-    pairs = [(s, 0) for s in range(1, 30)]
-    short = {
-        s: paths
-        for s, paths, _ in _short_of(adjacency(G.edges(keys=True)), pairs, need)
-    }
+    topo = index_network(
+        (f"{n:02d}" for n in G),
+        ((k, f"{u:02d}", f"{v:02d}", 1.0, 1.0) for u, v, k in G.edges(keys=True)),
+    )
+    pairs = [(s, (0,)) for s in range(1, 30)]  # names in number order
+    short = {int(s): paths for s, paths, _ in _short_of(topo, pairs, need, frozenset())}
     flow = nx.Graph()
     for u, v in G.edges():
         w = flow.get_edge_data(u, v, {"capacity": 0})["capacity"]
@@ -48,8 +49,9 @@ def test_short_of_agrees_with_edge_connectivity(seed: int, need: int) -> None:
 
 
 def test_bridges_named_are_the_cut(mini_graph: Any) -> None:
-    from planner.graph import network
+    from planner.analyses.netindex import site_index
 
-    adj = adjacency(network(mini_graph).edges(keys=True))
-    ((site, paths, cut),) = _short_of(adj, [("gamma-radhus", "alpha-radhus")], 2)
+    topo = site_index(mini_graph)
+    pair = (topo.index["gamma-radhus"], (topo.index["alpha-radhus"],))
+    ((site, paths, cut),) = _short_of(topo, [pair], 2, frozenset())
     assert (site, paths, cut) == ("gamma-radhus", 1, ["alpha-beta", "beta-gamma"])

@@ -1,0 +1,99 @@
+"""The network index of a graph, built once and shared.
+
+Routing, the n-1 sweep, redundancy, reachability and the availability
+estimate all walk the sites and links as integers
+(:class:`planner.analyses.routing.Topology`), each view of the network
+indexed once and shared:
+
+- :func:`site_index` indexes the target view of a graph (what
+  ``planner.graph.site_network`` holds: active sites; active links, and
+  planned ones with ``planned``) once per graph, for the bandwidth routing
+  and the availability estimate. It is read from the graph's adjacency, not
+  from the networkx copy, so ``planner bandwidth`` never builds that copy;
+- :func:`network_index` indexes a site network the analyses are handed
+  (redundancy and reachability take today's ``site_network``), once per
+  frozen network.
+
+Both number nodes and links in sorted id order, so the same view gives the
+same index either way.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+import networkx as nx
+
+from planner.analyses.routing import Topology, index_network, topology
+from planner.graph import adjacency, nodes_of
+
+__all__ = ["network_index", "site_index", "site_links"]
+
+_View = tuple[Topology, dict[str, dict[str, Any]]]
+_INDEXES: weakref.WeakKeyDictionary[Any, dict[bool, tuple[tuple[int, int], _View]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def site_index(G: nx.MultiGraph[Any], *, planned: bool = False) -> Topology:
+    """The index of ``network(G, planned=planned)``: nodes and links
+    numbered in sorted id order. Made once per graph (again if nodes or
+    adjacencies of ``G`` were added or removed since, as
+    ``site_network``); read it, never change it."""
+    return _view(G, planned)[0]
+
+
+def site_links(
+    G: nx.MultiGraph[Any], *, planned: bool = False
+) -> dict[str, dict[str, Any]]:
+    """Link id -> attributes of the links :func:`site_index` indexes, in
+    ``G.edges`` order (each first met from its end added first). Read it."""
+    return _view(G, planned)[1]
+
+
+def _view(G: nx.MultiGraph[Any], planned: bool) -> _View:
+    adj = adjacency(G)
+    stamp = (len(adj), sum(map(len, adj.values())))
+    views = _INDEXES.setdefault(G, {})
+    cached = views.get(planned)
+    if cached is None or cached[0] != stamp:
+        cached = views[planned] = (stamp, _index(G, planned))
+    return cached[1]
+
+
+def _index(G: nx.MultiGraph[Any], planned: bool) -> _View:
+    sites = {n for n, d in nodes_of(G, "site") if d["status"] == "active"}
+    links: dict[str, dict[str, Any]] = {}
+    for u, nbrs in adjacency(G).items():
+        if u in sites:
+            for v, keys in nbrs.items():
+                if v in sites:
+                    for k, d in keys.items():
+                        if (
+                            k not in links
+                            and d["kind"] == "link"
+                            and (planned or d["status"] == "active")
+                        ):
+                            links[k] = d
+    topo = index_network(
+        sites,
+        ((k, d["a"], d["b"], d["metric"], d["capacity"]) for k, d in links.items()),
+    )
+    return topo, links
+
+
+_OF_NETWORK: weakref.WeakKeyDictionary[Any, Topology] = weakref.WeakKeyDictionary()
+
+
+def network_index(H: nx.MultiGraph[Any]) -> Topology:
+    """The index of the site network ``H`` (``planner.graph.network``):
+    made once per frozen network (the shared ``site_network``), so the
+    analyses given the same view read one index; a network that may still
+    change is indexed afresh."""
+    if not nx.is_frozen(H):
+        return topology(H)
+    cached = _OF_NETWORK.get(H)
+    if cached is None:
+        cached = _OF_NETWORK[H] = topology(H)
+    return cached

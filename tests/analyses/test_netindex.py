@@ -1,0 +1,67 @@
+"""The shared network index: the same index as indexing the networkx view,
+made once per graph and again after the graph changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.analyses.bandwidth import _links_between, site_demands, target_topology
+from planner.analyses.netindex import network_index, site_index, site_links
+from planner.analyses.routing import topology
+from planner.graph import build_graph, edge_list, network, site_network
+from planner.load import load_inventory, load_target
+
+ROOT = Path(__file__).parents[2]
+
+
+def _kongsberg() -> Any:
+    target = load_target(ROOT / "topologies/kongsberg-target.yaml")
+    inv = load_inventory(ROOT / "inventories/kongsberg.yaml", target)
+    return build_graph(inv.model), target.model
+
+
+@pytest.mark.parametrize("planned", [False, True])
+def test_site_index_is_the_index_of_the_site_network(planned: bool) -> None:
+    G, _ = _kongsberg()
+    topo = site_index(G, planned=planned)
+    assert topo == topology(network(G, planned=planned))
+    assert site_index(G, planned=planned) is topo  # made once, shared
+    H = site_network(G, planned=planned)
+    assert network_index(H) == topo
+    assert network_index(H) is network_index(H)
+    links = site_links(G, planned=planned)
+    assert sorted(links) == sorted(k for _, _, k, _ in edge_list(H))
+
+
+def test_bandwidth_routes_over_the_shared_index() -> None:
+    G, target = _kongsberg()
+    sites = site_demands(G, target)
+    assert site_index(G, planned=True) == target_topology(G, sites)
+    # the links in the order bandwidth read them before (G.edges order)
+    assert list(site_links(G, planned=True)) == list(_links_between(G, set(sites)))
+
+
+def test_site_index_follows_changes_and_unfrozen_networks(mini_graph: Any) -> None:
+    G = mini_graph.copy()
+    before = site_index(G)
+    site = next(n for n, d in G.nodes(data=True) if d["kind"] == "site")
+    G.add_node("extra-site", kind="site", municipality="x", status="active")
+    G.add_edge(
+        site,
+        "extra-site",
+        key="extra-link",
+        kind="link",
+        status="active",
+        a=site,
+        b="extra-site",
+        metric=1.0,
+        capacity=100.0,
+    )
+    after = site_index(G)
+    assert "extra-link" in after.links and "extra-link" not in before.links
+    H = network(G)  # not frozen: indexed afresh, never cached
+    assert network_index(H) is not network_index(H)
+    assert network_index(H) == after
