@@ -25,8 +25,8 @@ from typing import Any
 
 import networkx as nx
 
-from planner.analyses.routing import Topology, index_network, topology
-from planner.graph import adjacency, nodes_of
+from planner.analyses.routing import Topology, index_network
+from planner.graph import adjacency, edge_list, nodes_of
 
 __all__ = ["network_index", "site_index", "site_links"]
 
@@ -90,10 +90,28 @@ def network_index(H: nx.MultiGraph[Any]) -> Topology:
     """The index of the site network ``H`` (``planner.graph.network``):
     made once per frozen network (the shared ``site_network``), so the
     analyses given the same view read one index; a network that may still
-    change is indexed afresh."""
+    change is indexed afresh. A link without ``metric`` or ``capacity``
+    (a script's graph) gets 1 and 0: redundancy and reachability read
+    neither; route over :func:`planner.analyses.routing.topology`."""
     if not nx.is_frozen(H):
-        return topology(H)
+        return _of_network(H)
     cached = _OF_NETWORK.get(H)
     if cached is None:
-        cached = _OF_NETWORK[H] = topology(H)
+        cached = _OF_NETWORK[H] = _of_network(H)
     return cached
+
+
+def _of_network(H: nx.MultiGraph[Any]) -> Topology:
+    return index_network(
+        H,
+        (
+            (
+                k,
+                d.get("a", u),
+                d.get("b", v),
+                d.get("metric", 1.0),
+                d.get("capacity", 0.0),
+            )
+            for u, v, k, d in edge_list(H)
+        ),
+    )

@@ -194,7 +194,8 @@ def redundancy_gaps(
     dcs = [dc for dc in datacenters if dc in H]
     halls = town_halls(H)
     served = _served(H, set(halls.values()) | set(dcs))
-    topo, ix = network_index(H), network_index(H).index
+    topo = network_index(H)
+    ix = topo.index
     transit_only = _link_indices(topo, served)  # every path but a site's own
     gaps = []
     need = target.network.backbone.redundancy

@@ -65,3 +65,12 @@ def test_site_index_follows_changes_and_unfrozen_networks(mini_graph: Any) -> No
     H = network(G)  # not frozen: indexed afresh, never cached
     assert network_index(H) is not network_index(H)
     assert network_index(H) == after
+
+
+def test_the_script_of_docs_graph_runs(mini_graph: Any, capsys: Any) -> None:
+    """The example of docs/graph.md, run on the mini region."""
+    text = (ROOT / "docs/graph.md").read_text(encoding="utf-8")
+    after = text.split("A script reads them the same way:", 1)[1]
+    code = after.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "docs/graph.md", "exec"), {"G": mini_graph})
+    assert capsys.readouterr().out == "['alpha-beta', 'beta-gamma']\n"
