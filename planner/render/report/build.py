@@ -11,7 +11,6 @@ in the report is the one ``render`` draws with the same options.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from planner.analyses.gaps import Analysis
@@ -33,7 +32,6 @@ from planner.render.report.html import DIAGRAMS, Detail, ReportData, render_repo
 from planner.render.report.phases import PhaseChange, phase_changes
 from planner.render.text.bandwidth import bandwidth_json
 from planner.render.text.compare import compare_json
-from planner.render.text.matrix import matrix_json
 from planner.render.text.plan import plan_json
 
 __all__ = ["MAX_DETAIL_MAPS", "MAX_PHASE_DIAGRAMS", "build_report"]
@@ -90,10 +88,9 @@ def build_report(
         documents["compare.json"] = compare_json(compared)
     if plan is not None:
         documents["plan.json"] = plan_json(plan)
-    bw_doc = json.loads(documents["bandwidth.json"])
     gantt = None
     if plan is not None:
-        gantt = report_gantt(plan, inventory, target, gaps, bw_doc, lang)
+        gantt = report_gantt(plan, inventory, target, gaps, analysis.bandwidth, lang)
     data = ReportData(
         inventory=inventory,
         target=target,
@@ -105,16 +102,16 @@ def build_report(
         folded=every or bool(folds),
         folds=() if every else tuple(names[m] for m in folds),
         details=details,
-        bandwidth=bw_doc,
-        plan=json.loads(documents["plan.json"]) if plan is not None else None,
+        bandwidth=analysis.bandwidth,
+        plan=plan,
         gantt_svg=None if gantt is None else gantt[0],
         gantt_pages=() if gantt is None else gantt[1],
         plan_settings=settings,
         documents=documents,
         failures=failures,
-        matrix=json.loads(matrix_json(_matrix(analysis, target, plan))),
+        matrix=_matrix(analysis, target, plan),
         progress_link=progress_link,
-        comparison=None if compared is None else json.loads(documents["compare.json"]),
+        comparison=compared,
         comparison_svg=None if compared is None else compare_chart(compared),
         cost_key=None if plan is None else plan.key,
     )

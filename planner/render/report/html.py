@@ -5,9 +5,10 @@ the report as bytes, keyed by name; the command writes them. The page holds
 its CSS and fetches nothing: the diagrams are SVG files beside it, shown with
 ``<img>`` (so no script in an SVG could run). Jinja2 escapes every value.
 
-Bandwidth and the phased plan enter as their JSON documents
-(``planner/bandwidth/v1`` and ``planner/plan/v1``, docs/cli.md): a section
-is drawn when its document is given and is a short note otherwise.
+Bandwidth, the phased plan, the system overview and the comparison enter
+as the analyses' results (:class:`BandwidthReport`, :class:`PlanResult`,
+:class:`Matrix`, :class:`CompareResult`): a section is drawn when its
+result is given and is a short note otherwise.
 
 The page reads top down as a decision: a one-page summary (cost, who pays,
 payback, the three biggest risks), the money picture, the maps, the gaps
@@ -25,9 +26,12 @@ from typing import Any
 import jinja2
 
 from planner import __version__
+from planner.models.bandwidth import BandwidthReport
+from planner.models.compare import CompareResult
 from planner.models.inventory import Inventory
+from planner.models.matrix import Matrix
 from planner.models.plan import PlanFile
-from planner.models.planresult import CostKey
+from planner.models.planresult import CostKey, PlanResult
 from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.render.diagram.scene import FOLD_ABOVE
@@ -63,17 +67,16 @@ class Detail:
 @dataclass(frozen=True)
 class ReportData:
     """Everything a report shows. ``diagrams`` maps a view in
-    :data:`DIAGRAMS` to its SVG text; the bandwidth analysis and the plan
-    come as their JSON documents (``planner/bandwidth/v1``,
-    ``planner/plan/v1``), so the renderer needs none of their types."""
+    :data:`DIAGRAMS` to its SVG text; the bandwidth analysis, the plan,
+    the system overview and the comparison are the analyses' results."""
 
     inventory: Inventory
     target: Target
     gaps: GapReport
     diagrams: Mapping[str, str] = field(default_factory=dict)
     folded: bool = False
-    bandwidth: Mapping[str, Any] | None = None
-    plan: Mapping[str, Any] | None = None
+    bandwidth: BandwidthReport | None = None
+    plan: PlanResult | None = None
     gantt_svg: str | None = None
     # The Gantt chart cut into printable pages (gantt-1.svg ...).
     gantt_pages: Sequence[str] = ()
@@ -85,13 +88,13 @@ class ReportData:
     phase_diagrams: Sequence[tuple[PhaseChange, str]] = ()
     # The failure mode the gaps and bandwidth were found under (--failures).
     failures: str = "n-1"
-    # The system overview (``planner/matrix/v1``).
-    matrix: Mapping[str, Any] | None = None
+    # The system overview (``planner matrix``).
+    matrix: Matrix | None = None
     # A follow-up page (progress.html) is written beside the report.
     progress_link: bool = False
-    # planner report --compare: the ``planner/compare/v1`` document and its
-    # chart (compare.svg, beside the report).
-    comparison: Mapping[str, Any] | None = None
+    # planner report --compare: the scenarios and their chart (compare.svg,
+    # beside the report).
+    comparison: CompareResult | None = None
     comparison_svg: str | None = None
     # The cost key the plan split by (the assumptions name it).
     cost_key: CostKey | None = None
@@ -211,7 +214,7 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "money_svg": None if cash is None else money_chart(cash, msg, currency),
         "phase_diagrams": [change for change, _ in data.phase_diagrams],
         "gantt_pages": len(data.gantt_pages),
-        "phases_total": 0 if data.plan is None else len(data.plan.get("phases", [])),
+        "phases_total": 0 if data.plan is None else len(data.plan.phases),
         "systems": matrix_section(data.matrix),
         "progress_link": data.progress_link,
         "comparison": comparison_section(
