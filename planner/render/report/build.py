@@ -11,7 +11,7 @@ in the report is the one ``render`` draws with the same options.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from planner.analyses.gaps import Analysis
 from planner.analyses.matrix import service_matrix
@@ -24,11 +24,19 @@ from planner.models.planresult import PlanResult
 from planner.models.target import Target
 from planner.render.diagram.dot import Slugs
 from planner.render.diagram.maps import Maps, draw_all
+from planner.render.diagram.municipality import tree_dot
+from planner.render.diagram.municipality_split import Piece, split_tree
 from planner.render.diagram.scene import fold_choice
 from planner.render.diagram.views import PhaseResolver
 from planner.render.files.compare_chart import compare_chart
 from planner.render.report.gantt import report_gantt
-from planner.render.report.html import DIAGRAMS, Detail, ReportData, render_report
+from planner.render.report.html import (
+    DIAGRAMS,
+    Detail,
+    DetailPiece,
+    ReportData,
+    render_report,
+)
 from planner.render.report.phases import PhaseChange, phase_changes
 from planner.render.text.bandwidth import bandwidth_json
 from planner.render.text.compare import compare_json
@@ -75,14 +83,13 @@ def build_report(
     detailed = () if every or len(folds) > MAX_DETAIL_MAPS else folds
     texts = maps.dots(views, lang=lang, fold=fold)
     gaps_view = views[DIAGRAMS.index("gaps")]
-    texts += [maps.municipality(gaps_view, m, lang=lang) for m in detailed]
+    trees = [maps.tree(gaps_view, m, lang=lang) for m in detailed]
+    cuts = [split_tree(t) for t in trees]
+    texts += [tree_dot(t, t.title, t.shown, t.lines, t.hall) for t in trees]
+    texts += [p.dot for pieces in cuts for p in pieces]
     svgs = [svg.decode("utf-8") for svg in draw_all(texts)]
     names = {m.id: m.name for m in inventory.municipalities}
-    slugs = Slugs()
-    details = tuple(
-        Detail(f"municipality-{slugs('m', m)[2:]}.svg", names[m], svg)
-        for m, svg in zip(detailed, svgs[len(views) :], strict=True)
-    )
+    details = _details(detailed, names, cuts, svgs[len(views) :])
     documents = {"bandwidth.json": bandwidth_json(analysis.bandwidth)}
     if compared is not None:
         documents["compare.json"] = compare_json(compared)
@@ -116,6 +123,29 @@ def build_report(
         cost_key=None if plan is None else plan.key,
     )
     return render_report(data, lang=lang)
+
+
+def _details(
+    detailed: Sequence[str],
+    names: Mapping[str, str],
+    cuts: Sequence[Sequence[Piece]],
+    svgs: Sequence[str],
+) -> tuple[Detail, ...]:
+    """Each municipality drawn in detail: its whole tree
+    (``municipality-<id>.svg``) and, cut per hub, its pieces
+    (``municipality-<id>-0.svg`` the hubs, ``-1`` ... one per hub)."""
+    slugs = Slugs()
+    whole, rest = svgs[: len(detailed)], list(svgs[len(detailed) :])
+    out = []
+    for m, svg, pieces in zip(detailed, whole, cuts, strict=True):
+        stem = f"municipality-{slugs('m', m)[2:]}"
+        drawn, rest = rest[: len(pieces)], rest[len(pieces) :]
+        parts = tuple(
+            DetailPiece(f"{stem}-{i}.svg", p.name, p.sites - 1, text)
+            for i, (p, text) in enumerate(zip(pieces, drawn, strict=True))
+        )
+        out.append(Detail(f"{stem}.svg", names[m], svg, parts))
+    return tuple(out)
 
 
 def _matrix(analysis: Analysis, target: Target, plan: PlanResult | None) -> Matrix:

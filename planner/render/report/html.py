@@ -48,20 +48,34 @@ from planner.render.report.script import SCRIPT, SCRIPT_HASH
 from planner.render.report.sections import assumptions, bandwidth_rows, plan_section
 from planner.render.text.jsonout import to_json
 
-__all__ = ["DIAGRAMS", "Detail", "ReportData", "render_report"]
+__all__ = ["DIAGRAMS", "Detail", "DetailPiece", "ReportData", "render_report"]
 
 DIAGRAMS = ("current", "target", "gaps")
 """The views a report shows, in order; each is a file ``<view>.svg``."""
 
 
 @dataclass(frozen=True)
+class DetailPiece:
+    """A piece of a detail map cut per hub: its file, the hub's name (the
+    municipality's for the overview of the hubs), the sites behind the hub
+    and the SVG text."""
+
+    file: str
+    name: str
+    behind: int
+    svg: str
+
+
+@dataclass(frozen=True)
 class Detail:
     """A folded municipality drawn in detail: its file beside the report
-    (``municipality-<id>.svg``), its name and the SVG text."""
+    (``municipality-<id>.svg``), its name, the SVG text and, for a large
+    one, the pieces the page shows instead (the hubs, then each hub's)."""
 
     file: str
     name: str
     svg: str
+    pieces: Sequence[DetailPiece] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +132,8 @@ def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
         files[f"phase-{change.n}.svg"] = svg.encode("utf-8")
     for detail in data.details:
         files[detail.file] = detail.svg.encode("utf-8")
+        for piece in detail.pieces:
+            files[piece.file] = piece.svg.encode("utf-8")
     if data.gantt_svg is not None:
         files["gantt.svg"] = data.gantt_svg.encode("utf-8")
     for n, svg in enumerate(data.gantt_pages, 1):
@@ -198,7 +214,7 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "mill": mill,
         "diagrams": [v for v in DIAGRAMS if v in data.diagrams],
         "folded": data.folded,
-        "details": [(d.file, d.name) for d in data.details],
+        "details": data.details,
         "fold_names": ", ".join(data.folds),
         "fold_above": FOLD_ABOVE,
         "failures": data.failures,
