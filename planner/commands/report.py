@@ -34,6 +34,7 @@ _NAMES = (
     "gaps.json",
     "bandwidth.json",
     "plan.json",
+    "plan.xlsx",
     "gantt.svg",
     "money.svg",
     "compare.json",

@@ -42,14 +42,21 @@ from planner.render.text.plan import (
     with_reinvestment,
 )
 
-__all__ = ["FIXED_TIME", "plan_workbook", "save_workbook"]
+__all__ = [
+    "FIXED_TIME",
+    "fill_sheet",
+    "plan_sheets",
+    "plan_workbook",
+    "save_workbook",
+    "sheet_name",
+]
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MONEY = "#,##0"
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
-_PERCENT_COLUMNS = {"fraction", "gain"}
+_PERCENT_COLUMNS = {"fraction", "gain", "utilisation", "worst"}
 
 
 def plan_workbook(
@@ -58,9 +65,21 @@ def plan_workbook(
     """The ``.xlsx`` bytes of ``plan`` (deterministic); sheet names, headers
     and values (kinds, yes/no, periods, warnings; with ``text`` the
     packages' names and reasons) in ``lang`` (``en``, ``nb`` or ``nn``)."""
+    wb = Workbook(write_only=True)
+    plan_sheets(wb, plan, lang, text)
+    wb.properties.creator = "planner"
+    wb.properties.title = f"Plan: {plan.region_name}"
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    return _save(wb)
+
+
+def plan_sheets(
+    wb: Workbook, plan: PlanResult, lang: str = "en", text: PackageText | None = None
+) -> None:
+    """The plan's sheets added to ``wb`` (write-only), as
+    :func:`plan_workbook` has them."""
     t = _words(lang)
     v = cell_text(plan, lang, text)
-    wb = Workbook(write_only=True)
 
     def sheet(name: str) -> Any:
         return wb.create_sheet(t(name))
@@ -81,10 +100,24 @@ def plan_workbook(
 
         overview_sheet(sheet("System overview"), plan.matrix, t)
     _fill(sheet("Warnings"), ("warning",), [[w] for w in v.warnings()], t)
-    wb.properties.creator = "planner"
-    wb.properties.title = f"Plan: {plan.region_name}"
-    wb.properties.created = wb.properties.modified = FIXED_TIME
-    return _save(wb)
+
+
+def fill_sheet(
+    ws: Any,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    lang: str = "en",
+    money: str = _MONEY,
+) -> None:
+    """A sheet of ``rows`` under ``headers`` (English words, shown in
+    ``lang``), formatted as the plan's sheets are (amounts, percentages in
+    the columns named ``fraction``, ``gain``, ``utilisation``, ``worst``)."""
+    _fill(ws, headers, rows, _words(lang), money)
+
+
+def sheet_name(word: str, lang: str) -> str:
+    """A sheet's name (an English word) in ``lang``."""
+    return _words(lang)(word)
 
 
 def save_workbook(

@@ -35,6 +35,7 @@ from planner.models.planresult import CostKey, PlanResult
 from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.render.diagram.scene import FOLD_ABOVE
+from planner.render.files.workbook_text import PackageText
 from planner.render.i18n import Messages
 from planner.render.report.comparison import comparison_section
 from planner.render.report.figures import key_figures
@@ -46,6 +47,7 @@ from planner.render.report.phases import PhaseChange
 from planner.render.report.risks import gap_matrix, gap_tables, risks
 from planner.render.report.script import SCRIPT, SCRIPT_HASH
 from planner.render.report.sections import assumptions, bandwidth_rows, plan_section
+from planner.render.report.workbook import report_workbook
 from planner.render.text.jsonout import to_json
 
 __all__ = ["DIAGRAMS", "Detail", "DetailPiece", "ReportData", "render_report"]
@@ -126,6 +128,7 @@ def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
     context = _context(data, msg)
     html = _environment(msg).get_template("report.html.j2").render(context)
     files = {"index.html": html.encode("utf-8"), "gaps.json": _gaps_json(data)}
+    files["plan.xlsx"] = _workbook(data, context, msg)
     for view, svg in data.diagrams.items():
         files[f"{view}.svg"] = svg.encode("utf-8")
     for change, svg in data.phase_diagrams:
@@ -144,6 +147,23 @@ def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
         files["money.svg"] = context["money_svg"].encode("utf-8")
     files.update({name: text.encode("utf-8") for name, text in data.documents.items()})
     return dict(sorted(files.items()))
+
+
+def _workbook(data: ReportData, context: Mapping[str, Any], msg: Messages) -> bytes:
+    """``plan.xlsx``: the plan's sheets with the packages named as the page
+    names them, every gap and every link."""
+    plan = context["plan"]
+    text = None
+    if plan is not None:
+        text = PackageText(
+            names=plan["labels"],
+            reasons={wp["id"]: wp["why"] for wp in plan["packages"]},
+            warnings=plan["warnings"],
+        )
+    title = msg("report.title", region=data.inventory.region.name)
+    return report_workbook(
+        title, data.plan, text, context["groups"], context["bandwidth"], msg
+    )
 
 
 def _gaps_json(data: ReportData) -> bytes:

@@ -60,6 +60,7 @@ def test_files_of_a_report() -> None:
         "gaps.json",
         "gaps.svg",
         "index.html",
+        "plan.xlsx",
         "target.svg",
     ]
     assert files["gaps.json"].startswith(b'{\n  "datacenters"')
