@@ -44,6 +44,8 @@ from planner.render.text.plan import (
 
 __all__ = [
     "FIXED_TIME",
+    "PERCENT_COLUMNS",
+    "WRAP_ABOVE",
     "fill_sheet",
     "plan_sheets",
     "plan_workbook",
@@ -57,6 +59,10 @@ _MONEY = "#,##0"
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _PERCENT_COLUMNS = {"fraction", "gain", "utilisation", "worst"}
+PERCENT_COLUMNS = frozenset(_PERCENT_COLUMNS)
+"""Columns (by their English header) whose fractions show as percentages."""
+WRAP_ABOVE = 60
+"""Text longer than this wraps in its cell."""
 
 
 def plan_workbook(
@@ -108,11 +114,13 @@ def fill_sheet(
     rows: Sequence[Sequence[Any]],
     lang: str = "en",
     money: str = _MONEY,
+    widths: Sequence[Sequence[Any]] | None = None,
 ) -> None:
     """A sheet of ``rows`` under ``headers`` (English words, shown in
     ``lang``), formatted as the plan's sheets are (amounts, percentages in
-    the columns named ``fraction``, ``gain``, ``utilisation``, ``worst``)."""
-    _fill(ws, headers, rows, _words(lang), money)
+    the columns named ``fraction``, ``gain``, ``utilisation``, ``worst``);
+    the columns as wide as ``widths``' values need (by default the rows')."""
+    _fill(ws, headers, rows, _words(lang), money, widths)
 
 
 def sheet_name(word: str, lang: str) -> str:
@@ -186,14 +194,16 @@ def _fill(
     rows: Sequence[Sequence[Any]],
     t: Words = lambda word: word,
     money: str = _MONEY,
+    widths: Sequence[Sequence[Any]] | None = None,
 ) -> None:
     """A header row (in the workbook's language), the rows, formats (money
     with thousands, fractions as percentages) and column widths that fit the
     content. The workbook is write-only (streamed), so widths and panes are
     set before the rows."""
     shown = [t(h) for h in headers]
+    sized = rows if widths is None else widths
     for i, header in enumerate(shown):
-        width = max([len(header), *(len(_shown(r[i])) for r in rows if i < len(r))])
+        width = max([len(header), *(len(_shown(r[i])) for r in sized if i < len(r))])
         ws.column_dimensions[get_column_letter(i + 1)].width = min(60, width) + 2
     ws.freeze_panes = "A2"
     ws.append([_cell(ws, h, font=_BOLD) for h in shown])
@@ -219,7 +229,7 @@ def _styled(ws: Any, value: Any, header: str, money: str = _MONEY) -> Any:
         return _cell(ws, value, number_format=money)
     if header in _PERCENT_COLUMNS and isinstance(value, float):
         return _cell(ws, value, number_format="0.00%")
-    if isinstance(value, str) and len(value) > 60:
+    if isinstance(value, str) and len(value) > WRAP_ABOVE:
         return _cell(ws, value, alignment=_WRAP)
     return value
 

@@ -5,7 +5,8 @@ With a plan, its sheets as ``planner plan -o DIR --lang L`` writes them
 (the packages named as the report names them); always every gap (worst
 first, by municipality) and every link's load (busiest first), by the names
 users wrote with the ids beside them. The same report gives the same bytes
-(:func:`planner.render.files.workbook.save_workbook`).
+(:func:`planner.render.files.workbook.save_workbook`); the long sheets
+are written as XML text (:mod:`planner.render.files.long_sheet`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from typing import Any
 from openpyxl import Workbook
 
 from planner.models.planresult import PlanResult
+from planner.render.files.long_sheet import long_sheet
 from planner.render.files.workbook import (
     FIXED_TIME,
-    fill_sheet,
     plan_sheets,
     save_workbook,
     sheet_name,
@@ -68,7 +69,9 @@ def report_workbook(
         for group in groups
         for row in group["rows"]
     ]
-    fill_sheet(wb.create_sheet(sheet_name("Gaps", lang)), GAPS, gaps, lang)
+    rewrite = {}
+    ws = wb.create_sheet(sheet_name("Gaps", lang))
+    rewrite[_entry(wb, ws)] = long_sheet(ws, GAPS, gaps, lang)
     if bandwidth is not None:
         links = [
             [
@@ -83,8 +86,14 @@ def report_workbook(
             ]
             for row in bandwidth["rows"]
         ]
-        fill_sheet(wb.create_sheet(sheet_name("Links", lang)), LINKS, links, lang)
+        ws = wb.create_sheet(sheet_name("Links", lang))
+        rewrite[_entry(wb, ws)] = long_sheet(ws, LINKS, links, lang)
     wb.properties.creator = "planner"
     wb.properties.title = region
     wb.properties.created = wb.properties.modified = FIXED_TIME
-    return save_workbook(wb)
+    return save_workbook(wb, rewrite)
+
+
+def _entry(wb: Workbook, ws: Any) -> str:
+    """The sheet's entry in the package: openpyxl numbers them in order."""
+    return f"xl/worksheets/sheet{wb.worksheets.index(ws) + 1}.xml"
