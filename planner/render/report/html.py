@@ -243,7 +243,9 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "summary": [(k, n) for k, n in data.gaps.summary.items() if n],
         "matrix": gap_matrix(data.gaps, names),
         "groups": gap_tables(data.gaps, msg, words),
-        "risks": risks(data.gaps, data.plan, words, msg),
+        "risks": risks(
+            data.gaps, data.plan, words, msg, None if plan is None else plan["labels"]
+        ),
         "bandwidth": bandwidth_rows(data.bandwidth, words),
         "plan": plan,
         "cash": cash,

@@ -9,7 +9,7 @@ the body counts them per municipality, every municipality included.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from planner.models.gapdata import RedundancyGap, UtilisationGap
@@ -58,8 +58,10 @@ def risks(
     plan: PlanResult | None,
     words: PackageWords,
     msg: Messages,
+    labels: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """The three risks: ``{key, count, worst}`` with ``worst`` named."""
+    """The three risks: ``{key, count, worst}`` with ``worst`` named (work
+    packages by ``labels``, the names the report gives them)."""
     names = words.names
     spof = worst_first(
         [
@@ -98,7 +100,7 @@ def risks(
             "worst": [
                 msg(
                     "risk.deadline.item",
-                    name=x.package.name,
+                    name=(labels or {}).get(x.package.id, x.package.name),
                     deadline=msg.period(x.package.deadline),
                     end=msg.period(x.end),
                 )
