@@ -45,6 +45,7 @@ from planner.render.report.money import money_chart, money_section
 from planner.render.report.package_text import PackageWords
 from planner.render.report.phases import PhaseChange
 from planner.render.report.risks import gap_matrix, gap_tables, risks
+from planner.render.report.rows import bandwidth_rows_html, gap_rows_html
 from planner.render.report.script import SCRIPT, SCRIPT_HASH
 from planner.render.report.sections import assumptions, bandwidth_rows, plan_section
 from planner.render.report.workbook import report_workbook
@@ -166,6 +167,13 @@ def _workbook(data: ReportData, context: Mapping[str, Any], msg: Messages) -> by
     )
 
 
+def _with_html(section: dict[str, Any] | None, msg: Messages) -> dict[str, Any] | None:
+    """The bandwidth section with its rows as HTML (``rows.py``)."""
+    if section is None:
+        return None
+    return {**section, "html": bandwidth_rows_html(section["rows"], msg)}
+
+
 def _gaps_json(data: ReportData) -> bytes:
     return to_json(data.gaps.to_dict()).encode("utf-8")
 
@@ -242,11 +250,14 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "datacenters": ", ".join(names.site(s) for s in data.gaps.datacenters),
         "summary": [(k, n) for k, n in data.gaps.summary.items() if n],
         "matrix": gap_matrix(data.gaps, names),
-        "groups": gap_tables(data.gaps, msg, words),
+        "groups": [
+            {**g, "html": gap_rows_html(g["rows"], msg)}
+            for g in gap_tables(data.gaps, msg, words)
+        ],
         "risks": risks(
             data.gaps, data.plan, words, msg, None if plan is None else plan["labels"]
         ),
-        "bandwidth": bandwidth_rows(data.bandwidth, words),
+        "bandwidth": _with_html(bandwidth_rows(data.bandwidth, words), msg),
         "plan": plan,
         "cash": cash,
         "money_svg": None if cash is None else money_chart(cash, msg, currency),
