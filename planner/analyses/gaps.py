@@ -103,11 +103,15 @@ def analyse(
     failures: FailureMode = "n-1",
     progress: Progress | None = None,
     release: bool = False,
+    structure: bool = False,
 ) -> Analysis:
     """Build the graph, route the demand (by default under every single
     link failure; ``progress(done, total)`` follows that sweep) and find the
     gaps, routing once. ``release``: the caller's last use of ``inventory``,
-    emptied as the graph is built (``planner.graph.build_graph``)."""
-    G = build_graph(inventory, release=release)
+    emptied as the graph is built. The graph has the objects and the links
+    but not the edges between objects, which nothing of planner walks;
+    ``structure=True`` adds them, for a script that does
+    (``planner.graph.build_graph``)."""
+    G = build_graph(inventory, release=release, structure=structure)
     bandwidth = analyse_bandwidth(G, target, failures=failures, progress=progress)
     return Analysis(G, bandwidth, target)

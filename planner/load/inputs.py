@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.load.loader import load_inventory, load_plan, load_target
 from planner.load.source import Loaded
 from planner.models.inventory import Inventory
-from planner.models.plan import PlanFile
 from planner.models.target import Target
+
+if TYPE_CHECKING:  # its models are built on first use (20 ms; gap has no plan)
+    from planner.models.plan import PlanFile
 
 __all__ = ["Inputs", "load_inputs"]
 
