@@ -30,6 +30,7 @@ def test_report_writes_a_folder_byte_identically(tmp_path: Path) -> None:
         "gaps.json",
         "gaps.svg",
         "index.html",
+        "plan.xlsx",
         "target.svg",
     ]
     # The report's bandwidth analysis is planner bandwidth's, every failure in.
