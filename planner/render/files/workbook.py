@@ -80,12 +80,16 @@ def plan_workbook(
 
 
 def plan_sheets(
-    wb: Workbook, plan: PlanResult, lang: str = "en", text: PackageText | None = None
+    wb: Workbook,
+    plan: PlanResult,
+    lang: str = "en",
+    text: PackageText | None = None,
+    named: bool = False,
 ) -> None:
     """The plan's sheets added to ``wb`` (write-only), as
-    :func:`plan_workbook` has them."""
+    :func:`plan_workbook` has them (``named``: see ``cell_text``)."""
     t = _words(lang)
-    v = cell_text(plan, lang, text)
+    v = cell_text(plan, lang, text, named)
 
     def sheet(name: str) -> Any:
         return wb.create_sheet(t(name))

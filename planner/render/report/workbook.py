@@ -1,8 +1,9 @@
 """The report's workbook (``plan.xlsx`` beside ``index.html``): the full
 lists the page's appendix holds, in the report's language.
 
-With a plan, its sheets as ``planner plan -o DIR --lang L`` writes them
-(the packages named as the report names them); always every gap (worst
+With a plan, its sheets as ``planner plan -o DIR --lang L`` writes them,
+the packages named as the report names them (in English too: the page's
+words, not the planner's ids); always every gap (worst
 first, by municipality) and every link's load (busiest first), by the names
 users wrote with the ids beside them. The same report gives the same bytes
 (:func:`planner.render.files.workbook.save_workbook`); the long sheets
@@ -56,7 +57,7 @@ def report_workbook(
     lang = msg.lang
     wb = Workbook(write_only=True)
     if plan is not None:
-        plan_sheets(wb, plan, lang, text)
+        plan_sheets(wb, plan, lang, text, named=True)
     gaps = [
         [
             msg(f"severity.{row['severity']}"),

@@ -54,6 +54,11 @@ def test_every_gap_link_and_package_in_the_language(
     assert len(_rows(book, packages)) == 1 + len(plan)
     page = files["index.html"].decode("utf-8")
     assert '<a href="plan.xlsx">' in page
+    named = {r[1]: r[0] for r in _rows(book, packages)[1:]}
+    assert "link-kongsberg-notodden" in named.values()  # the id beside the name
+    upgrade = {"nb": "Oppgradere samband", "nn": "Oppgradere samband"}
+    link = upgrade.get(lang, "Upgrade the link") + " Kongsberg rådhus–Notodden rådhus"
+    assert any(n.startswith(link) for n in named)
 
 
 @requires_dot
