@@ -167,6 +167,10 @@ def _workbook(data: ReportData, context: Mapping[str, Any], msg: Messages) -> by
     )
 
 
+def _municipality_of(inventory: Inventory) -> dict[str, str]:
+    return {s.id: m.id for m in inventory.municipalities for s in m.sites}
+
+
 def _with_html(section: dict[str, Any] | None, msg: Messages) -> dict[str, Any] | None:
     """The bandwidth section with its rows as HTML (``rows.py``)."""
     if section is None:
@@ -257,7 +261,9 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "risks": risks(
             data.gaps, data.plan, words, msg, None if plan is None else plan["labels"]
         ),
-        "bandwidth": _with_html(bandwidth_rows(data.bandwidth, words), msg),
+        "bandwidth": _with_html(
+            bandwidth_rows(data.bandwidth, words, _municipality_of(inv)), msg
+        ),
         "plan": plan,
         "cash": cash,
         "money_svg": None if cash is None else money_chart(cash, msg, currency),

@@ -9,7 +9,7 @@ and the files agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -26,7 +26,14 @@ from planner.render.report.notice_text import say_notices
 from planner.render.report.package_text import PackageWords, package_words
 from planner.render.report.risks import PRINT_ROWS
 
-__all__ = ["as_written", "assumptions", "bandwidth_rows", "plan_section", "six"]
+__all__ = [
+    "PRINT_NAMES",
+    "as_written",
+    "assumptions",
+    "bandwidth_rows",
+    "plan_section",
+    "six",
+]
 
 Money = Callable[[Decimal | float | int | None], str]
 
@@ -41,11 +48,18 @@ def as_written(amount: Decimal) -> int | float:
     return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
+PRINT_NAMES = 12
+"""Sites cut off named per municipality in print (the page names all)."""
+
+
 def bandwidth_rows(
-    report: BandwidthReport | None, words: PackageWords
+    report: BandwidthReport | None,
+    words: PackageWords,
+    municipality_of: Mapping[str, str] | None = None,
 ) -> dict[str, Any] | None:
     """Every link, busiest first, named by its ends, and the sites a single
-    break cuts off; None without a bandwidth analysis."""
+    break cuts off, per municipality (``municipality_of``: site id ->
+    municipality id), most first; None without a bandwidth analysis."""
     if report is None:
         return None
     links = sorted(report.links, key=lambda ln: (-(six(ln.utilisation) or 0.0), ln.id))
@@ -65,9 +79,38 @@ def bandwidth_rows(
         }
         for i, ln in enumerate(links)
     ]
-    unreachable = sorted({words.names.site(u.site) for u in report.unreachable})
     unprinted = max(0, len(rows) - PRINT_ROWS)
-    return {"rows": rows, "unreachable": unreachable, "unprinted": unprinted}
+    cut = {u.site for u in report.unreachable}
+    return {
+        "rows": rows,
+        "unreachable": _cut_off(cut, words, municipality_of or {}),
+        "cut_off": len(cut),
+        "unprinted": unprinted,
+    }
+
+
+def _cut_off(
+    sites: set[str], words: PackageWords, municipality_of: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """The sites cut off, by municipality: most first, then by name; each
+    with the names printed and the rest (on screen only)."""
+    by: dict[str, list[str]] = {}
+    for site in sites:
+        muni = municipality_of.get(site)
+        name = words.names.municipality(muni) if muni is not None else "–"
+        by.setdefault(name, []).append(words.names.site(site))
+    out = []
+    for muni, names in sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        names.sort(key=str.casefold)
+        out.append(
+            {
+                "name": muni,
+                "count": len(names),
+                "shown": names[:PRINT_NAMES],
+                "rest": names[PRINT_NAMES:],
+            }
+        )
+    return out
 
 
 def plan_section(

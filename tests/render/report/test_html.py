@@ -110,7 +110,10 @@ def test_bandwidth_section() -> None:
     busiest = html.index(">Beta rådhus–Gamma kommunehus</th>")
     assert busiest < html.index(">Alpha rådhus–Beta rådhus</th>")
     assert "85\u00a0%" in html
-    assert "Sites cut off by a single break: Gamma kommunehus." in html
+    assert "1 site is cut off by a single break:" in html
+    cut = html[html.index('<table class="numbers sortable cut-off"') :]
+    assert '<th scope="row" class="text">Gamma</th><td data-sort="1">1</td>' in cut
+    assert '<td class="text list">Gamma kommunehus</td>' in cut
 
 
 def test_plan_section_with_gantt_costs_and_shares() -> None:
