@@ -50,9 +50,16 @@ def split_tree(tree: Tree, above: int = SPLIT_ABOVE) -> list[Piece]:
         return []
     msg = tree.ctx.msg
     places = {p.id: p for p in tree.shown}
-    inside = {n for members in below.values() for n in members}
-    overview = [p for p in tree.shown if p.id not in inside or p.id in below]
-    ids = {p.id for p in overview}
+    behind = {n for members in below.values() for n in members} - set(below)
+    top = [
+        ln for ln in tree.lines if ln.a not in behind and ln.b not in behind
+    ]  # the lines among the town hall, the hubs and the sites on neither
+    ends = {n for ln in top for n in (ln.a, ln.b)}
+    overview = [
+        p
+        for p in tree.shown
+        if p.id in ends or (p.id in tree.own and p.id not in behind)
+    ]
     labels = {
         h.id: msg.count("diagram.hub", len(below[h.id]) - 1, name=h.label) for h in hubs
     }
@@ -65,7 +72,7 @@ def split_tree(tree: Tree, above: int = SPLIT_ABOVE) -> list[Piece]:
                 tree,
                 msg("diagram.hubs", title=tree.title),
                 overview,
-                [ln for ln in tree.lines if ln.a in ids and ln.b in ids],
+                top,
                 tree.hall,
                 labels,
                 ", hubs",

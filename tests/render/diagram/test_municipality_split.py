@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +83,20 @@ def test_each_piece_fits_a_page_at_its_own_size(tree: object) -> None:
         box = re.search(r'viewBox="0\.00 0\.00 ([\d.]+) ([\d.]+)"', svg)
         assert box is not None
         assert float(box[1]) <= 510 and float(box[2]) <= 700, (p.name, box[0])
+
+
+def test_a_school_s_link_elsewhere_is_drawn_in_its_hubs_piece(tmp_path: Path) -> None:
+    """A school linked to another municipality (Modum, no neighbour of the
+    town hall): the far end stands in the school's hub's piece, never
+    alone in the overview."""
+    path = write_region(tmp_path / "r.yaml")
+    text = path.read_text(encoding="utf-8")
+    extra = "  - {id: x-modum, a: drammen-s50, b: modum-th, capacity: 1 Gbit/s}\n"
+    path.write_text(text + extra, encoding="utf-8")
+    G = build_graph(load_inventory(path).model)
+    view = select_view(find_gaps(G, default_target().model), "gaps")
+    pieces = split_tree(municipality_tree(G, view, "drammen", lang="nb"))
+    hub = 50 % HUBS  # region.py: school i hangs on hub i % 8
+    assert "s_modum_th [" not in pieces[0].dot
+    assert "s_modum_th [" in pieces[1 + hub].dot
+    assert "s_drammen_s50 -- s_modum_th" in pieces[1 + hub].dot
