@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import weakref
 from collections import OrderedDict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from planner.analyses.routing import Topology
@@ -113,14 +113,15 @@ def _by_neighbour(arc: tuple[int, int]) -> tuple[int, int]:
 def find_bridges(topo: Topology, down: frozenset[int] = _NONE) -> set[int]:
     """Link indices whose removal disconnects their ends (iterative Tarjan),
     the links ``down`` left out."""
-    return _bridges(_arcs(topo, down))
+    return set(_bridges(_arcs(topo, down)))
 
 
-def _bridges(arcs: _Arcs) -> set[int]:
+def _bridges(arcs: _Arcs) -> dict[int, tuple[int, int]]:
+    """Bridge link -> its ends (found from, to)."""
     disc = [-1] * len(arcs)
     low = [0] * len(arcs)
     count = 0
-    bridges: set[int] = set()
+    bridges: dict[int, tuple[int, int]] = {}
     for root in range(len(arcs)):
         if disc[root] >= 0:
             continue
@@ -145,7 +146,7 @@ def _bridges(arcs: _Arcs) -> set[int]:
                     parent = stack[-1][0]
                     low[parent] = min(low[parent], low[node])
                     if low[node] > disc[parent]:
-                        bridges.add(via)
+                        bridges[via] = (parent, node)
     return bridges
 
 
@@ -183,7 +184,7 @@ def bridge_tree(
     component = _labels(arcs, bridges)
     for s in together:
         component[s] = component[together[0]]
-    return _root(arcs, bridges, component)
+    return _root(bridges, component)
 
 
 def components(topo: Topology, down: frozenset[int] = _NONE) -> list[int]:
@@ -191,9 +192,8 @@ def components(topo: Topology, down: frozenset[int] = _NONE) -> list[int]:
     return _labels(_arcs(topo, down), _NONE)
 
 
-def _labels(arcs: _Arcs, cut: Iterable[int]) -> list[int]:
-    """Component numbers of the nodes, the links ``cut`` left out."""
-    gone = cut if isinstance(cut, (set, frozenset)) else set(cut)
+def _labels(arcs: _Arcs, gone: Container[int]) -> list[int]:
+    """Component numbers of the nodes, the links ``gone`` left out."""
     component = [-1] * len(arcs)
     count = 0
     for start in range(len(arcs)):
@@ -211,15 +211,16 @@ def _labels(arcs: _Arcs, cut: Iterable[int]) -> list[int]:
     return component
 
 
-def _root(arcs: _Arcs, bridges: set[int], component: list[int]) -> BridgeTree:
-    tree: dict[int, list[tuple[int, int]]] = {c: [] for c in component}
-    for node, nbrs in enumerate(arcs):
-        for link, nbr in nbrs:
-            if link in bridges:
-                tree[component[node]].append((component[nbr], link))
+def _root(bridges: dict[int, tuple[int, int]], component: list[int]) -> BridgeTree:
+    tree: list[list[tuple[int, int]]] = [
+        [] for _ in range(max(component, default=-1) + 1)
+    ]
+    for link, (u, v) in bridges.items():
+        tree[component[u]].append((component[v], link))
+        tree[component[v]].append((component[u], link))
     parent: dict[int, tuple[int, int]] = {}
     depth: dict[int, tuple[int, int]] = {}
-    for root in sorted(tree):
+    for root in range(len(tree)):
         if root in depth:
             continue
         depth[root] = (root, 0)
