@@ -17,6 +17,7 @@ import networkx as nx
 from planner.analyses.availability import availability_gaps, estimate_availability
 from planner.analyses.bandwidth import Progress, analyse_bandwidth
 from planner.analyses.lifecycle import lifecycle_gaps
+from planner.analyses.netindex import today_view
 from planner.analyses.network import (
     capacity_gaps,
     find_datacenters,
@@ -58,7 +59,8 @@ def find_gaps(
         bandwidth = analyse_bandwidth(G, target, failures=failures)
     dcs = find_datacenters(G, target)
     H = site_network(G)
-    redundancy = redundancy_gaps(H, target, dcs)
+    today = today_view(G)  # the index the bandwidth routing made
+    redundancy = redundancy_gaps(H, target, dcs, today)
     net = target.network
     gaps: list[Gap] = [
         *coverage_gaps(G, target),
@@ -68,7 +70,7 @@ def find_gaps(
         *capacity_gaps(H, target, dcs),
         *redundancy,
         *shared_risk_gaps(H, net.backbone.redundancy, net.access, dcs, redundancy),
-        *reachability_gaps(H, dcs),
+        *reachability_gaps(H, dcs, today),
         *utilisation_gaps(bandwidth),
         *availability_gaps(G, target, estimate_availability(G, target)),
         *lifecycle_gaps(G, target),

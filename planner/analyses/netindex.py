@@ -28,7 +28,7 @@ import networkx as nx
 from planner.analyses.routing import Topology, index_network
 from planner.graph import adjacency, edge_list, nodes_of
 
-__all__ = ["network_index", "site_index", "site_links"]
+__all__ = ["View", "network_index", "site_index", "site_links", "today_view"]
 
 _View = tuple[Topology, dict[str, dict[str, Any]]]
 _INDEXES: weakref.WeakKeyDictionary[Any, dict[bool, tuple[tuple[int, int], _View]]] = (
@@ -81,6 +81,22 @@ def _index(G: nx.MultiGraph[Any], planned: bool) -> _View:
         ((k, d["a"], d["b"], d["metric"], d["capacity"]) for k, d in links.items()),
     )
     return topo, links
+
+
+View = tuple[Topology, frozenset[int]]
+"""An index and the links of it a view leaves out."""
+
+
+def today_view(G: nx.MultiGraph[Any]) -> View:
+    """Today's network (``site_network(G)``) as the target's index without
+    its planned links: the nodes are the same active sites, so the gap
+    analysis reads the one index the bandwidth routing made."""
+    topo = site_index(G, planned=True)
+    links = site_links(G, planned=True)
+    planned = frozenset(
+        i for i, k in enumerate(topo.links) if links[k]["status"] != "active"
+    )
+    return topo, planned
 
 
 _OF_NETWORK: weakref.WeakKeyDictionary[Any, Topology] = weakref.WeakKeyDictionary()

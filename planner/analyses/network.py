@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from planner.analyses.connectivity import BridgeTree, bridge_tree, components, min_cut
-from planner.analyses.netindex import network_index
+from planner.analyses.netindex import View, network_index
 from planner.analyses.routing import Topology
 from planner.graph import edge_list, nodes_of
 from planner.models.gapdata import CapacityGap, ReachabilityGap, RedundancyGap
@@ -138,20 +138,23 @@ def reached_from(H: nx.MultiGraph[Any], sources: Iterable[str]) -> set[str]:
     return reached
 
 
-def reachability_gaps(H: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list[Gap]:
-    """Sites of the network view ``H`` with no path to any data centre."""
+def reachability_gaps(
+    H: nx.MultiGraph[Any], datacenters: Iterable[str], view: View | None = None
+) -> list[Gap]:
+    """Sites of the network view ``H`` with no path to any data centre.
+    ``view``: ``H`` as an index and the links of it ``H`` has not
+    (``netindex.today_view``), else ``H`` is indexed."""
     dcs = [dc for dc in datacenters if dc in H]
     served = _served(H, set(town_halls(H).values()) | set(dcs))
-    topo = network_index(H)
-    down = _link_indices(topo, served)
-    transit = _reached(topo, dcs, down)
+    topo, absent = view or (network_index(H), frozenset())
+    transit = _reached(topo, dcs, absent | _link_indices(topo, served))
     reached = set(transit)
     for k, ends in served.items():  # a site reaches them over its own line
         a, b = topo.ends[_link_index(topo, k)]
         for x, far in ((a, b), (b, a)):
             if topo.nodes[x] in ends and far in transit:
                 reached.add(x)
-    linked = _reached(topo, dcs, frozenset()) if served else transit
+    linked = _reached(topo, dcs, absent) if served else transit
     return [
         Gap(
             kind="reachability",
@@ -185,18 +188,21 @@ def _link_indices(topo: Topology, links: Iterable[str]) -> frozenset[int]:
 
 
 def redundancy_gaps(
-    H: nx.MultiGraph[Any], target: Target, datacenters: Iterable[str]
+    H: nx.MultiGraph[Any],
+    target: Target,
+    datacenters: Iterable[str],
+    view: View | None = None,
 ) -> list[Gap]:
     """Town halls with fewer edge-disjoint paths to the data centres than the
     backbone requires, and sites with fewer to their town hall than access
     requires, in the network view ``H``. Unreachable sites are reachability
-    gaps, not counted here."""
+    gaps, not counted here. ``view`` as for :func:`reachability_gaps`."""
     dcs = [dc for dc in datacenters if dc in H]
     halls = town_halls(H)
     served = _served(H, set(halls.values()) | set(dcs))
-    topo = network_index(H)
+    topo, absent = view or (network_index(H), frozenset())
     ix = topo.index
-    transit_only = _link_indices(topo, served)  # every path but a site's own
+    transit_only = absent | _link_indices(topo, served)  # all but a site's own
     gaps = []
     need = target.network.backbone.redundancy
     if dcs and need > 1:
@@ -222,7 +228,8 @@ def redundancy_gaps(
                 for p in (p for p in pairs if topo.nodes[p[0]] in own):
                     site = topo.nodes[p[0]]  # with the links that serve it
                     mine = [k for k, ends in served.items() if site not in ends]
-                    found += _short_of(topo, [p], need, _link_indices(topo, mine))
+                    down = absent | _link_indices(topo, mine)
+                    found += _short_of(topo, [p], need, down)
                 for site, paths, cut in sorted(found):
                     gaps.append(
                         _redundancy_gap(H, site, "its town hall", paths, need, cut)

@@ -74,3 +74,33 @@ def test_the_script_of_docs_graph_runs(mini_graph: Any, capsys: Any) -> None:
     code = after.split("```python\n", 1)[1].split("```", 1)[0]
     exec(compile(code, "docs/graph.md", "exec"), {"G": mini_graph})
     assert capsys.readouterr().out == "['alpha-beta', 'beta-gamma']\n"
+
+
+def test_today_view_answers_as_indexing_today(mini_graph: Any) -> None:
+    """Redundancy and reachability over the target's index without its
+    planned links give the gaps of today's network indexed on its own."""
+    from planner.analyses.netindex import today_view
+    from planner.analyses.network import (
+        find_datacenters,
+        reachability_gaps,
+        redundancy_gaps,
+    )
+
+    G, target = _kongsberg()
+    graphs = []
+    for base, count in ((G, 12), (mini_graph, 100)):
+        for k in sorted(site_links(base))[:count]:  # each link planned in turn
+            graph = base.copy()
+            edge = next(
+                d for _, _, key, d in graph.edges(keys=True, data=True) if key == k
+            )
+            edge["status"] = "planned"
+            graphs.append(graph)
+    for graph in graphs:
+        topo, planned = today_view(graph)
+        assert len(planned) == 1
+        H = site_network(graph)
+        dcs = find_datacenters(graph, target)
+        view = (topo, planned)
+        assert redundancy_gaps(H, target, dcs, view) == redundancy_gaps(H, target, dcs)
+        assert reachability_gaps(H, dcs, view) == reachability_gaps(H, dcs)
