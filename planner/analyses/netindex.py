@@ -10,8 +10,10 @@ indexed once and shared:
   planned ones with ``planned``) once per graph, for the bandwidth routing
   and the availability estimate. It is read from the graph's adjacency, not
   from the networkx copy, so ``planner bandwidth`` never builds that copy;
-- :func:`network_index` indexes a site network the analyses are handed
-  (redundancy and reachability take today's ``site_network``), once per
+- :func:`today_view` is that index with the planned links down: today's
+  network, for redundancy and reachability in the gap analysis;
+- :func:`network_index` indexes a site network an analysis is handed on
+  its own (the diagrams' phase networks, a script's graph), once per
   frozen network.
 
 Both number nodes and links in sorted id order, so the same view gives the
