@@ -28,6 +28,7 @@ does. The target's minimum capacities are ``capacity`` gaps, not this.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -69,6 +70,7 @@ __all__ = [
     "analyse_bandwidth",
     "recommend_capacity",
     "site_demands",
+    "target_network",
     "target_topology",
 ]
 
@@ -104,8 +106,33 @@ def target_topology(G: nx.MultiGraph[Any], sites: Iterable[str]) -> Topology:
     """The target network indexed for routing: the active ``sites`` and the
     active and planned links between them, the same view as
     ``network(G, planned=True)`` without copying the graph."""
-    keep = set(sites)
-    return _index(keep, _links_between(G, keep))
+    return target_network(G, sites)[1]
+
+
+Links = dict[str, dict[str, Any]]
+_NETWORKS: weakref.WeakKeyDictionary[
+    Any, tuple[tuple[int, int], frozenset[str], Links, Topology]
+] = weakref.WeakKeyDictionary()
+
+
+def target_network(
+    G: nx.MultiGraph[Any], sites: Iterable[str]
+) -> tuple[Links, Topology]:
+    """The links between ``sites`` (id -> attributes, see
+    :func:`_links_between`) and :func:`target_topology`, made once per
+    graph and set of sites: the plan's link dependencies
+    (``planner.planning.crossings``) route on the same network right after
+    the bandwidth analysis. Made again when nodes or edges of ``G`` were
+    added or removed (the attributes are not watched: change a link by
+    building a new graph, as ``planner.design`` does)."""
+    keep = frozenset(sites)
+    adj = adjacency(G)
+    stamp = (len(adj), sum(map(len, adj.values())))
+    cached = _NETWORKS.get(G)
+    if cached is None or cached[0] != stamp or cached[1] != keep:
+        links = _links_between(G, set(keep))
+        cached = _NETWORKS[G] = (stamp, keep, links, _index(set(keep), links))
+    return cached[2], cached[3]
 
 
 def _links_between(G: nx.MultiGraph[Any], keep: set[str]) -> dict[str, dict[str, Any]]:
@@ -153,8 +180,7 @@ def analyse_bandwidth(
     """Route the target state's demand; with ``failures="n-1"`` also every
     single link failure. ``progress(done, total)`` follows the sweep."""
     demand = site_demands(G, target)
-    links = _links_between(G, set(demand))
-    topo = _index(set(demand), links)
+    links, topo = target_network(G, demand)
     dcs = find_datacenters(G, target)
     sinks = [topo.index[dc] for dc in dcs if dc in topo.index]
     served = served_index(topo, _served(G, links, dcs))

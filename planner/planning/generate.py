@@ -34,7 +34,8 @@ from typing import Any
 
 import networkx as nx
 
-from planner.graph import node_key, nodes_of
+from planner.analyses.bandwidth import target_network
+from planner.graph import edge_list, node_key, nodes_of
 from planner.models.gapdata import (
     CapacityGap,
     ConsolidationGap,
@@ -45,7 +46,7 @@ from planner.models.notice import Notice
 from planner.models.planresult import Package
 from planner.models.results import Gap, GapReport
 from planner.models.target import Service, Target
-from planner.planning.crossings import crossed_links
+from planner.planning.crossings import crossings
 from planner.planning.network import build_first, build_packages
 from planner.units import format_bandwidth
 
@@ -84,14 +85,7 @@ def generate_packages(
     central = [g for g in moving if g.data_as(HostingGap).target_hosting == "central"]
     dc = [_datacenter(central, report.datacenters)] if central else []
     link_ids = {p.id.removeprefix("link-"): p.id for p in links}
-    crossed: dict[str, frozenset[str]] = {}
-    if links and report.datacenters:
-        crossed = crossed_links(G, report.datacenters)
-
-    @functools.cache  # asked once per move, for a handful of municipality sets
-    def link_deps(munis: tuple[str, ...]) -> tuple[str, ...]:
-        crossing = set().union(*(crossed.get(m, frozenset()) for m in munis))
-        return tuple(sorted(link_ids[x] for x in crossing if x in link_ids))
+    link_deps = _link_deps(G, report.datacenters, link_ids)
 
     moves = [_move(g, target, link_deps) for g in _core_first(moving, target)]
     harmonise = [
@@ -112,6 +106,25 @@ def generate_packages(
     ordered = build_first((*links, *dc, *packages, *closes), builds)
     every = _with_effort(ordered, target)
     return Generated(every, (*warnings, *built))
+
+
+def _link_deps(
+    G: nx.MultiGraph[Any], datacenters: tuple[str, ...], link_ids: dict[str, str]
+) -> LinkDeps:
+    """Municipalities -> the upgrade packages of the links their traffic to
+    the data centre crosses, sorted (``planner.planning.crossings``)."""
+    found = crossings(G, datacenters) if link_ids and datacenters else None
+    masks = found.masks if found else {}
+    ordered = [(link_ids[x], masks[x]) for x in sorted(link_ids) if x in masks]
+
+    @functools.cache  # asked once per move, for a handful of municipality sets
+    def link_deps(munis: tuple[str, ...]) -> tuple[str, ...]:
+        if found is None:
+            return ()
+        q = found.mask(munis)
+        return tuple(pid for pid, m in ordered if m & q)
+
+    return link_deps
 
 
 def _with_effort(packages: tuple[Package, ...], target: Target) -> tuple[Package, ...]:
@@ -138,12 +151,8 @@ def _link_packages(
     target: Target,
     recommended: Mapping[str, float],
 ) -> tuple[list[Package], list[str]]:
-    index = {
-        d["id"]: {**d, "ends": (u, v)}
-        for u, v, d in G.edges(data=True)
-        if d["kind"] == "link"
-    }
     gaps = {g.subject: g for g in report.gaps if g.kind == "capacity"}
+    index = _links_by_id(G, [*gaps, *recommended])
     wanted = set(gaps) | {
         x
         for x, mbps in recommended.items()
@@ -158,6 +167,18 @@ def _link_packages(
         warnings += warning
     order = {p.id: _link_order(gaps.get(p.id.removeprefix("link-"))) for p in packages}
     return sorted(packages, key=lambda p: (order[p.id], p.id)), warnings
+
+
+def _links_by_id(G: nx.MultiGraph[Any], ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Link id -> the link's attributes, for the links among ``ids`` that
+    ``G`` has: read from the target network the bandwidth analysis indexed
+    (``target_network``: the national graph's 70,000 edges are not walked
+    again), from every edge when one of ``ids`` is not on it."""
+    active = [n for n, d in nodes_of(G, "site") if d["status"] == "active"]
+    known = {d["id"]: d for d in target_network(G, active)[0].values()}
+    if not known.keys() >= set(ids):
+        known = {d["id"]: d for *_, d in edge_list(G) if d["kind"] == "link"}
+    return known
 
 
 def _link_order(gap: Gap | None) -> int:
@@ -228,7 +249,7 @@ def _link(
 def _link_municipalities(
     G: nx.MultiGraph[Any], link: dict[str, Any]
 ) -> tuple[str, ...]:
-    ends = [G.nodes[n] for n in link["ends"]]
+    ends = [G.nodes[n] for n in (link["a"], link["b"])]
     return tuple(sorted({d["municipality"] for d in ends if "municipality" in d}))
 
 
