@@ -94,7 +94,9 @@ def generate_packages(
             [g for g in report.gaps if g.kind == "harmonisation"], target
         )
     ]
-    closes = _closes(G, hosting, moving, has_dc=bool(dc))
+    closes = _closes(
+        G, hosting, moving, has_dc=bool(dc), effort=target.effort.get("close", 0.0)
+    )
     earlier = {p.id for p in (*moves, *harmonise)}
     introduce = [
         p
@@ -128,7 +130,8 @@ def _link_deps(
 
 
 def _with_effort(packages: tuple[Package, ...], target: Target) -> tuple[Package, ...]:
-    """Each package with the target's effort for its kind (FTE per phase)."""
+    """Each package with the target's effort for its kind (FTE per phase;
+    the link upgrades and closures, thousands nationally, are made with it)."""
     effort = target.effort
     return tuple(
         replace(p, effort=effort[p.kind])
@@ -240,6 +243,7 @@ def _link(
         generated=True,
         investment=cost.investment if cost else Decimal(0),
         per_year=cost.per_year if cost else Decimal(0),
+        effort=target.effort.get("link", 0.0),  # as _with_effort would
         municipalities=munis,
         closes=tuple(closes),
     )
@@ -419,7 +423,12 @@ def _with_service_deps(packages: list[Package], target: Target) -> list[Package]
 
 
 def _closes(
-    G: nx.MultiGraph[Any], hosting: list[Gap], moving: list[Gap], *, has_dc: bool
+    G: nx.MultiGraph[Any],
+    hosting: list[Gap],
+    moving: list[Gap],
+    *,
+    has_dc: bool,
+    effort: float = 0.0,
 ) -> list[Package]:
     """One package per server room a consolidation gap closes, after every
     move of a system out of that room (or out of its municipality, for
@@ -446,6 +455,7 @@ def _closes(
                     kind="close",
                     reason=f"hosting gap {g.subject} (consolidation): {g.detail}",
                     generated=True,
+                    effort=effort,
                     depends_on=tuple(sorted(deps)),
                     municipalities=(g.subject,),
                     closes=(("hosting", g.subject),),
