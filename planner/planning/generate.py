@@ -26,6 +26,7 @@ room closes after every move out of it.
 from __future__ import annotations
 
 import functools
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -161,15 +162,17 @@ def _link_packages(
         for x, mbps in recommended.items()
         if x in index and mbps > index[x]["capacity"]
     }
+    sites = dict(nodes_of(G, "site"))
     packages, warnings = [], []
     for link in wanted:
-        package, warning = _link(
-            G, index[link], gaps.get(link), recommended.get(link), target
-        )
-        packages.append(package)
+        ends = [
+            sites.get(n) or G.nodes[n] for n in (index[link]["a"], index[link]["b"])
+        ]
+        gap = gaps.get(link)
+        package, warning = _link(ends, index[link], gap, recommended.get(link), target)
+        packages.append((_link_order(gap), package.id, package))
         warnings += warning
-    order = {p.id: _link_order(gaps.get(p.id.removeprefix("link-"))) for p in packages}
-    return sorted(packages, key=lambda p: (order[p.id], p.id)), warnings
+    return [p for *_, p in sorted(packages, key=lambda x: x[:2])], warnings
 
 
 def _links_by_id(G: nx.MultiGraph[Any], ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -189,7 +192,7 @@ def _link_order(gap: Gap | None) -> int:
 
 
 def _link(
-    G: nx.MultiGraph[Any],
+    ends: list[dict[str, Any]],
     link: dict[str, Any],
     gap: Gap | None,
     recommended: float | None,
@@ -231,7 +234,7 @@ def _link(
             f"bandwidth analysis: the planned peak load on {link['id']} needs "
             f"{format_bandwidth(recommended)}"
         )
-    munis = gap.municipalities if gap else _link_municipalities(G, link)
+    munis = gap.municipalities if gap else _link_municipalities(ends)
     closes = [("capacity", link["id"])] if gap else []
     if recommended is not None and recommended > link["capacity"]:
         closes.append(("utilisation", link["id"]))
@@ -250,10 +253,8 @@ def _link(
     return package, warnings
 
 
-def _link_municipalities(
-    G: nx.MultiGraph[Any], link: dict[str, Any]
-) -> tuple[str, ...]:
-    ends = [G.nodes[n] for n in (link["a"], link["b"])]
+def _link_municipalities(ends: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The municipalities of a link's ends (its nodes' attributes)."""
     return tuple(sorted({d["municipality"] for d in ends if "municipality" in d}))
 
 
@@ -384,10 +385,9 @@ def _estimate(
     one with most users)."""
     users: dict[str, int] = defaultdict(int)
     products: dict[str, int] = defaultdict(int)
-    for _, d in nodes_of(G, "system"):
-        if d["service"] == service:
-            users[d["municipality"]] += d["users"]
-            products[d["product"]] += d["users"]
+    for d in _systems_of(G).get(service, ()):
+        users[d["municipality"]] += d["users"]
+        products[d["product"]] += d["users"]
     people = {d["id"]: int(d["population"]) for _, d in nodes_of(G, "municipality")}
     others = sum(people[m] for m in users if m != muni)
     total = sum(v for m, v in users.items() if m != muni)
@@ -396,6 +396,25 @@ def _estimate(
     )
     best = min(products, key=lambda p: (-products[p], p)) if products else None
     return estimate, standard or best
+
+
+_SYSTEMS: weakref.WeakKeyDictionary[
+    Any, tuple[int, dict[str, list[dict[str, Any]]]]
+] = weakref.WeakKeyDictionary()
+
+
+def _systems_of(G: nx.MultiGraph[Any]) -> dict[str, list[dict[str, Any]]]:
+    """Service -> its systems' attributes, in ``G``'s order: made once per
+    graph (each coverage gap's estimate walked all 19,000 systems of a
+    national inventory), again when systems were added or removed."""
+    systems = nodes_of(G, "system")
+    cached = _SYSTEMS.get(G)
+    if cached is None or cached[0] != len(systems):
+        by_service: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for _, d in systems:
+            by_service[d["service"]].append(d)
+        cached = _SYSTEMS[G] = (len(systems), dict(by_service))
+    return cached[1]
 
 
 def _with_service_deps(packages: list[Package], target: Target) -> list[Package]:
@@ -435,9 +454,10 @@ def _closes(
     shared systems whose server is not named), and after the data centre
     that takes over (a room none of whose systems move closes only then)."""
     out_of: dict[str, set[str]] = defaultdict(set)
+    servers = dict(nodes_of(G, "server"))
     for g in moving:
         for sy in g.data_as(HostingGap).systems:
-            site = _site(G, sy.server)
+            site = _site(servers, sy.server)
             key = site if site else f"municipality:{sy.hosted_by}"
             out_of[key].add(f"move-{g.subject}")
     packages = []
@@ -464,8 +484,8 @@ def _closes(
     return sorted(packages, key=lambda p: p.id)
 
 
-def _site(G: nx.MultiGraph[Any], server: str | None) -> str | None:
+def _site(servers: Mapping[str, dict[str, Any]], server: str | None) -> str | None:
     if server is None:
         return None
-    node = G.nodes.get(node_key("server", server))
+    node = servers.get(node_key("server", server))
     return None if node is None else str(node["site"])

@@ -75,9 +75,11 @@ def priority_order(packages: Sequence[Package]) -> list[Package]:
 def _known_deps(packages: Sequence[Package]) -> list[set[int]]:
     """Each package's dependencies among ``packages``, as their positions
     (a dependency on anything else is checked elsewhere, not waited for)."""
-    index = {p.id: i for i, p in enumerate(packages)}
-    known, position = index.__contains__, index.__getitem__
-    return [set(map(position, filter(known, p.depends_on))) for p in packages]
+    position = {p.id: i for i, p in enumerate(packages)}.get
+    out: list[set[int | None]] = [set(map(position, p.depends_on)) for p in packages]
+    for deps in out:
+        deps.discard(None)  # not among packages
+    return out  # type: ignore[return-value]  # None discarded
 
 
 def _order(packages: Sequence[Package], deps: list[set[int]]) -> list[int]:
@@ -194,6 +196,12 @@ def schedule(packages: Sequence[Package], frame: Frame) -> Schedule:
     end = [0] * len(packages)
     warnings: list[str] = []
     deps = _known_deps(packages)
+    # Without a cap every package fits where its dependencies allow.
+    capped = frame.strategy == "evolution" and (
+        frame.budget_investment is not None
+        or frame.budget_operating is not None
+        or frame.staff is not None
+    )
     for i in _order(packages, deps):
         p = packages[i]
         # Every dependency is placed already (a topological order).
@@ -201,7 +209,7 @@ def schedule(packages: Sequence[Package], frame: Frame) -> Schedule:
         if p.not_before:
             earliest = max(earliest, phase_index(p.not_before, frame))
         at = earliest
-        if frame.strategy == "evolution":
+        if capped:
             alone = load.oversize(p)
             while not load.fits(p, at, alone):
                 at += 1

@@ -139,15 +139,16 @@ def _alike(
     streams: Iterable[tuple[Decimal, Period]],
 ) -> list[tuple[Decimal, Period, int]]:
     """``(amount, since, how many)`` of the streams alike: a national plan's
-    9,000 link upgrades are a handful of prices from a handful of phases.
-    Alike is the same digits (``str``), not just the same value: ``12.50``
-    and ``12.5`` accrue with their own exponents."""
-    counts: Counter[tuple[str, Period]] = Counter()
-    amounts: dict[str, Decimal] = {}
+    9,000 link upgrades are a handful of prices (the target's own Decimal
+    objects) from a handful of phases. Alike is the same object, so the
+    same digits: ``12.50`` and ``12.5`` are equal but accrue with their own
+    exponents. Zero amounts accrue nothing and are left out."""
+    counts: Counter[tuple[int, Period]] = Counter()
+    amounts: dict[int, Decimal] = {}
     for amount, since in streams:
-        text = str(amount)
-        amounts.setdefault(text, amount)
-        counts[text, since] += 1
+        if amount:
+            amounts[id(amount)] = amount
+            counts[id(amount), since] += 1
     return [(amounts[a], since, n) for (a, since), n in counts.items()]
 
 
