@@ -61,12 +61,13 @@ def crossings(G: nx.MultiGraph[Any], datacenters: Iterable[str]) -> Crossings:
             mask[x] = bit
     links = [0] * len(topo.links)
     # Next hops are strictly nearer a sink: farthest first, every node's
-    # mask is complete before it is pushed on.
-    for x in sorted(range(len(dist)), key=lambda n: -dist[n]):
+    # mask is complete before it is pushed on (ties never meet).
+    for x in sorted(range(len(dist)), key=dist.__getitem__, reverse=True):
         here = mask[x]
-        for link, nxt in next_hops[x]:
-            links[link] |= here
-            mask[nxt] |= here
+        if here:
+            for link, nxt in next_hops[x]:
+                links[link] |= here
+                mask[nxt] |= here
     masks = {topo.links[k]: m for k, m in enumerate(links) if m}
     return Crossings(masks, bits)
 

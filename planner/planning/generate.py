@@ -26,6 +26,7 @@ room closes after every move out of it.
 from __future__ import annotations
 
 import functools
+import itertools
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Mapping
@@ -115,19 +116,41 @@ def _link_deps(
     G: nx.MultiGraph[Any], datacenters: tuple[str, ...], link_ids: dict[str, str]
 ) -> LinkDeps:
     """Municipalities -> the upgrade packages of the links their traffic to
-    the data centre crosses, sorted (``planner.planning.crossings``)."""
+    the data centre crosses, sorted (``planner.planning.crossings``).
+
+    The links crossed by the same municipalities are grouped (a
+    municipality's own access links, the backbone shared by many): a move
+    tests each group once, then picks its packages from the sorted ids by
+    the group's bits."""
     found = crossings(G, datacenters) if link_ids and datacenters else None
     masks = found.masks if found else {}
     ordered = [(link_ids[x], masks[x]) for x in sorted(link_ids) if x in masks]
+    ids = [pid for pid, _ in ordered]
+    groups: dict[int, int] = defaultdict(int)  # municipalities -> positions
+    for pos, (_, m) in enumerate(ordered):
+        groups[m] |= 1 << pos
 
     @functools.cache  # asked once per move, for a handful of municipality sets
     def link_deps(munis: tuple[str, ...]) -> tuple[str, ...]:
         if found is None:
             return ()
         q = found.mask(munis)
-        return tuple(pid for pid, m in ordered if m & q)
+        chosen = 0
+        for m, positions in groups.items():
+            if m & q:
+                chosen |= positions
+        return _pick(ids, chosen)
 
     return link_deps
+
+
+_FLAGS = bytes.maketrans(b"01", b"\x00\x01")
+
+
+def _pick(items: list[str], bits: int) -> tuple[str, ...]:
+    """The items whose positions are set in ``bits``, in order."""
+    lowest_first = bin(bits)[:1:-1].encode().translate(_FLAGS)
+    return tuple(itertools.compress(items, lowest_first))
 
 
 def _with_effort(packages: tuple[Package, ...], target: Target) -> tuple[Package, ...]:
