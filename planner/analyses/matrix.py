@@ -9,6 +9,7 @@ users (ties: alphabetical), for every service, harmonised or not.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import Any
 
@@ -40,7 +41,7 @@ def _row(svc: Service, systems: list[dict[str, Any]], munis: list[str]) -> Matri
     std_key, source, std_name = _standard(svc, systems)
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for sy in systems:
-        groups[(sy["municipality"], sy["product"].strip().casefold())].append(sy)
+        groups[(sy["municipality"], _fold(sy["product"]))].append(sy)
     cells: dict[str, list[Cell]] = {m: [] for m in munis}
     for (muni, key), here in groups.items():
         cells[muni].append(_cell(here, key == std_key))
@@ -57,6 +58,13 @@ def _row(svc: Service, systems: list[dict[str, Any]], munis: list[str]) -> Matri
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold(product: str) -> str:
+    """A product compared as the harmonisation analysis does (a national
+    inventory's 19,000 systems name a few hundred products)."""
+    return product.strip().casefold()
+
+
 def _standard(
     svc: Service, systems: list[dict[str, Any]]
 ) -> tuple[str | None, str | None, str | None]:
@@ -68,7 +76,7 @@ def _standard(
     users: dict[str, int] = defaultdict(int)
     spelling: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for sy in systems:
-        key = sy["product"].strip().casefold()
+        key = _fold(sy["product"])
         users[key] += sy["users"]
         spelling[key][sy["product"].strip()] += sy["users"] + 1
     name = {k: max(sorted(v), key=lambda p: v[p]) for k, v in spelling.items()}
