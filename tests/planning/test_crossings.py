@@ -82,7 +82,9 @@ def _random_region(seed: int) -> tuple[nx.MultiGraph[Any], list[str]]:
     for i in range(n):
         G.add_node(f"s{i:02d}", kind="site", municipality=f"m{i % 5}", status="active")
     edges = [(i, rng.randrange(i)) for i in range(1, n)]
-    edges += [tuple(rng.sample(range(n), 2)) for _ in range(rng.randrange(3, 12))]
+    for _ in range(rng.randrange(3, 12)):
+        u, v = rng.sample(range(n), 2)
+        edges.append((u, v))
     for k, (u, v) in enumerate(edges):
         a, b = f"s{u:02d}", f"s{v:02d}"
         G.add_edge(
