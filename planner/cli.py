@@ -138,6 +138,10 @@ _OPTION_OF = {
     "amount": "--amount",
     "start": "--start",
     "as of": "--as-of",
+    "scenario": "--scenario",
+    "view": "--view",
+    "NetBox address": "--url",
+    "tenant group": "--tenant-group",
 }
 """The library names a setting in its errors; the CLI says which option."""
 

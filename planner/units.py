@@ -14,9 +14,12 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache, total_ordering
 
 __all__ = [
+    "PLAIN",
+    "NumberStyle",
     "Period",
     "format_bandwidth",
     "format_money",
+    "format_number",
     "format_percentage",
     "parse_bandwidth",
     "parse_money",
@@ -105,16 +108,43 @@ def _bandwidth(value: str | int | float) -> float:
 
 
 @lru_cache(maxsize=4096)
-def format_bandwidth(mbps: float) -> str:
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a language writes a number: the decimal mark, the thousands
+    separator, the minus sign and the space before a unit. One formatter per
+    quantity takes a style, so the CLI and the report's languages differ only
+    in these marks, never in rounding or units."""
+
+    decimal: str = "."
+    group: str = ""
+    minus: str = "-"
+    space: str = " "
+
+
+PLAIN = NumberStyle()
+"""The CLI's and JSON's style: ``1050000``, ``99.9 %``, ``1.5 Gbit/s``."""
+
+
+def format_number(
+    value: float | int | Decimal, digits: int = 0, style: NumberStyle = PLAIN
+) -> str:
+    """``value`` rounded to ``digits`` decimals in ``style``'s marks."""
+    text = f"{float(value):,.{digits}f}" if digits else f"{round(value):,}"
+    marks = {ord(","): style.group, ord("."): style.decimal, ord("-"): style.minus}
+    return text.translate(marks)
+
+
+def format_bandwidth(mbps: float, style: NumberStyle = PLAIN) -> str:
     """``1000.0`` -> ``'1 Gbit/s'``; the largest unit with a value >= 1 whose
-    figure reads one way (``2.048 Mbit/s`` is ambiguous, so ``2048 kbit/s``)."""
+    figure reads one way (``2.048 Mbit/s`` is ambiguous, so ``2048 kbit/s``),
+    at most three decimals and never a thousands separator."""
     units = (("Tbit/s", 1e6), ("Gbit/s", 1e3), ("Mbit/s", 1.0), ("kbit/s", 1e-3))
     for unit, factor in units:
         if mbps >= factor:
             figure = _trim(mbps / factor)
             if not _ONE_GROUP.fullmatch(figure):
-                return f"{figure} {unit}"
-    return f"{_trim(mbps * 1e6)} bit/s"
+                return f"{figure.replace('.', style.decimal)}{style.space}{unit}"
+    return f"{_trim(mbps * 1e6).replace('.', style.decimal)}{style.space}bit/s"
 
 
 def _trim(x: float) -> str:
@@ -222,9 +252,11 @@ def _percentage(value: str | int | float | Decimal) -> Decimal:
     return fraction
 
 
-def format_percentage(fraction: float | Decimal, digits: int = 1) -> str:
+def format_percentage(
+    fraction: float | Decimal, digits: int = 1, style: NumberStyle = PLAIN
+) -> str:
     """``0.999`` -> ``'99.9 %'``."""
-    return f"{float(fraction) * 100:.{digits}f} %"
+    return f"{format_number(float(fraction) * 100, digits, style)}{style.space}%"
 
 
 # Periods: quarters, half-years and years.

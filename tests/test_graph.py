@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import contextlib
+import io
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -8,6 +11,7 @@ import pytest
 from planner.graph import build_graph, edge_list, network, nodes_of, site_network
 from planner.load import load_inventory
 from tests.conftest import ROOT
+from tests.load.test_lean import _generator
 
 
 def test_graph_schema(mini_graph: Any) -> None:
@@ -76,3 +80,38 @@ def test_release_empties_the_inventory_and_builds_the_same_graph() -> None:
     # The edges between objects share one attribute dict per kind.
     has = [d for _, _, d in released.edges(data=True) if d["kind"] == "has"]
     assert len(has) > 1 and all(d is has[0] for d in has)
+
+
+def _reports(path: Path, structure: bool) -> tuple[str, str]:
+    from planner.analyses.gaps import analyse
+    from planner.load import load_target
+    from planner.render.text.bandwidth import bandwidth_json
+    from planner.render.text.gaps import gaps_json
+
+    target = load_target(None)
+    inventory = load_inventory(path, target).model
+    analysis = analyse(
+        inventory, target.model, failures="n-1+sites", structure=structure
+    )
+    return gaps_json(analysis.gaps), bandwidth_json(analysis.bandwidth)
+
+
+@pytest.mark.parametrize(
+    "name", ["kongsberg.yaml", "melhus.yaml", "kongsberg-2008.yaml", "national"]
+)
+def test_the_analyses_walk_no_object_edges(
+    name: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """``gap`` and ``bandwidth`` build their graph without the edges between
+    objects (``structure=False``): every analysis must give the same."""
+    if name == "national":
+        path = tmp_path_factory.mktemp("structure") / "national.yaml"
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert _generator().main([str(path), "--municipalities", "12"]) == 0
+    else:
+        path = ROOT / "inventories" / name
+    lean = build_graph(load_inventory(path).model, structure=False)
+    assert {d["kind"] for _, _, d in lean.edges(data=True)} == {"link"}
+    whole, links_only = _reports(path, True), _reports(path, False)
+    assert '"kind": "capacity"' in whole[0] or '"kind": "redundancy"' in whole[0]
+    assert whole == links_only

@@ -13,7 +13,8 @@ PLANNER = Path(__file__).resolve().parent.parent / "planner"
 
 LATER = {"load", "render", "commands", "cli", "output", "cache"}
 FORBIDDEN = {
-    "models": LATER | {"analyses", "planning", "graph"},
+    "models": LATER | {"analyses", "planning", "graph", "language"},
+    "language": LATER | {"analyses", "planning", "graph"},
     "analyses": LATER | {"planning"},
     "planning": LATER,
     "render": LATER - {"render"},

@@ -4,9 +4,12 @@ from decimal import Decimal
 import pytest
 
 from planner.units import (
+    NumberStyle,
     Period,
     format_bandwidth,
     format_money,
+    format_number,
+    format_percentage,
     parse_bandwidth,
     parse_money,
     parse_percentage,
@@ -134,6 +137,23 @@ def test_format_bandwidth() -> None:
     assert format_bandwidth(100.0) == "100 Mbit/s"
     assert format_bandwidth(0.512) == "512 kbit/s"
     assert format_bandwidth(2.5) == "2.5 Mbit/s"
+
+
+NORSK = NumberStyle(decimal=",", group="\u00a0", minus="\u2212", space="\u00a0")
+
+
+def test_one_formatter_per_quantity_in_any_language_s_marks() -> None:
+    """The CLI's plain figures and a Norwegian report's differ only in the
+    marks: the same rounding, the same unit."""
+    assert format_number(-1234567.891, 2) == "-1234567.89"
+    assert format_number(-1234567.891, 2, NORSK) == "\u22121\u00a0234\u00a0567,89"
+    assert format_number(Decimal("2.5")) == "2"  # half to even, as round() does
+    assert format_percentage(0.999) == "99.9 %"
+    assert format_percentage(0.7, 0, NORSK) == "70\u00a0%"
+    assert format_bandwidth(2.048) == "2048 kbit/s"
+    assert format_bandwidth(2.048, NORSK) == "2048\u00a0kbit/s"  # never 2,048
+    assert format_bandwidth(1500, NORSK) == "1,5\u00a0Gbit/s"
+    assert format_bandwidth(24.99, NORSK) == "24,99\u00a0Mbit/s"
 
 
 def test_format_money() -> None:

@@ -39,7 +39,6 @@ from planner.models.availability import Estimate
 from planner.models.gapdata import AvailabilityGap
 from planner.models.results import Gap
 from planner.models.target import Target
-from planner.units import format_percentage
 
 __all__ = ["availability_gaps", "disjoint_paths", "estimate_availability"]
 
@@ -136,17 +135,11 @@ def availability_gaps(
 
 
 def _availability_gap(service: str, goal: float, below: list[Estimate]) -> Gap:
-    listing = "; ".join(
-        f"{e.municipality} {format_percentage(e.availability, 2)} "
-        f"({len(e.paths)} path{'s' if len(e.paths) != 1 else ''})"
-        for e in below
-    )
     return Gap(
         kind="availability",
         subject=service,
         municipalities=tuple(e.municipality for e in below),
-        detail=f"estimated availability below the target "
-        f"{format_percentage(goal, 2)}: {listing}",
+        detail="",
         severity="high" if any(len(e.paths) < 2 for e in below) else "medium",
         data=AvailabilityGap(goal, tuple(below)),
     )

@@ -8,7 +8,7 @@ under every single link failure; ``availability`` gaps from the estimate of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
@@ -32,13 +32,14 @@ from planner.analyses.services import (
     hosting_gaps,
 )
 from planner.analyses.utilisation import utilisation_gaps
-from planner.graph import build_graph, site_network
+from planner.graph import build_graph, nodes_of, site_network
+from planner.language import Names, english
 from planner.models.bandwidth import BandwidthReport, FailureMode
 from planner.models.inventory import Inventory
 from planner.models.results import Gap, GapReport
 from planner.models.target import Target
 
-__all__ = ["Analysis", "analyse", "find_gaps"]
+__all__ = ["Analysis", "analyse", "find_gaps", "gap_names"]
 
 
 def find_gaps(
@@ -73,11 +74,24 @@ def find_gaps(
         *lifecycle_gaps(G, target),
         *duplication_gaps(G, target),
     ]
+    names = gap_names(G, target)
     return GapReport(
         region=G.graph["region"],
         target=target.id,
         datacenters=dcs,
-        gaps=tuple(sorted(gaps, key=Gap.sort_key)),
+        gaps=tuple(
+            replace(g, detail=english(g, names)) for g in sorted(gaps, key=Gap.sort_key)
+        ),
+    )
+
+
+def gap_names(G: nx.MultiGraph[Any], target: Target) -> Names:
+    """The names the gap sentences use: municipalities and sites as the
+    inventory names them, services as the target does."""
+    return Names(
+        municipalities={d["id"]: d["name"] for _, d in nodes_of(G, "municipality")},
+        sites={n: d["name"] for n, d in nodes_of(G, "site")},
+        services={s.id: s.name for s in target.services.values()},
     )
 
 
@@ -103,11 +117,15 @@ def analyse(
     failures: FailureMode = "n-1",
     progress: Progress | None = None,
     release: bool = False,
+    structure: bool = False,
 ) -> Analysis:
     """Build the graph, route the demand (by default under every single
     link failure; ``progress(done, total)`` follows that sweep) and find the
     gaps, routing once. ``release``: the caller's last use of ``inventory``,
-    emptied as the graph is built (``planner.graph.build_graph``)."""
-    G = build_graph(inventory, release=release)
+    emptied as the graph is built. The graph has the objects and the links
+    but not the edges between objects, which nothing of planner walks;
+    ``structure=True`` adds them, for a script that does
+    (``planner.graph.build_graph``)."""
+    G = build_graph(inventory, release=release, structure=structure)
     bandwidth = analyse_bandwidth(G, target, failures=failures, progress=progress)
     return Analysis(G, bandwidth, target)

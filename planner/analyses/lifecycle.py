@@ -23,7 +23,6 @@ from planner.graph import nodes_of
 from planner.models.gapdata import DueServer, LifecycleGap
 from planner.models.results import Gap
 from planner.models.target import Lifecycle, Target
-from planner.units import format_money
 
 __all__ = ["lifecycle_gaps"]
 
@@ -68,29 +67,14 @@ def _reasons(d: dict[str, Any], life: Lifecycle, today: dt.date) -> dict[str, An
 
 def _gap(muni: str, servers: list[dict[str, Any]], life: Lifecycle) -> Gap:
     count = sum(s["count"] for s in servers)
-    old = sum(s["count"] for s in servers if "age" in s)
     unsupported = [s for s in servers if "end_of_support" in s]
-    parts = []
-    if old:
-        parts.append(f"{old} at least {life.server_years} years old")
-    if unsupported:
-        platforms = sorted({(s["platform"], s["end_of_support"]) for s in unsupported})
-        n = sum(s["count"] for s in unsupported)
-        listing = ", ".join(f"{p} since {e}" for p, e in platforms)
-        parts.append(f"{n} on a platform past its end of support ({listing})")
     cost = life.server_replacement_cost
     reinvestment = None if cost is None else cost * count
-    detail = (
-        f"{count} server{'s' if count != 1 else ''} due for replacement: "
-        + "; ".join(parts)
-    )
-    if reinvestment is not None:
-        detail += f"; reinvestment {format_money(reinvestment)} without consolidation"
     return Gap(
         kind="lifecycle",
         subject=muni,
         municipalities=(muni,),
-        detail=detail,
+        detail="",
         severity="high" if unsupported else "medium",
         data=LifecycleGap(
             servers=tuple(DueServer(**s) for s in servers),

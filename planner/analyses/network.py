@@ -22,7 +22,6 @@ from planner.models.gapdata import CapacityGap, ReachabilityGap, RedundancyGap
 from planner.models.inventory import INTERNET
 from planner.models.results import Gap
 from planner.models.target import NetworkClass, Target
-from planner.units import format_bandwidth
 
 __all__ = [
     "capacity_gaps",
@@ -99,11 +98,7 @@ def capacity_gaps(
                 kind="capacity",
                 subject=d["id"],
                 municipalities=_municipalities(H, u, v),
-                detail=(
-                    f"{format_bandwidth(d['capacity'])} between {u} and {v}; "
-                    f"{cls} links need {format_bandwidth(need.min_capacity)}: "
-                    f"upgrade to {format_bandwidth(tier)}"
-                ),
+                detail="",
                 severity="high" if cls == "backbone" else "medium",
                 data=CapacityGap(
                     link_class=cls,
@@ -161,15 +156,11 @@ def reachability_gaps(H: nx.MultiGraph[Any], datacenters: Iterable[str]) -> list
             kind="reachability",
             subject=site,
             municipalities=(H.nodes[site]["municipality"],),
-            detail=f"{H.nodes[site]['name']} ({H.nodes[site]['role']}) has no path "
-            "to a data centre"
-            + (
-                " but through other sites' transit: false links"
-                if site in linked
-                else ""
-            ),
+            detail="",
             severity="high",
-            data=ReachabilityGap(site, H.nodes[site]["role"]),
+            data=ReachabilityGap(
+                site, H.nodes[site]["role"], through_non_transit=site in linked
+            ),
         )
         for site in sorted(set(H) - reached)
     ]
@@ -255,16 +246,11 @@ def _redundancy_gap(
     cut: list[str],
 ) -> Gap:
     backbone = towards == "the data centres"
-    label = "single points of failure" if paths == 1 else "smallest cut"
     return Gap(
         kind="redundancy",
         subject=site,
         municipalities=(H.nodes[site]["municipality"],),
-        detail=(
-            f"{paths} edge-disjoint path{'s' if paths != 1 else ''} from {site} to "
-            f"{towards}, {need} required"
-            + (f"; {label}: {', '.join(cut)}" if cut else "")
-        ),
+        detail="",
         severity="high" if backbone else "medium",
         data=RedundancyGap(
             link_class="backbone" if backbone else "access",

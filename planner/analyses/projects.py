@@ -20,7 +20,6 @@ from planner.graph import nodes_of
 from planner.models.gapdata import DuplicationGap, Project
 from planner.models.results import Gap
 from planner.models.target import Target
-from planner.units import format_money
 
 __all__ = ["duplication_gaps"]
 
@@ -46,22 +45,11 @@ def _gap(service: str, target: Target, projects: list[tuple[str, Any]]) -> Gap:
     total = sum(costs, ZERO)
     at_stake = total - max(costs)
     munis = tuple(sorted({m for m, _ in projects}))
-    listing = "; ".join(
-        f"{m}: {pr.name}"
-        + (f" {format_money(pr.cost)}" if pr.cost is not None else "")
-        + (f" ({pr.period})" if pr.period is not None else "")
-        for m, pr in projects
-    )
-    name = target.services[service].name if service in target.services else service
     return Gap(
         kind="duplication",
         subject=service,
         municipalities=munis,
-        detail=(
-            f"{len(projects)} projects on {name} in {len(munis)} municipalities "
-            f"({listing}); one joint project instead puts {format_money(at_stake)} "
-            f"of {format_money(total)} at stake"
-        ),
+        detail="",
         severity="medium" if at_stake else "low",
         data=DuplicationGap(
             projects=tuple(

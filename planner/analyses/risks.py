@@ -218,15 +218,11 @@ def _loses(
 def _gap(
     H: nx.MultiGraph[Any], site: str, cls: str, need: int, group: str, ids: list[str]
 ) -> Gap:
-    towards = "the data centres" if cls == "backbone" else "its town hall"
     return Gap(
         kind="redundancy",
         subject=site,
         municipalities=(H.nodes[site]["municipality"],),
-        detail=(
-            f"every path from {site} to {towards} fails with risk group {group} "
-            f"({', '.join(ids)}): one path in effect, {need} required"
-        ),
+        detail="",
         severity="high" if cls == "backbone" else "medium",
         data=RedundancyGap(
             link_class=cls,

@@ -33,14 +33,6 @@ __all__ = [
 ]
 
 
-def _some(items: list[str], limit: int = 6, sep: str = ", ") -> str:
-    """The first items and a count of the rest: details stay readable for a
-    national region; the full lists are in the gap's data."""
-    if len(items) <= limit:
-        return sep.join(items)
-    return sep.join(items[: limit - 1]) + f"{sep}and {len(items) - limit + 1} more"
-
-
 def _nodes(G: nx.MultiGraph[Any], kind: str) -> list[dict[str, Any]]:
     return [d for _, d in nodes_of(G, kind)]
 
@@ -59,8 +51,7 @@ def coverage_gaps(G: nx.MultiGraph[Any], target: Target) -> list[Gap]:
                         kind="coverage",
                         subject=svc.id,
                         municipalities=(m["id"],),
-                        detail=f"{m['name']} has no system for the required service "
-                        f"{svc.name} ({svc.id})",
+                        detail="",
                         severity="high",
                         data=CoverageGap(svc.id),
                     )
@@ -114,9 +105,6 @@ def _harmonisation(
         (m, name[k], per_muni[(k, m)]) for k in users if k != std_key for m in munis[k]
     )
     products = sorted(users, key=lambda k: (-users[k], name[k]))
-    listing = "; ".join(
-        f"{name[k]}: {users[k]} users ({_some(sorted(munis[k]))})" for k in products
-    )
     to_move = sum(u for _, _, u in moving)
     movers = tuple(sorted({m for m, _, _ in moving}))
     several = _several_products(munis, name)
@@ -124,12 +112,7 @@ def _harmonisation(
         kind="harmonisation",
         subject=service,
         municipalities=movers,
-        detail=(
-            f"{len(products)} product{'s' if len(products) > 1 else ''} in use "
-            f"({listing}); standard {std_name} ({source}): {len(movers)} "
-            f"{'municipalities move' if len(movers) != 1 else 'municipality moves'} "
-            f"{to_move} users" + _several_detail(several)
-        ),
+        detail="",
         severity="high" if required else "medium",
         data=HarmonisationGap(
             products=tuple(
@@ -155,17 +138,6 @@ def _several_products(
         for m in where:
             held[m].append(name[key])
     return [(m, sorted(ps)) for m, ps in sorted(held.items()) if len(ps) > 1]
-
-
-def _several_detail(several: list[tuple[str, list[str]]]) -> str:
-    if not several:
-        return ""
-    who = _some([f"{m} runs {', '.join(ps)}" for m, ps in several], sep="; ")
-    return (
-        f". Several products in one municipality ({who}): "
-        "complements rather than competitors? Give them a service of their own "
-        "in the target"
-    )
 
 
 def _site_of(G: nx.MultiGraph[Any], sy: dict[str, Any]) -> str | None:
@@ -205,25 +177,11 @@ def hosting_gaps(
 
 def _hosting_gap(want: str, service: str, systems: list[dict[str, Any]]) -> Gap:
     systems = sorted(systems, key=lambda sy: (sy["municipality"], sy["id"]))
-    where = _some(
-        [
-            f"{sy['municipality']}: {sy['product']} "
-            + (
-                f"on {sy['server']}"
-                if sy["hosting"] == "local"
-                else f"shared from {sy['hosted_by']}"
-            )
-            for sy in systems
-        ],
-        sep="; ",
-    )
-    goal = "into the data centre" if want == "central" else "to SaaS"
-    n = len(systems)
     return Gap(
         kind="hosting",
         subject=service,
         municipalities=tuple(sorted({sy["municipality"] for sy in systems})),
-        detail=f"{n} system{'s' if n > 1 else ''} to move {goal} ({where})",
+        detail="",
         severity="medium" if any(s["hosting"] == "local" for s in systems) else "low",
         data=HostingGap(
             target_hosting=want,
@@ -285,7 +243,7 @@ def consolidation_gaps(
                 kind="hosting",
                 subject=muni,
                 municipalities=(muni,),
-                detail=_consolidation_detail(count, total[muni], closed),
+                detail="",
                 severity="medium" if closed else "low",
                 data=ConsolidationGap(
                     servers_retired=count,
@@ -296,11 +254,3 @@ def consolidation_gaps(
             )
         )
     return gaps
-
-
-def _consolidation_detail(count: int, total: int, closed: list[str]) -> str:
-    text = f"consolidation retires {count} of {total} servers"
-    if closed:
-        plural = "s" if len(closed) != 1 else ""
-        text += f" and closes {len(closed)} server room{plural} ({', '.join(closed)})"
-    return text

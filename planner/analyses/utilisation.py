@@ -8,7 +8,6 @@ from planner.analyses.routing import INF
 from planner.models.bandwidth import BandwidthReport, LinkLoad
 from planner.models.gapdata import UtilisationGap
 from planner.models.results import Gap
-from planner.units import format_bandwidth, format_percentage
 
 __all__ = ["utilisation_gaps"]
 
@@ -27,24 +26,11 @@ def utilisation_gaps(report: BandwidthReport) -> list[Gap]:
 
 
 def _utilisation_gap(ln: LinkLoad, limit: float, *, baseline: bool) -> Gap:
-    load = ln.demand_mbps if baseline else ln.worst_demand_mbps
-    util = ln.utilisation if baseline else ln.worst_utilisation
-    when = "" if baseline else f" when {ln.failed_link} fails"
-    rec = ln.recommended_capacity_mbps
-    advice = (
-        f"upgrade to {format_bandwidth(rec)}"
-        if rec is not None
-        else "more than the largest capacity tier is needed"
-    )
     return Gap(
         kind="utilisation",
         subject=ln.id,
         municipalities=ln.municipalities,
-        detail=(
-            f"planned peak {format_bandwidth(load)} on "
-            f"{format_bandwidth(ln.capacity_mbps)} ({_pct(util)}) towards "
-            f"{ln.towards}{when}; limit {format_percentage(limit, 0)}: {advice}"
-        ),
+        detail="",
         severity="high" if baseline else "medium",
         data=UtilisationGap(
             capacity_mbps=ln.capacity_mbps,
@@ -55,11 +41,7 @@ def _utilisation_gap(ln: LinkLoad, limit: float, *, baseline: bool) -> Gap:
             failed_link=ln.failed_link,
             towards=ln.towards,
             limit=limit,
-            recommended_capacity_mbps=rec,
+            recommended_capacity_mbps=ln.recommended_capacity_mbps,
             upgrade=ln.upgrade,
         ),
     )
-
-
-def _pct(x: float | None) -> str:
-    return "no capacity" if x is None else format_percentage(x)

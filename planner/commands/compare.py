@@ -17,6 +17,7 @@ from planner.commands.shared import Formats, render_as
 from planner.compare.evaluate import Job, default_jobs, evaluate_all
 from planner.errors import UsageError
 from planner.load import load_scenarios
+from planner.load.inputs import load_each
 from planner.load.scenarios import Scenario, from_file, from_option, merge
 from planner.models.compare import CompareResult
 from planner.output import refuse_overwrite, write_atomic
@@ -42,10 +43,14 @@ def compare(
 ) -> CompareResult:
     """Evaluate every scenario; ``discount`` (e.g. ``"4%"``) overrides the
     scenario files' ``discount:`` (default 4 %)."""
+    if not options and not files:
+        raise UsageError(
+            "no scenarios: give --scenario NAME=PLAN (repeatable) or "
+            "--scenarios FILE.yaml"
+        )
     groups: list[list[Scenario]] = [[from_option(o) for o in options]]
     rates = []
-    for f in files:
-        loaded = load_scenarios(f)
+    for f, loaded in zip(files, load_each(load_scenarios, files), strict=True):
         scenarios, rate = from_file(loaded.model, f, loaded.sources.problem)
         groups.append(scenarios)
         if rate is not None:

@@ -3,23 +3,18 @@ workbooks) or two plans, and with a target the gaps closed and opened."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
-from planner.analyses.gaps import analyse
-from planner.commands.shared import Formats, render_as
+from planner.commands.shared import Formats, analysed, render_as
 from planner.diff.inventory import diff_gaps, diff_inventories
 from planner.diff.model import DiffResult
 from planner.diff.plan import diff_plans, read_plan_json
 from planner.diff.render import diff_json, diff_markdown, diff_text
-from planner.errors import InputError, Problem, UsageError
-from planner.load import load_inventory, load_target
+from planner.errors import UsageError
+from planner.load.inputs import load_each, load_inventories
 from planner.models.inventory import Inventory
 from planner.models.results import GapReport
 from planner.models.target import Target
-
-T = TypeVar("T")
 
 __all__ = ["diff", "render_diff"]
 
@@ -32,18 +27,9 @@ def diff(
     if plan:
         if target is not None:
             raise UsageError("--target goes with inventories, not with --plan")
-        before, after = _both(read_plan_json, old, new)
+        before, after = load_each(read_plan_json, (old, new))
         return DiffResult("plan", str(old), str(new), diff_plans(before, after))
-    tgt = load_target(target)
-
-    def load(path: Path) -> Inventory:
-        if path.suffix.lower() == ".xlsx":
-            from planner.commands.intake import read_workbooks
-
-            return read_workbooks([path], target)[0]
-        return load_inventory(path, tgt).model
-
-    a, b = _both(load, old, new)
+    tgt, (a, b) = load_inventories((old, new), target)
     changes = diff_inventories(a, b)
     gaps = None
     if target is not None:
@@ -52,20 +38,7 @@ def diff(
 
 
 def _gaps(inv: Inventory, target: Target) -> GapReport:
-    return analyse(inv, target).gaps
-
-
-def _both(read: Callable[[Path], T], old: Path, new: Path) -> tuple[T, T]:
-    problems: list[Problem] = []
-    out: list[T] = []
-    for path in (old, new):
-        try:
-            out.append(read(path))
-        except InputError as e:
-            problems += e.problems
-    if problems:
-        raise InputError(problems)
-    return out[0], out[1]
+    return analysed(inv, target).gaps
 
 
 FORMATS: Formats[DiffResult] = {

@@ -8,27 +8,24 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner.commands.schema import schema
-from planner.errors import InputError, Problem, UsageError
-from planner.intake.assemble import CellLocator, assemble
+from planner.errors import Loc, UsageError
+from planner.intake.assemble import CellLocator
 from planner.intake.export import inventory_workbook, template_workbook
-from planner.intake.read import WorkbookData, read_workbook
 from planner.intake.yamlwrite import inventory_yaml
-from planner.load import load_inventory, load_target
-from planner.load.guard import clean_data
-from planner.load.loader import check_inventory_data
+from planner.load import load_target
+from planner.load.inputs import load_inputs, load_workbooks
 from planner.models.inventory import Inventory
 
 __all__ = ["export_xlsx", "import_xlsx", "read_workbooks", "template_xlsx"]
 
-Loc = tuple[str | int, ...]
 
 _SCHEMAS = ("inventory", "municipality")
 
 
 def export_xlsx(inventory: Path, target: Path | None) -> bytes:
     """The workbook of ``inventory`` (drop-downs from the target's services)."""
-    tgt = load_target(target)
-    return inventory_workbook(load_inventory(inventory, tgt).model, tgt.model)
+    loaded = load_inputs(inventory, target)
+    return inventory_workbook(loaded.inventory.model, loaded.target.model)
 
 
 def template_xlsx(target: Path | None, municipality: str | None) -> bytes:
@@ -41,23 +38,8 @@ def read_workbooks(
 ) -> tuple[Inventory, CellLocator]:
     """The validated inventory of one or several workbooks, and where each
     of its objects came from; every problem of every workbook at once."""
-    books: list[WorkbookData] = []
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            books.append(read_workbook(path, str(path)))
-        except InputError as e:
-            problems += e.problems
-    if problems:
-        raise InputError(problems)
-    data, locator, problems = assemble(books)
-    # Cells never pass the YAML loader's guards: the same ones here (NFC
-    # text, no control or bidirectional character, bounded nesting).
-    data, found = clean_data(data, None)
-    problems += [locator.problem(loc, message) for loc, message in found]
-    if problems:
-        raise InputError(problems)
-    return check_inventory_data(data, locator, load_target(target)), locator
+    books = load_workbooks(paths, target)
+    return books.inventory, books.cells
 
 
 def import_xlsx(

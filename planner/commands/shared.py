@@ -62,5 +62,9 @@ def analysed(
 
     with ProgressBar("n-1 failures") as bar:
         return analyse(
-            inventory, target, failures=failures, progress=bar, release=release
+            inventory,
+            target,
+            failures=failures,
+            progress=bar,
+            release=release,
         )

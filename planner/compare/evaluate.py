@@ -23,7 +23,7 @@ from planner.analyses.gaps import analyse
 from planner.compare.npv import cash_flows, npv
 from planner.compare.overlay import without
 from planner.errors import InputError, PlannerError, Problem, UsageError
-from planner.load import load_inventory, load_plan, load_target
+from planner.load.inputs import load_inputs
 from planner.load.scenarios import Scenario
 from planner.models.bandwidth import BandwidthReport
 from planner.models.compare import MissedDeadline, ScenarioResult
@@ -72,9 +72,10 @@ def evaluate(job: Job) -> Outcome:
 
 def _evaluate(job: Job) -> ScenarioResult:
     s = job.scenario
-    tgt = load_target(s.target or job.target)
-    inv = without(load_inventory(job.inventory, tgt), s.without, tgt.model)
-    loaded = load_plan(s.plan)
+    inputs = load_inputs(job.inventory, s.target or job.target, s.plan)
+    tgt, loaded = inputs.target, inputs.plan
+    assert loaded is not None  # a scenario always names its plan
+    inv = without(inputs.inventory, s.without, tgt.model)
     analysis = analyse(inv.model, tgt.model)
     result = plan_analysed(analysis, inv, tgt.model, loaded)
     return summarise(s, result, analysis.bandwidth, job.discount)

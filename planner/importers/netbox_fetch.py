@@ -15,7 +15,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from planner.errors import UsageError
+from planner.errors import SettingError, UsageError
 from planner.importers.netbox_map import NetBoxData
 
 __all__ = ["FIELDS", "PAGE", "fetch"]
@@ -68,9 +68,9 @@ def fetch(url: str, token: str, tenant_group: str | None = None) -> NetBoxData:
                 nb.tenancy.tenant_groups, "id,name,slug", slug=tenant_group
             )
             if not groups:
-                raise UsageError(
-                    f"--tenant-group {tenant_group}: no tenant group with that slug "
-                    f"in {url}"
+                raise SettingError(
+                    "tenant group",
+                    f"{tenant_group}: no tenant group with that slug in {url}",
                 )
             data.region_id, data.region_name = groups[0]["slug"], groups[0]["name"]
             tenants = {"group_id": groups[0]["id"]}
@@ -93,8 +93,8 @@ def fetch(url: str, token: str, tenant_group: str | None = None) -> NetBoxData:
             for name, future in futures.items():
                 setattr(data, name, future.result())
     except requests.exceptions.ConnectionError as e:
-        raise UsageError(
-            f"--url {url}: cannot reach NetBox ({e.__class__.__name__})"
+        raise SettingError(
+            "NetBox address", f"{url}: cannot reach NetBox ({e.__class__.__name__})"
         ) from None
     except Exception as e:  # pynetbox.RequestError and the like
         if e.__class__.__name__ in ("RequestError", "ContentError"):

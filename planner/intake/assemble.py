@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from planner.errors import CellProblem, InputError, Problem, did_you_mean
+from planner.errors import CellProblem, InputError, Loc, Problem, did_you_mean
 from planner.intake.columns import INVENTORY_CUSTOM, POPULATION_YEAR
 from planner.intake.convert import EMPTY, read_value
 from planner.intake.read import SheetData, WorkbookData
@@ -25,7 +25,6 @@ from planner.models.target import Target
 
 __all__ = ["CellLocator", "assemble", "inventory_from_workbooks"]
 
-Loc = tuple[str | int, ...]
 _MISSING = re.compile(r"missing required key '(?P<key>[^']+)'(?P<where>.*)$")
 _OWNED = ("Sites", "Servers", "Systems", "Links")
 

@@ -2,17 +2,26 @@
 
 Entry points: :func:`load_inventory`, :func:`load_target`, :func:`load_plan`
 (``loader``), and :func:`load_inputs` (``inputs``: the three in the order every
-command loads them). Beside them: ``source`` (the YAML text and its positions),
-``checks`` (references between objects), ``wording`` (pydantic errors in
-words a user acts on), ``salvage`` (keep checking after a shape error),
-``targets`` (a target over the default), ``outagelog`` (the CSV outage log)
-and ``schema`` (the JSON Schemas of the formats).
+command loads them; beside it ``load_inventories``, ``load_workbooks`` and
+``load_each`` for commands that read several files of a kind). Beside them:
+``source`` (the YAML text and its positions), ``checks`` (references between
+objects), ``wording`` (pydantic errors in words a user acts on), ``salvage``
+(keep checking after a shape error), ``targets`` (a target over the default),
+``outagelog`` (the CSV outage log) and ``schema`` (the JSON Schemas of the
+formats).
 """
 
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from planner.load.inputs import Inputs, load_inputs
+    from planner.load.inputs import (
+        Inputs,
+        Workbooks,
+        load_each,
+        load_inputs,
+        load_inventories,
+        load_workbooks,
+    )
     from planner.load.loader import (
         default_target,
         load_inventory,
@@ -26,17 +35,25 @@ __all__ = [
     "Inputs",
     "Loaded",
     "Sources",
+    "Workbooks",
     "default_target",
+    "load_each",
     "load_inputs",
+    "load_inventories",
     "load_inventory",
     "load_plan",
     "load_scenarios",
     "load_target",
+    "load_workbooks",
 ]
 
 _WHERE = {
     "Inputs": "inputs",
+    "Workbooks": "inputs",
+    "load_each": "inputs",
     "load_inputs": "inputs",
+    "load_inventories": "inputs",
+    "load_workbooks": "inputs",
     "Loaded": "source",
     "Sources": "source",
     "default_target": "loader",

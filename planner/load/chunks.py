@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["Parts", "split"]
 
 _KEY = re.compile(r"^municipalities:[ \t]*(?:#.*)?\r?$", re.MULTILINE)
-_DOCUMENTS = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
 _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)
 _CACHED = 16
 
@@ -64,13 +63,33 @@ def _item(chunk: str) -> yaml.Node | None:
     return compose_item(chunk)
 
 
+def _lines(text: str, prefix: str, start: int = 0, end: int = -1) -> list[int]:
+    """Where the lines of ``text[start:end]`` that begin with ``prefix``
+    begin: what ``re.finditer("^" + prefix, re.MULTILINE)`` finds, by
+    ``str.find``, which is a tenth of the time of a ``^`` pattern tried at
+    every character of a national inventory (three scans were 0.2 s)."""
+    end = len(text) if end < 0 else end
+    found = (
+        [start]
+        if text.startswith(prefix, start, end)
+        and (start == 0 or text[start - 1] == "\n")
+        else []
+    )
+    needle = "\n" + prefix
+    at = text.find(needle, start, end)
+    while at >= 0:
+        found.append(at + 1)
+        at = text.find(needle, at + 1, end)
+    return found
+
+
 def split(text: str) -> Parts | None:
     """The items of the top-level ``municipalities:`` block list, or None
     when the text is not plainly of that shape."""
-    keys = _KEY.findall(text)
-    if len(keys) != 1 or _DOCUMENTS.search(text):
+    keys = [at for at in _lines(text, "municipalities:") if _KEY.match(text, at)]
+    if len(keys) != 1 or _lines(text, "---") or _lines(text, "..."):
         return None
-    key = _KEY.search(text)
+    key = _KEY.match(text, keys[0])
     assert key is not None
     start = text.find("\n", key.end())
     if start < 0:
@@ -83,11 +102,19 @@ def split(text: str) -> Parts | None:
     indent = len(head) - len(head.lstrip(" "))
     if not re.match(r" *-(?:[ \t\r\n]|$)", head):
         return None
-    end_at = re.compile(r"^[^\s#-]" if indent == 0 else r"^[^\s#]", re.MULTILINE)
+    # The first line after the list's that starts at the left margin with
+    # content (a line start is never tried at the first item's, whose first
+    # character is a space or its dash). "\n" first: a "^" pattern is tried
+    # at every character, six times slower on a national inventory.
+    end_at = re.compile(r"\n[^\s#-]" if indent == 0 else r"\n[^\s#]")
     stop = end_at.search(text, first.start())
-    end = stop.start() if stop else len(text)
-    item = re.compile(rf"^ {{{indent}}}-(?=[ \t\r]|$)", re.MULTILINE)
-    starts = [m.start() for m in item.finditer(text, first.start(), end)]
+    end = stop.start() + 1 if stop else len(text)
+    dash = " " * indent + "-"
+    starts = [
+        at
+        for at in _lines(text, dash, first.start(), end)
+        if at + len(dash) >= end or text[at + len(dash)] in " \t\r\n"
+    ]
     if not starts or starts[0] != first.start():
         return None
     spans = []

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.errors import InputError, Problem
+from planner.errors import InputError, Loc, Problem
 from planner.load.lazy import lazy_import
 
 if TYPE_CHECKING:
@@ -174,9 +174,6 @@ def control_character(text: str) -> str | None:
     """The first control or bidirectional character in ``text``, if any."""
     found = _CONTROL.search(text)
     return found[0] if found else None
-
-
-Loc = tuple[str | int, ...]
 
 
 def clean_data(data: Any, text: str | None) -> tuple[Any, list[tuple[Loc, str]]]:

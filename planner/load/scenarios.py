@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from planner.errors import Problem, ProblemAt, UsageError
+from planner.errors import Problem, ProblemAt, SettingError, UsageError
 from planner.models.scenarios import NAME_PATTERN, ScenarioFile
 
 __all__ = [
@@ -26,6 +26,9 @@ __all__ = [
     "from_option",
     "merge",
 ]
+
+SCENARIO = "scenario"
+"""The setting a ``NAME=PLAN`` text is (``--scenario`` on the command line)."""
 
 
 @dataclass(frozen=True)
@@ -60,12 +63,12 @@ def from_option(text: str) -> Scenario:
     name, sep, plan = text.partition("=")
     name, plan = name.strip(), plan.strip()
     if not sep or not name or not plan or not re.match(NAME_PATTERN, name):
-        raise UsageError(
-            f"--scenario '{text}': write NAME=PLAN, e.g. --scenario "
-            "Evolusjon=plans/scenarios/evolusjon.yaml"
+        raise SettingError(
+            SCENARIO,
+            f"'{text}': write NAME=PLAN, e.g. Evolusjon=plans/scenarios/evolusjon.yaml",
         )
     if not Path(plan).is_file():
-        raise UsageError(f"--scenario {name}: plan file '{plan}' not found")
+        raise SettingError(SCENARIO, f"{name}: plan file '{plan}' not found")
     return Scenario(name, Path(plan), plan)
 
 
@@ -153,14 +156,11 @@ def merge(groups: Sequence[Sequence[Scenario]]) -> list[Scenario]:
         for s in group:
             if s.name in names:
                 raise UsageError(
-                    f"scenario '{s.name}' is given twice (--scenario and "
-                    "--scenarios); give each scenario its own name"
+                    f"scenario '{s.name}' is given twice; give each scenario "
+                    "its own name"
                 )
             names.add(s.name)
             out.append(s)
     if not out:
-        raise UsageError(
-            "no scenarios: give --scenario NAME=PLAN (repeatable) or "
-            "--scenarios FILE.yaml"
-        )
+        raise UsageError("no scenarios to compare")
     return out

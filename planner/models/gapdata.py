@@ -224,13 +224,19 @@ class RedundancyGap:
 
 @dataclass(frozen=True)
 class ReachabilityGap:
-    """A site with no path to a data centre."""
+    """A site with no path to a data centre; ``through_non_transit`` when
+    one would exist through other sites' ``transit: false`` links (JSON
+    ``"through_non_transit": true``, absent otherwise)."""
 
     site: str
     role: str
+    through_non_transit: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"site": self.site, "role": self.role}
+        out: dict[str, Any] = {"site": self.site, "role": self.role}
+        if self.through_non_transit:
+            out["through_non_transit"] = True
+        return out
 
 
 @dataclass(frozen=True)

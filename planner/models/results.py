@@ -35,7 +35,10 @@ class Gap:
 
     ``subject`` is the service, link or site the gap is about; ``data`` holds
     the figures behind ``detail``, typed per kind (``planner.models.gapdata``);
-    its ``to_dict`` is the JSON ``data`` object scripts read.
+    its ``to_dict`` is the JSON ``data`` object scripts read. ``detail`` is
+    the gap's English sentence, written from ``data`` by
+    ``planner.analyses.gaps.find_gaps`` (``planner.language.english``); the
+    single analyses leave it empty: they return data only.
     """
 
     kind: str

@@ -251,7 +251,7 @@ def _link(
         )
     reasons = []
     if gap is not None:
-        reasons.append(f"capacity gap {link['id']}: {gap.detail}")
+        reasons.append(f"capacity gap {link['id']}: {gap.detail.rstrip('.')}")
     if recommended is not None and recommended > link["capacity"]:
         reasons.append(
             f"bandwidth analysis: the planned peak load on {link['id']} needs "
@@ -389,7 +389,7 @@ def _introduce(
         id=f"introduce-{svc.id}-{muni}",
         name=f"Introduce {product or svc.name} in {muni}",
         kind="introduce",
-        reason=f"coverage gap {svc.id}: {g.detail}; about {users} users "
+        reason=f"coverage gap {svc.id}: {g.detail.rstrip('.')}; about {users} users "
         "(the other municipalities' users scaled by population)",
         generated=True,
         investment=_migration(svc, users),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection
 
-from planner.errors import UsageError
+from planner.errors import SettingError, UsageError
 from planner.models.planresult import PlanResult
 
 __all__ = ["phase_resolver", "phase_state"]
@@ -25,9 +25,10 @@ def phase_state(plan: PlanResult, n: int) -> tuple[set[GapKey], set[str]]:
     """``(gaps closed, planned links built)`` by the end of phase ``n``
     (1 = the plan's first phase)."""
     if not plan.phases:
-        raise UsageError(
+        raise SettingError(
+            "view",
             "the plan has no phases: no gap calls for a work package and the plan "
-            "file adds none; use --view current, target or gaps"
+            "file adds none; choose current, target or gaps",
         )
     if not 1 <= n <= len(plan.phases):
         raise UsageError(

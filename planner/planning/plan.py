@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from planner.errors import UsageError
+from planner.errors import SettingError
 from planner.models.inventory import Inventory
 from planner.models.plan import Financing, PlanFile, ProjectionFile
 from planner.models.planresult import (
@@ -113,9 +113,10 @@ def make_frame(
     first = start or plan.start
     if first is None:
         if as_of is None:
-            raise UsageError(
-                "no start: give --start (e.g. 2027H1), start: in the plan file, "
-                "or region.as_of in the inventory"
+            raise SettingError(
+                "start",
+                "no period to start from: give one (e.g. 2027H1), start: in the "
+                "plan file, or region.as_of in the inventory",
             )
         first = Period(as_of.year, "quarter", (as_of.month - 1) // 3 + 1)
         first = first.as_kind(kind).shift(1)

@@ -31,6 +31,7 @@ from typing import Any
 import pytest
 
 from planner.analyses.gaps import find_gaps
+from planner.models.gapdata import UtilisationGap
 from tests.conftest import other_process
 
 
@@ -167,7 +168,11 @@ def test_utilisation_gap_names_link_and_upgrade(mini_graph: Any, target: Any) ->
     assert (gap.subject, gap.severity) == ("alpha-skole-link", "high")
     assert gap.data.to_dict()["utilisation"] == pytest.approx(1.1)
     assert gap.data.to_dict()["recommended_capacity_mbps"] == 100.0
-    assert "towards alpha-radhus" in gap.detail
+    assert gap.detail == (
+        "alpha-skole-link carries a planned peak of 11 Mbit/s on 10 Mbit/s (110 %); "
+        "the limit is 70 %: upgrade to 100 Mbit/s."
+    )
+    assert gap.data_as(UtilisationGap).towards == "alpha-radhus"
 
 
 def test_availability_gap_when_target_is_stricter(mini_graph: Any, target: Any) -> None:

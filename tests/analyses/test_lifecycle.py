@@ -10,10 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from planner.analyses.gaps import find_gaps
+from planner.analyses.gaps import find_gaps, gap_names
 from planner.analyses.lifecycle import lifecycle_gaps
 from planner.data.lifecycle import END_OF_SUPPORT, platform_key
 from planner.graph import build_graph
+from planner.language import english
 from planner.load import load_inventory, load_target
 
 TARGET = """\
@@ -44,7 +45,8 @@ def _target(write: Callable[[str, str], Path], extra: str = "") -> Any:
 def test_mini_platform_past_end_of_support(
     mini_graph: Any, write: Callable[[str, str], Path]
 ) -> None:
-    (gap,) = lifecycle_gaps(mini_graph, _target(write))
+    target = _target(write)
+    (gap,) = lifecycle_gaps(mini_graph, target)
     assert (gap.subject, gap.municipalities, gap.severity) == (
         "alpha",
         ("alpha",),
@@ -63,10 +65,10 @@ def test_mini_platform_past_end_of_support(
         "servers_due": 2,
         "reinvestment": Decimal(80_000),  # 2 x 40 000
     }
-    assert gap.detail == (
-        "2 servers due for replacement: 2 on a platform past its end of support "
-        "(windows-server-2003 since 2015-07-14); reinvestment 80 000 without "
-        "consolidation"
+    assert english(gap, gap_names(mini_graph, target)) == (
+        "2 servers due for replacement: alpha-srv (windows-server-2003, –, "
+        "out of support since 2015-07-14). Reinvestment without consolidation: "
+        "80 000."
     )
 
 
@@ -89,10 +91,10 @@ def test_age_counts_whole_years_and_platforms_override(
     tgt = _target(write, "  platforms: {WINDOWS 2000 server: 2005-06-30}\n")
     (gap,) = lifecycle_gaps(G, tgt)
     assert [s["server"] for s in gap.data.to_dict()["servers"]] == ["a-2000", "a-w2k"]
-    assert gap.detail == (
-        "2 servers due for replacement: 1 at least 6 years old; 1 on a platform "
-        "past its end of support (Windows 2000 Server since 2005-06-30); "
-        "reinvestment 80 000 without consolidation"
+    assert english(gap, gap_names(G, tgt)) == (
+        "2 servers due for replacement: a-2000 (–, 2000, 6 years old), "
+        "a-w2k (Windows 2000 Server, –, out of support since 2005-06-30). "
+        "Reinvestment without consolidation: 80 000."
     )
 
 

@@ -112,9 +112,9 @@ def test_harmonisation_warns_of_several_products(
         {"municipality": "a", "products": ["Extens", "It's Learning"]}
     ]
     assert gap.detail.endswith(
-        "standard Extens (target): 1 municipality moves 50 users. Several products "
-        "in one municipality (a runs Extens, It's Learning): complements rather "
-        "than competitors? Give them a service of their own in the target"
+        "Standard: Extens (chosen in the target); A moves 50 users. Several products "
+        "in one municipality (A runs Extens, It's Learning): complements rather "
+        "than competitors? Give them a service of their own in the target."
     )
 
 

@@ -7,8 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from planner.analyses.gaps import gap_names
 from planner.analyses.projects import duplication_gaps
 from planner.graph import build_graph
+from planner.language import english
 from planner.load import load_inventory
 
 REGION = """\
@@ -61,8 +63,7 @@ def test_duplication_money_at_stake(
         "period": "2007H1",
     }
     assert gap.severity == "medium"
-    assert gap.detail == (
-        "3 projects on Lønn in 3 municipalities (a: Ny lønn 400 000 (2007H1); "
-        "b: Lønnsbytte 250 000; c: Lønn i skyen); one joint project instead puts "
-        "250 000 of 650 000 at stake"
+    assert english(gap, gap_names(G, target)) == (
+        "3 projects on Lønn: A: Ny lønn 400 000 (2007 H1); B: Lønnsbytte 250 000; "
+        "C: Lønn i skyen. One joint project puts 250 000 of 650 000 at stake."
     )

@@ -208,7 +208,7 @@ def test_discount_above_100_percent_is_a_usage_error() -> None:
 def test_scenario_option_without_equals_sign() -> None:
     code, _, err = run("compare", MINI, "--scenario", "plans/melhus.yaml")
     assert code == 2
-    assert err.startswith("error: --scenario 'plans/melhus.yaml': write NAME=PLAN")
+    assert err.startswith("error: --scenario: 'plans/melhus.yaml': write NAME=PLAN")
 
 
 def test_the_same_name_in_an_option_and_a_file(write: Any) -> None:

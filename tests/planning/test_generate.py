@@ -84,12 +84,13 @@ def test_generated_dependencies(mini_graph: Any, target: Any) -> None:
 def test_reasons_name_the_gap(mini_graph: Any, target: Any) -> None:
     p = _by_id(generate_packages(mini_graph, find_gaps(mini_graph, target), target))
     assert p["link-beta-gamma"].reason.startswith(
-        "capacity gap beta-gamma: 100 Mbit/s between beta-radhus and gamma-radhus"
+        "capacity gap beta-gamma: 100 Mbit/s between Beta rådhus and Gamma kommunehus;"
+        " backbone links need 1 Gbit/s: upgrade to 1 Gbit/s"
     )
     assert p["move-email"].reason.startswith("hosting gap email: 1 system to move")
     assert p["harmonise-office"].reason.startswith("harmonisation gap office:")
     assert p["close-beta-radhus"].reason.startswith(
-        "hosting gap beta (consolidation): consolidation retires 1 of 1 servers"
+        "hosting gap beta (consolidation): Consolidation retires 1 of 1 servers"
     )
 
 

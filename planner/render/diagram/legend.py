@@ -7,7 +7,12 @@ layout. Its text is ours (the message catalogue), escaped all the same.
 from __future__ import annotations
 
 from planner.render.diagram.dot import Html, html_text
-from planner.render.diagram.styles import COLOURS, pen_width, utilisation_colour
+from planner.render.diagram.styles import (
+    COLOURS,
+    light_bound,
+    pen_width,
+    utilisation_colour,
+)
 from planner.render.i18n import Messages
 
 __all__ = ["legend"]
@@ -107,9 +112,10 @@ def _medium_row(msg: Messages) -> str:
 
 
 def _utilisation_row(msg: Messages, limit: float) -> str:
+    light = light_bound(limit)
     samples = [
-        (0.25, msg("legend.util_low", limit=msg.percent(min(0.5, limit / 2)))),
-        ((limit + min(0.5, limit / 2)) / 2, msg("legend.util_busy")),
+        (light / 2, msg("legend.util_low", limit=msg.percent(light))),
+        ((limit + light) / 2, msg("legend.util_busy")),
         ((limit + 1) / 2, msg("legend.util_over", limit=msg.percent(limit))),
         (1.5, msg("legend.util_full")),
     ]

@@ -102,9 +102,15 @@ def pen_width(mbps: float) -> float:
     return round(min(6.0, 0.6 + 0.9 * math.log10(max(mbps, 1.0))), 2)
 
 
+def light_bound(limit: float) -> float:
+    """Where light load ends: 50 %, or half the limit when the limit is at
+    most 50 % (the drawing and the legend both read it here)."""
+    return 0.5 if limit > 0.5 else limit / 2
+
+
 def utilisation_colour(utilisation: float, limit: float = 0.7) -> str:
     """The colour of the band ``utilisation`` falls in."""
-    bounds = [0.5 if limit > 0.5 else limit / 2, limit, 1.0, math.inf]
+    bounds = [light_bound(limit), limit, 1.0, math.inf]
     for bound, (_, colour) in zip(bounds, UTILISATION_BANDS, strict=True):
         if utilisation <= bound:
             return colour

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
-from planner.errors import PlannerError, UsageError
+from planner.errors import SettingError, UsageError
 from planner.models.gapdata import (
     CapacityGap,
     ConsolidationGap,
@@ -135,9 +135,10 @@ def select_view(
             name
         ](report)
     if phases is None:
-        raise PlannerError(
-            f"the view '{text}' needs a phased plan (phases=phase_resolver(plan)); "
-            "use --view current, target or gaps"
+        raise SettingError(
+            "view",
+            f"'{text}' needs a phased plan (phases=phase_resolver(plan)); "
+            "choose current, target or gaps",
         )
     resolved, planned = phases(phase)
     return phase_view(report, phase, resolved, planned)

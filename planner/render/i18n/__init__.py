@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from planner import language
 from planner.render.i18n.en import EN
 from planner.render.i18n.nb import NB
 from planner.render.i18n.nn import NN
@@ -19,46 +20,16 @@ __all__ = ["LANGUAGES", "Messages", "messages"]
 
 LANGUAGES = ("nb", "nn", "en")
 _CATALOGUES = {"nb": NB, "nn": NN, "en": EN}
-NORWEGIAN = ("nb", "nn")
 
 
-class Messages:
-    """Look-ups and number formats for one language."""
+class Messages(language.Messages):
+    """Look-ups and number formats for one language, over the whole
+    catalogue (the gap sentences of ``planner.language`` included)."""
 
     def __init__(self, lang: str) -> None:
         if lang not in _CATALOGUES:
             raise ValueError(f"unknown language '{lang}'; choose from nb, nn, en")
-        self.lang = lang
-        self._table = _CATALOGUES[lang]
-
-    def __call__(self, key: str, **values: object) -> str:
-        """The text for ``key``, with ``{name}`` fields filled in."""
-        text = self._table[key]
-        return text.format(**values) if values else text
-
-    def count(self, key: str, n: int, **values: object) -> str:
-        """The text for ``key`` with ``n`` filled in, in the singular form
-        (``key.one``) when ``n`` is 1 and the catalogue has one."""
-        one = f"{key}.one"
-        chosen = one if n == 1 and one in self._table else key
-        return self(chosen, n=self.number(n), **values)
-
-    def number(self, value: float | int | Decimal, digits: int = 0) -> str:
-        """Grouped thousands and the language's decimal mark."""
-        text = f"{float(value):,.{digits}f}" if digits else f"{round(value):,}"
-        if self.norwegian:
-            text = text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
-        return text
-
-    @property
-    def norwegian(self) -> bool:
-        return self.lang in NORWEGIAN
-
-    def has(self, key: str) -> bool:
-        return key in self._table
-
-    def percent(self, fraction: float | Decimal, digits: int = 0) -> str:
-        return f"{self.number(float(fraction) * 100, digits)}\u00a0%"
+        super().__init__(lang, _CATALOGUES[lang])
 
     def money(self, amount: float | int | Decimal, currency: str) -> str:
         """Whole currency units: ``1 050 000 kr`` / ``NOK 1,050,000``."""
@@ -77,15 +48,6 @@ class Messages:
             return self("money.millions", value=value)
         return self("money.millions_currency", value=value, currency=currency)
 
-    def period(self, text: object) -> str:
-        """A plan period in words: ``2007H1`` -> ``1. halvår 2007``."""
-        raw = str(text)
-        for mark, key in (("H", "period.half"), ("Q", "period.quarter")):
-            year, sep, index = raw.partition(mark)
-            if sep and year.isdigit() and index.isdigit():
-                return self(key, year=year, n=index)
-        return raw
-
     def date(self, text: object) -> str:
         """An ISO date ``2006-09-01`` as ``1. september 2006``."""
         raw = str(text)
@@ -94,15 +56,6 @@ class Messages:
             return raw
         month = self(f"month.{int(parts[1])}")
         return self("date", day=int(parts[2]), month=month, year=parts[0])
-
-    def bandwidth(self, mbps: float) -> str:
-        """``1000`` -> ``1 Gbit/s``; ``0.512`` -> ``512 kbit/s``."""
-        for unit, factor in (("Gbit/s", 1e3), ("Mbit/s", 1.0), ("kbit/s", 1e-3)):
-            if mbps >= factor or unit == "kbit/s":
-                value = mbps / factor
-                digits = 0 if value == round(value) else 1
-                return f"{self.number(value, digits)}\u00a0{unit}"
-        raise AssertionError("unreachable")
 
 
 def messages(lang: str) -> Messages:

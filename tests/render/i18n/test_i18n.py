@@ -42,6 +42,9 @@ def test_number_formats() -> None:
     assert (
         en.bandwidth(34) == "34\u00a0Mbit/s" and en.bandwidth(1.5) == "1.5\u00a0Mbit/s"
     )
+    # planner.units' one formatter: three decimals at most, never 2,048 kbit/s.
+    assert en.bandwidth(2.048) == "2048\u00a0kbit/s"
+    assert nb.bandwidth(24.99) == "24,99\u00a0Mbit/s"
 
 
 def test_nynorsk_numbers_periods_and_dates() -> None:
