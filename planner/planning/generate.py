@@ -50,7 +50,7 @@ from planner.models.results import Gap, GapReport
 from planner.models.target import Service, Target
 from planner.planning.crossings import crossings
 from planner.planning.network import build_first, build_packages
-from planner.units import format_bandwidth
+from planner.units import format_bandwidth as _format_bandwidth
 
 __all__ = ["DATACENTER", "Generated", "generate_packages"]
 
@@ -110,6 +110,11 @@ def generate_packages(
     ordered = build_first((*links, *dc, *packages, *closes), builds)
     every = _with_effort(ordered, target)
     return Generated(every, (*warnings, *built))
+
+
+# The upgrades' tiers and loads are a handful of values, each written
+# thousands of times nationally.
+format_bandwidth = functools.lru_cache(maxsize=1024)(_format_bandwidth)
 
 
 def _link_deps(

@@ -15,6 +15,7 @@ rounded half up to whole currency units.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -199,20 +200,24 @@ def plan_series(
         establishment = {
             y: investment.get(y, ZERO) + operating.get(y, ZERO) for y in years
         }
+    # One period object per phase the packages end in (placements share
+    # their periods), so thousands of streams share a few.
+    after = functools.cache(Period.shift)
+    since = [after(x.end, 1) for x in placements]  # in_service(x)
     return PlanSeries(
         establishment=establishment,
         streams=tuple(
             Stream(
                 x.package.id,
-                in_service(x),
+                s,
                 x.package.per_year,
                 x.package.saving_per_year,
             )
-            for x in placements
+            for x, s in zip(placements, since, strict=True)
             if x.package.per_year or x.package.saving_per_year
         ),
         capital=capital,
-        in_service={x.package.id: in_service(x) for x in placements},
+        in_service={x.package.id: s for x, s in zip(placements, since, strict=True)},
         capital_by_payer=by_payer,
         capital_by_package=by_package,
     )
