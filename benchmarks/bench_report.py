@@ -23,13 +23,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from planner.analyses.gaps import find_gaps
+from planner.analyses.gaps import analyse, find_gaps
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
 from planner.render.diagram.diagrams import diagram_dots
 from planner.render.diagram.draw import draw
 from planner.render.diagram.views import select_view
 from planner.render.report.html import DIAGRAMS, ReportData, render_report
+from planner.render.report.pdf import find_chromium, print_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
@@ -66,12 +67,30 @@ def stages(inventory: Path, target: Path | None, repeat: int) -> dict[str, float
         repeat, lambda: [draw(text, "svg").decode() for text in texts]
     )
     folded = "pos=" not in texts[0]
+    t["bandwidth (n-1) and gaps"], analysis = best(1, lambda: analyse(inv, tgt.model))
     data = ReportData(
-        inv, tgt.model, gaps, dict(zip(DIAGRAMS, svgs, strict=True)), folded
+        inv,
+        tgt.model,
+        analysis.gaps,
+        dict(zip(DIAGRAMS, svgs, strict=True)),
+        folded,
+        bandwidth=analysis.bandwidth,
     )
-    t["html and gaps.json"], _ = best(repeat, lambda: render_report(data))
+    t["html, gaps.json, plan.xlsx"], files = best(repeat, lambda: render_report(data))
+    t["print to pdf (Chromium)"] = _pdf(files, repeat)
     t["sites"] = sum(len(m.sites) for m in inv.municipalities)
     return t
+
+
+def _pdf(files: dict[str, bytes], repeat: int) -> float:
+    """Seconds Chromium takes to print the page (``planner report --pdf``
+    less the rest); NaN without Chromium."""
+    if find_chromium() is None:
+        return float("nan")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data in files.items():
+            (Path(tmp) / name).write_bytes(data)
+        return best(repeat, lambda: print_pdf(Path(tmp) / "index.html"))[0]
 
 
 def commands(inventory: Path, target: Path | None, repeat: int) -> dict[str, float]:

@@ -9,7 +9,6 @@ a failure leaves the folder as it was.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,13 +106,11 @@ def workbook_text(
         return None
     from planner.load import load_inputs
     from planner.render.report.gantt import workbook_text as words
-    from planner.render.text.bandwidth import bandwidth_json
 
     inputs = load_inputs(inventory, target, None)
     inv, tgt = inputs.inventory.model, inputs.target.model
     analysis = analysed(inv, tgt, failures=failures)
-    bandwidth = json.loads(bandwidth_json(analysis.bandwidth))
-    return words(result, inv, tgt, analysis.gaps, bandwidth, lang)
+    return words(result, inv, tgt, analysis.gaps, analysis.bandwidth, lang)
 
 
 def write_plan(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,6 @@ from planner.render.report.gantt import package_labels
 from planner.render.report.html import DIAGRAMS
 from planner.render.report.pdf import print_pdf
 from planner.render.report.progress_page import progress_files
-from planner.render.text.bandwidth import bandwidth_json
 
 __all__ = [
     "MAX_PHASE_DIAGRAMS",
@@ -36,6 +34,7 @@ _NAMES = (
     "gaps.json",
     "bandwidth.json",
     "plan.json",
+    "plan.xlsx",
     "gantt.svg",
     "money.svg",
     "compare.json",
@@ -109,9 +108,9 @@ def report(
             done=follow.done,
             reinvestment=reinvestment_due(run.analysis.gaps, tgt.model),
         )
-        bw_doc = json.loads(bandwidth_json(run.analysis.bandwidth))
+        bw = run.analysis.bandwidth
         gaps = run.analysis.gaps
-        names = package_labels(result, inv.model, tgt.model, gaps, bw_doc, lang)
+        names = package_labels(result, inv.model, tgt.model, gaps, bw, lang)
         files.update(progress_files(followed, inv.model.region.name, names, lang=lang))
     return dict(sorted(files.items()))
 

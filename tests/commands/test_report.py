@@ -21,7 +21,7 @@ def test_report_writes_a_folder_byte_identically(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     code, out, err = run("report", MINI, "-o", first)
     assert (code, err) == (0, "")
-    assert out == f"wrote {first / 'index.html'} and 5 more files\n"
+    assert out == f"wrote {first / 'index.html'} and 6 more files\n"
     assert run("report", MINI, "-o", second)[0] == 0
     names = sorted(p.name for p in first.iterdir())
     assert names == [
@@ -30,6 +30,7 @@ def test_report_writes_a_folder_byte_identically(tmp_path: Path) -> None:
         "gaps.json",
         "gaps.svg",
         "index.html",
+        "plan.xlsx",
         "target.svg",
     ]
     # The report's bandwidth analysis is planner bandwidth's, every failure in.

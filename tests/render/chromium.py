@@ -52,6 +52,8 @@ _CHECKS = """(() => ({
   lang: document.documentElement.lang,
   filters: Array.from(document.querySelectorAll('input.filter'))
     .filter(i => !i.hidden).length,
+  tableRows: document.querySelectorAll('table.sortable tbody tr').length,
+  templates: document.querySelectorAll('template.unprinted').length,
   gantt: (() => {
     const rows = Array.from(document.querySelectorAll('.gantt .grow:not(.ghead)'));
     const shown = e => e.getClientRects().length > 0
@@ -175,13 +177,20 @@ class _Pipe:
 
 
 def inspect_page(
-    binary: str, page: Path, *, width: int = 1280, print_width: int = 700
+    binary: str,
+    page: Path,
+    *,
+    width: int = 1280,
+    print_width: int = 700,
+    query: str = "",
 ) -> PageReport:
-    """Open ``page`` (a file) at ``width`` CSS pixels and report on it."""
+    """Open ``page`` (a file, with ``query``: ``?print`` as ``--pdf`` opens
+    it) at ``width`` CSS pixels and report on it."""
     with tempfile.TemporaryDirectory() as profile:
         pipe = _Pipe(binary, profile)
         try:
-            return _inspect(pipe, page.resolve().as_uri(), width, print_width)
+            url = page.resolve().as_uri() + query
+            return _inspect(pipe, url, width, print_width)
         finally:
             pipe.close()
 

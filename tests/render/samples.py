@@ -1,85 +1,142 @@
-"""Bandwidth and plan documents shaped as docs/cli.md's JSON contract, for
-the report's seams (the analyses that make them live on other branches)."""
+"""A bandwidth analysis and a plan for the mini region, built by hand as
+the analyses' result types, for the report's seams."""
 
 from __future__ import annotations
 
-from typing import Any
+from decimal import Decimal
+from fractions import Fraction
 
-BANDWIDTH: dict[str, Any] = {
-    "schema": "planner/bandwidth/v1",
-    "datacenters": ["alpha-radhus"],
-    "links": [
-        {
-            "id": "beta-gamma",
-            "capacity_mbps": 100.0,
-            "demand_mbps": 85.0,
-            "utilisation": 0.85,
-            "worst": {"utilisation": 0.85, "failed_link": None},
-            "recommended_capacity_mbps": 1000.0,
-        },
-        {
-            "id": "alpha-beta",
-            "capacity_mbps": 1000.0,
-            "demand_mbps": 120.0,
-            "utilisation": 0.12,
-            "worst": {"utilisation": 0.12, "failed_link": None},
-            "recommended_capacity_mbps": 1000.0,
-        },
-    ],
-    "unreachable": [{"site": "gamma-radhus", "failed_link": "beta-gamma"}],
-}
+from planner.models.bandwidth import BandwidthReport, LinkLoad, Unreachable
+from planner.models.planresult import (
+    CostKey,
+    Frame,
+    Package,
+    Phase,
+    Placement,
+    PlanResult,
+    Share,
+    Totals,
+    YearTotal,
+)
+from planner.units import Period
 
-PLAN: dict[str, Any] = {
-    "schema": "planner/plan/v1",
-    "phases": [
+
+def _load(link: str, a: str, b: str, capacity: float, demand: float) -> LinkLoad:
+    return LinkLoad(
+        id=link,
+        a=a,
+        b=b,
+        status="active",
+        municipalities=(),
+        capacity_mbps=capacity,
+        demand_mbps=demand,
+        towards=a,
+        utilisation=demand / capacity,
+        worst_demand_mbps=demand,
+        worst_utilisation=demand / capacity,
+        failed_link=None,
+        required_capacity_mbps=demand,
+        recommended_capacity_mbps=1000.0,
+        upgrade=None,
+    )
+
+
+BANDWIDTH = BandwidthReport(
+    region="mini",
+    target="default",
+    currency="NOK",
+    datacenters=("alpha-radhus",),
+    failures="n-1",
+    max_utilisation=0.7,
+    total_demand_mbps=205.0,
+    links=(
+        _load("beta-gamma", "beta-radhus", "gamma-radhus", 100.0, 85.0),
+        _load("alpha-beta", "alpha-radhus", "beta-radhus", 1000.0, 120.0),
+    ),
+    unreachable=(Unreachable("gamma-radhus", "beta-gamma"),),
+)
+
+_NETWORK = Package(
+    id="network",
+    name="network",
+    kind="hand-written",
+    reason="links between the municipalities first",
+    generated=False,
+    investment=Decimal(600000),
+)
+_DATA = Package(
+    id="data-layer",
+    name="data-layer",
+    kind="harmonise",
+    reason="<b>capacity</b> gap beta-gamma",
+    generated=True,
+    investment=Decimal(1000000),
+)
+
+
+def _share(muni: str, name: str, fraction: Fraction, amount: int) -> Share:
+    money = Decimal(amount)
+    return Share(
+        muni,
+        name,
+        fraction,
         {
-            "id": "2009Q3",
-            "start": "2009-07-01",
-            "work_packages": ["network", "physical-infrastructure"],
-            "investment": 850000,
-            "operating": 0,
+            "investment": money,
+            "operating": Decimal(0),
+            "total": money,
+            "running": Decimal(0),
+            "per_year": Decimal(0),
+            "capital": Decimal(0),
         },
-        {
-            "id": "2010Q2",
-            "start": "2010-04-01",
-            "work_packages": ["data-layer"],
-            "investment": 1000000,
-            "operating": 0,
+    )
+
+
+PLAN = PlanResult(
+    region="mini",
+    region_name="Mini",
+    currency="NOK",
+    frame=Frame(start=Period.parse("2009Q3"), phase="quarter"),
+    key=CostKey(weights=(("population", Decimal(1)),)),
+    phases=(
+        Phase(
+            Period.parse("2009Q3"),
+            ("network",),
+            Decimal(850000),
+            Decimal(0),
+            0.0,
+            Decimal(0),
+        ),
+        Phase(
+            Period.parse("2010Q2"),
+            ("data-layer",),
+            Decimal(1000000),
+            Decimal(0),
+            0.0,
+            Decimal(0),
+        ),
+    ),
+    placements=(
+        Placement(_NETWORK, Period.parse("2009Q3"), Period.parse("2009Q4")),
+        Placement(_DATA, Period.parse("2010Q2"), Period.parse("2010Q2")),
+    ),
+    totals=Totals(
+        investment=Decimal(1850000),
+        operating=Decimal(0),
+        contingency=Decimal(0),
+        per_year=Decimal(0),
+        by_year={
+            2010: YearTotal(investment=Decimal(1000000)),
+            2009: YearTotal(investment=Decimal(850000)),
         },
-    ],
-    "work_packages": [
-        {
-            "id": "network",
-            "phase_start": "2009Q3",
-            "phase_end": "2009Q4",
-            "investment": 600000,
-            "generated": False,
-            "reason": "links between the municipalities first",
-        },
-        {
-            "id": "data-layer",
-            "phase_start": "2010Q2",
-            "phase_end": "2010Q2",
-            "investment": 1000000,
-            "generated": True,
-            "reason": "<b>capacity</b> gap beta-gamma",
-        },
-    ],
-    "totals": {
-        "investment": 1850000,
-        "operating": 0,
-        "by_year": {
-            "2010": {"investment": 1000000, "operating": 0},
-            "2009": {"investment": 850000, "operating": 0},
-        },
-    },
-    "shares": [
-        {"municipality": "alpha", "investment": 1110000, "operating": 0},
-        {"municipality": "beta", "investment": 555000, "operating": 0},
-        {"municipality": "gamma", "investment": 185000, "operating": 0},
-    ],
-    "warnings": ["phase 2010Q2 is over the budget per phase"],
-}
+    ),
+    shares=(
+        _share("alpha", "Alpha", Fraction(6, 10), 1110000),
+        _share("beta", "Beta", Fraction(3, 10), 555000),
+        _share("gamma", "Gamma", Fraction(1, 10), 185000),
+    ),
+    projection=None,
+    warnings=("phase 2010Q2 is over the budget per phase",),
+)
 
 GANTT = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="60" '

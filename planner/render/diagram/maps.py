@@ -20,7 +20,11 @@ from planner.models.target import Target
 from planner.planning.phases import phase_resolver
 from planner.render.diagram.diagrams import diagram_dots
 from planner.render.diagram.draw import draw
-from planner.render.diagram.municipality import municipality_dot
+from planner.render.diagram.municipality import (
+    Tree,
+    municipality_dot,
+    municipality_tree,
+)
 from planner.render.diagram.phase_network import with_network_gaps
 from planner.render.diagram.views import PhaseResolver, ViewState, select_view
 
@@ -62,6 +66,17 @@ class Maps:
     def municipality(self, view: ViewState, municipality: str, *, lang: str) -> str:
         """One municipality's access tree in ``view`` (drawn by ``dot``)."""
         return municipality_dot(
+            self.analysis.G,
+            view,
+            municipality,
+            lang=lang,
+            utilisation=self.analysis.bandwidth.utilisation(),
+            max_utilisation=self.target.network.max_utilisation,
+        )
+
+    def tree(self, view: ViewState, municipality: str, *, lang: str) -> Tree:
+        """What :meth:`municipality` draws, as a tree to cut in pieces."""
+        return municipality_tree(
             self.analysis.G,
             view,
             municipality,

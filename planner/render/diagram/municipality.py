@@ -13,7 +13,8 @@ gives the same picture.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -28,7 +29,7 @@ from planner.render.diagram.styles import EDGE, GRAPH, NODE
 from planner.render.diagram.views import ViewState
 from planner.render.i18n import Messages
 
-__all__ = ["municipality_dot"]
+__all__ = ["Tree", "municipality_dot", "municipality_tree", "tree_dot"]
 
 TREE = {
     **GRAPH,
@@ -40,7 +41,29 @@ TREE = {
 }
 
 
-def municipality_dot(
+@dataclass(frozen=True)
+class Tree:
+    """One municipality in a view: the places and lines its map shows, the
+    town hall and each site's parent on the access tree."""
+
+    G: nx.MultiGraph[Any]
+    ctx: Look
+    municipality: str
+    names: Mapping[str, str]  # municipality id -> name
+    region: str
+    own: frozenset[str]
+    shown: tuple[Place, ...]
+    lines: tuple[Line, ...]
+    hall: str | None
+    parent: Mapping[str, str]
+    max_utilisation: float
+
+    @property
+    def title(self) -> str:
+        return f"{self.names[self.municipality]}: {_view_title(self.ctx)}"
+
+
+def municipality_tree(
     G: nx.MultiGraph[Any],
     view: ViewState,
     municipality: str,
@@ -48,8 +71,8 @@ def municipality_dot(
     lang: str = "nb",
     utilisation: Mapping[str, float] | None = None,
     max_utilisation: float = 0.7,
-) -> str:
-    """The DOT text of ``municipality`` (an id) in ``view``."""
+) -> Tree:
+    """What ``municipality`` (an id) shows in ``view``, as a tree."""
     munis = {
         d["id"]: d["name"] for _, d in G.nodes(data=True) if d["kind"] == "municipality"
     }
@@ -76,32 +99,88 @@ def municipality_dot(
     lines = [ln for ln in lines if line_attrs(ln, ctx).get("style") != "invis"]
     ends = {n for ln in lines for n in (ln.a, ln.b)}
     shown = [p for p in scene.places if p.id in own or p.id in ends]
-    title = f"{munis[municipality]}: {_view_title(ctx)}"
-    graph = {
-        **TREE,
-        "label": legend(
-            msg, title, utilisation=ctx.utilisation is not None, limit=max_utilisation
-        ),
-    }
+    hall = next((p.id for p in shown if p.id in own and p.role == "town-hall"), None)
+    return Tree(
+        G,
+        ctx,
+        municipality,
+        munis,
+        scene.region,
+        frozenset(own),
+        tuple(shown),
+        tuple(lines),
+        hall,
+        _tree(hall, lines) if hall is not None else {},
+        max_utilisation,
+    )
+
+
+def municipality_dot(
+    G: nx.MultiGraph[Any],
+    view: ViewState,
+    municipality: str,
+    *,
+    lang: str = "nb",
+    utilisation: Mapping[str, float] | None = None,
+    max_utilisation: float = 0.7,
+) -> str:
+    """The DOT text of ``municipality`` (an id) in ``view``."""
+    tree = municipality_tree(
+        G,
+        view,
+        municipality,
+        lang=lang,
+        utilisation=utilisation,
+        max_utilisation=max_utilisation,
+    )
+    return tree_dot(tree, tree.title, tree.shown, tree.lines, tree.hall)
+
+
+def tree_dot(
+    tree: Tree,
+    title: str,
+    shown: Sequence[Place],
+    lines: Sequence[Line],
+    root: str | None,
+    labels: Mapping[str, str] | None = None,
+    part: str = "",
+    keyed: bool = True,
+) -> str:
+    """The DOT text of a part of ``tree``: ``shown`` places and ``lines``,
+    ``root`` first (left); a place of the municipality outside ``own`` or
+    of another municipality stands dashed; ``labels`` replace a place's.
+    Without ``keyed`` the title stands alone, without the legend (a piece
+    of a map whose legend is printed beside it: the legend alone is some
+    900 points wide)."""
+    ctx = tree.ctx
+    key = legend(
+        ctx.msg,
+        title,
+        utilisation=ctx.utilisation is not None,
+        limit=tree.max_utilisation,
+    )
+    graph = {**TREE, "label": key if keyed else title}
+    what = f"municipality {tree.municipality}{part}"
     out = [
-        f"// planner: {scene.region}, municipality {municipality}, view {view.name}",
+        f"// planner: {tree.region}, {what}, view {ctx.view.name}",
         "// render with: dot -Tsvg",
-        f"graph {quote(scene.region)} {{",
+        f"graph {quote(tree.region)} {{",
         f"  graph{attr_list(graph)};",
         f"  node{attr_list(NODE)};",
         f"  edge{attr_list(EDGE)};",
     ]
-    hall = next((p.id for p in shown if p.id in own and p.role == "town-hall"), None)
-    if hall is not None:
-        out.append(f"  {{ rank=min; {hall}; }}")
+    if root is not None:
+        out.append(f"  {{ rank=min; {root}; }}")
     for p in shown:
         attrs = place_attrs(p, None, ctx)
-        if p.id not in own and p.kind == "site":  # another municipality's
-            attrs["label"] = f"{p.label}\n({_muni_name(G, p, munis)})"
+        if p.id not in tree.own and p.kind == "site":  # another municipality's
+            attrs["label"] = f"{p.label}\n({_muni_name(tree.G, p, tree.names)})"
             attrs.update(style="rounded,filled,dashed", fontcolor=None)
             attrs.update(fillcolor="#ffffff")
+        if labels is not None and p.id in labels:
+            attrs["label"] = labels[p.id]
         out.append(f"  {p.id}{attr_list(attrs)};")
-    parent = _tree(hall, lines) if hall is not None else {}
+    parent = tree.parent
     for ln in lines:
         attrs = line_attrs(ln, ctx)
         a, b = ln.a, ln.b
@@ -114,7 +193,7 @@ def municipality_dot(
     return "\n".join(out) + "\n"
 
 
-def _tree(root: str, lines: list[Line]) -> dict[str, str]:
+def _tree(root: str, lines: Sequence[Line]) -> dict[str, str]:
     """Each node's parent on a shortest path from ``root`` (the town hall),
     breadth first in line order: the edges of the access tree, which alone
     set the ranks (a hub one step from the town hall, its sites two)."""

@@ -42,14 +42,27 @@ from planner.render.text.plan import (
     with_reinvestment,
 )
 
-__all__ = ["FIXED_TIME", "plan_workbook", "save_workbook"]
+__all__ = [
+    "FIXED_TIME",
+    "PERCENT_COLUMNS",
+    "WRAP_ABOVE",
+    "fill_sheet",
+    "plan_sheets",
+    "plan_workbook",
+    "save_workbook",
+    "sheet_name",
+]
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MONEY = "#,##0"
 _BOLD = Font(bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
-_PERCENT_COLUMNS = {"fraction", "gain"}
+_PERCENT_COLUMNS = {"fraction", "gain", "utilisation", "worst"}
+PERCENT_COLUMNS = frozenset(_PERCENT_COLUMNS)
+"""Columns (by their English header) whose fractions show as percentages."""
+WRAP_ABOVE = 60
+"""Text longer than this wraps in its cell."""
 
 
 def plan_workbook(
@@ -58,9 +71,25 @@ def plan_workbook(
     """The ``.xlsx`` bytes of ``plan`` (deterministic); sheet names, headers
     and values (kinds, yes/no, periods, warnings; with ``text`` the
     packages' names and reasons) in ``lang`` (``en``, ``nb`` or ``nn``)."""
-    t = _words(lang)
-    v = cell_text(plan, lang, text)
     wb = Workbook(write_only=True)
+    plan_sheets(wb, plan, lang, text)
+    wb.properties.creator = "planner"
+    wb.properties.title = f"Plan: {plan.region_name}"
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    return _save(wb)
+
+
+def plan_sheets(
+    wb: Workbook,
+    plan: PlanResult,
+    lang: str = "en",
+    text: PackageText | None = None,
+    named: bool = False,
+) -> None:
+    """The plan's sheets added to ``wb`` (write-only), as
+    :func:`plan_workbook` has them (``named``: see ``cell_text``)."""
+    t = _words(lang)
+    v = cell_text(plan, lang, text, named)
 
     def sheet(name: str) -> Any:
         return wb.create_sheet(t(name))
@@ -81,10 +110,26 @@ def plan_workbook(
 
         overview_sheet(sheet("System overview"), plan.matrix, t)
     _fill(sheet("Warnings"), ("warning",), [[w] for w in v.warnings()], t)
-    wb.properties.creator = "planner"
-    wb.properties.title = f"Plan: {plan.region_name}"
-    wb.properties.created = wb.properties.modified = FIXED_TIME
-    return _save(wb)
+
+
+def fill_sheet(
+    ws: Any,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    lang: str = "en",
+    money: str = _MONEY,
+    widths: Sequence[Sequence[Any]] | None = None,
+) -> None:
+    """A sheet of ``rows`` under ``headers`` (English words, shown in
+    ``lang``), formatted as the plan's sheets are (amounts, percentages in
+    the columns named ``fraction``, ``gain``, ``utilisation``, ``worst``);
+    the columns as wide as ``widths``' values need (by default the rows')."""
+    _fill(ws, headers, rows, _words(lang), money, widths)
+
+
+def sheet_name(word: str, lang: str) -> str:
+    """A sheet's name (an English word) in ``lang``."""
+    return _words(lang)(word)
 
 
 def save_workbook(
@@ -153,14 +198,16 @@ def _fill(
     rows: Sequence[Sequence[Any]],
     t: Words = lambda word: word,
     money: str = _MONEY,
+    widths: Sequence[Sequence[Any]] | None = None,
 ) -> None:
     """A header row (in the workbook's language), the rows, formats (money
     with thousands, fractions as percentages) and column widths that fit the
     content. The workbook is write-only (streamed), so widths and panes are
     set before the rows."""
     shown = [t(h) for h in headers]
+    sized = rows if widths is None else widths
     for i, header in enumerate(shown):
-        width = max([len(header), *(len(_shown(r[i])) for r in rows if i < len(r))])
+        width = max([len(header), *(len(_shown(r[i])) for r in sized if i < len(r))])
         ws.column_dimensions[get_column_letter(i + 1)].width = min(60, width) + 2
     ws.freeze_panes = "A2"
     ws.append([_cell(ws, h, font=_BOLD) for h in shown])
@@ -186,7 +233,7 @@ def _styled(ws: Any, value: Any, header: str, money: str = _MONEY) -> Any:
         return _cell(ws, value, number_format=money)
     if header in _PERCENT_COLUMNS and isinstance(value, float):
         return _cell(ws, value, number_format="0.00%")
-    if isinstance(value, str) and len(value) > 60:
+    if isinstance(value, str) and len(value) > WRAP_ABOVE:
         return _cell(ws, value, alignment=_WRAP)
     return value
 

@@ -178,8 +178,12 @@ class _Translated(CellText):
         return self.msg(f"xlsx.{word}")
 
 
-def cell_text(plan: PlanResult, lang: str, text: PackageText | None = None) -> CellText:
-    """The values of ``plan``'s workbook in ``lang`` (``en``, ``nb``, ``nn``)."""
-    if lang == "en":
+def cell_text(
+    plan: PlanResult, lang: str, text: PackageText | None = None, named: bool = False
+) -> CellText:
+    """The values of ``plan``'s workbook in ``lang`` (``en``, ``nb``, ``nn``);
+    ``named``: in English too the report's words (names, periods in words),
+    not the planner's."""
+    if lang == "en" and not named:
         return CellText(plan)
     return _Translated(plan, lang, text or PackageText())

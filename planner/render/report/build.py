@@ -11,8 +11,7 @@ in the report is the one ``render`` draws with the same options.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from planner.analyses.gaps import Analysis
 from planner.analyses.matrix import service_matrix
@@ -25,15 +24,22 @@ from planner.models.planresult import PlanResult
 from planner.models.target import Target
 from planner.render.diagram.dot import Slugs
 from planner.render.diagram.maps import Maps, draw_all
+from planner.render.diagram.municipality import tree_dot
+from planner.render.diagram.municipality_split import Piece, split_tree
 from planner.render.diagram.scene import fold_choice
 from planner.render.diagram.views import PhaseResolver
 from planner.render.files.compare_chart import compare_chart
 from planner.render.report.gantt import report_gantt
-from planner.render.report.html import DIAGRAMS, Detail, ReportData, render_report
+from planner.render.report.html import (
+    DIAGRAMS,
+    Detail,
+    DetailPiece,
+    ReportData,
+    render_report,
+)
 from planner.render.report.phases import PhaseChange, phase_changes
 from planner.render.text.bandwidth import bandwidth_json
 from planner.render.text.compare import compare_json
-from planner.render.text.matrix import matrix_json
 from planner.render.text.plan import plan_json
 
 __all__ = ["MAX_DETAIL_MAPS", "MAX_PHASE_DIAGRAMS", "build_report"]
@@ -77,23 +83,21 @@ def build_report(
     detailed = () if every or len(folds) > MAX_DETAIL_MAPS else folds
     texts = maps.dots(views, lang=lang, fold=fold)
     gaps_view = views[DIAGRAMS.index("gaps")]
-    texts += [maps.municipality(gaps_view, m, lang=lang) for m in detailed]
+    trees = [maps.tree(gaps_view, m, lang=lang) for m in detailed]
+    cuts = [split_tree(t) for t in trees]
+    texts += [tree_dot(t, t.title, t.shown, t.lines, t.hall) for t in trees]
+    texts += [p.dot for pieces in cuts for p in pieces]
     svgs = [svg.decode("utf-8") for svg in draw_all(texts)]
     names = {m.id: m.name for m in inventory.municipalities}
-    slugs = Slugs()
-    details = tuple(
-        Detail(f"municipality-{slugs('m', m)[2:]}.svg", names[m], svg)
-        for m, svg in zip(detailed, svgs[len(views) :], strict=True)
-    )
+    details = _details(detailed, names, cuts, svgs[len(views) :])
     documents = {"bandwidth.json": bandwidth_json(analysis.bandwidth)}
     if compared is not None:
         documents["compare.json"] = compare_json(compared)
     if plan is not None:
         documents["plan.json"] = plan_json(plan)
-    bw_doc = json.loads(documents["bandwidth.json"])
     gantt = None
     if plan is not None:
-        gantt = report_gantt(plan, inventory, target, gaps, bw_doc, lang)
+        gantt = report_gantt(plan, inventory, target, gaps, analysis.bandwidth, lang)
     data = ReportData(
         inventory=inventory,
         target=target,
@@ -105,20 +109,43 @@ def build_report(
         folded=every or bool(folds),
         folds=() if every else tuple(names[m] for m in folds),
         details=details,
-        bandwidth=bw_doc,
-        plan=json.loads(documents["plan.json"]) if plan is not None else None,
+        bandwidth=analysis.bandwidth,
+        plan=plan,
         gantt_svg=None if gantt is None else gantt[0],
         gantt_pages=() if gantt is None else gantt[1],
         plan_settings=settings,
         documents=documents,
         failures=failures,
-        matrix=json.loads(matrix_json(_matrix(analysis, target, plan))),
+        matrix=_matrix(analysis, target, plan),
         progress_link=progress_link,
-        comparison=None if compared is None else json.loads(documents["compare.json"]),
+        comparison=compared,
         comparison_svg=None if compared is None else compare_chart(compared),
         cost_key=None if plan is None else plan.key,
     )
     return render_report(data, lang=lang)
+
+
+def _details(
+    detailed: Sequence[str],
+    names: Mapping[str, str],
+    cuts: Sequence[Sequence[Piece]],
+    svgs: Sequence[str],
+) -> tuple[Detail, ...]:
+    """Each municipality drawn in detail: its whole tree
+    (``municipality-<id>.svg``) and, cut per hub, its pieces
+    (``municipality-<id>-0.svg`` the hubs, ``-1`` ... one per hub)."""
+    slugs = Slugs()
+    whole, rest = svgs[: len(detailed)], list(svgs[len(detailed) :])
+    out = []
+    for m, svg, pieces in zip(detailed, whole, cuts, strict=True):
+        stem = f"municipality-{slugs('m', m)[2:]}"
+        drawn, rest = rest[: len(pieces)], rest[len(pieces) :]
+        parts = tuple(
+            DetailPiece(f"{stem}-{i}.svg", p.name, p.sites - 1, text)
+            for i, (p, text) in enumerate(zip(pieces, drawn, strict=True))
+        )
+        out.append(Detail(f"{stem}.svg", names[m], svg, parts))
+    return tuple(out)
 
 
 def _matrix(analysis: Analysis, target: Target, plan: PlanResult | None) -> Matrix:

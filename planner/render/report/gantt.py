@@ -5,8 +5,8 @@ that print at a readable size (``gantt-1.svg`` ...)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
+from planner.models.bandwidth import BandwidthReport
 from planner.models.inventory import Inventory
 from planner.models.planresult import PlanResult
 from planner.models.results import GapReport
@@ -26,7 +26,7 @@ def report_gantt(
     inventory: Inventory,
     target: Target,
     gaps: GapReport,
-    bandwidth: Mapping[str, Any] | None,
+    bandwidth: BandwidthReport | None,
     lang: str,
 ) -> tuple[str, tuple[str, ...]]:
     """``(whole chart, pages)`` as SVG texts."""
@@ -48,7 +48,7 @@ def package_labels(
     inventory: Inventory,
     target: Target,
     gaps: GapReport,
-    bandwidth: Mapping[str, Any] | None,
+    bandwidth: BandwidthReport | None,
     lang: str,
 ) -> dict[str, str]:
     """Each work package's name in the report's language, by id."""
@@ -61,7 +61,7 @@ def workbook_text(
     inventory: Inventory,
     target: Target,
     gaps: GapReport,
-    bandwidth: Mapping[str, Any] | None,
+    bandwidth: BandwidthReport | None,
     lang: str,
 ) -> PackageText:
     """The packages' names and reasons and the plan's warnings in ``lang``,
@@ -92,24 +92,13 @@ def _words_of(
     inventory: Inventory,
     target: Target,
     gaps: GapReport,
-    bandwidth: Mapping[str, Any] | None,
+    bandwidth: BandwidthReport | None,
     msg: Messages,
 ) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     names = _names(inventory, target)
     words = PackageWords.build(inventory, target, gaps, names, bandwidth)
     words_of = {
-        x.package.id: package_words(
-            {
-                "id": x.package.id,
-                "kind": x.package.kind,
-                "name": x.package.name,
-                "reason": x.package.reason,
-                "generated": x.package.generated,
-            },
-            words,
-            msg,
-        )
-        for x in plan.placements
+        x.package.id: package_words(x.package, words, msg) for x in plan.placements
     }
     return words_of, dict(names.municipalities)
 

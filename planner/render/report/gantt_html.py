@@ -7,7 +7,7 @@ and each lists the numbers of the packages it waits for, so dependencies
 read at 150 packages where arrows would not; a deadline is a diamond at
 the end of its phase, red with the bar outlined when the package ends
 after it. Text is HTML, so the print stylesheet sets its size (7.5 pt).
-Built from the ``planner/plan/v1`` document and the report's names.
+Built from the :class:`PlanResult` and the report's names.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from planner.models.planresult import Placement, PlanResult
 from planner.render.files.gantt import COLOURS
 from planner.render.i18n import Messages
 from planner.units import Period
@@ -23,45 +24,39 @@ __all__ = ["gantt_groups"]
 
 
 def gantt_groups(
-    doc: Mapping[str, Any],
+    plan: PlanResult,
     labels: Mapping[str, str],
     municipalities: Mapping[str, str],
     msg: Messages,
 ) -> dict[str, Any] | None:
     """The head (years and phases) and the groups of rows, or None when
     the plan has no phases."""
-    phases = [Period.parse(p["id"]) for p in doc.get("phases", []) if p.get("id")]
+    phases = [p.period for p in plan.phases]
     if not phases:
         return None
     index = _Index(phases)
-    packages = [
-        wp
-        for wp in doc.get("work_packages", [])
-        if index.has(wp.get("phase_start")) and index.has(wp.get("phase_end"))
-    ]
     order = list(COLOURS)
 
-    def muni(wp: Mapping[str, Any]) -> str:
-        ms = wp.get("municipalities") or []
+    def muni(x: Placement) -> str:
+        ms = sorted(x.package.municipalities)
         if len(ms) != 1:
             return msg("gantt.shared") if ms else msg("gantt.region")
         return municipalities.get(ms[0], ms[0])
 
-    def key(wp: Mapping[str, Any]) -> tuple[int, str, int, str]:
-        kind = str(wp.get("kind"))
+    def key(x: Placement) -> tuple[int, str, int, str]:
+        kind = x.package.kind
         rank = order.index(kind) if kind in order else len(order)
-        return (rank, muni(wp).casefold(), index[wp["phase_start"]], str(wp["id"]))
+        return (rank, muni(x).casefold(), index[x.start], x.package.id)
 
-    ordered = sorted(packages, key=key)
-    number = {str(wp["id"]): n for n, wp in enumerate(ordered, 1)}
+    ordered = sorted(plan.placements, key=key)
+    number = {x.package.id: n for n, x in enumerate(ordered, 1)}
     groups: list[dict[str, Any]] = []
-    for wp in ordered:
-        kind = str(wp.get("kind"))
-        title = f"{_kind(msg, kind)}: {muni(wp)}"
+    for x in ordered:
+        title = f"{_kind(msg, x.package.kind)}: {muni(x)}"
         if not groups or groups[-1]["title"] != title:
             groups.append({"title": title, "rows": []})
         groups[-1]["rows"].append(
-            _row(wp, labels, number, index, phases, msg, str(doc.get("currency")))
+            _row(x, labels, number, index, phases, msg, plan.currency)
         )
     for g in groups:
         g["count"] = msg.count("gantt.group.count", len(g["rows"]))
@@ -82,15 +77,8 @@ class _Index:
     def __init__(self, phases: Sequence[Period]) -> None:
         self.phases = phases
 
-    def has(self, text: Any) -> bool:
-        try:
-            Period.parse(text)
-        except ValueError:
-            return False
-        return True
-
-    def __getitem__(self, text: Any) -> int:
-        start = Period.parse(text).start_month
+    def __getitem__(self, period: Period) -> int:
+        start = period.start_month
         at = [i for i, p in enumerate(self.phases) if p.start_month <= start]
         return at[-1] if at else 0
 
@@ -118,7 +106,7 @@ def _head(phases: Sequence[Period]) -> list[dict[str, Any]]:
 
 
 def _row(
-    wp: Mapping[str, Any],
+    x: Placement,
     labels: Mapping[str, str],
     number: Mapping[str, int],
     index: _Index,
@@ -126,20 +114,20 @@ def _row(
     msg: Messages,
     currency: str,
 ) -> dict[str, Any]:
-    pid = str(wp["id"])
-    first, last = index[wp["phase_start"]], index[wp["phase_end"]]
-    deadline = _deadline(wp.get("deadline"), phases)
+    wp = x.package
+    first, last = index[x.start], index[x.end]
+    deadline = _deadline(wp.deadline, phases)
     late = deadline is not None and phases[last].end_month > deadline[1]
-    waits = sorted(number[d] for d in wp.get("depends_on") or [] if d in number)
-    money = (wp.get("investment") or 0) + (wp.get("operating") or 0)
-    span = msg.period(wp["phase_start"])
+    waiting = [d for d in sorted(wp.depends_on) if d in number]
+    money = wp.investment + wp.operating
+    span = msg.period(x.start)
     if last != first:
-        span += f" – {msg.period(wp['phase_end'])}"
+        span += f" – {msg.period(x.end)}"
     return {
-        "n": number[pid],
-        "id": pid,
-        "label": labels.get(pid, str(wp.get("name", pid))),
-        "colour": COLOURS.get(str(wp.get("kind")), "#888888"),
+        "n": number[wp.id],
+        "id": wp.id,
+        "label": labels.get(wp.id, wp.name),
+        "colour": COLOURS.get(wp.kind, "#888888"),
         "start": first + 3,
         "end": last + 4,
         "span": span,
@@ -149,23 +137,17 @@ def _row(
         if deadline is None
         else msg(
             "gantt.deadline.missed" if late else "gantt.deadline",
-            period=msg.period(wp["deadline"]),
+            period=msg.period(wp.deadline),
         ),
         "money": msg.money(money, currency) if money else "",
-        "waits": _ranges(waits),
-        "waits_names": ", ".join(
-            labels.get(d, d) for d in wp.get("depends_on") or [] if d in number
-        ),
+        "waits": _ranges(sorted(number[d] for d in waiting)),
+        "waits_names": ", ".join(labels.get(d, d) for d in waiting),
     }
 
 
-def _deadline(text: Any, phases: Sequence[Period]) -> tuple[int, int] | None:
+def _deadline(due: Period | None, phases: Sequence[Period]) -> tuple[int, int] | None:
     """(the phase a deadline falls at the end of, its end month)."""
-    if not text:
-        return None
-    try:
-        due = Period.parse(text)
-    except ValueError:
+    if due is None:
         return None
     at = [i for i, p in enumerate(phases) if p.end_month <= due.end_month]
     return (at[-1] if at else 0), due.end_month

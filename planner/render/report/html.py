@@ -5,9 +5,10 @@ the report as bytes, keyed by name; the command writes them. The page holds
 its CSS and fetches nothing: the diagrams are SVG files beside it, shown with
 ``<img>`` (so no script in an SVG could run). Jinja2 escapes every value.
 
-Bandwidth and the phased plan enter as their JSON documents
-(``planner/bandwidth/v1`` and ``planner/plan/v1``, docs/cli.md): a section
-is drawn when its document is given and is a short note otherwise.
+Bandwidth, the phased plan, the system overview and the comparison enter
+as the analyses' results (:class:`BandwidthReport`, :class:`PlanResult`,
+:class:`Matrix`, :class:`CompareResult`): a section is drawn when its
+result is given and is a short note otherwise.
 
 The page reads top down as a decision: a one-page summary (cost, who pays,
 payback, the three biggest risks), the money picture, the maps, the gaps
@@ -25,12 +26,16 @@ from typing import Any
 import jinja2
 
 from planner import __version__
+from planner.models.bandwidth import BandwidthReport
+from planner.models.compare import CompareResult
 from planner.models.inventory import Inventory
+from planner.models.matrix import Matrix
 from planner.models.plan import PlanFile
-from planner.models.planresult import CostKey
+from planner.models.planresult import CostKey, PlanResult
 from planner.models.results import GapReport
 from planner.models.target import Target
 from planner.render.diagram.scene import FOLD_ABOVE
+from planner.render.files.workbook_text import PackageText
 from planner.render.i18n import Messages
 from planner.render.report.comparison import comparison_section
 from planner.render.report.figures import key_figures
@@ -40,40 +45,55 @@ from planner.render.report.money import money_chart, money_section
 from planner.render.report.package_text import PackageWords
 from planner.render.report.phases import PhaseChange
 from planner.render.report.risks import gap_matrix, gap_tables, risks
+from planner.render.report.rows import bandwidth_rows_html, gap_rows_html
 from planner.render.report.script import SCRIPT, SCRIPT_HASH
 from planner.render.report.sections import assumptions, bandwidth_rows, plan_section
+from planner.render.report.workbook import report_workbook
 from planner.render.text.jsonout import to_json
 
-__all__ = ["DIAGRAMS", "Detail", "ReportData", "render_report"]
+__all__ = ["DIAGRAMS", "Detail", "DetailPiece", "ReportData", "render_report"]
 
 DIAGRAMS = ("current", "target", "gaps")
 """The views a report shows, in order; each is a file ``<view>.svg``."""
 
 
 @dataclass(frozen=True)
+class DetailPiece:
+    """A piece of a detail map cut per hub: its file, the hub's name (the
+    municipality's for the overview of the hubs), the sites behind the hub
+    and the SVG text."""
+
+    file: str
+    name: str
+    behind: int
+    svg: str
+
+
+@dataclass(frozen=True)
 class Detail:
     """A folded municipality drawn in detail: its file beside the report
-    (``municipality-<id>.svg``), its name and the SVG text."""
+    (``municipality-<id>.svg``), its name, the SVG text and, for a large
+    one, the pieces the page shows instead (the hubs, then each hub's)."""
 
     file: str
     name: str
     svg: str
+    pieces: Sequence[DetailPiece] = ()
 
 
 @dataclass(frozen=True)
 class ReportData:
     """Everything a report shows. ``diagrams`` maps a view in
-    :data:`DIAGRAMS` to its SVG text; the bandwidth analysis and the plan
-    come as their JSON documents (``planner/bandwidth/v1``,
-    ``planner/plan/v1``), so the renderer needs none of their types."""
+    :data:`DIAGRAMS` to its SVG text; the bandwidth analysis, the plan,
+    the system overview and the comparison are the analyses' results."""
 
     inventory: Inventory
     target: Target
     gaps: GapReport
     diagrams: Mapping[str, str] = field(default_factory=dict)
     folded: bool = False
-    bandwidth: Mapping[str, Any] | None = None
-    plan: Mapping[str, Any] | None = None
+    bandwidth: BandwidthReport | None = None
+    plan: PlanResult | None = None
     gantt_svg: str | None = None
     # The Gantt chart cut into printable pages (gantt-1.svg ...).
     gantt_pages: Sequence[str] = ()
@@ -85,13 +105,13 @@ class ReportData:
     phase_diagrams: Sequence[tuple[PhaseChange, str]] = ()
     # The failure mode the gaps and bandwidth were found under (--failures).
     failures: str = "n-1"
-    # The system overview (``planner/matrix/v1``).
-    matrix: Mapping[str, Any] | None = None
+    # The system overview (``planner matrix``).
+    matrix: Matrix | None = None
     # A follow-up page (progress.html) is written beside the report.
     progress_link: bool = False
-    # planner report --compare: the ``planner/compare/v1`` document and its
-    # chart (compare.svg, beside the report).
-    comparison: Mapping[str, Any] | None = None
+    # planner report --compare: the scenarios and their chart (compare.svg,
+    # beside the report).
+    comparison: CompareResult | None = None
     comparison_svg: str | None = None
     # The cost key the plan split by (the assumptions name it).
     cost_key: CostKey | None = None
@@ -109,12 +129,15 @@ def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
     context = _context(data, msg)
     html = _environment(msg).get_template("report.html.j2").render(context)
     files = {"index.html": html.encode("utf-8"), "gaps.json": _gaps_json(data)}
+    files["plan.xlsx"] = _workbook(data, context, msg)
     for view, svg in data.diagrams.items():
         files[f"{view}.svg"] = svg.encode("utf-8")
     for change, svg in data.phase_diagrams:
         files[f"phase-{change.n}.svg"] = svg.encode("utf-8")
     for detail in data.details:
         files[detail.file] = detail.svg.encode("utf-8")
+        for piece in detail.pieces:
+            files[piece.file] = piece.svg.encode("utf-8")
     if data.gantt_svg is not None:
         files["gantt.svg"] = data.gantt_svg.encode("utf-8")
     for n, svg in enumerate(data.gantt_pages, 1):
@@ -125,6 +148,34 @@ def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
         files["money.svg"] = context["money_svg"].encode("utf-8")
     files.update({name: text.encode("utf-8") for name, text in data.documents.items()})
     return dict(sorted(files.items()))
+
+
+def _workbook(data: ReportData, context: Mapping[str, Any], msg: Messages) -> bytes:
+    """``plan.xlsx``: the plan's sheets with the packages named as the page
+    names them, every gap and every link."""
+    plan = context["plan"]
+    text = None
+    if plan is not None:
+        text = PackageText(
+            names=plan["labels"],
+            reasons={wp["id"]: wp["why"] for wp in plan["packages"]},
+            warnings=plan["warnings"],
+        )
+    title = msg("report.title", region=data.inventory.region.name)
+    return report_workbook(
+        title, data.plan, text, context["groups"], context["bandwidth"], msg
+    )
+
+
+def _municipality_of(inventory: Inventory) -> dict[str, str]:
+    return {s.id: m.id for m in inventory.municipalities for s in m.sites}
+
+
+def _with_html(section: dict[str, Any] | None, msg: Messages) -> dict[str, Any] | None:
+    """The bandwidth section with its rows as HTML (``rows.py``)."""
+    if section is None:
+        return None
+    return {**section, "html": bandwidth_rows_html(section["rows"], msg)}
 
 
 def _gaps_json(data: ReportData) -> bytes:
@@ -195,7 +246,7 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "mill": mill,
         "diagrams": [v for v in DIAGRAMS if v in data.diagrams],
         "folded": data.folded,
-        "details": [(d.file, d.name) for d in data.details],
+        "details": data.details,
         "fold_names": ", ".join(data.folds),
         "fold_above": FOLD_ABOVE,
         "failures": data.failures,
@@ -203,15 +254,22 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "datacenters": ", ".join(names.site(s) for s in data.gaps.datacenters),
         "summary": [(k, n) for k, n in data.gaps.summary.items() if n],
         "matrix": gap_matrix(data.gaps, names),
-        "groups": gap_tables(data.gaps, msg, words),
-        "risks": risks(data.gaps, data.plan, words, msg),
-        "bandwidth": bandwidth_rows(data.bandwidth, words),
+        "groups": [
+            {**g, "html": gap_rows_html(g["rows"], msg)}
+            for g in gap_tables(data.gaps, msg, words)
+        ],
+        "risks": risks(
+            data.gaps, data.plan, words, msg, None if plan is None else plan["labels"]
+        ),
+        "bandwidth": _with_html(
+            bandwidth_rows(data.bandwidth, words, _municipality_of(inv)), msg
+        ),
         "plan": plan,
         "cash": cash,
         "money_svg": None if cash is None else money_chart(cash, msg, currency),
         "phase_diagrams": [change for change, _ in data.phase_diagrams],
         "gantt_pages": len(data.gantt_pages),
-        "phases_total": 0 if data.plan is None else len(data.plan.get("phases", [])),
+        "phases_total": 0 if data.plan is None else len(data.plan.phases),
         "systems": matrix_section(data.matrix),
         "progress_link": data.progress_link,
         "comparison": comparison_section(

@@ -1,11 +1,10 @@
 """The money picture: what the plan costs, who pays what, when it pays back.
 
-Read from the plan's JSON document (``planner/plan/v1``) with ``.get``, so a
-field the planner adds later (running costs, financing, each municipality's
-figures with and without cooperation) does no harm; a share that brings its
-own ``by_year`` is shown as given, else each year's cost is split by the
-share's fraction with :func:`planner.planning.costkey.split_amount` (exact:
-the municipalities add up to the year's total to the krone).
+Read from the :class:`PlanResult`: each year's cost is split by each
+share's exact fraction with :func:`planner.planning.costkey.split_amount`
+(the municipalities add up to the year's total to the krone), and each
+municipality's cost with and without cooperation is the plan's
+``by_municipality``.
 """
 
 from __future__ import annotations
@@ -15,6 +14,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from planner.models.planresult import (
+    MunicipalYear,
+    PlanResult,
+    Projection,
+    Share,
+    YearTotal,
+)
 from planner.planning.costkey import split_amount
 from planner.render.i18n import Messages
 from planner.render.report.charts import Series, line_chart
@@ -23,124 +29,104 @@ from planner.render.report.gap_text import Names
 __all__ = ["money_chart", "money_section", "staff_rows", "with_without"]
 
 
-def _dec(value: Any) -> Decimal:
-    return Decimal(str(value)) if value is not None else Decimal(0)
-
-
-def money_section(doc: Mapping[str, Any] | None, names: Names) -> dict[str, Any] | None:
+def money_section(plan: PlanResult | None, names: Names) -> dict[str, Any] | None:
     """Totals, cost by year, each municipality's cost by year, and the
     projection (0-alternative against cooperation); None without a plan."""
-    if doc is None:
+    if plan is None:
         return None
-    totals = doc.get("totals", {})
-    by_year = {int(y): v for y, v in sorted(totals.get("by_year", {}).items())}
-    years = sorted(by_year)
-    year_rows = [
-        {
-            "year": y,
-            "investment": _dec(v.get("investment")),
-            "operating": _dec(v.get("operating")),
-            "contingency": _dec(v.get("contingency")),
-            "total": _dec(v.get("investment")) + _dec(v.get("operating")),
-            "running": None if v.get("running") is None else _dec(v["running"]),
-        }
-        for y, v in by_year.items()
-    ]
-    shares = list(doc.get("shares", []))
-    projection = doc.get("projection")
-    total = (
-        _dec(totals["total"])
-        if totals.get("total") is not None
-        else _dec(totals.get("investment")) + _dec(totals.get("operating"))
-    )
+    totals = plan.totals
+    year_rows = [_year_row(y, v) for y, v in sorted(totals.by_year.items())]
+    projection = plan.projection
     return {
-        "investment": _dec(totals.get("investment")),
-        "operating": _dec(totals.get("operating")),
-        "total": total,
-        "contingency": _dec(totals.get("contingency")),
-        "with_contingency": total + _dec(totals.get("contingency")),
-        "per_year": _dec(totals.get("per_year")),
-        "years": years,
-        "has_running": any(v.get("running") is not None for v in by_year.values()),
+        "investment": totals.investment,
+        "operating": totals.operating,
+        "total": totals.total,
+        "contingency": totals.contingency,
+        "with_contingency": totals.total + totals.contingency,
+        "per_year": totals.per_year,
+        "years": [r["year"] for r in year_rows],
+        # every year has its running costs (zero too): the column shows
+        "has_running": bool(year_rows),
         "year_rows": year_rows,
-        "municipalities": _per_municipality(shares, year_rows, totals, names),
+        "municipalities": _per_municipality(plan.shares, year_rows, names),
         "projection": _projection(projection),
-        "break_even": None if projection is None else projection.get("break_even"),
+        "break_even": None if projection is None else projection.break_even,
         "plan_money": _plan_money(projection),
         "staff": staff_rows(projection),
-        "with_without": with_without(doc.get("by_municipality"), names),
+        "with_without": with_without(plan.by_municipality, names),
     }
 
 
-def _plan_money(doc: Mapping[str, Any] | None) -> list[str]:
+def _year_row(year: int, v: YearTotal) -> dict[str, Any]:
+    return {
+        "year": year,
+        "investment": v.investment,
+        "operating": v.operating,
+        "contingency": v.contingency,
+        "total": v.investment + v.operating,
+        "running": v.running,
+    }
+
+
+def _plan_money(projection: Projection | None) -> list[str]:
     """The projection's columns of plan money beyond the establishment
     (running costs, package savings, capital) that are not zero in every
     year: the table shows those."""
-    years = (doc or {}).get("years", [])
+    years = () if projection is None else projection.years
     return [
-        k for k in ("running", "savings", "capital") if any(y.get(k) for y in years)
+        k
+        for k in ("running", "savings", "capital")
+        if any(getattr(y, k) for y in years)
     ]
 
 
-def staff_rows(doc: Mapping[str, Any] | None) -> dict[str, Any] | None:
+def staff_rows(projection: Projection | None) -> dict[str, Any] | None:
     """IT staff (FTE) by projection year, without and with cooperation;
     None when no year gives a figure (no ``staff_without``, no inventory
     ``it_staff``)."""
-    years = (doc or {}).get("years", [])
-    if not any(
-        y.get("staff_without") is not None or y.get("staff_with") is not None
-        for y in years
-    ):
+    years = () if projection is None else projection.years
+    if not any(y.staff_without is not None or y.staff_with is not None for y in years):
         return None
     return {
-        "years": [int(y["year"]) for y in years],
-        "without": [y.get("staff_without") for y in years],
-        "with": [y.get("staff_with") for y in years],
+        "years": [y.year for y in years],
+        "without": [y.staff_without for y in years],
+        "with": [y.staff_with for y in years],
     }
 
 
-def with_without(
-    rows: Sequence[Mapping[str, Any]] | None, names: Names
-) -> dict[str, Any] | None:
+def with_without(rows: Sequence[MunicipalYear], names: Names) -> dict[str, Any] | None:
     """Each municipality's cost a year without cooperation (its own budget
     grown: None without a budget) and with it (its share and unit costs),
     over the projection's years; None when the plan has none."""
     if not rows:
         return None
-    years = sorted({int(y["year"]) for r in rows for y in r.get("years", [])})
-    out = []
+    years = sorted({r.year for r in rows})
+    by_muni: dict[str, dict[int, MunicipalYear]] = {}
     for r in rows:
-        by_year = {int(y["year"]): y for y in r.get("years", [])}
-
-        def pick(key: str, by_year: Mapping[int, Any] = by_year) -> list[Any]:
-            return [
-                None if by_year.get(y, {}).get(key) is None else _dec(by_year[y][key])
-                for y in years
-            ]
-
+        by_muni.setdefault(r.municipality, {})[r.year] = r
+    out = []
+    for m, by_year in by_muni.items():
+        got = [by_year.get(y) for y in years]
         out.append(
             {
-                "id": str(r.get("municipality")),
-                "name": names.municipality(str(r.get("municipality"))),
-                "without": pick("without"),
-                "with": pick("with"),
-                "saving": pick("saving"),
+                "id": m,
+                "name": names.municipality(m),
+                "without": [None if r is None else r.without for r in got],
+                "with": [None if r is None else r.with_ for r in got],
+                "saving": [
+                    None if r is None or r.without is None else r.without - r.with_
+                    for r in got
+                ],
             }
         )
     return {"years": years, "municipalities": out}
 
 
-def _fractions(shares: Sequence[Mapping[str, Any]]) -> dict[str, Fraction]:
-    """The shares' fractions made exact again (JSON gives floats), scaled to
-    add up to 1, so a split by them adds up to the amount."""
-    raw = {
-        str(s.get("municipality")): Fraction(float(s["fraction"])).limit_denominator(
-            10**9
-        )
-        if s.get("fraction") is not None
-        else Fraction(_total(s))
-        for s in shares
-    }
+def _fractions(shares: Sequence[Share]) -> dict[str, Fraction]:
+    """The shares' fractions, scaled to add up to 1 (a share of a key by
+    its amount when the key gives none), so a split by them adds up to
+    the amount."""
+    raw = {s.municipality: s.fraction for s in shares}
     whole = sum(raw.values())
     if not whole:
         return {m: Fraction(1, len(raw)) for m in raw} if raw else {}
@@ -148,42 +134,31 @@ def _fractions(shares: Sequence[Mapping[str, Any]]) -> dict[str, Fraction]:
 
 
 def _per_municipality(
-    shares: Sequence[Mapping[str, Any]],
+    shares: Sequence[Share],
     year_rows: Sequence[Mapping[str, Any]],
-    totals: Mapping[str, Any],
     names: Names,
 ) -> list[dict[str, Any]]:
     fractions = _fractions(shares)
     if not fractions:
         return []
     split = _split_years(shares, year_rows, fractions)
-    running = split_amount(_dec(totals.get("per_year")), fractions)
-    out = []
-    for s in shares:
-        m = str(s.get("municipality"))
-        given = s.get("by_year")
-        per_year = (
-            [_dec(given.get(str(r["year"]))) for r in year_rows]
-            if isinstance(given, Mapping)
-            else [split[r["year"]][m] for r in year_rows]
-        )
-        out.append(
-            {
-                "id": m,
-                "name": names.municipality(m),
-                "fraction": float(fractions[m]),
-                "investment": _dec(s.get("investment")),
-                "operating": _dec(s.get("operating")),
-                "total": _total(s),
-                "by_year": per_year,
-                "running": _dec(s.get("per_year")) if "per_year" in s else running[m],
-            }
-        )
-    return out
+    return [
+        {
+            "id": s.municipality,
+            "name": names.municipality(s.municipality),
+            "fraction": float(fractions[s.municipality]),
+            "investment": s.amounts["investment"],
+            "operating": s.amounts["operating"],
+            "total": s.amounts["total"],
+            "by_year": [split[r["year"]][s.municipality] for r in year_rows],
+            "running": s.amounts["per_year"],
+        }
+        for s in shares
+    ]
 
 
 def _split_years(
-    shares: Sequence[Mapping[str, Any]],
+    shares: Sequence[Share],
     year_rows: Sequence[Mapping[str, Any]],
     fractions: Mapping[str, Fraction],
 ) -> dict[int, dict[str, Decimal]]:
@@ -193,7 +168,7 @@ def _split_years(
     municipality's share), as the shares add up to the total."""
     split = {r["year"]: split_amount(r["total"], fractions) for r in year_rows}
     spent = [r["year"] for r in year_rows if r["total"]]
-    totals = {str(s.get("municipality")): _total(s) for s in shares}
+    totals = {s.municipality: s.amounts["total"] for s in shares}
     if not spent or sum(totals.values()) != sum(r["total"] for r in year_rows):
         return split  # shares of another total: each year on its own
     last = spent[-1]
@@ -203,31 +178,25 @@ def _split_years(
     return split
 
 
-def _total(share: Mapping[str, Any]) -> Decimal:
-    if share.get("total") is not None:
-        return _dec(share["total"])
-    return _dec(share.get("investment")) + _dec(share.get("operating"))
-
-
-def _projection(doc: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    if not doc:
+def _projection(projection: Projection | None) -> list[dict[str, Any]]:
+    if projection is None:
         return []
     return [
         {
-            "year": int(y.get("year")),
-            "baseline": _dec(y.get("baseline")),
-            "cooperation": _dec(y.get("cooperation")),
-            "establishment": _dec(y.get("establishment")),
-            "running": _dec(y.get("running")),
-            "savings": _dec(y.get("savings")),
-            "capital": _dec(y.get("capital")),
-            "saving": _dec(y.get("saving")),
-            "cumulative": _dec(y.get("cumulative")),
-            "efficiency": y.get("efficiency"),
-            "staff_without": y.get("staff_without"),
-            "staff_with": y.get("staff_with"),
+            "year": y.year,
+            "baseline": y.baseline,
+            "cooperation": y.cooperation,
+            "establishment": y.establishment,
+            "running": y.running,
+            "savings": y.savings,
+            "capital": y.capital,
+            "saving": y.saving,
+            "cumulative": y.cumulative,
+            "efficiency": y.efficiency,
+            "staff_without": y.staff_without,
+            "staff_with": y.staff_with,
         }
-        for y in doc.get("years", [])
+        for y in projection.years
     ]
 
 

@@ -1,8 +1,8 @@
 """Plan warnings in the report's language.
 
-The plan document carries each warning twice: the planner's English text
-(``warnings``) and its kind and fields (``warning_details``, see
-``planner.models.notice``). The report rebuilds the sentence from the
+Each of the planner's warnings is its English text with its kind and
+fields beside it (a :class:`~planner.models.notice.Notice`; the plan
+document's ``warning_details``). The report rebuilds the sentence from the
 kind and the fields: work packages by their names, links by their ends,
 periods, money and effort as the language writes them. A warning with no
 kind, or of a kind this module does not know, keeps the planner's text.
@@ -17,22 +17,7 @@ from planner.models.notice import notice_details
 from planner.render.i18n import Messages
 from planner.render.report.package_text import PackageWords
 
-__all__ = ["notice_texts", "say_notices"]
-
-
-def notice_texts(
-    doc: Mapping[str, Any],
-    labels: Mapping[str, str],
-    words: PackageWords,
-    msg: Messages,
-) -> list[str]:
-    """The plan's warnings, one sentence each, in order."""
-    details = doc.get("warning_details")
-    texts = [str(w) for w in doc.get("warnings", [])]
-    if not isinstance(details, list) or len(details) != len(texts):
-        return texts  # a plan document from before warning_details
-    render = _Render(labels, words, msg, str(doc.get("currency", "NOK")))
-    return [render(d, text) for d, text in zip(details, texts, strict=True)]
+__all__ = ["say_notices"]
 
 
 def say_notices(

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from planner.models.bandwidth import BandwidthReport
 from planner.models.gapdata import (
     CapacityGap,
     ConsolidationGap,
@@ -22,6 +22,7 @@ from planner.models.gapdata import (
     HostingGap,
 )
 from planner.models.inventory import Inventory
+from planner.models.planresult import Package, PackageKind
 from planner.models.results import Gap, GapReport
 from planner.models.target import Target
 from planner.render.i18n import Messages
@@ -50,7 +51,7 @@ class PackageWords:
         target: Target,
         gaps: GapReport,
         names: Names,
-        bandwidth: Mapping[str, Any] | None,
+        bandwidth: BandwidthReport | None,
     ) -> PackageWords:
         ends = {ln.id: (ln.a, ln.b) for ln in inventory.all_links()}
         by_subject = {}
@@ -61,9 +62,9 @@ class PackageWords:
             else:
                 by_subject[(g.kind, g.subject)] = g
         recommended = {
-            str(ln.get("id")): float(ln["recommended_capacity_mbps"])
-            for ln in (bandwidth or {}).get("links", [])
-            if ln.get("recommended_capacity_mbps") is not None
+            ln.id: float(ln.recommended_capacity_mbps)
+            for ln in (() if bandwidth is None else bandwidth.links)
+            if ln.recommended_capacity_mbps is not None
         }
         return cls(
             names,
@@ -83,15 +84,12 @@ class PackageWords:
         return "\u2013".join(self.names.site(e) for e in ends)
 
 
-def package_words(
-    wp: Mapping[str, Any], words: PackageWords, msg: Messages
-) -> tuple[str, str]:
-    """``(name, reason)`` of a work package (a ``planner/plan/v1`` entry)."""
-    name, reason = str(wp.get("name", "")), str(wp.get("reason", ""))
-    pid = str(wp.get("id", ""))
-    if not wp.get("generated"):
+def package_words(wp: Package, words: PackageWords, msg: Messages) -> tuple[str, str]:
+    """``(name, reason)`` of a work package."""
+    name, reason, pid = wp.name, wp.reason, wp.id
+    if not wp.generated:
         return name, _hand_written(pid, reason, words, msg)
-    kind = wp.get("kind")
+    kind = wp.kind
     try:
         if kind == "link" and pid.startswith("build-"):
             return _build(wp, words, msg)
@@ -100,7 +98,7 @@ def package_words(
         if kind == "datacenter":
             return _datacenter(words, msg)
         if kind in ("move", "harmonise"):
-            return _service(str(kind), pid.partition("-")[2], words, msg)
+            return _service(kind, pid.partition("-")[2], words, msg)
         if kind == "close":
             return _close(pid.removeprefix("close-"), words, msg)
         if kind == "introduce":
@@ -112,7 +110,7 @@ def package_words(
 
 _HAND = "hand-written"
 _REPLACES = " (replaces the generated package: "
-_KINDS = {
+_KINDS: dict[str, PackageKind] = {
     "link-": "link",
     "move-": "move",
     "harmonise-": "harmonise",
@@ -133,8 +131,10 @@ def _hand_written(pid: str, reason: str, words: PackageWords, msg: Messages) -> 
         if not replaces:
             return own
         key = "wp.replaces"
-    kind = next((k for p, k in _KINDS.items() if pid.startswith(p)), "datacenter")
-    generated = {"id": pid, "kind": kind, "generated": True, "name": pid}
+    kind: PackageKind = next(
+        (k for p, k in _KINDS.items() if pid.startswith(p)), "datacenter"
+    )
+    generated = Package(id=pid, name=pid, kind=kind, reason="", generated=True)
     name, _ = package_words(generated, words, msg)
     replaced = msg(key, name=name)
     return f"{own} ({replaced})" if own else replaced
@@ -199,23 +199,21 @@ _INTRODUCE = re.compile(r"^Introduce (?P<product>.+) in \S+$")
 _USERS = re.compile(r"about (?P<users>\d+) users")
 
 
-def _introduce(
-    wp: Mapping[str, Any], words: PackageWords, msg: Messages
-) -> tuple[str, str]:
+def _introduce(wp: Package, words: PackageWords, msg: Messages) -> tuple[str, str]:
     """The standard product brought where a required service is missing:
     the product (a name the user wrote) and the estimated users are read
     from the planner's words, the rest rebuilt."""
-    (service,) = wp.get("services", ())
-    (municipality,) = wp.get("municipalities", ())
+    (service,) = wp.services
+    (municipality,) = wp.municipalities
     gap = words.gaps[("coverage", service)]
-    product = _INTRODUCE.match(str(wp.get("name", "")))
-    users = _USERS.search(str(wp.get("reason", "")))
+    product = _INTRODUCE.match(wp.name)
+    users = _USERS.search(wp.reason)
     if product is None or users is None:
-        raise ValueError(wp.get("id"))
+        raise ValueError(wp.id)
     name = msg(
         "wp.introduce",
         product=product["product"],
-        municipality=words.names.municipality(str(municipality)),
+        municipality=words.names.municipality(municipality),
     )
     reason = msg(
         "wp.introduce.reason",
@@ -239,19 +237,17 @@ _CLOSES = re.compile(r"(?P<site>[^\s,]+) \((?P<cls>backbone|access)\)")
 _UNITS = {"Tbit/s": 1e6, "Gbit/s": 1e3, "Mbit/s": 1.0, "kbit/s": 1e-3, "bit/s": 1e-6}
 
 
-def _build(
-    wp: Mapping[str, Any], words: PackageWords, msg: Messages
-) -> tuple[str, str]:
+def _build(wp: Package, words: PackageWords, msg: Messages) -> tuple[str, str]:
     """A link the network design builds (``planner.planning.network``): its
     ends, capacity and the gaps it closes are read from the planner's words
     (ids and figures), the sentence rebuilt."""
-    built = _BUILD.match(str(wp.get("name", "")))
+    built = _BUILD.match(wp.name)
     if built is None:
-        raise ValueError(wp.get("id"))
+        raise ValueError(wp.id)
     mbps = float(built["figure"]) * _UNITS[built["unit"]]
     link = "\u2013".join(words.names.site(built[e]) for e in ("a", "b"))
     name = msg("wp.build", link=link, bandwidth=msg.bandwidth(mbps))
-    _, _, closes = str(wp.get("reason", "")).partition("closes the network gaps of ")
+    _, _, closes = wp.reason.partition("closes the network gaps of ")
     gaps = [
         f"{words.names.site(m['site'])} ({msg('notice.network.' + m['cls'])})"
         for m in _CLOSES.finditer(closes)

@@ -13,11 +13,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from planner.models.gapdata import RedundancyGap, UtilisationGap
+from planner.models.planresult import Placement, PlanResult
 from planner.models.results import GAP_KINDS, SEVERITIES, Gap, GapReport
 from planner.render.i18n import Messages
 from planner.render.report.gap_text import Names, describe_gap
 from planner.render.report.package_text import PackageWords
-from planner.units import Period
 
 __all__ = ["gap_matrix", "gap_tables", "missed_deadlines", "risks", "worst_first"]
 
@@ -44,23 +44,24 @@ def _peak(gap: Gap) -> float:
     return float(data.worst_utilisation or data.utilisation or 0)
 
 
-def missed_deadlines(doc: Mapping[str, Any] | None) -> list[Mapping[str, Any]]:
+def missed_deadlines(plan: PlanResult | None) -> list[Placement]:
     """Work packages that end after their deadline."""
-    missed = []
-    for wp in (doc or {}).get("work_packages", []):
-        deadline, end = wp.get("deadline"), wp.get("phase_end")
-        if deadline and end and Period.parse(deadline) < Period.parse(end):
-            missed.append(wp)
-    return missed
+    return [
+        x
+        for x in (() if plan is None else plan.placements)
+        if x.package.deadline is not None and x.package.deadline < x.end
+    ]
 
 
 def risks(
     report: GapReport,
-    plan: Mapping[str, Any] | None,
+    plan: PlanResult | None,
     words: PackageWords,
     msg: Messages,
+    labels: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """The three risks: ``{key, count, worst}`` with ``worst`` named."""
+    """The three risks: ``{key, count, worst}`` with ``worst`` named (work
+    packages by ``labels``, the names the report gives them)."""
     names = words.names
     spof = worst_first(
         [
@@ -99,11 +100,11 @@ def risks(
             "worst": [
                 msg(
                     "risk.deadline.item",
-                    name=str(wp.get("_name", wp.get("name"))),
-                    deadline=msg.period(wp.get("deadline")),
-                    end=msg.period(wp.get("phase_end")),
+                    name=(labels or {}).get(x.package.id, x.package.name),
+                    deadline=msg.period(x.package.deadline),
+                    end=msg.period(x.end),
                 )
-                for wp in late[:NAMED]
+                for x in late[:NAMED]
             ],
         },
     ]

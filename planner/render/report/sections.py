@@ -1,8 +1,10 @@
 """The report's optional sections and its assumptions, as plain rows.
 
-Bandwidth and plan come in as their JSON documents (docs/cli.md's contract),
-read with ``.get`` so a field the analysis adds later does no harm and one
-it leaves out shows as a dash.
+Bandwidth and plan come in as the analyses' results
+(:class:`BandwidthReport`, :class:`PlanResult`); figures the page writes
+into ``data-sort`` are the numbers of ``bandwidth.json`` and ``plan.json``
+beside it (rounded and written as those files write them), so the page
+and the files agree.
 """
 
 from __future__ import annotations
@@ -11,119 +13,161 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from planner.models.bandwidth import BandwidthReport
 from planner.models.plan import PlanFile
-from planner.models.planresult import CostKey
+from planner.models.planresult import CostKey, PlanResult
 from planner.models.target import Target
 from planner.planning.costkey import key_from_file
 from planner.render.i18n import Messages
 from planner.render.report.gantt import dependency_names
 from planner.render.report.gantt_html import gantt_groups
 from planner.render.report.gap_text import Names
-from planner.render.report.notice_text import notice_texts
+from planner.render.report.notice_text import say_notices
 from planner.render.report.package_text import PackageWords, package_words
 from planner.render.report.risks import PRINT_ROWS
 
-__all__ = ["assumptions", "bandwidth_rows", "plan_section"]
+__all__ = [
+    "PRINT_NAMES",
+    "as_written",
+    "assumptions",
+    "bandwidth_rows",
+    "plan_section",
+    "six",
+]
 
 Money = Callable[[Decimal | float | int | None], str]
 
 
+def six(x: float | None) -> float | None:
+    """A figure as ``bandwidth.json`` writes it: 6 decimals, no ``-0.0``."""
+    return None if x is None else round(x, 6) + 0.0
+
+
+def as_written(amount: Decimal) -> int | float:
+    """An amount as the JSON files write it (whole kroner as integers)."""
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+PRINT_NAMES = 12
+"""Sites cut off named per municipality in print (the page names all)."""
+
+
 def bandwidth_rows(
-    doc: Mapping[str, Any] | None, words: PackageWords
+    report: BandwidthReport | None,
+    words: PackageWords,
+    municipality_of: Mapping[str, str] | None = None,
 ) -> dict[str, Any] | None:
     """Every link, busiest first, named by its ends, and the sites a single
-    break cuts off; None without a bandwidth document."""
-    if doc is None:
+    break cuts off, per municipality (``municipality_of``: site id ->
+    municipality id), most first; None without a bandwidth analysis."""
+    if report is None:
         return None
-    links = sorted(
-        doc.get("links", []),
-        key=lambda ln: (-(ln.get("utilisation") or 0.0), str(ln.get("id"))),
-    )
+    links = sorted(report.links, key=lambda ln: (-(six(ln.utilisation) or 0.0), ln.id))
     rows = [
         {
-            "id": ln.get("id"),
-            "name": words.link(str(ln.get("id"))),
-            "capacity": ln.get("capacity_mbps"),
-            "demand": ln.get("demand_mbps"),
-            "utilisation": ln.get("utilisation"),
-            "worst": (ln.get("worst") or {}).get("utilisation"),
-            "failed_link": _failed(words, (ln.get("worst") or {}).get("failed_link")),
-            "recommended": ln.get("recommended_capacity_mbps"),
+            "id": ln.id,
+            "name": words.link(ln.id),
+            "capacity": ln.capacity_mbps,
+            "demand": six(ln.demand_mbps),
+            "utilisation": six(ln.utilisation),
+            "worst": six(ln.worst_utilisation),
+            "failed_link": None
+            if ln.failed_link is None
+            else words.link(ln.failed_link),
+            "recommended": ln.recommended_capacity_mbps,
+            "printed": i < PRINT_ROWS,  # the busiest first
         }
-        for ln in links
+        for i, ln in enumerate(links)
     ]
-    for i, row in enumerate(rows):
-        row["printed"] = i < PRINT_ROWS  # the busiest first
-    unreachable = sorted(
-        {words.names.site(str(u.get("site"))) for u in doc.get("unreachable", [])}
-    )
     unprinted = max(0, len(rows) - PRINT_ROWS)
-    return {"rows": rows, "unreachable": unreachable, "unprinted": unprinted}
-
-
-def _failed(words: PackageWords, link: Any) -> str | None:
-    return None if link is None else words.link(str(link))
-
-
-def plan_section(
-    doc: Mapping[str, Any] | None, gantt: bool, words: PackageWords, msg: Messages
-) -> dict[str, Any] | None:
-    """Phases, work packages (named in the report's language) and their
-    money; None without a plan document."""
-    if doc is None:
-        return None
-    packages = []
-    for wp in doc.get("work_packages", []):
-        name, reason = package_words(wp, words, msg)
-        packages.append(
-            {
-                **_PACKAGE_DEFAULTS,
-                **wp,
-                "label": name,
-                "why": reason,
-                "period": _period(msg, wp.get("phase_start"), wp.get("phase_end")),
-                "municipality_names": ", ".join(
-                    words.names.municipality(m) for m in wp.get("municipalities", [])
-                ),
-            }
-        )
-    label = {wp["id"]: wp["label"] for wp in packages}
-    for wp in packages:
-        wp["dependencies"] = dependency_names(wp.get("depends_on") or [], label)
+    cut = {u.site for u in report.unreachable}
     return {
-        "phases": [
-            {
-                **p,
-                "count": len(p.get("work_packages", [])),
-                "names": ", ".join(label.get(w, w) for w in p.get("work_packages", [])),
-            }
-            for p in doc.get("phases", [])
-        ],
-        "packages": packages,
-        "labels": label,
-        "settings": doc.get("settings", {}),
-        "warnings": notice_texts(doc, label, words, msg),
-        "gantt": gantt,
-        "gantt_rows": gantt_groups(doc, label, words.names.municipalities, msg),
-        "first": doc.get("phases", [{}])[0].get("id") if doc.get("phases") else None,
-        "last": doc.get("phases", [{}])[-1].get("id") if doc.get("phases") else None,
+        "rows": rows,
+        "unreachable": _cut_off(cut, words, municipality_of or {}),
+        "cut_off": len(cut),
+        "unprinted": unprinted,
     }
 
 
-_PACKAGE_DEFAULTS: dict[str, Any] = {
-    "investment": 0,
-    "operating": 0,
-    "per_year": 0,
-    "deadline": None,
-    "generated": False,
-    "municipalities": [],
-}
+def _cut_off(
+    sites: set[str], words: PackageWords, municipality_of: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """The sites cut off, by municipality: most first, then by name; each
+    with the names printed and the rest (on screen only)."""
+    by: dict[str, list[str]] = {}
+    for site in sites:
+        muni = municipality_of.get(site)
+        name = words.names.municipality(muni) if muni is not None else "–"
+        by.setdefault(name, []).append(words.names.site(site))
+    out = []
+    for muni, names in sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        names.sort(key=str.casefold)
+        out.append(
+            {
+                "name": muni,
+                "count": len(names),
+                "shown": names[:PRINT_NAMES],
+                "rest": names[PRINT_NAMES:],
+            }
+        )
+    return out
 
 
-def _period(msg: Messages, start: Any, end: Any) -> str:
-    if start is None:
-        return "–"
-    if end in (None, start):
+def plan_section(
+    plan: PlanResult | None, gantt: bool, words: PackageWords, msg: Messages
+) -> dict[str, Any] | None:
+    """Phases, work packages (named in the report's language) and their
+    money; None without a plan."""
+    if plan is None:
+        return None
+    packages: list[dict[str, Any]] = []
+    for x in plan.placements:
+        wp = x.package
+        name, reason = package_words(wp, words, msg)
+        packages.append(
+            {
+                "id": wp.id,
+                "generated": wp.generated,
+                "deadline": None if wp.deadline is None else str(wp.deadline),
+                "depends_on": sorted(wp.depends_on),
+                "investment": as_written(wp.investment),
+                "operating": as_written(wp.operating),
+                "per_year": as_written(wp.per_year),
+                "label": name,
+                "why": reason,
+                "period": _period(msg, str(x.start), str(x.end)),
+                "municipality_names": ", ".join(
+                    words.names.municipality(m) for m in sorted(wp.municipalities)
+                ),
+            }
+        )
+    label: dict[str, str] = {row["id"]: row["label"] for row in packages}
+    for row in packages:
+        row["dependencies"] = dependency_names(row["depends_on"], label)
+    phases = [str(p.period) for p in plan.phases]
+    return {
+        "phases": [
+            {
+                "id": str(p.period),
+                "investment": p.investment,
+                "operating": p.operating,
+                "contingency": p.contingency,
+                "count": len(p.packages),
+            }
+            for p in plan.phases
+        ],
+        "packages": packages,
+        "labels": label,
+        "warnings": say_notices(plan.warnings, label, words, msg, plan.currency),
+        "gantt": gantt,
+        "gantt_rows": gantt_groups(plan, label, words.names.municipalities, msg),
+        "first": phases[0] if phases else None,
+        "last": phases[-1] if phases else None,
+    }
+
+
+def _period(msg: Messages, start: str, end: str) -> str:
+    if end == start:
         return msg.period(start)
     return f"{msg.period(start)} – {msg.period(end)}"
 

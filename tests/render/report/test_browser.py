@@ -130,3 +130,29 @@ def test_a_gantt_chart_of_150_packages(tmp_path: Path) -> None:
     assert folded.console_errors == []
     assert folded.checks["gantt"]["shown"] == 0  # every group folded on screen
     assert folded.print_checks["gantt"]["shown"] == 152  # and printed whole
+
+
+def test_rows_the_pdf_leaves_out_are_on_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table longer than the PDF prints keeps the rest in inert
+    ``<template>`` s: on screen the script puts every row in its table
+    (sortable, filterable); opened as ``--pdf`` opens it, they stay out
+    (Chromium neither styles nor lays them out). 10 rows printed here
+    (400 in a report) to make Kongsberg's tables long."""
+    import planner.render.report.risks as risks
+    import planner.render.report.sections as sections
+
+    monkeypatch.setattr(risks, "PRINT_ROWS", 10)
+    monkeypatch.setattr(sections, "PRINT_ROWS", 10)
+    files = report(KONGSBERG, KONGSBERG_TARGET, KONGSBERG_PLAN, lang="nb")
+    write_report(files, tmp_path, [])
+    html = files["index.html"].decode("utf-8")
+    rows = html.count('<tr class="unprinted">')
+    assert rows > 100 and '<template class="unprinted">' in html
+    assert CHROMIUM is not None
+    screen = inspect_page(CHROMIUM, tmp_path / "index.html")
+    assert screen.console_errors == [] and screen.checks["templates"] == 0
+    printed = inspect_page(CHROMIUM, tmp_path / "index.html", query="?print")
+    assert printed.checks["templates"] > 0
+    assert screen.checks["tableRows"] - printed.checks["tableRows"] == rows

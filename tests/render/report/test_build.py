@@ -24,8 +24,16 @@ def _files(path: Path, lang: str = "en") -> dict[str, bytes]:
 def test_a_large_member_folds_and_is_drawn_in_detail(tmp_path: Path) -> None:
     files = _files(write_region(tmp_path / "dikt.yaml"))
     page = files["index.html"].decode("utf-8")
-    assert "municipality-drammen.svg" in files
-    assert '<img src="municipality-drammen.svg" alt="Drammen">' in page
+    assert "municipality-drammen.svg" in files  # the whole tree, linked
+    assert '<a href="municipality-drammen.svg">' in page
+    # The page shows it cut per hub: the hubs, then each hub's sites.
+    pieces = [f"municipality-drammen-{i}.svg" for i in range(9)]
+    assert set(pieces) <= set(files) and "municipality-drammen-9.svg" not in files
+    assert '<img src="municipality-drammen-0.svg" alt="Drammen">' in page
+    assert '<img src="municipality-drammen-1.svg" alt="Knutepunkt 0">' in page
+    assert "Drammen: Knutepunkt 0 and the 25 sites behind it." in page
+    hub = files["municipality-drammen-8.svg"].decode("utf-8")
+    assert ">Skole 7<" in hub and ">Skole 192<" not in hub
     assert "as one box each (Drammen), their gaps counted" in page
     gaps = files["gaps.svg"].decode("utf-8")
     # Drammen is one box with its gaps; its neighbours keep their sites.

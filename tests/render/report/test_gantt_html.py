@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
 
 from planner.commands.report import report
+from planner.models.planresult import Package, Phase, Placement, PlanResult
 from planner.render.i18n import Messages
 from planner.render.report.gantt_html import _ranges, gantt_groups
+from planner.units import Period
 from tests.conftest import ROOT
+from tests.render.samples import PLAN as SAMPLE
 from tests.render.tools import requires_dot
 
 KONGSBERG = ROOT / "inventories/kongsberg.yaml"
@@ -50,30 +55,34 @@ def test_ranges() -> None:
     assert _ranges([1, 2, 4, 5, 6, 9]) == "1, 2, 4\u20136, 9"
 
 
-def _doc() -> dict[str, object]:
-    return {
-        "currency": "NOK",
-        "phases": [{"id": "2007H1"}, {"id": "2007H2"}, {"id": "2008H1"}],
-        "work_packages": [
-            {
-                "id": "b",
-                "kind": "move",
-                "phase_start": "2007H2",
-                "phase_end": "2008H1",
-                "municipalities": ["x"],
-                "depends_on": ["a"],
-                "deadline": "2007H2",
-                "investment": 10,
-            },
-            {
-                "id": "a",
-                "kind": "link",
-                "phase_start": "2007H1",
-                "phase_end": "2007H1",
-                "municipalities": ["x", "y"],
-            },
-        ],
-    }
+def _doc() -> PlanResult:
+    """Two packages in three phases: ``b`` waits for ``a`` and misses its
+    deadline (the rest of the plan does not matter here)."""
+    p = Period.parse
+    b = Package(
+        "b",
+        "B",
+        "move",
+        "",
+        True,
+        investment=Decimal(10),
+        municipalities=("x",),
+        depends_on=("a",),
+        deadline=p("2007H2"),
+    )
+    a = Package("a", "A", "link", "", True, municipalities=("x", "y"))
+    phases = tuple(
+        Phase(p(q), (), Decimal(0), Decimal(0), 0.0, Decimal(0))
+        for q in ("2007H1", "2007H2", "2008H1")
+    )
+    return replace(
+        SAMPLE,
+        phases=phases,
+        placements=(
+            Placement(b, p("2007H2"), p("2008H1")),
+            Placement(a, p("2007H1"), p("2007H1")),
+        ),
+    )
 
 
 def test_groups_rows_and_deadlines_by_hand() -> None:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import replace
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from planner.analyses.gaps import find_gaps
 from planner.graph import build_graph
 from planner.load import default_target, load_inventory
 from planner.models.plan import PlanFile
+from planner.models.planresult import MunicipalYear, Projection, ProjectionYear
 from planner.render.report.html import ReportData, render_report
 from tests.conftest import MINI
 from tests.render.hostile import write_hostile
@@ -57,6 +60,7 @@ def test_files_of_a_report() -> None:
         "gaps.json",
         "gaps.svg",
         "index.html",
+        "plan.xlsx",
         "target.svg",
     ]
     assert files["gaps.json"].startswith(b'{\n  "datacenters"')
@@ -106,7 +110,10 @@ def test_bandwidth_section() -> None:
     busiest = html.index(">Beta rådhus–Gamma kommunehus</th>")
     assert busiest < html.index(">Alpha rådhus–Beta rådhus</th>")
     assert "85\u00a0%" in html
-    assert "Sites cut off by a single break: Gamma kommunehus." in html
+    assert "1 site is cut off by a single break:" in html
+    cut = html[html.index('<table class="numbers sortable cut-off"') :]
+    assert '<th scope="row" class="text">Gamma</th><td data-sort="1">1</td>' in cut
+    assert '<td class="text list">Gamma kommunehus</td>' in cut
 
 
 def test_plan_section_with_gantt_costs_and_shares() -> None:
@@ -145,33 +152,54 @@ def test_hostile_names_are_text_in_html(tmp_path: Path, lang: str) -> None:
     assert "&lt;script&gt;" in html
 
 
-_PROJECTED = {
-    **PLAN,
-    "projection": {
-        "growth": 0.1,
-        "break_even": 2011,
-        "years": [
-            {"year": 2009, "baseline": 3000000, "establishment": 850000,
-             "running": 0, "savings": 0, "capital": 0, "cooperation": 3850000,
-             "saving": -850000, "cumulative": -850000, "efficiency": None,
-             "staff_without": 9.0, "staff_with": 9.0},
-            {"year": 2010, "baseline": 3300000, "establishment": 1000000,
-             "running": 120000, "savings": 0, "capital": 0, "cooperation": 4090000,
-             "saving": -790000, "cumulative": -1640000, "efficiency": 0.1,
-             "staff_without": 10.5, "staff_with": 8.0},
-        ],
-    },
-    "by_municipality": [
-        {"municipality": "alpha", "years": [
-            {"year": 2009, "without": 1000000, "with": 1283333, "saving": -283333},
-            {"year": 2010, "without": 1100000, "with": 1356667, "saving": -256667},
-        ]},
-        {"municipality": "gamma", "years": [
-            {"year": 2009, "without": None, "with": 283333, "saving": None},
-            {"year": 2010, "without": None, "with": 373333, "saving": None},
-        ]},
-    ],
-}  # fmt: skip
+def _year(
+    year: int,
+    baseline: int,
+    establishment: int,
+    running: int,
+    cooperation: int,
+    cumulative: int,
+    efficiency: str | None,
+    staff: tuple[float, float],
+) -> ProjectionYear:
+    return ProjectionYear(
+        year,
+        Decimal(baseline),
+        None if efficiency is None else Decimal(efficiency),
+        Decimal(establishment),
+        Decimal(cooperation),
+        Decimal(baseline - cooperation),
+        Decimal(cumulative),
+        running=Decimal(running),
+        staff_without=staff[0],
+        staff_with=staff[1],
+    )
+
+
+def _muni(muni: str, year: int, without: int | None, with_: int) -> MunicipalYear:
+    return MunicipalYear(
+        muni, year, None if without is None else Decimal(without), Decimal(with_)
+    )
+
+
+_PROJECTED = replace(
+    PLAN,
+    projection=Projection(
+        years=(
+            _year(2009, 3000000, 850000, 0, 3850000, -850000, None, (9.0, 9.0)),
+            _year(2010, 3300000, 1000000, 120000, 4090000, -1640000, "0.1",
+                  (10.5, 8.0)),
+        ),
+        growth=Decimal("0.1"),
+        break_even=2011,
+    ),
+    by_municipality=(
+        _muni("alpha", 2009, 1000000, 1283333),
+        _muni("alpha", 2010, 1100000, 1356667),
+        _muni("gamma", 2009, None, 283333),
+        _muni("gamma", 2010, None, 373333),
+    ),
+)  # fmt: skip
 
 
 @pytest.mark.parametrize(

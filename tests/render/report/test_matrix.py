@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from planner.analyses.matrix import service_matrix
 from planner.graph import build_graph
 from planner.load import default_target, load_inventory
+from planner.models.matrix import Matrix
 from planner.render.report.html import render_report
-from planner.render.text.matrix import matrix_json
 from tests.conftest import MINI
 from tests.render.hostile import write_hostile
 from tests.render.report.test_html import _data
 
 
-def _doc(path: Path = MINI) -> dict:  # type: ignore[type-arg]
+def _doc(path: Path = MINI) -> Matrix:
     G = build_graph(load_inventory(path).model)
-    return json.loads(matrix_json(service_matrix(G, default_target().model)))  # type: ignore[no-any-return]
+    return service_matrix(G, default_target().model)
 
 
 def _section(html: str) -> str:

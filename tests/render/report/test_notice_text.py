@@ -6,9 +6,10 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
+from planner.models.notice import Notice
 from planner.render.i18n import Messages
 from planner.render.report.gap_text import Names
-from planner.render.report.notice_text import notice_texts
+from planner.render.report.notice_text import say_notices
 from planner.render.report.package_text import PackageWords
 
 WORDS = PackageWords(
@@ -23,12 +24,14 @@ WORDS = PackageWords(
 LABELS = {"dc": "Felles driftssenter", "x": "Extranett"}
 
 
-def _doc(*details: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "currency": "NOK",
-        "warnings": [f"english {i}" for i in range(len(details))],
-        "warning_details": list(details),
-    }
+def _doc(*details: dict[str, Any]) -> list[str]:
+    """The planner's warnings: its English text with kind and fields."""
+    return [
+        Notice(f"english {i}", d["kind"], **d["fields"])
+        if d["kind"] is not None
+        else f"english {i}"
+        for i, d in enumerate(details)
+    ]
 
 
 def test_each_kind_in_bokmal() -> None:
@@ -68,7 +71,7 @@ def test_each_kind_in_bokmal() -> None:
             "fields": {"package": "x", "packages": ["dc"], "amount": Decimal(30000)},
         },
     )
-    nb = notice_texts(doc, LABELS, WORDS, Messages("nb"))
+    nb = say_notices(doc, LABELS, WORDS, Messages("nb"), "NOK")
     assert nb == [
         "Felles driftssenter er større enn én fase tillater (investering "
         "3\u00a0500\u00a0000\u00a0kr, mer enn taket på 3\u00a0000\u00a0000\u00a0kr; "
@@ -93,25 +96,23 @@ def test_english_names_instead_of_ids() -> None:
             "fields": {"package": "x", "period": "2007H2", "deadline": "2007H1"},
         }
     )
-    assert notice_texts(doc, LABELS, WORDS, Messages("en")) == [
+    assert say_notices(doc, LABELS, WORDS, Messages("en"), "NOK") == [
         "Extranett finishes in 2007 H2, after its deadline 2007 H1"
     ]
 
 
-def test_unknown_kinds_and_old_documents_keep_the_planners_text() -> None:
+def test_unknown_kinds_keep_the_planners_text() -> None:
     doc = _doc(
         {"kind": None, "fields": {}},
         {"kind": "from-a-later-version", "fields": {"x": 1}},
         {"kind": "deadline_missed", "fields": {"package": "x"}},  # a field missing
     )
     nb = Messages("nb")
-    assert notice_texts(doc, LABELS, WORDS, nb) == [
+    assert say_notices(doc, LABELS, WORDS, nb, "NOK") == [
         "english 0",
         "english 1",
         "english 2",
     ]
-    old = {"warnings": ["english"]}
-    assert notice_texts(old, LABELS, WORDS, nb) == ["english"]
 
 
 def _said(warnings: list[str], lang: str) -> list[str]:

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
 from planner.analyses.gaps import analyse
 from planner.load import load_inventory, load_plan, load_target
+from planner.models.planresult import Package
 from planner.planning.pipeline import plan_analysed
 from planner.render.i18n import Messages
 from planner.render.report.gap_text import Names
 from planner.render.report.package_text import PackageWords, package_words
-from planner.render.text.bandwidth import bandwidth_json
-from planner.render.text.plan import plan_json
 from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def kongsberg() -> tuple[PackageWords, dict[str, dict[str, Any]]]:
+def kongsberg() -> tuple[PackageWords, dict[str, Package]]:
     tgt = load_target(ROOT / "topologies/kongsberg-target.yaml")
     inv = load_inventory(ROOT / "inventories/kongsberg.yaml", tgt)
     analysis = analyse(inv.model, tgt.model)
@@ -31,16 +29,16 @@ def kongsberg() -> tuple[PackageWords, dict[str, dict[str, Any]]]:
         {s.id: s.name for m in inv.model.municipalities for s in m.sites},
         {s.id: s.name for s in tgt.model.services.values()},
     )
-    bw = json.loads(bandwidth_json(analysis.bandwidth))
+    bw = analysis.bandwidth
     words = PackageWords.build(inv.model, tgt.model, analysis.gaps, names, bw)
-    packages = {wp["id"]: wp for wp in json.loads(plan_json(result))["work_packages"]}
+    packages = {x.package.id: x.package for x in result.placements}
     return words, packages
 
 
 def test_a_link_upgrade_is_named_by_its_ends_and_tier(kongsberg: Any) -> None:
     words, packages = kongsberg
     wp = packages["link-kongsberg-notodden"]
-    assert wp["name"] == "Upgrade kongsberg-notodden to 1 Gbit/s"  # the planner's
+    assert wp.name == "Upgrade kongsberg-notodden to 1 Gbit/s"  # the planner's
     name, reason = package_words(wp, words, Messages("nb"))
     assert (
         name == "Oppgradere samband Kongsberg rådhus–Notodden rådhus til 1\u00a0Gbit/s"
@@ -82,13 +80,7 @@ def test_hand_written_packages_keep_their_authors_words(kongsberg: Any) -> None:
 
 def test_an_unknown_shape_falls_back_to_the_planners_words(kongsberg: Any) -> None:
     words, _ = kongsberg
-    wp = {
-        "id": "link-nowhere",
-        "kind": "link",
-        "generated": True,
-        "name": "N",
-        "reason": "R",
-    }
+    wp = Package("link-nowhere", "N", "link", "R", True)
     assert package_words(wp, words, Messages("nb")) == ("N", "R")  # no figures
-    odd = {"id": "x", "kind": "other", "generated": True, "name": "N", "reason": "R"}
+    odd = Package("x", "N", "other", "R", True)  # type: ignore[arg-type]
     assert package_words(odd, words, Messages("nb")) == ("N", "R")

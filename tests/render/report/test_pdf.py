@@ -137,3 +137,44 @@ def test_region_vest_and_kongsberg_print_to_at_most_20_pages(
         assert 8 <= pages <= 20, (name, pages)
         doc = (folder / "plan.json").read_text(encoding="utf-8")
         assert '"work_packages"' in doc  # the plan is in the report
+
+
+_WORD = re.compile(
+    r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>'
+)
+
+
+def _word_heights(pdf: Path, word: str, page_has: str) -> list[float]:
+    """The heights (points) of ``word`` as poppler's pdftotext places it,
+    on the pages whose text holds ``page_has``."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", pdf, "-"], check=True, capture_output=True
+    ).stdout.decode()
+    heights = []
+    for page in out.split("<page ")[1:]:
+        words = _WORD.findall(page)
+        text = " ".join(w for _, _, w in words)
+        if page_has in text:
+            heights += [float(b) - float(a) for a, b, w in words if w == word]
+    return heights
+
+
+@requires_dot
+@requires_chromium
+@requires_poppler
+@pytest.mark.slow
+def test_a_200_site_municipality_prints_legibly(tmp_path: Path) -> None:
+    """The D-IKT-sized region (Drammen: 202 sites behind 8 hubs): every
+    one of its 193 schools is printed in its hub's map at 8 points (a word's
+    box in the PDF some 8.9 points tall; the whole tree on one page put them
+    at under 2), at least the 6 points the issue asks for."""
+    from tests.render.diagram.region import write_region
+
+    inventory = write_region(tmp_path / "dikt.yaml")
+    folder = tmp_path / "r"
+    args = ["report", inventory, "--lang", "nb", "--pdf", "-o", folder]
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    heights = _word_heights(folder / "report.pdf", "Skole", "lokasjonene bak")
+    assert len(heights) >= 193
+    assert min(heights) >= 6.0 * 1.1  # a box is about 1.1 times the type size

@@ -1,0 +1,90 @@
+"""Long sheets (tens of thousands of rows) written as XML text.
+
+openpyxl writes a cell in some 40 µs through its XML serialiser: the
+national report's 35,000 gaps and links (245,000 cells) took 11 seconds.
+Here openpyxl writes the header and one probe row (so the workbook's styles
+hold the wrap and percentage formats the rows need, at the ids openpyxl
+gives them), and :func:`long_sheet`'s rewrite replaces the probe with the
+rows, written as openpyxl writes cells (inline strings, numbers), with the
+same formats by the same rules (:data:`WRAP_ABOVE`, :data:`PERCENT_COLUMNS`).
+Text is XML-escaped and characters XML cannot hold are replaced, so no
+inventory string can break the sheet or run as a formula (inline strings
+are text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+from openpyxl.utils import get_column_letter
+
+from planner.render.files.workbook import (
+    PERCENT_COLUMNS,
+    WRAP_ABOVE,
+    fill_sheet,
+)
+
+__all__ = ["long_sheet"]
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_STYLE = re.compile(r'<c r="([A-Z]+)2" s="(\d+)"')
+
+
+def long_sheet(
+    ws: Any, headers: Sequence[str], rows: Sequence[Sequence[Any]], lang: str
+) -> Callable[[bytes], bytes]:
+    """Fill ``ws`` (write-only) with its header and a probe row; the
+    returned function puts ``rows`` in the probe's place in the sheet's XML
+    (give it to :func:`~planner.render.files.workbook.save_workbook` as the
+    rewrite of the sheet's entry). Values: text, numbers or None."""
+    probe = [0.5 if h in PERCENT_COLUMNS else "x" * (WRAP_ABOVE + 1) for h in headers]
+    fill_sheet(ws, headers, [probe], lang, widths=rows)
+    letters = [get_column_letter(i + 1) for i in range(len(headers))]
+
+    def rewrite(xml: bytes) -> bytes:
+        text = xml.decode("utf-8")
+        start = text.index('<row r="2"')
+        end = text.index("</row>", start) + len("</row>")
+        styles = dict(_STYLE.findall(text[start:end]))
+        cells = [
+            _Column(letter, styles.get(letter), header in PERCENT_COLUMNS)
+            for letter, header in zip(letters, headers, strict=True)
+        ]
+        body = "".join(_row(n, row, cells) for n, row in enumerate(rows, 2))
+        return (text[:start] + body + text[end:]).encode("utf-8")
+
+    return rewrite
+
+
+class _Column:
+    def __init__(self, letter: str, style: str | None, percent: bool) -> None:
+        self.letter = letter
+        self.style = f' s="{style}"' if style else ""
+        self.percent = percent
+
+    def cell(self, n: int, value: Any) -> str:
+        at = f"{self.letter}{n}"
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            value = _ILLEGAL.sub("\ufffd", value)
+            wrap = self.style if len(value) > WRAP_ABOVE and not self.percent else ""
+            space = ' xml:space="preserve"' if value != value.strip() else ""
+            return (
+                f'<c r="{at}"{wrap} t="inlineStr"><is><t{space}>{escape(value)}'
+                "</t></is></c>"
+            )
+        if isinstance(value, bool):
+            return f'<c r="{at}" t="b"><v>{int(value)}</v></c>'
+        if isinstance(value, int | float):
+            style = self.style if self.percent and isinstance(value, float) else ""
+            return f'<c r="{at}"{style} t="n"><v>{value!r}</v></c>'
+        raise TypeError(f"a long sheet holds text and numbers, not {value!r}")
+
+
+def _row(n: int, row: Sequence[Any], cells: Sequence[_Column]) -> str:
+    inner = "".join(c.cell(n, v) for c, v in zip(cells, row, strict=False))
+    return f'<row r="{n}">{inner}</row>'

@@ -1,0 +1,93 @@
+"""The appendix's long tables, row by row, as HTML text.
+
+A national report lists 15,750 gaps and 19,000 links; Jinja's loop over
+them (an attribute lookup and an escape per value) was most of the page's
+rendering time. These functions write the same rows the templates wrote,
+every value escaped by the same ``markupsafe.escape``; the templates put
+the result in place. A row the PDF leaves out is marked ``unprinted`` and
+each run of them wrapped in an inert ``<template>`` (the page's script puts
+them in the table on screen).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from planner.render.i18n import Messages
+
+__all__ = ["bandwidth_rows_html", "gap_rows_html"]
+
+Row = Mapping[str, Any]
+
+
+def _rows(rows: Sequence[Row], cells: Callable[[Row], str]) -> Markup:
+    out = []
+    last = len(rows) - 1
+    for i, row in enumerate(rows):
+        printed = row["printed"]
+        if not printed and (i == 0 or rows[i - 1]["printed"]):
+            out.append('<template class="unprinted">\n')
+        out.append("<tr>\n" if printed else '<tr class="unprinted">\n')
+        out.append(cells(row))
+        out.append("</tr>\n")
+        if not printed and (i == last or rows[i + 1]["printed"]):
+            out.append("</template>\n")
+    return Markup("".join(out))
+
+
+def gap_rows_html(rows: Sequence[Row], msg: Messages) -> Markup:
+    """The rows of one gap table (severity, subject, municipalities, what)."""
+    severity = {s: escape(msg(f"severity.{s}")) for s in ("high", "medium", "low")}
+
+    def cells(row: Row) -> str:
+        sev = row["severity"]
+        said = severity.get(sev) or escape(msg(f"severity.{sev}"))
+        return (
+            f'<td data-sort="{escape(row["rank"])}"><span class="severity '
+            f'{escape(sev)}">{said}</span></td>\n'
+            f"<td>{escape(row['subject'])}</td>\n"
+            f"<td>{escape(row['municipalities'])}</td>\n"
+            f"<td>{escape(row['detail'])}</td>\n"
+        )
+
+    return _rows(rows, cells)
+
+
+def bandwidth_rows_html(rows: Sequence[Row], msg: Messages) -> Markup:
+    """The rows of the bandwidth table (capacity, load, worst case)."""
+    bw = lru_cache(maxsize=None)(lambda v: _or_dash(msg.bandwidth, v))
+    pct = lru_cache(maxsize=None)(lambda v: _or_dash(msg.percent, v))
+
+    def cells(row: Row) -> str:
+        failed = row["failed_link"]
+        when = (
+            f"<br><small>{escape(msg('bandwidth.when', link=failed))}</small>"
+            if failed
+            else ""
+        )
+        return (
+            f'<th scope="row" class="text">{escape(row["name"])}</th>\n'
+            f'<td data-sort="{_sort(row["capacity"])}">{bw(row["capacity"])}</td>\n'
+            f'<td data-sort="{_sort(row["demand"])}">{bw(row["demand"])}</td>\n'
+            f'<td data-sort="{_sort(row["utilisation"])}">'
+            f"{pct(row['utilisation'])}</td>\n"
+            f'<td class="text" data-sort="{_sort(row["worst"])}">'
+            f"{pct(row['worst'])}{when}</td>\n"
+            f'<td data-sort="{_sort(row["recommended"])}">'
+            f"{bw(row['recommended'])}</td>\n"
+        )
+
+    return _rows(rows, cells)
+
+
+def _sort(value: Any) -> Markup:
+    """A ``data-sort`` value as the template wrote ``{{ v or 0 }}``."""
+    return escape(value or 0)
+
+
+def _or_dash(format_: Callable[[Any], str], value: Any) -> Markup:
+    return escape("–" if value is None else str(format_(value)))

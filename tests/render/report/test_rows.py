@@ -1,0 +1,44 @@
+"""The appendix's long tables written as text: every value escaped, the
+rows the PDF leaves out in one inert template per run."""
+
+from __future__ import annotations
+
+from planner.render.i18n import Messages
+from planner.render.report.rows import bandwidth_rows_html, gap_rows_html
+
+EVIL = '"><script>alert(1)</script>&'
+
+
+def _link(printed: bool) -> dict[str, object]:
+    return {
+        "name": EVIL,
+        "capacity": 100.0,
+        "demand": None,
+        "utilisation": 0.5,
+        "worst": None,
+        "failed_link": EVIL,
+        "recommended": 1000.0,
+        "printed": printed,
+    }
+
+
+def test_values_are_escaped_and_runs_wrapped() -> None:
+    rows = [_link(True), _link(False), _link(False), _link(True), _link(False)]
+    html = str(bandwidth_rows_html(rows, Messages("en")))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert html.count('<template class="unprinted">') == 2
+    assert html.count("</template>") == 2
+    assert html.count('<tr class="unprinted">') == 3
+    assert '<td data-sort="0">–</td>' in html  # no demand: a dash, sorts as 0
+    assert "when &#34;&gt;&lt;script&gt;" in html  # the failed link, escaped
+    gap = {
+        "severity": "high",
+        "rank": 0,
+        "subject": EVIL,
+        "municipalities": EVIL,
+        "detail": EVIL,
+        "printed": True,
+    }
+    text = str(gap_rows_html([gap], Messages("nb")))
+    assert "<script>" not in text and text.count("&lt;script&gt;") == 3
+    assert '<span class="severity high">høy</span>' in text
