@@ -192,7 +192,7 @@ def _link_packages(
     }
     sites = dict(nodes_of(G, "site"))
     packages, warnings = [], []
-    for link in wanted:
+    for link in sorted(wanted):  # a set: its order would follow the hash seed
         ends = [
             sites.get(n) or G.nodes[n] for n in (index[link]["a"], index[link]["b"])
         ]
