@@ -12,21 +12,25 @@ Each measurement is paired with a parse timed just before it and reported as
 the median ratio of the pairs, in CPU time (user + system of the process: on
 a shared machine wall time mostly measures the neighbours) and in wall time.
 Cold runs use a fresh cache folder each time; warm runs one filled first.
-Then the stages of a cold gap, timed in process.
+Then the stages of a cold gap, timed in process, and those of a cold plan
+(CPU seconds; the planning stages nested as they call each other).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import importlib
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).parent
 PLANNER = Path(sys.executable).parent / "planner"
@@ -108,7 +112,7 @@ def stages(path: Path) -> None:
     inv = load_inventory(path, load_target(None))
     marks.append(("load and validate", time.perf_counter() - t))
     t = time.perf_counter()
-    G = build_graph(inv.model)
+    G = build_graph(inv.model, structure=False)  # as the commands build it
     marks.append(("graph", time.perf_counter() - t))
     t = time.perf_counter()
     report = find_gaps(G, load_target(None).model)
@@ -120,13 +124,90 @@ def stages(path: Path) -> None:
         print(f"  {name:<20} {seconds:6.2f} s")
 
 
+PLAN_STAGES = (
+    # (module, function, label, depth): each function is timed where the
+    # pipeline calls it (its caller's module), nested under its caller.
+    ("planner.analyses.gaps", "build_graph", "graph", 0),
+    ("planner.analyses.gaps", "analyse_bandwidth", "bandwidth, n-1 sweep", 0),
+    ("planner.analyses.gaps", "find_gaps", "gaps", 0),
+    ("planner.planning.pipeline", "merged_packages", "packages", 0),
+    ("planner.planning.plan", "generate_packages", "generate", 1),
+    ("planner.planning.generate", "_link_deps", "links crossed", 2),
+    ("planner.planning.pipeline", "make_plan", "schedule and money", 0),
+    ("planner.planning.plan", "schedule", "schedule", 1),
+    ("planner.planning.plan", "_totals", "totals", 1),
+    ("planner.planning.plan", "plan_shares", "shares", 1),
+    ("planner.planning.pipeline", "service_matrix", "system matrix", 0),
+)
+
+
+@contextlib.contextmanager
+def timing(times: dict[str, float]) -> Iterator[None]:
+    """The functions of :data:`PLAN_STAGES` timed (CPU) into ``times``."""
+    saved = []
+    for module, name, label, _ in PLAN_STAGES:
+        mod = importlib.import_module(module)
+        saved.append((mod, name, getattr(mod, name)))
+
+        def timed(*a: Any, _f: Any = saved[-1][2], _l: str = label, **k: Any) -> Any:
+            started = time.process_time()
+            try:
+                return _f(*a, **k)
+            finally:
+                times[_l] = times.get(_l, 0.0) + time.process_time() - started
+
+        setattr(mod, name, timed)
+    try:
+        yield
+    finally:
+        for mod, name, f in saved:
+            setattr(mod, name, f)
+
+
+def plan_stages(path: Path) -> None:
+    """Where a cold ``plan --format json`` spends its CPU time, in process
+    (the collector off): the analyses it shares with ``gap`` (whose
+    bandwidth analysis skips the n-1 sweep), then the planning."""
+    gc.disable()
+    t = time.process_time()
+    import planner.analyses.gaps
+    import planner.load
+    import planner.planning.pipeline  # noqa: F401
+    from planner.commands.plan import plan, render_plan
+
+    marks = [("imports", time.process_time() - t, 0)]
+    times: dict[str, float] = {}
+    with timing(times):
+        t = time.process_time()
+        result = plan(path)
+        total = time.process_time() - t
+    t = time.process_time()
+    render_plan(result, "json")
+    json_time = time.process_time() - t
+    inner = sum(times.get(label, 0.0) for *_, label, depth in PLAN_STAGES if not depth)
+    marks.append(("load and validate", total - inner, 0))  # and the rest
+    marks += [(label, times.get(label, 0.0), depth) for *_, label, depth in PLAN_STAGES]
+    marks.append(("JSON", json_time, 0))
+    for name, seconds, depth in marks:
+        print(f"  {'  ' * depth + name:<24} {seconds:6.2f} s")
+    own = ("packages", "schedule and money", "system matrix")
+    planning = sum(times.get(x, 0.0) for x in own) + json_time
+    print(f"  {'planning and JSON':<24} {planning:6.2f} s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--municipalities", type=int, default=357)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--plan-stages", action="store_true", help="only the plan's stages"
+    )
     args = parser.parse_args()
     path = national(args.municipalities)
     compiled()
+    if args.plan_stages:
+        plan_stages(path)
+        return 0
     text = path.read_text(encoding="utf-8")
     _, p_wall = parse_time(text)
     print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB, P = {p_wall:.2f} s wall")
@@ -167,6 +248,10 @@ def main() -> int:
         )
     print("stages of a cold gap, in process:")
     stages(path)
+    print("stages of a cold plan --format json, in process (CPU):", flush=True)
+    # In a process of its own: nothing imported or indexed by the runs above.
+    count = ["--municipalities", str(args.municipalities)]
+    subprocess.run([sys.executable, __file__, "--plan-stages", *count], check=True)
     return 0
 
 

@@ -28,6 +28,7 @@ does. The target's minimum capacities are ``capacity`` gaps, not this.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -35,7 +36,6 @@ import networkx as nx
 
 from planner.analyses.demand import DRAWN, with_pupils_and_growth
 from planner.analyses.failures import sweep
-from planner.analyses.netindex import site_index, site_links
 from planner.analyses.network import find_datacenters, town_halls
 from planner.analyses.risks import Outage, outages, risk_groups
 from planner.analyses.routing import INF, Routing, Topology, index_network, route
@@ -70,6 +70,7 @@ __all__ = [
     "analyse_bandwidth",
     "recommend_capacity",
     "site_demands",
+    "target_network",
     "target_topology",
 ]
 
@@ -105,8 +106,33 @@ def target_topology(G: nx.MultiGraph[Any], sites: Iterable[str]) -> Topology:
     """The target network indexed for routing: the active ``sites`` and the
     active and planned links between them, the same view as
     ``network(G, planned=True)`` without copying the graph."""
-    keep = set(sites)
-    return _index(keep, _links_between(G, keep))
+    return target_network(G, sites)[1]
+
+
+Links = dict[str, dict[str, Any]]
+_NETWORKS: weakref.WeakKeyDictionary[
+    Any, tuple[tuple[int, int], frozenset[str], Links, Topology]
+] = weakref.WeakKeyDictionary()
+
+
+def target_network(
+    G: nx.MultiGraph[Any], sites: Iterable[str]
+) -> tuple[Links, Topology]:
+    """The links between ``sites`` (id -> attributes, see
+    :func:`_links_between`) and :func:`target_topology`, made once per
+    graph and set of sites: the plan's link dependencies
+    (``planner.planning.crossings``) route on the same network right after
+    the bandwidth analysis. Made again when nodes or edges of ``G`` were
+    added or removed (the attributes are not watched: change a link by
+    building a new graph, as ``planner.design`` does)."""
+    keep = frozenset(sites)
+    adj = adjacency(G)
+    stamp = (len(adj), sum(map(len, adj.values())))
+    cached = _NETWORKS.get(G)
+    if cached is None or cached[0] != stamp or cached[1] != keep:
+        links = _links_between(G, set(keep))
+        cached = _NETWORKS[G] = (stamp, keep, links, _index(set(keep), links))
+    return cached[2], cached[3]
 
 
 def _links_between(G: nx.MultiGraph[Any], keep: set[str]) -> dict[str, dict[str, Any]]:
@@ -155,7 +181,7 @@ def analyse_bandwidth(
     single link failure. ``progress(done, total)`` follows the sweep."""
     demand = site_demands(G, target)
     # The index and links the gap analysis shares (analyses/netindex.py).
-    topo, links = site_index(G, planned=True), site_links(G, planned=True)
+    links, topo = target_network(G, demand)
     dcs = find_datacenters(G, target)
     sinks = [topo.index[dc] for dc in dcs if dc in topo.index]
     served = served_index(topo, _served(G, links, dcs))

@@ -95,6 +95,10 @@ def fail_link_detail(
         u = b
     else:
         return Failure(link, {}, ()), {}, {}  # carries nothing, changes nothing
+    if rises_only and len(topo.adj[u]) == 1:
+        # A dead end cut off (most of a national network's links): no one
+        # routes through it, nothing is re-routed.
+        return Failure(link, {}, (u,)), {u: INF}, {u: []}
     new_dist, new_hops = _reroute(topo, base, link, u)
     lost = tuple(sorted(x for x, d in new_dist.items() if d == INF))
     if rises_only and len(lost) == len(new_hops):

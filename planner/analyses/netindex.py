@@ -7,9 +7,11 @@ indexed once and shared:
 
 - :func:`site_index` indexes the target view of a graph (what
   ``planner.graph.site_network`` holds: active sites; active links, and
-  planned ones with ``planned``) once per graph, for the bandwidth routing
-  and the availability estimate. It is read from the graph's adjacency, not
-  from the networkx copy, so ``planner bandwidth`` never builds that copy;
+  planned ones with ``planned``) once per graph: with ``planned`` it is the
+  bandwidth analysis's ``target_network`` (which the plan's crossings read
+  too), shared with the availability estimate. It is read from the graph's
+  adjacency, not from the networkx copy, so ``planner bandwidth`` never
+  builds that copy;
 - :func:`today_view` is that index with the planned links down: today's
   network, for redundancy and reachability in the gap analysis;
 - :func:`network_index` indexes a site network an analysis is handed on
@@ -33,7 +35,7 @@ from planner.graph import adjacency, edge_list, nodes_of
 __all__ = ["View", "network_index", "site_index", "site_links", "today_view"]
 
 _View = tuple[Topology, dict[str, dict[str, Any]]]
-_INDEXES: weakref.WeakKeyDictionary[Any, dict[bool, tuple[tuple[int, int], _View]]] = (
+_TODAY: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int], _View]] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -55,16 +57,22 @@ def site_links(
 
 
 def _view(G: nx.MultiGraph[Any], planned: bool) -> _View:
+    if planned:  # the bandwidth analysis's (and the plan's crossings')
+        from planner.analyses.bandwidth import target_network  # it imports us
+
+        sites = [n for n, d in nodes_of(G, "site") if d["status"] == "active"]
+        links, topo = target_network(G, sites)
+        return topo, links
     adj = adjacency(G)
     stamp = (len(adj), sum(map(len, adj.values())))
-    views = _INDEXES.setdefault(G, {})
-    cached = views.get(planned)
+    cached = _TODAY.get(G)
     if cached is None or cached[0] != stamp:
-        cached = views[planned] = (stamp, _index(G, planned))
+        cached = _TODAY[G] = (stamp, _today(G))
     return cached[1]
 
 
-def _index(G: nx.MultiGraph[Any], planned: bool) -> _View:
+def _today(G: nx.MultiGraph[Any]) -> _View:
+    """The active sites and the active links between them."""
     sites = {n for n, d in nodes_of(G, "site") if d["status"] == "active"}
     links: dict[str, dict[str, Any]] = {}
     for u, nbrs in adjacency(G).items():
@@ -75,7 +83,7 @@ def _index(G: nx.MultiGraph[Any], planned: bool) -> _View:
                         if (
                             k not in links
                             and d["kind"] == "link"
-                            and (planned or d["status"] == "active")
+                            and d["status"] == "active"
                         ):
                             links[k] = d
     topo = index_network(

@@ -78,6 +78,11 @@ class Topology:
     capacity: tuple[float, ...]
     adj: tuple[tuple[tuple[int, int, float], ...], ...]
     index: dict[str, int] = field(repr=False)
+    # shortest_dag's answers by sinks: a topology never changes, and the
+    # plan's link dependencies ask again for the bandwidth analysis's DAG.
+    dags: dict[tuple[int, ...], tuple[list[float], list[list[Hop]]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
 
 def topology(H: nx.MultiGraph[Any], *, metric: str = "metric") -> Topology:
@@ -149,12 +154,17 @@ def shortest_dag(
     topo: Topology, sinks: Iterable[int]
 ) -> tuple[list[float], list[list[Hop]]]:
     """Distances to the nearest sink and every node's next hops towards it
-    (none for sinks and for nodes that cannot reach one)."""
-    dist = distances(topo, sinks)
-    next_hops = [
-        hops_of(topo, x, dist, d) if 0 < d < INF else [] for x, d in enumerate(dist)
-    ]
-    return dist, next_hops
+    (none for sinks and for nodes that cannot reach one). Made once per
+    topology and sinks: read them, do not change them."""
+    key = tuple(sinks)
+    found = topo.dags.get(key)
+    if found is None:
+        dist = distances(topo, key)
+        next_hops = [
+            hops_of(topo, x, dist, d) if 0 < d < INF else [] for x, d in enumerate(dist)
+        ]
+        found = topo.dags[key] = (dist, next_hops)
+    return found
 
 
 def signed(topo: Topology, link: int, from_node: int) -> float:

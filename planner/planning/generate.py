@@ -26,6 +26,8 @@ room closes after every move out of it.
 from __future__ import annotations
 
 import functools
+import itertools
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -34,7 +36,8 @@ from typing import Any
 
 import networkx as nx
 
-from planner.graph import node_key, nodes_of
+from planner.analyses.bandwidth import target_network
+from planner.graph import edge_list, node_key, nodes_of
 from planner.models.gapdata import (
     CapacityGap,
     ConsolidationGap,
@@ -45,9 +48,9 @@ from planner.models.notice import Notice
 from planner.models.planresult import Package
 from planner.models.results import Gap, GapReport
 from planner.models.target import Service, Target
-from planner.planning.crossings import crossed_links
+from planner.planning.crossings import crossings
 from planner.planning.network import build_first, build_packages
-from planner.units import format_bandwidth
+from planner.units import format_bandwidth as _format_bandwidth
 
 __all__ = ["DATACENTER", "Generated", "generate_packages"]
 
@@ -84,14 +87,7 @@ def generate_packages(
     central = [g for g in moving if g.data_as(HostingGap).target_hosting == "central"]
     dc = [_datacenter(central, report.datacenters)] if central else []
     link_ids = {p.id.removeprefix("link-"): p.id for p in links}
-    crossed: dict[str, frozenset[str]] = {}
-    if links and report.datacenters:
-        crossed = crossed_links(G, report.datacenters)
-
-    @functools.cache  # asked once per move, for a handful of municipality sets
-    def link_deps(munis: tuple[str, ...]) -> tuple[str, ...]:
-        crossing = set().union(*(crossed.get(m, frozenset()) for m in munis))
-        return tuple(sorted(link_ids[x] for x in crossing if x in link_ids))
+    link_deps = _link_deps(G, report.datacenters, link_ids)
 
     moves = [_move(g, target, link_deps) for g in _core_first(moving, target)]
     harmonise = [
@@ -100,7 +96,9 @@ def generate_packages(
             [g for g in report.gaps if g.kind == "harmonisation"], target
         )
     ]
-    closes = _closes(G, hosting, moving, has_dc=bool(dc))
+    closes = _closes(
+        G, hosting, moving, has_dc=bool(dc), effort=target.effort.get("close", 0.0)
+    )
     earlier = {p.id for p in (*moves, *harmonise)}
     introduce = [
         p
@@ -114,8 +112,55 @@ def generate_packages(
     return Generated(every, (*warnings, *built))
 
 
+# The upgrades' tiers and loads are a handful of values, each written
+# thousands of times nationally.
+format_bandwidth = functools.lru_cache(maxsize=1024)(_format_bandwidth)
+
+
+def _link_deps(
+    G: nx.MultiGraph[Any], datacenters: tuple[str, ...], link_ids: dict[str, str]
+) -> LinkDeps:
+    """Municipalities -> the upgrade packages of the links their traffic to
+    the data centre crosses, sorted (``planner.planning.crossings``).
+
+    The links crossed by the same municipalities are grouped (a
+    municipality's own access links, the backbone shared by many): a move
+    tests each group once, then picks its packages from the sorted ids by
+    the group's bits."""
+    found = crossings(G, datacenters) if link_ids and datacenters else None
+    masks = found.masks if found else {}
+    ordered = [(link_ids[x], masks[x]) for x in sorted(link_ids) if x in masks]
+    ids = [pid for pid, _ in ordered]
+    groups: dict[int, int] = defaultdict(int)  # municipalities -> positions
+    for pos, (_, m) in enumerate(ordered):
+        groups[m] |= 1 << pos
+
+    @functools.cache  # asked once per move, for a handful of municipality sets
+    def link_deps(munis: tuple[str, ...]) -> tuple[str, ...]:
+        if found is None:
+            return ()
+        q = found.mask(munis)
+        chosen = 0
+        for m, positions in groups.items():
+            if m & q:
+                chosen |= positions
+        return _pick(ids, chosen)
+
+    return link_deps
+
+
+_FLAGS = bytes.maketrans(b"01", b"\x00\x01")
+
+
+def _pick(items: list[str], bits: int) -> tuple[str, ...]:
+    """The items whose positions are set in ``bits``, in order."""
+    lowest_first = bin(bits)[:1:-1].encode().translate(_FLAGS)
+    return tuple(itertools.compress(items, lowest_first))
+
+
 def _with_effort(packages: tuple[Package, ...], target: Target) -> tuple[Package, ...]:
-    """Each package with the target's effort for its kind (FTE per phase)."""
+    """Each package with the target's effort for its kind (FTE per phase;
+    the link upgrades and closures, thousands nationally, are made with it)."""
     effort = target.effort
     return tuple(
         replace(p, effort=effort[p.kind])
@@ -138,26 +183,36 @@ def _link_packages(
     target: Target,
     recommended: Mapping[str, float],
 ) -> tuple[list[Package], list[str]]:
-    index = {
-        d["id"]: {**d, "ends": (u, v)}
-        for u, v, d in G.edges(data=True)
-        if d["kind"] == "link"
-    }
     gaps = {g.subject: g for g in report.gaps if g.kind == "capacity"}
+    index = _links_by_id(G, [*gaps, *recommended])
     wanted = set(gaps) | {
         x
         for x, mbps in recommended.items()
         if x in index and mbps > index[x]["capacity"]
     }
+    sites = dict(nodes_of(G, "site"))
     packages, warnings = [], []
-    for link in wanted:
-        package, warning = _link(
-            G, index[link], gaps.get(link), recommended.get(link), target
-        )
-        packages.append(package)
+    for link in sorted(wanted):  # a set: its order would follow the hash seed
+        ends = [
+            sites.get(n) or G.nodes[n] for n in (index[link]["a"], index[link]["b"])
+        ]
+        gap = gaps.get(link)
+        package, warning = _link(ends, index[link], gap, recommended.get(link), target)
+        packages.append((_link_order(gap), package.id, package))
         warnings += warning
-    order = {p.id: _link_order(gaps.get(p.id.removeprefix("link-"))) for p in packages}
-    return sorted(packages, key=lambda p: (order[p.id], p.id)), warnings
+    return [p for *_, p in sorted(packages, key=lambda x: x[:2])], warnings
+
+
+def _links_by_id(G: nx.MultiGraph[Any], ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Link id -> the link's attributes, for the links among ``ids`` that
+    ``G`` has: read from the target network the bandwidth analysis indexed
+    (``target_network``: the national graph's 70,000 edges are not walked
+    again), from every edge when one of ``ids`` is not on it."""
+    active = [n for n, d in nodes_of(G, "site") if d["status"] == "active"]
+    known = {d["id"]: d for d in target_network(G, active)[0].values()}
+    if not known.keys() >= set(ids):
+        known = {d["id"]: d for *_, d in edge_list(G) if d["kind"] == "link"}
+    return known
 
 
 def _link_order(gap: Gap | None) -> int:
@@ -165,7 +220,7 @@ def _link_order(gap: Gap | None) -> int:
 
 
 def _link(
-    G: nx.MultiGraph[Any],
+    ends: list[dict[str, Any]],
     link: dict[str, Any],
     gap: Gap | None,
     recommended: float | None,
@@ -207,7 +262,7 @@ def _link(
             f"bandwidth analysis: the planned peak load on {link['id']} needs "
             f"{format_bandwidth(recommended)}"
         )
-    munis = gap.municipalities if gap else _link_municipalities(G, link)
+    munis = gap.municipalities if gap else _link_municipalities(ends)
     closes = [("capacity", link["id"])] if gap else []
     if recommended is not None and recommended > link["capacity"]:
         closes.append(("utilisation", link["id"]))
@@ -219,16 +274,15 @@ def _link(
         generated=True,
         investment=cost.investment if cost else Decimal(0),
         per_year=cost.per_year if cost else Decimal(0),
+        effort=target.effort.get("link", 0.0),  # as _with_effort would
         municipalities=munis,
         closes=tuple(closes),
     )
     return package, warnings
 
 
-def _link_municipalities(
-    G: nx.MultiGraph[Any], link: dict[str, Any]
-) -> tuple[str, ...]:
-    ends = [G.nodes[n] for n in link["ends"]]
+def _link_municipalities(ends: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The municipalities of a link's ends (its nodes' attributes)."""
     return tuple(sorted({d["municipality"] for d in ends if "municipality" in d}))
 
 
@@ -359,10 +413,9 @@ def _estimate(
     one with most users)."""
     users: dict[str, int] = defaultdict(int)
     products: dict[str, int] = defaultdict(int)
-    for _, d in nodes_of(G, "system"):
-        if d["service"] == service:
-            users[d["municipality"]] += d["users"]
-            products[d["product"]] += d["users"]
+    for d in _systems_of(G).get(service, ()):
+        users[d["municipality"]] += d["users"]
+        products[d["product"]] += d["users"]
     people = {d["id"]: int(d["population"]) for _, d in nodes_of(G, "municipality")}
     others = sum(people[m] for m in users if m != muni)
     total = sum(v for m, v in users.items() if m != muni)
@@ -371,6 +424,25 @@ def _estimate(
     )
     best = min(products, key=lambda p: (-products[p], p)) if products else None
     return estimate, standard or best
+
+
+_SYSTEMS: weakref.WeakKeyDictionary[
+    Any, tuple[int, dict[str, list[dict[str, Any]]]]
+] = weakref.WeakKeyDictionary()
+
+
+def _systems_of(G: nx.MultiGraph[Any]) -> dict[str, list[dict[str, Any]]]:
+    """Service -> its systems' attributes, in ``G``'s order: made once per
+    graph (each coverage gap's estimate walked all 19,000 systems of a
+    national inventory), again when systems were added or removed."""
+    systems = nodes_of(G, "system")
+    cached = _SYSTEMS.get(G)
+    if cached is None or cached[0] != len(systems):
+        by_service: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for _, d in systems:
+            by_service[d["service"]].append(d)
+        cached = _SYSTEMS[G] = (len(systems), dict(by_service))
+    return cached[1]
 
 
 def _with_service_deps(packages: list[Package], target: Target) -> list[Package]:
@@ -398,16 +470,22 @@ def _with_service_deps(packages: list[Package], target: Target) -> list[Package]
 
 
 def _closes(
-    G: nx.MultiGraph[Any], hosting: list[Gap], moving: list[Gap], *, has_dc: bool
+    G: nx.MultiGraph[Any],
+    hosting: list[Gap],
+    moving: list[Gap],
+    *,
+    has_dc: bool,
+    effort: float = 0.0,
 ) -> list[Package]:
     """One package per server room a consolidation gap closes, after every
     move of a system out of that room (or out of its municipality, for
     shared systems whose server is not named), and after the data centre
     that takes over (a room none of whose systems move closes only then)."""
     out_of: dict[str, set[str]] = defaultdict(set)
+    servers = dict(nodes_of(G, "server"))
     for g in moving:
         for sy in g.data_as(HostingGap).systems:
-            site = _site(G, sy.server)
+            site = _site(servers, sy.server)
             key = site if site else f"municipality:{sy.hosted_by}"
             out_of[key].add(f"move-{g.subject}")
     packages = []
@@ -425,6 +503,7 @@ def _closes(
                     kind="close",
                     reason=f"hosting gap {g.subject} (consolidation): {g.detail}",
                     generated=True,
+                    effort=effort,
                     depends_on=tuple(sorted(deps)),
                     municipalities=(g.subject,),
                     closes=(("hosting", g.subject),),
@@ -433,8 +512,8 @@ def _closes(
     return sorted(packages, key=lambda p: p.id)
 
 
-def _site(G: nx.MultiGraph[Any], server: str | None) -> str | None:
+def _site(servers: Mapping[str, dict[str, Any]], server: str | None) -> str | None:
     if server is None:
         return None
-    node = G.nodes.get(node_key("server", server))
+    node = servers.get(node_key("server", server))
     return None if node is None else str(node["site"])

@@ -19,7 +19,6 @@ from typing import Any
 
 import networkx as nx
 
-from planner.design.network import design_network
 from planner.models.design import DesignLink, DesignResult
 from planner.models.notice import Notice
 from planner.models.planresult import Package
@@ -38,6 +37,10 @@ def build_packages(
     """The build packages of the network design, and its warnings."""
     if not target.network.candidates and not target.network.per_km:
         return (), ()
+    # Imported here: the design's solver (HiGHS, numpy) takes a tenth of a
+    # second to import, and most plans have no candidate links.
+    from planner.design.network import design_network
+
     result = design_network(G, target, upgrades=False)
     known = {(g.kind, g.subject) for g in report.gaps}
     packages = tuple(_package(G, ln, known) for ln in result.links)

@@ -9,6 +9,7 @@ are pure.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -191,8 +192,9 @@ def contingency(amount: Decimal, uncertainty: Decimal) -> Decimal:
 
 def _phases(sched: Schedule, frame: Frame) -> tuple[Phase, ...]:
     starting: dict[int, list[str]] = defaultdict(list)
+    index = functools.cache(lambda period: phase_index(period, frame))  # a few
     for x in sched.placements:
-        starting[phase_index(x.start, frame)].append(x.package.id)
+        starting[index(x.start)].append(x.package.id)
     out = []
     for q in range(sched.phases):
         investment = sched.investment.get(q, ZERO)

@@ -16,9 +16,10 @@ reports the overrun per phase.
 
 from __future__ import annotations
 
+import functools
 import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -68,32 +69,45 @@ def priority_order(packages: Sequence[Package]) -> list[Package]:
     any package waiting for it, so the critical path to each deadline comes
     first), then the given order. Raises :class:`CycleError` naming a
     cycle."""
-    index = {p.id: i for i, p in enumerate(packages)}
+    return [packages[i] for i in _order(packages, _known_deps(packages))]
+
+
+def _known_deps(packages: Sequence[Package]) -> list[set[int]]:
+    """Each package's dependencies among ``packages``, as their positions
+    (a dependency on anything else is checked elsewhere, not waited for)."""
+    position = {p.id: i for i, p in enumerate(packages)}.get
+    out: list[set[int | None]] = [set(map(position, p.depends_on)) for p in packages]
+    for deps in out:
+        deps.discard(None)  # not among packages
+    return out  # type: ignore[return-value]  # None discarded
+
+
+def _order(packages: Sequence[Package], deps: list[set[int]]) -> list[int]:
+    """:func:`priority_order` as positions in ``packages``. A national plan
+    has 200,000 dependencies (each move waits for thousands of link
+    upgrades): they are counted down by position, not by id."""
     due = _deadlines(packages)
-    waiting: dict[str, int] = {}
-    needed_by: dict[str, list[str]] = defaultdict(list)
-    for p in packages:
-        deps = {d for d in p.depends_on if d in index}
-        waiting[p.id] = len(deps)
-        for d in deps:
-            needed_by[d].append(p.id)
-
-    def key(p: Package) -> tuple[int, int, int]:
-        return (-p.priority, due.get(p.id, 1 << 30), index[p.id])
-
-    heap = [(key(p), p.id) for p in packages if not waiting[p.id]]
+    waiting = [len(d) for d in deps]
+    needed_by: list[list[int]] = [[] for _ in packages]
+    for i, ds in enumerate(deps):
+        for d in ds:
+            needed_by[d].append(i)
+    # Positions are unique, so the key alone orders the heap.
+    keys = [(-p.priority, due.get(p.id, 1 << 30), i) for i, p in enumerate(packages)]
+    heap = [keys[i] for i, n in enumerate(waiting) if not n]
     heapq.heapify(heap)
     order = []
     while heap:
-        _, pid = heapq.heappop(heap)
-        order.append(packages[index[pid]])
-        for nxt in needed_by[pid]:
+        i = heapq.heappop(heap)[2]
+        order.append(i)
+        for nxt in needed_by[i]:
             waiting[nxt] -= 1
             if not waiting[nxt]:
-                heapq.heappush(heap, (key(packages[index[nxt]]), nxt))
+                heapq.heappush(heap, keys[nxt])
     if len(order) < len(packages):
         cycle = find_cycle({p.id: p.depends_on for p in packages})
-        raise CycleError(cycle or sorted(pid for pid, n in waiting.items() if n))
+        left = sorted(packages[i].id for i, n in enumerate(waiting) if n)
+        raise CycleError(cycle or left)
     return order
 
 
@@ -178,36 +192,38 @@ def _staff_fits(used: float, effort: float, cap: float | None, alone: bool) -> b
 def schedule(packages: Sequence[Package], frame: Frame) -> Schedule:
     """Place every package in phases (see the module docstring)."""
     load = _Load(frame)
-    start: dict[str, int] = {}
-    end: dict[str, int] = {}
+    start = [0] * len(packages)
+    end = [0] * len(packages)
     warnings: list[str] = []
-    for p in priority_order(packages):
-        earliest = max(
-            [0, *(end[d] + 1 for d in p.depends_on if d in end)]
-            + ([phase_index(p.not_before, frame)] if p.not_before else [])
-        )
+    deps = _known_deps(packages)
+    # Without a cap every package fits where its dependencies allow.
+    capped = frame.strategy == "evolution" and (
+        frame.budget_investment is not None
+        or frame.budget_operating is not None
+        or frame.staff is not None
+    )
+    for i in _order(packages, deps):
+        p = packages[i]
+        # Every dependency is placed already (a topological order).
+        earliest = max(map(end.__getitem__, deps[i]), default=-1) + 1
+        if p.not_before:
+            earliest = max(earliest, phase_index(p.not_before, frame))
         at = earliest
-        if frame.strategy == "evolution":
+        if capped:
             alone = load.oversize(p)
             while not load.fits(p, at, alone):
                 at += 1
             if alone:
                 warnings.append(_alone_warning(p, alone, frame, at))
         load.add(p, at)
-        start[p.id], end[p.id] = at, at + p.duration - 1
+        start[i], end[i] = at, at + p.duration - 1
+    period = _periods(frame)
     placements = tuple(
-        sorted(
-            (
-                Placement(
-                    p, frame.start.shift(start[p.id]), frame.start.shift(end[p.id])
-                )
-                for p in packages
-            ),
-            key=lambda x: (start[x.package.id], x.package.id),
-        )
+        Placement(packages[i], period(start[i]), period(end[i]))
+        for i in sorted(range(len(packages)), key=lambda i: (start[i], packages[i].id))
     )
     warnings += _deadline_warnings(placements)
-    phases = max(end.values(), default=-1) + 1
+    phases = max(end, default=-1) + 1
     if frame.strategy == "big-bang":
         warnings += _overrun_warnings(load, frame, phases)
     return Schedule(
@@ -218,6 +234,12 @@ def schedule(packages: Sequence[Package], frame: Frame) -> Schedule:
         dict(load.effort),
         tuple(warnings),
     )
+
+
+def _periods(frame: Frame) -> Callable[[int], Period]:
+    """Phase index -> its period, one object per phase (thousands of
+    placements share a few dozen)."""
+    return functools.cache(frame.start.shift)
 
 
 def _alone_warning(p: Package, alone: list[str], frame: Frame, at: int) -> str:

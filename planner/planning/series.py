@@ -15,10 +15,12 @@ rounded half up to whole currency units.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from functools import cached_property
 
 from planner.models.planresult import Placement
 from planner.units import Period
@@ -109,12 +111,18 @@ class PlanSeries:
     )
 
     def running(self, year: int) -> Decimal:
-        return sum((accrued(s.per_year, s.since, year) for s in self.streams), ZERO)
+        return _total(self._running, year)
 
     def savings(self, year: int) -> Decimal:
-        return sum(
-            (accrued(s.saving_per_year, s.since, year) for s in self.streams), ZERO
-        )
+        return _total(self._savings, year)
+
+    @cached_property
+    def _running(self) -> list[tuple[Decimal, Period, int]]:
+        return _alike((s.per_year, s.since) for s in self.streams)
+
+    @cached_property
+    def _savings(self) -> list[tuple[Decimal, Period, int]]:
+        return _alike((s.saving_per_year, s.since) for s in self.streams)
 
     def last_year(self) -> int | None:
         """The first year in which every stream runs the whole year, or the
@@ -126,6 +134,30 @@ class PlanSeries:
         ]
         years += list(self.capital)
         return max(years, default=None)
+
+
+def _alike(
+    streams: Iterable[tuple[Decimal, Period]],
+) -> list[tuple[Decimal, Period, int]]:
+    """``(amount, since, how many)`` of the streams alike: a national plan's
+    9,000 link upgrades are a handful of prices (the target's own Decimal
+    objects) from a handful of phases. Alike is the same object, so the
+    same digits: ``12.50`` and ``12.5`` are equal but accrue with their own
+    exponents. Zero amounts accrue nothing and are left out."""
+    counts: Counter[tuple[int, Period]] = Counter()
+    amounts: dict[int, Decimal] = {}
+    for amount, since in streams:
+        if amount:
+            amounts[id(amount)] = amount
+            counts[id(amount), since] += 1
+    return [(amounts[a], since, n) for (a, since), n in counts.items()]
+
+
+def _total(alike: list[tuple[Decimal, Period, int]], year: int) -> Decimal:
+    """The sum over the streams of what accrues in ``year``: each amount
+    times its count, exactly the sum of the copies (phases are whole
+    quarters, so every accrued amount is an exact decimal)."""
+    return sum((accrued(a, since, year) * n for a, since, n in alike), ZERO)
 
 
 def plan_series(
@@ -168,20 +200,24 @@ def plan_series(
         establishment = {
             y: investment.get(y, ZERO) + operating.get(y, ZERO) for y in years
         }
+    # One period object per phase the packages end in (placements share
+    # their periods), so thousands of streams share a few.
+    after = functools.cache(Period.shift)
+    since = [after(x.end, 1) for x in placements]  # in_service(x)
     return PlanSeries(
         establishment=establishment,
         streams=tuple(
             Stream(
                 x.package.id,
-                in_service(x),
+                s,
                 x.package.per_year,
                 x.package.saving_per_year,
             )
-            for x in placements
+            for x, s in zip(placements, since, strict=True)
             if x.package.per_year or x.package.saving_per_year
         ),
         capital=capital,
-        in_service={x.package.id: in_service(x) for x in placements},
+        in_service={x.package.id: s for x, s in zip(placements, since, strict=True)},
         capital_by_payer=by_payer,
         capital_by_package=by_package,
     )

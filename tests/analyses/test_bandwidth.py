@@ -186,3 +186,29 @@ def test_progress_bar_only_on_a_terminal() -> None:
     assert pipe.getvalue() == ""
     assert "[" in tty.getvalue() and "2/2" in tty.getvalue()
     assert tty.getvalue().endswith("\r\033[K")  # erased when done
+
+
+def test_the_target_network_is_indexed_again_when_the_graph_changes(
+    mini_graph: Any,
+) -> None:
+    """Indexed once per graph and sites (the plan's link dependencies read
+    the bandwidth analysis's), made again when an edge is added, and the
+    shortest-path DAG is kept per sinks of that topology."""
+    from planner.analyses.bandwidth import target_network
+    from planner.analyses.routing import shortest_dag
+    from planner.graph import link_attributes, nodes_of
+
+    G = mini_graph.copy()
+    sites = [n for n, d in nodes_of(G, "site") if d["status"] == "active"]
+    links, topo = target_network(G, sites)
+    assert target_network(G, list(reversed(sites)))[1] is topo
+    assert shortest_dag(topo, [0]) is shortest_dag(topo, [0])
+    assert shortest_dag(topo, [1]) is not shortest_dag(topo, [0])
+    a, b = sites[0], sites[-1]
+    attrs = link_attributes(
+        "new-link", a, b, 10.0, medium="fiber", metric=1.0, status="planned"
+    )
+    G.add_edge(a, b, key="new-link", **attrs)
+    again, topo2 = target_network(G, sites)
+    assert "new-link" in again and "new-link" in topo2.links
+    assert "new-link" not in links and topo2 is not topo

@@ -74,3 +74,32 @@ def test_fail_link_agrees_with_routing_from_scratch(seed: int) -> None:
             got = failure.flow.get(i, base.flow[i])
             assert got == pytest.approx(expected[link], abs=1e-9), (name, link)
         assert {topo.nodes[x] for x in failure.unreachable} == lost - base_lost
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_rises_only_cuts_off_what_routing_from_scratch_does(seed: int) -> None:
+    """With ``rises_only`` a failure that only cuts sites off (a dead end,
+    answered without re-routing) reports no flows: then no load may rise;
+    every other failure reports the flows routing from scratch gives."""
+    H = _random_network(seed)
+    rng = random.Random(seed)
+    sinks = sorted(rng.sample(sorted(H), rng.choice([1, 2])))
+    demand = {n: float(rng.randrange(1, 50)) for n in H}
+    topo = topology(H)
+    base = route(topo, [topo.index[s] for s in sinks], [demand[n] for n in topo.nodes])
+    base_lost = {topo.nodes[x] for x, d in enumerate(base.dist) if d == INF}
+    cut_only = 0
+    for failure in sweep(topo, base, rises_only=True):
+        name = topo.links[failure.link]
+        expected, lost = _scratch(H, sinks, demand, name)
+        assert {topo.nodes[x] for x in failure.unreachable} == lost - base_lost
+        for i, link in enumerate(topo.links):
+            if i == failure.link:
+                continue
+            if failure.flow:
+                got = failure.flow.get(i, base.flow[i])
+                assert got == pytest.approx(expected[link], abs=1e-9), (name, link)
+            else:
+                assert abs(expected[link]) <= abs(base.flow[i]) + 1e-9, (name, link)
+        cut_only += not failure.flow and bool(failure.unreachable)
+    assert cut_only  # the random trees have dead ends

@@ -21,6 +21,8 @@ Total 749 500.
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections import Counter
 from decimal import Decimal
 from typing import Any
@@ -34,7 +36,7 @@ from planner.planning.generate import generate_packages
 from planner.planning.plan import make_frame
 from planner.planning.schedule import schedule
 from planner.units import Period
-from tests.conftest import MINI
+from tests.conftest import MINI, other_process
 
 
 def _by_id(generated: Any) -> dict[str, Any]:
@@ -199,3 +201,27 @@ def test_generated_packages_carry_the_targets_effort_per_kind(
     sched = schedule(gen.packages, frame)
     moves = Counter(str(x.start) for x in sched.placements if x.package.kind == "move")
     assert max(moves.values()) == 2
+
+
+_UNPRICED = """
+import re, sys
+from pathlib import Path
+from planner.commands.plan import plan
+from planner.render.text.plan import plan_json
+
+text = Path("planner/data/default-target.yaml").read_text(encoding="utf-8")
+text = re.sub(r"  upgrade_cost:\\n(    .*\\n)+", "  upgrade_cost: {}\\n", text)
+Path(sys.argv[1]).write_text(text, encoding="utf-8")
+print(plan_json(plan(Path("inventories/kongsberg.yaml"), Path(sys.argv[1]))), end="")
+"""
+
+
+def test_unpriced_link_warnings_do_not_follow_the_hash_seed(tmp_path: Any) -> None:
+    """Every link upgrade of Kongsberg unpriced: dozens of warnings, once
+    listed in the order of a set (so of the interpreter's hash seed)."""
+    code = _UNPRICED.replace("sys.argv[1]", repr(str(tmp_path / "t.yaml")))
+    here: dict[str, Any] = {}
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        exec(compile(code, "<plan>", "exec"), here)
+    assert out.getvalue().count("no upgrade_cost for") > 10
+    assert out.getvalue() == other_process(code)

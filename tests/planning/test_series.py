@@ -34,3 +34,30 @@ def test_each_years_investment_is_paid_from_the_next_year() -> None:
     1 000 000 in 2032 (both loans), 500 000 in 2033."""
     got = capital_by_year({2030: Decimal(10**6), 2031: Decimal(10**6)}, Decimal(0), 2)
     assert got == {2031: 500_000, 2032: 1_000_000, 2033: 500_000}
+
+
+def test_running_costs_add_up_as_each_stream_by_itself() -> None:
+    """Streams alike are added as one amount times their count: the same
+    value and the same digits as adding each stream's accrual, for prices
+    written with other exponents (12.50 and 12.5), zeros and phases."""
+    from planner.models.planresult import Package, Placement
+    from planner.planning.series import plan_series
+
+    # 12.5 alone accrues in 2030 (digits 1 place), 12.50 from 2031 (2).
+    prices = [Decimal("12.5"), Decimal("12.50"), Decimal(0), Decimal("480000")]
+    starts = ["2030Q1", "2031Q3", "2030Q2", "2030Q2"]
+    placements = [
+        Placement(
+            Package(f"p{i}", "p", "link", "", True, per_year=prices[i % 4]),
+            Period.parse(starts[i % 4]),
+            Period.parse(starts[i % 4]),
+        )
+        for i in range(20)
+    ]
+    series = plan_series(placements, {}, {})
+    for year in range(2029, 2034):
+        naive = sum(
+            (accrued(s.per_year, s.since, year) for s in series.streams), Decimal(0)
+        )
+        assert str(series.running(year)) == str(naive)
+        assert series.savings(year) == 0

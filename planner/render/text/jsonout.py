@@ -26,12 +26,27 @@ _OPTIONS = (
 )
 
 
+_NUMBERS: dict[Decimal, int | float] = {}
+
+
 def _default(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        return _number(value)
     if isinstance(value, set | frozenset | tuple):
         return sorted(value)
     return str(value)
+
+
+def _number(value: Decimal) -> int | float:
+    """A Decimal as JSON writes it, remembered by value: a national plan
+    writes the same few prices tens of thousands of times (equal values,
+    whatever their exponents, write the same)."""
+    found = _NUMBERS.get(value) if value.is_finite() else None
+    if found is None:
+        found = int(value) if value == value.to_integral_value() else float(value)
+        if value.is_finite() and len(_NUMBERS) < 1 << 16:
+            _NUMBERS[value] = found
+    return found
 
 
 def to_json(data: Any) -> str:

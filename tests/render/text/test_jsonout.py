@@ -27,3 +27,12 @@ def test_sets_are_sorted() -> None:
 def test_an_integer_beyond_64_bits_falls_back_unchanged() -> None:
     big = Decimal(10) ** 30
     assert json.loads(to_json({"x": big, "y": [1]})) == {"x": 10**30, "y": [1]}
+
+
+def test_a_number_written_again_is_written_the_same() -> None:
+    """Decimals are remembered by value: equal values with other exponents
+    write the same, and each keeps being written right."""
+    data = {"a": [Decimal("12.50"), Decimal("12.5"), Decimal("2"), Decimal("2.00")]}
+    for _ in range(2):
+        assert json.loads(to_json(data)) == {"a": [12.5, 12.5, 2, 2]}
+    assert '"a": [\n    12.5,\n    12.5,\n    2,\n    2\n  ]' in to_json(data)
