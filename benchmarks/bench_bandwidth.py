@@ -31,8 +31,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from planner.analyses.failures import sweep  # noqa: E402
-from planner.analyses.routing import route, topology  # noqa: E402
+from planner.algorithms.failures import sweep  # noqa: E402
+from planner.algorithms.routing import route, topology  # noqa: E402
 from tests.oracle.client import ORACLE_PYTHON, model, run_oracle  # noqa: E402
 from tests.oracle.topologies import hub_and_rings, to_graph  # noqa: E402
 

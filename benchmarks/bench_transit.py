@@ -31,6 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from planner.algorithms import index  # noqa: E402
 from planner.analyses import bandwidth as bw  # noqa: E402
 from planner.analyses.network import find_datacenters, town_halls  # noqa: E402
 from planner.analyses.transit import route_transit, served_index  # noqa: E402
@@ -104,8 +105,8 @@ def main() -> None:
     sweep = _time(lambda: bw.analyse_bandwidth(G, target, failures="n-1"), args.repeat)
     ref = _time(lambda: bw.analyse_bandwidth(plain, target, failures="n-1"), 1)
     demand = bw.site_demands(G, target)
-    links = bw._links_between(G, set(demand))
-    topo = bw._index(set(demand), links)
+    links = index._links_between(G, set(demand))
+    topo = index._index(set(demand), links)
     dcs = find_datacenters(G, target)
     sinks = [topo.index[d] for d in dcs if d in topo.index]
     served = served_index(topo, bw._served(G, links, dcs))

@@ -13,8 +13,9 @@ PLANNER = Path(__file__).resolve().parent.parent / "planner"
 
 LATER = {"load", "render", "commands", "cli", "output", "cache"}
 FORBIDDEN = {
-    "models": LATER | {"analyses", "planning", "graph", "language"},
-    "language": LATER | {"analyses", "planning", "graph"},
+    "models": LATER | {"analyses", "planning", "graph", "language", "algorithms"},
+    "language": LATER | {"analyses", "planning", "graph", "algorithms"},
+    "algorithms": LATER | {"analyses", "planning", "design", "language"},
     "analyses": LATER | {"planning"},
     "planning": LATER,
     "render": LATER - {"render"},

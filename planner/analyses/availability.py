@@ -32,10 +32,10 @@ from typing import Any
 
 import networkx as nx
 
-from planner.analyses.connectivity import disjoint_paths
-from planner.analyses.netindex import site_index, site_links
+from planner.algorithms.connectivity import disjoint_paths
+from planner.algorithms.index import site_index, site_links
+from planner.algorithms.routing import Topology
 from planner.analyses.network import find_datacenters, town_halls
-from planner.analyses.routing import Topology
 from planner.graph import nodes_of
 from planner.models.availability import Estimate
 from planner.models.gapdata import AvailabilityGap

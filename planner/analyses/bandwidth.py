@@ -11,12 +11,12 @@ target does not host ``local``: central services run in the data centre,
 and vendor-hosted and SaaS ones are reached through the region's one
 internet access there (``DRAWN``),
 to the nearest data centre, split per hop among equal-cost next hops
-(``planner.analyses.routing``). Utilisation is demand / capacity in the
+(``planner.algorithms.routing``). Utilisation is demand / capacity in the
 direction towards the data centre (with one destination, a link carries
 traffic one way only).
 
 With ``failures="n-1"`` every single link failure is re-routed
-(``planner.analyses.failures``), and every risk group as one failure
+(``planner.algorithms.failures``), and every risk group as one failure
 (``planner.analyses.risks``); ``"n-1+sites"`` also fails every single site
 but the data centres. Each link reports its worst utilisation and the
 failure causing it, and sites a failure cuts off are listed.
@@ -28,17 +28,17 @@ does. The target's minimum capacities are ``capacity`` gaps, not this.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import networkx as nx
 
+from planner.algorithms.failures import sweep
+from planner.algorithms.index import target_network, target_topology
+from planner.algorithms.routing import INF, Routing, Topology, route
 from planner.analyses.demand import DRAWN, with_pupils_and_growth
-from planner.analyses.failures import sweep
 from planner.analyses.network import find_datacenters, town_halls
 from planner.analyses.risks import Outage, outages, risk_groups
-from planner.analyses.routing import INF, Routing, Topology, index_network, route
 from planner.analyses.standby import (
     Standby,
     find_standby,
@@ -55,7 +55,6 @@ from planner.analyses.transit import (
     transit_outages,
 )
 from planner.analyses.transit_sweep import transit_link_failures
-from planner.graph import adjacency
 from planner.models.bandwidth import (
     BandwidthReport,
     Failed,
@@ -102,60 +101,6 @@ def site_demands(G: nx.MultiGraph[Any], target: Target) -> dict[str, float]:
     return with_pupils_and_growth(G, target, base, services)  # analyses/demand.py
 
 
-def target_topology(G: nx.MultiGraph[Any], sites: Iterable[str]) -> Topology:
-    """The target network indexed for routing: the active ``sites`` and the
-    active and planned links between them, the same view as
-    ``network(G, planned=True)`` without copying the graph."""
-    return target_network(G, sites)[1]
-
-
-Links = dict[str, dict[str, Any]]
-_NETWORKS: weakref.WeakKeyDictionary[
-    Any, tuple[tuple[int, int], frozenset[str], Links, Topology]
-] = weakref.WeakKeyDictionary()
-
-
-def target_network(
-    G: nx.MultiGraph[Any], sites: Iterable[str]
-) -> tuple[Links, Topology]:
-    """The links between ``sites`` (id -> attributes, see
-    :func:`_links_between`) and :func:`target_topology`, made once per
-    graph and set of sites: the plan's link dependencies
-    (``planner.planning.crossings``) route on the same network right after
-    the bandwidth analysis. Made again when nodes or edges of ``G`` were
-    added or removed (the attributes are not watched: change a link by
-    building a new graph, as ``planner.design`` does)."""
-    keep = frozenset(sites)
-    adj = adjacency(G)
-    stamp = (len(adj), sum(map(len, adj.values())))
-    cached = _NETWORKS.get(G)
-    if cached is None or cached[0] != stamp or cached[1] != keep:
-        links = _links_between(G, set(keep))
-        cached = _NETWORKS[G] = (stamp, keep, links, _index(set(keep), links))
-    return cached[2], cached[3]
-
-
-def _links_between(G: nx.MultiGraph[Any], keep: set[str]) -> dict[str, dict[str, Any]]:
-    """The links with both ends in ``keep``, in ``G.edges`` order (each
-    first met from its end added first), read from the plain adjacency."""
-    links: dict[str, dict[str, Any]] = {}
-    for u, nbrs in adjacency(G).items():
-        if u in keep:
-            for v, keys in nbrs.items():
-                if v in keep:
-                    for k, d in keys.items():
-                        if k not in links and d["kind"] == "link":
-                            links[k] = d
-    return links
-
-
-def _index(keep: set[str], links: dict[str, dict[str, Any]]) -> Topology:
-    return index_network(
-        keep,
-        ((k, d["a"], d["b"], d["metric"], d["capacity"]) for k, d in links.items()),
-    )
-
-
 def recommend_capacity(
     capacity: float, worst_demand: float, target: Target
 ) -> float | None:
@@ -180,7 +125,7 @@ def analyse_bandwidth(
     """Route the target state's demand; with ``failures="n-1"`` also every
     single link failure. ``progress(done, total)`` follows the sweep."""
     demand = site_demands(G, target)
-    # The index and links the gap analysis shares (analyses/netindex.py).
+    # The index and links the gap analysis shares (algorithms/index.py).
     links, topo = target_network(G, demand)
     dcs = find_datacenters(G, target)
     sinks = [topo.index[dc] for dc in dcs if dc in topo.index]

@@ -14,10 +14,10 @@ from typing import Any
 
 import networkx as nx
 
+from planner.algorithms.index import today_view
 from planner.analyses.availability import availability_gaps, estimate_availability
 from planner.analyses.bandwidth import Progress, analyse_bandwidth
 from planner.analyses.lifecycle import lifecycle_gaps
-from planner.analyses.netindex import today_view
 from planner.analyses.network import (
     capacity_gaps,
     find_datacenters,

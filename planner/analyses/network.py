@@ -6,8 +6,8 @@ data centres for the backbone, between a site and its town hall for access.
 The common requirement of two paths is decided in linear time from the
 graph's bridges; the bridges on the way are the single points of failure
 named in the gap. Higher requirements fall back to unit-capacity max-flow.
-Both run over the network's index (``planner.analyses.netindex``), the
-non-transit links left out as ``down`` (``planner.analyses.connectivity``).
+Both run over the network's index (``planner.algorithms.index``), the
+non-transit links left out as ``down`` (``planner.algorithms.connectivity``).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from typing import Any
 
 import networkx as nx
 
-from planner.analyses.connectivity import BridgeTree, bridge_tree, components, min_cut
-from planner.analyses.netindex import View, network_index
-from planner.analyses.routing import Topology
+from planner.algorithms.connectivity import BridgeTree, bridge_tree, components, min_cut
+from planner.algorithms.index import View, network_index
+from planner.algorithms.routing import Topology
 from planner.graph import edge_list, nodes_of
 from planner.models.gapdata import CapacityGap, ReachabilityGap, RedundancyGap
 from planner.models.inventory import INTERNET

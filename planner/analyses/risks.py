@@ -8,7 +8,7 @@ themselves): a failed site is down (its own demand is gone, and it is not
 listed as cut off); the sites behind it are.
 
 Such failures are routed from scratch with the rules of
-``planner.analyses.routing`` (shortest paths to the nearest data centre,
+``planner.algorithms.routing`` (shortest paths to the nearest data centre,
 per-hop ECMP), each a Dijkstra; a site no shortest path crosses (no other
 node has it as a next hop) is skipped: failing it removes only its own
 demand, so no load rises and no one is cut off. On a national inventory
@@ -27,8 +27,8 @@ from typing import Any
 
 import networkx as nx
 
+from planner.algorithms.routing import INF, Routing, Topology, distances, spread
 from planner.analyses.network import reached_from, town_halls
-from planner.analyses.routing import INF, Routing, Topology, distances, spread
 from planner.graph import edge_list
 from planner.models.bandwidth import Failed
 from planner.models.gapdata import RedundancyGap
@@ -74,7 +74,7 @@ def route_without(
     node: int | None = None,
 ) -> tuple[list[float], list[float]]:
     """``(flow, dist)`` with the links ``down`` and the ``node`` failed
-    (its demand gone), routed as ``planner.analyses.routing.route``."""
+    (its demand gone), routed as ``planner.algorithms.routing.route``."""
     dist = distances(topo, sinks, down, node)
     flow = [0.0] * len(topo.links)
     spread(topo, dist, demand, flow, down, node)

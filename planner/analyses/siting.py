@@ -35,10 +35,11 @@ from typing import Any
 
 import networkx as nx
 
+from planner.algorithms.index import target_topology
+from planner.algorithms.routing import INF, shortest_dag
 from planner.analyses.availability import estimate_availability
-from planner.analyses.bandwidth import analyse_bandwidth, site_demands, target_topology
+from planner.analyses.bandwidth import analyse_bandwidth, site_demands
 from planner.analyses.network import town_halls
-from planner.analyses.routing import INF, shortest_dag
 from planner.design.nearby import nearby_candidates
 from planner.design.network import design_network
 from planner.models.siting import Candidate

@@ -2,7 +2,7 @@
 
 With the target's ``datacenters: {primary: P, secondary: S}`` every site
 sends its demand to P, over shortest paths with per-hop ECMP
-(``planner.analyses.routing``). S takes a site's load only when P is cut off
+(``planner.algorithms.routing``). S takes a site's load only when P is cut off
 from that site (at baseline, or by the failure being swept); the data
 centres are not anycast peers, so S's links do not carry half the load.
 Data centres found otherwise (sites marked ``datacenter: true``) stay peers:
@@ -18,7 +18,7 @@ Routing splits exactly in two, because the two flows never share a link:
 when S reaches P, every node that reaches S reaches P too (through S), so
 only S's own component can be cut off from P *and* reach S. A failure is
 therefore the primary routing (incremental for single links,
-``planner.analyses.failures``) plus, only when S itself is cut off from P,
+``planner.algorithms.failures``) plus, only when S itself is cut off from P,
 the routing of what P lost towards S.
 
 Worked example (unit metrics, 10 Mbit/s from each of A and B, P and S the
@@ -36,8 +36,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from planner.algorithms.routing import INF, Topology, hops_of
 from planner.analyses.risks import Outage, outage
-from planner.analyses.routing import INF, Topology, hops_of
 from planner.analyses.transit import Served, route_transit
 from planner.models.bandwidth import Failed
 from planner.models.target import Target

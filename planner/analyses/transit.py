@@ -10,7 +10,7 @@ failure. A non-transit link between two hubs serves no one and carries
 nothing.
 
 Routing stays per-hop ECMP towards the nearest data centre
-(``planner.analyses.routing``), with one change at a served site s: its own
+(``planner.algorithms.routing``), with one change at a served site s: its own
 traffic chooses among its transit next hops and its non-transit links
 together (a non-transit link s-h costs its metric plus h's distance), while
 traffic passing s sees only the transit next hops. Since routing is linear
@@ -32,15 +32,14 @@ cut off, and E sends all of its 12 via A. Without the flag T would send its
 For redundancy (``planner.analyses.network``) a path counts for a site
 only if every non-transit link on it serves that site. Each failure is
 routed from scratch when a network has such links (a Dijkstra each); the
-incremental sweep (``planner.analyses.failures``) serves the others.
+incremental sweep (``planner.algorithms.failures``) serves the others.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from planner.analyses.risks import Outage, outage
-from planner.analyses.routing import (
+from planner.algorithms.routing import (
     INF,
     Distances,
     Topology,
@@ -49,6 +48,7 @@ from planner.analyses.routing import (
     signed,
     spread,
 )
+from planner.analyses.risks import Outage, outage
 from planner.models.bandwidth import Failed
 
 __all__ = [

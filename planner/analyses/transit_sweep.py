@@ -8,7 +8,7 @@ sites' and their far ends' distances and next hops in the blocked network.
 So a failure of a transit link that touches none of them (no served site
 or far end among the nodes whose distance or next hops change) leaves the
 split as it is, and is exactly a single link failure of the blocked
-network: re-routed incrementally (``planner.analyses.failures``), a few
+network: re-routed incrementally (``planner.algorithms.failures``), a few
 dozen nodes instead of a Dijkstra over the whole network. The others (of
 a non-transit link, or near a served site) are too: the blocked network's
 incremental re-routing gives the new distances, from which the served
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from planner.analyses.failures import (
+from planner.algorithms.failures import (
     Failure,
     _affected,
     _Overlay,
@@ -31,8 +31,8 @@ from planner.analyses.failures import (
     fail_link_detail,
     push,
 )
+from planner.algorithms.routing import INF, Hop, Routing, Topology, index_network, route
 from planner.analyses.risks import Outage
-from planner.analyses.routing import INF, Hop, Routing, Topology, index_network, route
 from planner.analyses.transit import Served, own_split
 
 __all__ = ["transit_link_failures"]

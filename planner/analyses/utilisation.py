@@ -4,7 +4,7 @@ target's ``max_utilisation``, from a bandwidth report
 
 from __future__ import annotations
 
-from planner.analyses.routing import INF
+from planner.algorithms.routing import INF
 from planner.models.bandwidth import BandwidthReport, LinkLoad
 from planner.models.gapdata import UtilisationGap
 from planner.models.results import Gap

@@ -32,9 +32,9 @@ from typing import Any
 
 import networkx as nx
 
-from planner.analyses.connectivity import BridgeTree, bridge_tree, components
+from planner.algorithms.connectivity import BridgeTree, bridge_tree, components
+from planner.algorithms.routing import Topology, index_network
 from planner.analyses.network import find_datacenters, town_halls
-from planner.analyses.routing import Topology, index_network
 from planner.graph import site_network
 from planner.models.notice import Notice
 from planner.models.target import Candidate, Target

@@ -3,7 +3,7 @@ centre: the moves into the data centre wait for those links' upgrades.
 
 Traffic follows shortest paths (hop count, or the links' ``metric``) to the
 nearest data centre, as in the bandwidth analysis: the same shortest-path
-DAG (``planner.analyses.routing.shortest_dag``, with its tie tolerance), so
+DAG (``planner.algorithms.routing.shortest_dag``, with its tie tolerance), so
 a link counts here exactly when the bandwidth analysis sends some of the
 municipality's traffic over it. Planned links are included: they exist by
 the time the moves happen.
@@ -22,8 +22,8 @@ from typing import Any
 
 import networkx as nx
 
-from planner.analyses.bandwidth import target_network
-from planner.analyses.routing import INF, Topology, shortest_dag
+from planner.algorithms.index import target_network
+from planner.algorithms.routing import INF, Topology, shortest_dag
 from planner.graph import nodes_of
 
 __all__ = ["Crossings", "crossed_links", "crossings"]

@@ -36,7 +36,7 @@ from typing import Any
 
 import networkx as nx
 
-from planner.analyses.bandwidth import target_network
+from planner.algorithms.index import target_network
 from planner.graph import edge_list, node_key, nodes_of
 from planner.models.gapdata import (
     CapacityGap,

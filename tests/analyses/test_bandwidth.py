@@ -194,8 +194,8 @@ def test_the_target_network_is_indexed_again_when_the_graph_changes(
     """Indexed once per graph and sites (the plan's link dependencies read
     the bandwidth analysis's), made again when an edge is added, and the
     shortest-path DAG is kept per sinks of that topology."""
-    from planner.analyses.bandwidth import target_network
-    from planner.analyses.routing import shortest_dag
+    from planner.algorithms.index import target_network
+    from planner.algorithms.routing import shortest_dag
     from planner.graph import link_attributes, nodes_of
 
     G = mini_graph.copy()

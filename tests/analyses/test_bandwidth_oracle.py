@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from planner.algorithms.failures import sweep
+from planner.algorithms.routing import Routing, Topology, route, topology
 from planner.analyses.bandwidth import analyse_bandwidth
-from planner.analyses.failures import sweep
-from planner.analyses.routing import Routing, Topology, route, topology
 from planner.graph import build_graph
 from planner.load import load_inventory, load_target
 from tests.conftest import MINI, ROOT

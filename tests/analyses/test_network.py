@@ -8,8 +8,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from planner.algorithms.routing import index_network
 from planner.analyses.network import _short_of
-from planner.analyses.routing import index_network
 
 
 def _random_region(seed: int) -> nx.MultiGraph[Any]:
@@ -49,7 +49,7 @@ def test_short_of_agrees_with_edge_connectivity(seed: int, need: int) -> None:
 
 
 def test_bridges_named_are_the_cut(mini_graph: Any) -> None:
-    from planner.analyses.netindex import site_index
+    from planner.algorithms.index import site_index
 
     topo = site_index(mini_graph)
     pair = (topo.index["gamma-radhus"], (topo.index["alpha-radhus"],))

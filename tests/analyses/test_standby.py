@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from planner.algorithms.routing import INF, index_network, route
 from planner.analyses.bandwidth import _standby_loads, analyse_bandwidth
-from planner.analyses.routing import INF, index_network, route
 from planner.analyses.standby import (
     Standby,
     route_standby,

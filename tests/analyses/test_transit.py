@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from planner.algorithms.routing import INF, Topology, index_network, route
 from planner.analyses.bandwidth import analyse_bandwidth, site_demands
 from planner.analyses.gaps import find_gaps
-from planner.analyses.routing import INF, Topology, index_network, route
 from planner.analyses.transit import (
     route_transit,
     served_ends,

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from planner.algorithms.routing import index_network
 from planner.analyses.risks import Outage
-from planner.analyses.routing import index_network
 from planner.analyses.transit import (
     route_transit,
     served_ends,

@@ -104,7 +104,7 @@ def _random_region(seed: int) -> tuple[nx.MultiGraph[Any], list[str]]:
 def _by_search(G: nx.MultiGraph[Any], dcs: list[str]) -> dict[str, set[str]]:
     """The links of every shortest path from each municipality's sites, by a
     search from each site over the routing's DAG (the old way)."""
-    from planner.analyses.routing import INF, shortest_dag, topology
+    from planner.algorithms.routing import INF, shortest_dag, topology
     from planner.graph import site_network
 
     topo = topology(site_network(G, planned=True))

@@ -3,8 +3,8 @@ in linear time, and shortest augmenting paths with the minimum cut they
 leave for more.
 
 Every function takes the integer-indexed network routing uses
-(:class:`planner.analyses.routing.Topology`, built once per graph by
-``planner.analyses.netindex``) and node and link *indices*; a subset of the
+(:class:`planner.algorithms.routing.Topology`, built once per graph by
+``planner.algorithms.index``) and node and link *indices*; a subset of the
 network is a parameter, ``down`` (the link indices left out: links not
 serving a site, a failed link), never a second index. An augmented network
 (the design's candidate links) is an index of its own.
@@ -39,7 +39,7 @@ from collections import OrderedDict, deque
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from planner.analyses.routing import Topology
+from planner.algorithms.routing import Topology
 
 __all__ = [
     "Arc",

@@ -14,8 +14,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from planner.analyses.failures import sweep
-from planner.analyses.routing import INF, route, topology
+from planner.algorithms.failures import sweep
+from planner.algorithms.routing import INF, route, topology
 
 
 def _random_network(seed: int, n: int = 40) -> nx.MultiGraph[Any]:

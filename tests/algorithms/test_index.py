@@ -8,9 +8,15 @@ from typing import Any
 
 import pytest
 
-from planner.analyses.bandwidth import _links_between, site_demands, target_topology
-from planner.analyses.netindex import network_index, site_index, site_links
-from planner.analyses.routing import topology
+from planner.algorithms.index import (
+    _links_between,
+    network_index,
+    site_index,
+    site_links,
+    target_topology,
+)
+from planner.algorithms.routing import topology
+from planner.analyses.bandwidth import site_demands
 from planner.graph import build_graph, edge_list, network, site_network
 from planner.load import load_inventory, load_target
 
@@ -79,7 +85,7 @@ def test_the_script_of_docs_graph_runs(mini_graph: Any, capsys: Any) -> None:
 def test_today_view_answers_as_indexing_today(mini_graph: Any) -> None:
     """Redundancy and reachability over the target's index without its
     planned links give the gaps of today's network indexed on its own."""
-    from planner.analyses.netindex import today_view
+    from planner.algorithms.index import today_view
     from planner.analyses.network import (
         find_datacenters,
         reachability_gaps,

@@ -1,7 +1,7 @@
 """Single link failures, each re-routed incrementally from the baseline.
 
 A failed link changes nothing unless it is on the shortest-path DAG
-(``planner.analyses.routing``). If it is, say u -> v:
+(``planner.algorithms.routing``). If it is, say u -> v:
 
 - when u has other next hops, no distance changes: only u's split does;
 - otherwise the *affected* nodes are u and every node all of whose next
@@ -37,7 +37,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from planner.analyses.routing import INF, Hop, Routing, Topology, hops_of
+from planner.algorithms.routing import INF, Hop, Routing, Topology, hops_of
 
 __all__ = ["Failure", "fail_link", "fail_link_detail", "push", "sweep"]
 

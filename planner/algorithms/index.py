@@ -2,7 +2,7 @@
 
 Routing, the n-1 sweep, redundancy, reachability and the availability
 estimate all walk the sites and links as integers
-(:class:`planner.analyses.routing.Topology`), each view of the network
+(:class:`planner.algorithms.routing.Topology`), each view of the network
 indexed once and shared:
 
 - :func:`site_index` indexes the target view of a graph (what
@@ -25,14 +25,24 @@ same index either way.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 
-from planner.analyses.routing import Topology, index_network
+from planner.algorithms.routing import Topology, index_network
 from planner.graph import adjacency, edge_list, nodes_of
 
-__all__ = ["View", "network_index", "site_index", "site_links", "today_view"]
+__all__ = [
+    "Links",
+    "View",
+    "network_index",
+    "site_index",
+    "site_links",
+    "target_network",
+    "target_topology",
+    "today_view",
+]
 
 _View = tuple[Topology, dict[str, dict[str, Any]]]
 _TODAY: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int], _View]] = (
@@ -58,8 +68,6 @@ def site_links(
 
 def _view(G: nx.MultiGraph[Any], planned: bool) -> _View:
     if planned:  # the bandwidth analysis's (and the plan's crossings')
-        from planner.analyses.bandwidth import target_network  # it imports us
-
         sites = [n for n, d in nodes_of(G, "site") if d["status"] == "active"]
         links, topo = target_network(G, sites)
         return topo, links
@@ -118,7 +126,7 @@ def network_index(H: nx.MultiGraph[Any]) -> Topology:
     analyses given the same view read one index; a network that may still
     change is indexed afresh. A link without ``metric`` or ``capacity``
     (a script's graph) gets 1 and 0: redundancy and reachability read
-    neither; route over :func:`planner.analyses.routing.topology`."""
+    neither; route over :func:`planner.algorithms.routing.topology`."""
     if not nx.is_frozen(H):
         return _of_network(H)
     cached = _OF_NETWORK.get(H)
@@ -140,4 +148,58 @@ def _of_network(H: nx.MultiGraph[Any]) -> Topology:
             )
             for u, v, k, d in edge_list(H)
         ),
+    )
+
+
+def target_topology(G: nx.MultiGraph[Any], sites: Iterable[str]) -> Topology:
+    """The target network indexed for routing: the active ``sites`` and the
+    active and planned links between them, the same view as
+    ``network(G, planned=True)`` without copying the graph."""
+    return target_network(G, sites)[1]
+
+
+Links = dict[str, dict[str, Any]]
+_NETWORKS: weakref.WeakKeyDictionary[
+    Any, tuple[tuple[int, int], frozenset[str], Links, Topology]
+] = weakref.WeakKeyDictionary()
+
+
+def target_network(
+    G: nx.MultiGraph[Any], sites: Iterable[str]
+) -> tuple[Links, Topology]:
+    """The links between ``sites`` (id -> attributes, see
+    :func:`_links_between`) and :func:`target_topology`, made once per
+    graph and set of sites: the plan's link dependencies
+    (``planner.planning.crossings``) route on the same network right after
+    the bandwidth analysis. Made again when nodes or edges of ``G`` were
+    added or removed (the attributes are not watched: change a link by
+    building a new graph, as ``planner.design`` does)."""
+    keep = frozenset(sites)
+    adj = adjacency(G)
+    stamp = (len(adj), sum(map(len, adj.values())))
+    cached = _NETWORKS.get(G)
+    if cached is None or cached[0] != stamp or cached[1] != keep:
+        links = _links_between(G, set(keep))
+        cached = _NETWORKS[G] = (stamp, keep, links, _index(set(keep), links))
+    return cached[2], cached[3]
+
+
+def _links_between(G: nx.MultiGraph[Any], keep: set[str]) -> dict[str, dict[str, Any]]:
+    """The links with both ends in ``keep``, in ``G.edges`` order (each
+    first met from its end added first), read from the plain adjacency."""
+    links: dict[str, dict[str, Any]] = {}
+    for u, nbrs in adjacency(G).items():
+        if u in keep:
+            for v, keys in nbrs.items():
+                if v in keep:
+                    for k, d in keys.items():
+                        if k not in links and d["kind"] == "link":
+                            links[k] = d
+    return links
+
+
+def _index(keep: set[str], links: dict[str, dict[str, Any]]) -> Topology:
+    return index_network(
+        keep,
+        ((k, d["a"], d["b"], d["metric"], d["capacity"]) for k, d in links.items()),
     )

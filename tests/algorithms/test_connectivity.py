@@ -9,14 +9,14 @@ from collections.abc import Iterable
 import networkx as nx
 import pytest
 
-from planner.analyses.connectivity import (
+from planner.algorithms.connectivity import (
     bridge_tree,
     components,
     disjoint_paths,
     find_bridges,
     min_cut,
 )
-from planner.analyses.routing import Topology, index_network
+from planner.algorithms.routing import Topology, index_network
 
 Edges = list[tuple[str, str, str]]
 

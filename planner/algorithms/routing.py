@@ -21,7 +21,7 @@ them the same way. Distances are equal within a relative 1e-12, so metric
 sums such as 0.1 + 0.2 and 0.3 tie as an operator would expect.
 
 The network is indexed (nodes and links as integers) because this runs once
-per link failure on national inventories; see ``planner.analyses.failures``.
+per link failure on national inventories; see ``planner.algorithms.failures``.
 """
 
 from __future__ import annotations
