@@ -107,7 +107,6 @@ def _bandwidth(value: str | int | float) -> float:
     return mbps
 
 
-@lru_cache(maxsize=4096)
 @dataclass(frozen=True)
 class NumberStyle:
     """How a language writes a number: the decimal mark, the thousands
@@ -134,6 +133,7 @@ def format_number(
     return text.translate(marks)
 
 
+@lru_cache(maxsize=4096)  # a national report writes the same few tiers 45,000 times
 def format_bandwidth(mbps: float, style: NumberStyle = PLAIN) -> str:
     """``1000.0`` -> ``'1 Gbit/s'``; the largest unit with a value >= 1 whose
     figure reads one way (``2.048 Mbit/s`` is ambiguous, so ``2048 kbit/s``),
