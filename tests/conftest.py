@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import io
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -111,3 +116,27 @@ def other_process(code: str) -> str:
         check=True,
     )
     return done.stdout
+
+
+def national_generator() -> ModuleType:
+    """``benchmarks/generate_national.py`` as a module (seeded inventories of
+    any number of municipalities)."""
+    path = ROOT / "benchmarks" / "generate_national.py"
+    spec = importlib.util.spec_from_file_location("generate_national", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_national(path: Path, municipalities: int) -> Path:
+    """A generated national-style inventory of ``municipalities`` at ``path``."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert (
+            national_generator().main(
+                [str(path), "--municipalities", str(municipalities)]
+            )
+            == 0
+        )
+    return path

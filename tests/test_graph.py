@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +8,7 @@ import pytest
 
 from planner.graph import build_graph, edge_list, network, nodes_of, site_network
 from planner.load import load_inventory
-from tests.conftest import ROOT
-from tests.load.test_lean import _generator
+from tests.conftest import ROOT, write_national
 
 
 def test_graph_schema(mini_graph: Any) -> None:
@@ -105,9 +102,9 @@ def test_the_analyses_walk_no_object_edges(
     """``gap`` and ``bandwidth`` build their graph without the edges between
     objects (``structure=False``): every analysis must give the same."""
     if name == "national":
-        path = tmp_path_factory.mktemp("structure") / "national.yaml"
-        with contextlib.redirect_stdout(io.StringIO()):
-            assert _generator().main([str(path), "--municipalities", "12"]) == 0
+        path = write_national(
+            tmp_path_factory.mktemp("structure") / "national.yaml", 12
+        )
     else:
         path = ROOT / "inventories" / name
     lean = build_graph(load_inventory(path).model, structure=False)

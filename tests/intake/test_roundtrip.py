@@ -4,10 +4,7 @@ awkward values; ``planner diff`` agrees."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -15,23 +12,13 @@ from openpyxl import load_workbook
 
 from planner.cli import cli
 from planner.load import load_inventory
-from tests.conftest import MINI, ROOT
+from tests.conftest import MINI, ROOT, national_generator
 
 SHIPPED = [
     ROOT / "inventories" / "kongsberg.yaml",
     ROOT / "inventories" / "melhus.yaml",
     MINI,
 ]
-
-
-def _generator() -> ModuleType:
-    path = ROOT / "benchmarks" / "generate_national.py"
-    spec = importlib.util.spec_from_file_location("generate_national", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
 
 
 def _run(*args: str | Path) -> tuple[int, str, str]:
@@ -60,7 +47,7 @@ def test_round_trip_shipped(source: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_round_trip_generated(seed: int, tmp_path: Path) -> None:
-    text = _generator().Generator(6, seed).generate()
+    text = national_generator().Generator(6, seed).generate()
     source = tmp_path / "generated.yaml"
     source.write_text(text, encoding="utf-8")
     _round_trip(source, tmp_path)

@@ -3,37 +3,19 @@ gives the same model, the same messages and releases its parsed data."""
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
-import io
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from planner.errors import InputError
 from planner.load import lean, load_inventory
 from planner.load.chunks import split
-from tests.conftest import ROOT
-
-
-def _generator() -> ModuleType:
-    path = ROOT / "benchmarks" / "generate_national.py"
-    spec = importlib.util.spec_from_file_location("generate_national", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import ROOT, write_national
 
 
 @pytest.fixture(scope="module")
 def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("lean") / "national.yaml"
-    with contextlib.redirect_stdout(io.StringIO()):
-        assert _generator().main([str(out), "--municipalities", "12"]) == 0
-    return out
+    return write_national(tmp_path_factory.mktemp("lean") / "national.yaml", 12)
 
 
 def _both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
