@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from pathlib import Path
 
 from planner.commands.shared import Formats, analysed, render_as
@@ -13,7 +12,7 @@ from planner.render.text.bandwidth import (
     bandwidth_text,
 )
 
-__all__ = ["bandwidth", "failing", "render_bandwidth"]
+__all__ = ["bandwidth", "found_kinds", "render_bandwidth"]
 
 
 def bandwidth(
@@ -41,11 +40,13 @@ def render_bandwidth(report: BandwidthReport, fmt: str, width: int) -> str:
     return render_as(FORMATS, report, fmt, width)
 
 
-def failing(report: BandwidthReport, kinds: Collection[str]) -> bool:
-    """Whether ``--fail-on`` matches: ``utilisation`` (a link over the
-    limit), ``reachability`` (a site cut off, today or by one failure)."""
+def found_kinds(report: BandwidthReport) -> frozenset[str]:
+    """What ``--fail-on`` exits 1 on that the report has: ``utilisation``
+    (a link over the limit), ``reachability`` (a site cut off, today or by
+    one failure)."""
     from planner.analyses.utilisation import utilisation_gaps
 
-    if "reachability" in kinds and report.unreachable:
-        return True
-    return "utilisation" in kinds and bool(utilisation_gaps(report))
+    found = {"reachability"} if report.unreachable else set()
+    if utilisation_gaps(report):
+        found.add("utilisation")
+    return frozenset(found)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,7 @@ from planner.render.text.gaps import gaps_json, gaps_markdown, gaps_text
 if TYPE_CHECKING:
     from planner.models.bandwidth import FailureMode
 
-__all__ = ["gap", "render_gaps"]
+__all__ = ["found_kinds", "gap", "render_gaps"]
 
 
 def gap(
@@ -42,6 +41,6 @@ def render_gaps(report: GapReport, fmt: str, width: int) -> str:
     return render_as(FORMATS, report, fmt, width)
 
 
-def failing(report: GapReport, kinds: Collection[str]) -> bool:
-    """Whether the report has a gap of one of ``kinds`` (``--fail-on``)."""
-    return any(g.kind in kinds for g in report.gaps)
+def found_kinds(report: GapReport) -> frozenset[str]:
+    """The kinds of gap the report has (``--fail-on`` exits 1 on them)."""
+    return frozenset(g.kind for g in report.gaps)
