@@ -9,9 +9,10 @@ cost shares must add up to the øre.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache, total_ordering
+
+from planner.models.frozen import frozen
 
 __all__ = [
     "PLAIN",
@@ -107,7 +108,7 @@ def _bandwidth(value: str | int | float) -> float:
     return mbps
 
 
-@dataclass(frozen=True)
+@frozen
 class NumberStyle:
     """How a language writes a number: the decimal mark, the thousands
     separator, the minus sign and the space before a unit. One formatter per
@@ -268,7 +269,7 @@ _MONTHS = {"quarter": 3, "half-year": 6, "year": 12}
 
 
 @total_ordering
-@dataclass(frozen=True)
+@frozen
 class Period:
     """A quarter, half-year or year: ``2009Q3``, ``2012H1``, ``2013``.
 
