@@ -94,3 +94,98 @@ def test_a_field_named_like_the_init_s_own_names() -> None:
     assert hash(Odd(1, 2)) == hash(Odd(self=1, d=2))
     with pytest.raises(TypeError):
         frozen(type("Bad", (), {"__annotations__": {"_values_": "int"}}))
+
+
+def test_methods_behave_as_the_dataclass_s() -> None:
+    r, f = R("a", 1, [2]), F("a", 1, [2])
+    assert repr(f) == repr(r).replace("R(", "F(", 1)
+    assert (f == F("a", 1, [2]), f == F("b"), f.__eq__(r)) == (
+        True,
+        False,
+        NotImplemented,
+    )
+    assert F("a", e_ignored := 1) == F("a", e_ignored)  # e, g: not compared
+    for obj in (r, f):
+        with pytest.raises(
+            dataclasses.FrozenInstanceError, match="cannot assign to field 'a'"
+        ):
+            obj.a = "z"  # type: ignore[misc]
+        with pytest.raises(
+            dataclasses.FrozenInstanceError, match="cannot delete field 'b'"
+        ):
+            del obj.b  # type: ignore[misc]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            obj.other = 1  # type: ignore[attr-defined]
+    params = F.__dataclass_params__  # type: ignore[attr-defined]
+    assert (params.frozen, params.eq, params.order, params.init) == (
+        True,
+        True,
+        True,
+        True,
+    )
+    assert F.__match_args__ == R.__match_args__
+    assert [x.name for x in dataclasses.fields(F)] == [
+        x.name for x in dataclasses.fields(R)
+    ]
+
+
+@frozen
+class Point:
+    x: int
+    y: int = dataclasses.field(default=0, compare=False, repr=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class RefPoint:
+    x: int
+    y: int = dataclasses.field(default=0, compare=False, repr=False)
+
+
+def test_field_flags_hash_and_undocumented_classes() -> None:
+    assert repr(Point(1, 2)) == "Point(x=1)" and repr(RefPoint(1, 2)) == "RefPoint(x=1)"
+    assert Point(1, 2) == Point(1, 3) and hash(Point(1, 2)) == hash(Point(1, 3))
+    assert hash(Point(1)) == hash(RefPoint(1))  # both hash the tuple (x,)
+    assert Point.__doc__ == "Point(x: 'int', y: 'int' = 0)"
+    assert RefPoint.__doc__ == "RefPoint(x: 'int', y: 'int' = 0)"
+
+
+def test_subclasses_and_a_body_s_own_methods() -> None:
+    @frozen
+    class Child(Point):
+        z: int = 5
+
+    @dataclasses.dataclass(frozen=True)
+    class Plain(Point):
+        z: int = 5
+
+    @frozen
+    class Own:
+        v: int
+
+        def __eq__(self, other: object) -> bool:
+            return True
+
+        def __repr__(self) -> str:
+            return "own"
+
+    assert (Child(1, 2, 3).z, Plain(1).z) == (3, 5)
+    assert repr(Child(1)).endswith("Child(x=1, z=5)")
+    assert Own(1) == Own(2) and repr(Own(1)) == "own"
+    hash(Own(1))  # dataclass adds a hash to a body's __eq__; so does frozen()
+    with pytest.raises(TypeError):
+
+        @frozen
+        class Setter:
+            v: int
+
+            def __setattr__(self, name: str, value: object) -> None: ...
+
+
+def test_a_recursive_repr() -> None:
+    @frozen
+    class Node:
+        items: list[Any]
+
+    node = Node([])
+    node.items.append(node)
+    assert repr(node).endswith("Node(items=[...])")
