@@ -33,7 +33,7 @@ from typing import Any
 import networkx as nx
 
 from planner.algorithms.connectivity import disjoint_paths
-from planner.algorithms.index import site_index, site_links
+from planner.algorithms.index import site_view
 from planner.algorithms.routing import Topology
 from planner.analyses.network import find_datacenters, town_halls
 from planner.graph import nodes_of
@@ -48,8 +48,7 @@ __all__ = ["availability_gaps", "disjoint_paths", "estimate_availability"]
 def estimate_availability(G: nx.MultiGraph[Any], target: Target) -> list[Estimate]:
     """The estimate for every municipality whose town hall is active."""
     halls = town_halls(G)
-    topo = site_index(G, planned=True)
-    links = site_links(G, planned=True)
+    topo, links = site_view(G, planned=True)
     down, gone = _dead_ends(
         topo, {topo.index[h] for h in halls.values() if h in topo.index}
     )

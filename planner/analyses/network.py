@@ -12,8 +12,9 @@ non-transit links left out as ``down`` (``planner.algorithms.connectivity``).
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import networkx as nx
@@ -38,10 +39,20 @@ __all__ = [
 
 
 def town_halls(G: nx.MultiGraph[Any]) -> dict[str, str]:
-    """Municipality id -> its town-hall site id."""
-    return {
-        d["municipality"]: n for n, d in nodes_of(G, "site") if d["role"] == "town-hall"
-    }
+    """Municipality id -> its town-hall site id. Found once per graph and
+    its node list (the gap analysis asks eight times of national graphs);
+    read it, do not change it."""
+    sites = nodes_of(G, "site")
+    cached = _HALLS.get(G)
+    if cached is None or cached[0] is not sites:
+        halls = {d["municipality"]: n for n, d in sites if d["role"] == "town-hall"}
+        cached = _HALLS[G] = (sites, halls)
+    return cached[1]
+
+
+_HALLS: weakref.WeakKeyDictionary[
+    Any, tuple[Sequence[tuple[str, dict[str, Any]]], dict[str, str]]
+] = weakref.WeakKeyDictionary()
 
 
 def find_datacenters(G: nx.MultiGraph[Any], target: Target) -> tuple[str, ...]:
@@ -247,13 +258,27 @@ def _link_class(gap: Gap) -> str:
 
 
 def _served(H: nx.MultiGraph[Any], hubs: set[str]) -> dict[str, tuple[str, ...]]:
-    """Non-transit link id -> the sites it serves (``analyses/transit.py``)."""
+    """Non-transit link id -> the sites it serves (``analyses/transit.py``),
+    found once per frozen network (the shared ``site_network``) and hubs:
+    redundancy, reachability and shared risks ask the same. Read it."""
     from planner.analyses.transit import served_ends  # it imports risks, us
 
-    return served_ends(
+    key = frozenset(hubs)
+    cached = _SERVED.get(H) if nx.is_frozen(H) else None
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    served = served_ends(
         ((k, u, v, d.get("transit", True)) for u, v, k, d in edge_list(H)),
         hubs,
     )
+    if nx.is_frozen(H):
+        _SERVED[H] = (key, served)
+    return served
+
+
+_SERVED: weakref.WeakKeyDictionary[
+    Any, tuple[frozenset[str], dict[str, tuple[str, ...]]]
+] = weakref.WeakKeyDictionary()
 
 
 def _redundancy_gap(
