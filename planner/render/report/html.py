@@ -18,7 +18,7 @@ sortable and filterable by a small inline script the CSP admits by hash.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -49,9 +49,16 @@ from planner.render.report.rows import bandwidth_rows_html, gap_rows_html
 from planner.render.report.script import SCRIPT, SCRIPT_HASH
 from planner.render.report.sections import assumptions, bandwidth_rows, plan_section
 from planner.render.report.workbook import report_workbook
-from planner.render.text.jsonout import to_json
+from planner.render.text.jsonout import to_json_bytes
 
-__all__ = ["DIAGRAMS", "Detail", "DetailPiece", "ReportData", "render_report"]
+__all__ = [
+    "DIAGRAMS",
+    "Detail",
+    "DetailPiece",
+    "ReportData",
+    "render_report",
+    "report_parts",
+]
 
 DIAGRAMS = ("current", "target", "gaps")
 """The views a report shows, in order; each is a file ``<view>.svg``."""
@@ -125,29 +132,44 @@ def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
     """The report's files: ``index.html``, one SVG per diagram, ``gaps.json``
     (every gap), ``money.svg`` with a projection, ``gantt.svg`` when the
     plan has one, and ``documents``. Same data, same bytes."""
+    return dict(sorted(report_parts(data, lang=lang)))
+
+
+def report_parts(data: ReportData, *, lang: str = "nb") -> Iterator[tuple[str, bytes]]:
+    """:func:`render_report`'s files one by one, each made when the one
+    before is taken (in no order): a caller that writes each away holds one
+    of a national report's big files at a time (the page, ``gaps.json``,
+    the workbook: 15 MB each, their parts several times that)."""
+    for view, svg in data.diagrams.items():
+        yield f"{view}.svg", svg.encode("utf-8")
+    for change, svg in data.phase_diagrams:
+        yield f"phase-{change.n}.svg", svg.encode("utf-8")
+    for detail in data.details:
+        yield detail.file, detail.svg.encode("utf-8")
+        for piece in detail.pieces:
+            yield piece.file, piece.svg.encode("utf-8")
+    if data.gantt_svg is not None:
+        yield "gantt.svg", data.gantt_svg.encode("utf-8")
+    for n, svg in enumerate(data.gantt_pages, 1):
+        yield f"gantt-{n}.svg", svg.encode("utf-8")
+    if data.comparison_svg is not None:
+        yield "compare.svg", data.comparison_svg.encode("utf-8")
+    for name, text in data.documents.items():
+        yield name, text.encode("utf-8")
+    yield "gaps.json", _gaps_json(data)
     msg = Messages(lang)
     context = _context(data, msg)
-    html = _environment(msg).get_template("report.html.j2").render(context)
-    files = {"index.html": html.encode("utf-8"), "gaps.json": _gaps_json(data)}
-    files["plan.xlsx"] = _workbook(data, context, msg)
-    for view, svg in data.diagrams.items():
-        files[f"{view}.svg"] = svg.encode("utf-8")
-    for change, svg in data.phase_diagrams:
-        files[f"phase-{change.n}.svg"] = svg.encode("utf-8")
-    for detail in data.details:
-        files[detail.file] = detail.svg.encode("utf-8")
-        for piece in detail.pieces:
-            files[piece.file] = piece.svg.encode("utf-8")
-    if data.gantt_svg is not None:
-        files["gantt.svg"] = data.gantt_svg.encode("utf-8")
-    for n, svg in enumerate(data.gantt_pages, 1):
-        files[f"gantt-{n}.svg"] = svg.encode("utf-8")
-    if data.comparison_svg is not None:
-        files["compare.svg"] = data.comparison_svg.encode("utf-8")
     if context["money_svg"] is not None:
-        files["money.svg"] = context["money_svg"].encode("utf-8")
-    files.update({name: text.encode("utf-8") for name, text in data.documents.items()})
-    return dict(sorted(files.items()))
+        yield "money.svg", context["money_svg"].encode("utf-8")
+    yield "index.html", _page(context, msg)
+    yield "plan.xlsx", _workbook(data, context, msg)
+
+
+def _page(context: Mapping[str, Any], msg: Messages) -> bytes:
+    """``index.html``, encoded piece by piece: no 20 MB text of a national
+    page before its bytes."""
+    template = _environment(msg).get_template("report.html.j2")
+    return b"".join(part.encode("utf-8") for part in template.generate(context))
 
 
 def _workbook(data: ReportData, context: Mapping[str, Any], msg: Messages) -> bytes:
@@ -179,7 +201,7 @@ def _with_html(section: dict[str, Any] | None, msg: Messages) -> dict[str, Any] 
 
 
 def _gaps_json(data: ReportData) -> bytes:
-    return to_json(data.gaps.to_dict()).encode("utf-8")
+    return to_json_bytes(data.gaps.to_dict())
 
 
 def _environment(msg: Messages) -> jinja2.Environment:
