@@ -40,7 +40,7 @@ class Staged:
     def add(self, name: str, data: bytes) -> None:
         self.discard(name)
         try:
-            spool: IO[bytes] = tempfile.TemporaryFile()
+            spool: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115  # kept open
         except OSError:
             self._files[name] = data
             return

@@ -18,6 +18,7 @@ sortable and filterable by a small inline script the CSP admits by hash.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -45,7 +46,7 @@ from planner.render.report.money import money_chart, money_section
 from planner.render.report.package_text import PackageWords
 from planner.render.report.phases import PhaseChange
 from planner.render.report.risks import gap_matrix, gap_tables, risks
-from planner.render.report.rows import bandwidth_rows_html, gap_rows_html
+from planner.render.report.rows import bandwidth_rows_pieces, gap_rows_pieces
 from planner.render.report.script import SCRIPT, SCRIPT_HASH
 from planner.render.report.sections import assumptions, bandwidth_rows, plan_section
 from planner.render.report.workbook import report_workbook
@@ -166,10 +167,14 @@ def report_parts(data: ReportData, *, lang: str = "nb") -> Iterator[tuple[str, b
 
 
 def _page(context: Mapping[str, Any], msg: Messages) -> bytes:
-    """``index.html``, encoded piece by piece: no 20 MB text of a national
-    page before its bytes."""
+    """``index.html``, encoded piece by piece as Jinja writes it (the long
+    tables too: :class:`~planner.render.report.rows.Pieces`): no 20 MB text
+    of a national page before its bytes."""
     template = _environment(msg).get_template("report.html.j2")
-    return b"".join(part.encode("utf-8") for part in template.generate(context))
+    page = io.BytesIO()
+    for part in template.generate(context):
+        page.write(part.encode("utf-8"))
+    return page.getvalue()
 
 
 def _workbook(data: ReportData, context: Mapping[str, Any], msg: Messages) -> bytes:
@@ -197,7 +202,7 @@ def _with_html(section: dict[str, Any] | None, msg: Messages) -> dict[str, Any] 
     """The bandwidth section with its rows as HTML (``rows.py``)."""
     if section is None:
         return None
-    return {**section, "html": bandwidth_rows_html(section["rows"], msg)}
+    return {**section, "html": bandwidth_rows_pieces(section["rows"], msg)}
 
 
 def _gaps_json(data: ReportData) -> bytes:
@@ -277,7 +282,7 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "summary": [(k, n) for k, n in data.gaps.summary.items() if n],
         "matrix": gap_matrix(data.gaps, names),
         "groups": [
-            {**g, "html": gap_rows_html(g["rows"], msg)}
+            {**g, "html": gap_rows_pieces(g["rows"], msg)}
             for g in gap_tables(data.gaps, msg, words)
         ],
         "risks": risks(

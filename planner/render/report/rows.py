@@ -11,7 +11,7 @@ them in the table on screen).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -19,13 +19,44 @@ from markupsafe import Markup, escape
 
 from planner.render.i18n import Messages
 
-__all__ = ["bandwidth_rows_html", "gap_rows_html"]
+__all__ = [
+    "PIECE_ROWS",
+    "Pieces",
+    "bandwidth_rows_html",
+    "bandwidth_rows_pieces",
+    "gap_rows_html",
+    "gap_rows_pieces",
+]
 
 Row = Mapping[str, Any]
 
 
 def _rows(rows: Sequence[Row], cells: Callable[[Row], str]) -> Markup:
-    out = []
+    return Markup("".join(_pieces(rows, cells)))
+
+
+class Pieces:
+    """A table's rows as HTML in pieces of :data:`PIECE_ROWS` rows, made as
+    the page is written (``{% for part in table %}{{ part }}{% endfor %}``):
+    the page of a national report never holds its 10 MB tables as text.
+    Joined, the pieces are the rows the ``*_rows_html`` functions write."""
+
+    def __init__(self, rows: Sequence[Row], cells: Callable[[Row], str]) -> None:
+        self._rows = rows
+        self._cells = cells
+
+    def __iter__(self) -> Iterator[Markup]:
+        return _pieces(self._rows, self._cells)
+
+    def __str__(self) -> str:
+        return "".join(self)
+
+
+PIECE_ROWS = 1000
+
+
+def _pieces(rows: Sequence[Row], cells: Callable[[Row], str]) -> Iterator[Markup]:
+    out: list[str] = []
     last = len(rows) - 1
     for i, row in enumerate(rows):
         printed = row["printed"]
@@ -36,11 +67,24 @@ def _rows(rows: Sequence[Row], cells: Callable[[Row], str]) -> Markup:
         out.append("</tr>\n")
         if not printed and (i == last or rows[i + 1]["printed"]):
             out.append("</template>\n")
-    return Markup("".join(out))
+        if i % PIECE_ROWS == PIECE_ROWS - 1:
+            yield Markup("".join(out))
+            out = []
+    if out:
+        yield Markup("".join(out))
 
 
 def gap_rows_html(rows: Sequence[Row], msg: Messages) -> Markup:
     """The rows of one gap table (severity, subject, municipalities, what)."""
+    return _rows(rows, _gap_cells(msg))
+
+
+def gap_rows_pieces(rows: Sequence[Row], msg: Messages) -> Pieces:
+    """:func:`gap_rows_html` in pieces (:class:`Pieces`)."""
+    return Pieces(rows, _gap_cells(msg))
+
+
+def _gap_cells(msg: Messages) -> Callable[[Row], str]:
     severity = {s: escape(msg(f"severity.{s}")) for s in ("high", "medium", "low")}
 
     def cells(row: Row) -> str:
@@ -54,11 +98,20 @@ def gap_rows_html(rows: Sequence[Row], msg: Messages) -> Markup:
             f"<td>{escape(row['detail'])}</td>\n"
         )
 
-    return _rows(rows, cells)
+    return cells
 
 
 def bandwidth_rows_html(rows: Sequence[Row], msg: Messages) -> Markup:
     """The rows of the bandwidth table (capacity, load, worst case)."""
+    return _rows(rows, _link_cells(msg))
+
+
+def bandwidth_rows_pieces(rows: Sequence[Row], msg: Messages) -> Pieces:
+    """:func:`bandwidth_rows_html` in pieces (:class:`Pieces`)."""
+    return Pieces(rows, _link_cells(msg))
+
+
+def _link_cells(msg: Messages) -> Callable[[Row], str]:
     bw = lru_cache(maxsize=None)(lambda v: _or_dash(msg.bandwidth, v))
     pct = lru_cache(maxsize=None)(lambda v: _or_dash(msg.percent, v))
 
@@ -81,7 +134,7 @@ def bandwidth_rows_html(rows: Sequence[Row], msg: Messages) -> Markup:
             f"{bw(row['recommended'])}</td>\n"
         )
 
-    return _rows(rows, cells)
+    return cells
 
 
 def _sort(value: Any) -> Markup:
