@@ -179,19 +179,17 @@ def write_staged(
 ) -> int:
     """:func:`write_report` of files made one by one (:func:`report_files`),
     each set aside as it is made (:class:`~planner.commands.staging.Staged`)
-    so a national report holds one of its big files at a time; nothing is
-    written until all are made. Returns how many files were written."""
+    so a national report holds one of its big files at a time; no file is
+    replaced until all are made. Returns how many files were written."""
     given = list(inputs)
     check_folder(folder, given)
-    with Staged() as staged:
+    with Staged(folder) as staged:
         for name, data in files:
             refuse_overwrite(folder / name, given)
             staged.add(name, data)
             del data
         count = len(staged)
-        for name, data in staged.items():
-            write_atomic(folder / name, data)
-            del data
+        staged.write()
     return count
 
 

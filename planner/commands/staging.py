@@ -1,61 +1,52 @@
-"""Files made one after another, held out of memory until the last is made,
-then written (``planner report -o DIR``).
+"""Files made one after another, set aside as each is made, and put in
+place when the last is made (``planner report -o DIR``).
 
-A national report's page, documents and workbook are some 45 MB, and each
-is made from several times that in objects: held together they were most
-of a report's peak memory. Each file is set aside in an anonymous
-temporary file as soon as it is made, so the next is made in the memory
-the last one's parts freed; when every file is made, each is written into
-place by :func:`planner.output.write_atomic`, as before. A failure while
-making them writes nothing (the temporary files vanish with the process,
-whatever ends it); a temporary file that cannot be made keeps its bytes in
-memory.
+A national report's page, documents and workbook are some 45 MB, each made
+from several times that in objects: held together they were most of a
+report's peak memory. Each file is set aside as soon as it is made, so the
+next is made in the memory the last one's parts freed: written beside its
+place in the folder, as :func:`planner.output.write_atomic` writes it (a
+temporary file, flushed to disk), and renamed into place with the others
+once every file is made. A failure while making them renames nothing and
+removes what was set aside (a killed run's temporary files are removed
+the next time, as ``write_atomic`` removes them). A file whose place is
+not a plain file in an existing folder, or that cannot be set aside there,
+is kept in an anonymous temporary file (or in memory) and written by
+``write_atomic`` at the end, which says what is wrong with the place.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from pathlib import Path
 from typing import IO
+
+from planner.output import _clean_stale, write_atomic
 
 __all__ = ["Staged"]
 
 
 class Staged:
-    """Named files set aside (:meth:`add`), then read back one at a time
-    in the order of their names (:meth:`items`)."""
+    """Named files of ``folder`` set aside (:meth:`add`), then put in place
+    in the order of their names (:meth:`write`)."""
 
-    def __init__(self) -> None:
-        self._files: dict[str, IO[bytes] | bytes] = {}
-
-    @classmethod
-    def of(cls, files: Iterable[tuple[str, bytes]]) -> Staged:
-        """Every file of ``files``, each set aside before the next is made
-        (a name given twice keeps the last)."""
-        staged = cls()
-        for name, data in files:
-            staged.add(name, data)
-        return staged
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._files: dict[str, tuple[Path, Path] | IO[bytes] | bytes] = {}
 
     def add(self, name: str, data: bytes) -> None:
+        """Set ``data`` aside as the file ``name`` (a name given again
+        replaces the file set aside before)."""
         self.discard(name)
-        try:
-            spool: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115  # kept open
-        except OSError:
-            self._files[name] = data
-            return
-        try:
-            spool.write(data)
-        except OSError:
-            spool.close()
-            self._files[name] = data
-            return
-        self._files[name] = spool
+        beside = _beside(self.folder / name, data)
+        self._files[name] = beside if beside is not None else _spooled(data)
 
-    def discard(self, name: str) -> None:
-        held = self._files.pop(name, None)
-        if held is not None and not isinstance(held, bytes):
-            held.close()
+    def extend(self, files: Iterable[tuple[str, bytes]]) -> None:
+        for name, data in files:
+            self.add(name, data)
+            del data
 
     def names(self) -> list[str]:
         return sorted(self._files)
@@ -63,21 +54,30 @@ class Staged:
     def __len__(self) -> int:
         return len(self._files)
 
-    def items(self) -> Iterator[tuple[str, bytes]]:
-        """Each file's name and bytes, by name, read back as it is taken
-        and then let go (once: the files are gone after)."""
+    def write(self) -> None:
+        """Put every file in place, by name; then nothing is set aside."""
         for name in self.names():
             held = self._files.pop(name)
-            if isinstance(held, bytes):
-                yield name, held
-                continue
-            with held:
-                held.seek(0)
-                data = held.read()
-            yield name, data
-            del data
+            if isinstance(held, tuple):
+                tmp, real = held
+                try:
+                    tmp.replace(real)
+                    continue
+                except OSError:
+                    held = _read(tmp)
+            elif not isinstance(held, bytes):
+                held = _read(held)
+            write_atomic(self.folder / name, held)
+
+    def discard(self, name: str) -> None:
+        held = self._files.pop(name, None)
+        if isinstance(held, tuple):
+            held[0].unlink(missing_ok=True)
+        elif held is not None and not isinstance(held, bytes):
+            held.close()
 
     def close(self) -> None:
+        """Remove whatever is still set aside."""
         for name in list(self._files):
             self.discard(name)
 
@@ -86,3 +86,53 @@ class Staged:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _beside(path: Path, data: bytes) -> tuple[Path, Path] | None:
+    """``data`` written to a temporary file beside ``path``'s real place
+    (as ``write_atomic`` names it), or None where that is not for here."""
+    try:
+        real = Path(os.path.realpath(path))
+        if not real.parent.is_dir() or (real.exists() and not real.is_file()):
+            return None
+        _clean_stale(real)
+        fd, name = tempfile.mkstemp(
+            dir=real.parent, prefix=f".{real.name}.{os.getpid()}.", suffix=".tmp"
+        )
+    except (OSError, ValueError):
+        return None
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        tmp.chmod(0o644)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return None
+    return tmp, real
+
+
+def _spooled(data: bytes) -> IO[bytes] | bytes:
+    try:
+        spool = tempfile.TemporaryFile()  # noqa: SIM115  # closed by discard
+    except OSError:
+        return data
+    try:
+        spool.write(data)
+    except OSError:
+        spool.close()
+        return data
+    return spool
+
+
+def _read(held: Path | IO[bytes]) -> bytes:
+    if isinstance(held, Path):
+        try:
+            return held.read_bytes()
+        finally:
+            held.unlink(missing_ok=True)
+    with held:
+        held.seek(0)
+        return held.read()

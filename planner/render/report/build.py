@@ -127,11 +127,6 @@ def report_files(
     details = _details(detailed, names, cuts, svgs[len(views) :])
     drawn = len(views)
     del texts, trees, cuts, views, gaps_view, maps  # the maps are drawn
-    yield "bandwidth.json", to_json_bytes(analysis.bandwidth.to_dict())
-    if compared is not None:
-        yield "compare.json", compare_json(compared).encode("utf-8")
-    if plan is not None:
-        yield "plan.json", to_json_bytes(plan.to_dict())
     gantt = None
     if plan is not None:
         gantt = report_gantt(plan, inventory, target, gaps, analysis.bandwidth, lang)
@@ -160,6 +155,11 @@ def report_files(
     )
     del svgs, details
     yield from report_parts(data, lang=lang)
+    yield "bandwidth.json", to_json_bytes(analysis.bandwidth.to_dict())
+    if compared is not None:
+        yield "compare.json", compare_json(compared).encode("utf-8")
+    if plan is not None:
+        yield "plan.json", to_json_bytes(plan.to_dict())
 
 
 def _details(

@@ -138,9 +138,9 @@ def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
 
 def report_parts(data: ReportData, *, lang: str = "nb") -> Iterator[tuple[str, bytes]]:
     """:func:`render_report`'s files one by one, each made when the one
-    before is taken (in no order): a caller that writes each away holds one
-    of a national report's big files at a time (the page, ``gaps.json``,
-    the workbook: 15 MB each, their parts several times that)."""
+    before is taken (in no order; the page's tables are let go before
+    ``gaps.json`` is made: a national report's big files are 15 MB each and
+    made from several times that)."""
     for view, svg in data.diagrams.items():
         yield f"{view}.svg", svg.encode("utf-8")
     for change, svg in data.phase_diagrams:
@@ -157,13 +157,14 @@ def report_parts(data: ReportData, *, lang: str = "nb") -> Iterator[tuple[str, b
         yield "compare.svg", data.comparison_svg.encode("utf-8")
     for name, text in data.documents.items():
         yield name, text.encode("utf-8")
-    yield "gaps.json", _gaps_json(data)
     msg = Messages(lang)
     context = _context(data, msg)
     if context["money_svg"] is not None:
         yield "money.svg", context["money_svg"].encode("utf-8")
     yield "index.html", _page(context, msg)
     yield "plan.xlsx", _workbook(data, context, msg)
+    del context  # the tables' rows: gaps.json is made without them
+    yield "gaps.json", _gaps_json(data)
 
 
 def _page(context: Mapping[str, Any], msg: Messages) -> bytes:
