@@ -135,9 +135,7 @@ def report_files(
         target=target,
         gaps=gaps,
         diagrams=dict(zip(DIAGRAMS, svgs[: len(DIAGRAMS)], strict=True)),
-        phase_diagrams=tuple(
-            zip(changes, svgs[len(DIAGRAMS) : drawn], strict=True)
-        ),
+        phase_diagrams=tuple(zip(changes, svgs[len(DIAGRAMS) : drawn], strict=True)),
         folded=every or bool(folds),
         folds=() if every else tuple(names[m] for m in folds),
         details=details,

@@ -22,6 +22,7 @@ import io
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 from typing import Any
 
 import jinja2
@@ -172,9 +173,9 @@ def _page(context: Mapping[str, Any], msg: Messages) -> bytes:
     tables too: :class:`~planner.render.report.rows.Pieces`): no 20 MB text
     of a national page before its bytes."""
     template = _environment(msg).get_template("report.html.j2")
-    page = io.BytesIO()
-    for part in template.generate(context):
-        page.write(part.encode("utf-8"))
+    page, parts = io.BytesIO(), template.generate(context)
+    while pieces := list(islice(parts, 1000)):  # Jinja's pieces are small
+        page.write("".join(pieces).encode("utf-8"))
     return page.getvalue()
 
 

@@ -4,6 +4,7 @@ rows the PDF leaves out in one inert template per run."""
 from __future__ import annotations
 
 import pytest
+from markupsafe import Markup, escape
 
 from planner.render.i18n import Messages
 from planner.render.report import rows
@@ -78,3 +79,15 @@ def test_pieces_join_to_the_rows_wherever_they_are_cut(
         assert "".join(parts) == whole[0]
         assert str(bandwidth_rows_pieces(links, msg)) == whole[0]
         assert "".join(gap_rows_pieces(gaps, msg)) == whole[1]
+
+
+class _Safe:
+    def __html__(self) -> str:
+        return "<b>kept</b>"
+
+
+@pytest.mark.parametrize(
+    "value", [EVIL, "ø – \u202e'", "", 0, 12.5, -0.0, None, _Safe(), Markup("<i>")]
+)
+def test_cells_escape_as_markupsafe_escapes(value: object) -> None:
+    assert rows._text(value) == str(escape(value))
