@@ -8,8 +8,9 @@ next is made in the memory the last one's parts freed: written beside its
 place in the folder, as :func:`planner.output.write_atomic` writes it (a
 temporary file, flushed to disk), and renamed into place with the others
 once every file is made. A failure while making them renames nothing and
-removes what was set aside (a killed run's temporary files are removed
-the next time, as ``write_atomic`` removes them). A file whose place is
+removes what was set aside, and the folder if it was made for them (a
+killed run's temporary files are removed the next time, as
+``write_atomic`` removes them). A file whose place is
 not a plain file in an existing folder, or that cannot be set aside there,
 is kept in an anonymous temporary file (or in memory) and written by
 ``write_atomic`` at the end, which says what is wrong with the place.
@@ -35,11 +36,15 @@ class Staged:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._files: dict[str, tuple[Path, Path] | IO[bytes] | bytes] = {}
+        self._made: list[Path] = []  # folders made here, the outermost first
+        self._written = False
 
     def add(self, name: str, data: bytes) -> None:
         """Set ``data`` aside as the file ``name`` (a name given again
         replaces the file set aside before)."""
         self.discard(name)
+        if not self._made and not self._files:
+            self._made = _make_folder(self.folder)
         beside = _beside(self.folder / name, data)
         self._files[name] = beside if beside is not None else _spooled(data)
 
@@ -56,6 +61,7 @@ class Staged:
 
     def write(self) -> None:
         """Put every file in place, by name; then nothing is set aside."""
+        self._written = True
         for name in self.names():
             held = self._files.pop(name)
             if isinstance(held, tuple):
@@ -77,15 +83,42 @@ class Staged:
             held.close()
 
     def close(self) -> None:
-        """Remove whatever is still set aside."""
+        """Remove whatever is still set aside, and the folders made for it
+        when nothing was written."""
         for name in list(self._files):
             self.discard(name)
+        if not self._written:
+            for folder in reversed(self._made):
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
+        self._made = []
 
     def __enter__(self) -> Staged:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _make_folder(folder: Path) -> list[Path]:
+    """Make ``folder`` (and the folders above it) if it does not exist, so
+    the files can be set aside in it; the folders made, outermost first
+    (none when it cannot be made: ``write_atomic`` says why at the end)."""
+    missing: list[Path] = []
+    made: list[Path] = []
+    try:
+        real = Path(os.path.realpath(folder))
+        while not real.exists() and real != real.parent:
+            missing.append(real)
+            real = real.parent
+        for path in reversed(missing):
+            path.mkdir()
+            made.append(path)
+    except (OSError, ValueError):
+        pass
+    return made
 
 
 def _beside(path: Path, data: bytes) -> tuple[Path, Path] | None:

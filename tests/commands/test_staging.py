@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.commands import staging
 from planner.commands.report import report, report_files, write_report, write_staged
 from planner.commands.staging import Staged
 from planner.errors import UsageError
@@ -40,13 +41,30 @@ def test_a_name_given_again_keeps_the_last(tmp_path: Path) -> None:
     assert _listing(tmp_path) == ["a"] and (tmp_path / "a").read_bytes() == b"2"
 
 
-def test_a_folder_not_made_yet_is_made_at_the_end(tmp_path: Path) -> None:
+def test_a_new_folder_is_made_for_the_files(tmp_path: Path) -> None:
     folder = tmp_path / "new" / "report"
     with Staged(folder) as st:
         st.add("index.html", b"<p>")
-        assert not folder.exists()
+        assert _listing(folder)[0].startswith(".index.html.")  # set aside in it
         st.write()
+    assert _listing(folder) == ["index.html"]
     assert (folder / "index.html").read_bytes() == b"<p>"
+
+
+def test_a_folder_made_for_files_never_written_is_removed(tmp_path: Path) -> None:
+    folder = tmp_path / "new" / "report"
+    with pytest.raises(RuntimeError), Staged(folder) as st:
+        st.add("index.html", b"<p>")
+        raise RuntimeError("the next file failed")
+    assert _listing(tmp_path) == []
+
+
+def test_a_folder_that_cannot_be_made_is_named_at_the_end(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with Staged(tmp_path / "file" / "report") as st:
+        st.add("index.html", b"<p>")
+        with pytest.raises(UsageError, match="is a file, not a folder"):
+            st.write()
 
 
 def test_without_temporary_files_the_bytes_stay_in_memory(
@@ -56,11 +74,12 @@ def test_without_temporary_files_the_bytes_stay_in_memory(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(tempfile, "TemporaryFile", refused)
-    folder = tmp_path / "later"
-    with Staged(folder) as st:
+    monkeypatch.setattr(staging, "_beside", lambda *_: None)
+    with Staged(tmp_path) as st:
         st.add("a", b"x" * 10)
+        assert st.names() == ["a"]
         st.write()
-    assert (folder / "a").read_bytes() == b"x" * 10
+    assert _listing(tmp_path) == ["a"] and (tmp_path / "a").read_bytes() == b"x" * 10
 
 
 def test_a_place_that_is_a_folder_is_refused_as_write_atomic_refuses(

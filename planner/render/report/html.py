@@ -22,7 +22,6 @@ import io
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import islice
 from typing import Any
 
 import jinja2
@@ -173,9 +172,14 @@ def _page(context: Mapping[str, Any], msg: Messages) -> bytes:
     tables too: :class:`~planner.render.report.rows.Pieces`): no 20 MB text
     of a national page before its bytes."""
     template = _environment(msg).get_template("report.html.j2")
-    page, parts = io.BytesIO(), template.generate(context)
-    while pieces := list(islice(parts, 1000)):  # Jinja's pieces are small
-        page.write("".join(pieces).encode("utf-8"))
+    page, pieces, size = io.BytesIO(), [], 0
+    for part in template.generate(context):  # mostly small: encoded in runs
+        pieces.append(part)
+        size += len(part)
+        if size > 1 << 16:
+            page.write("".join(pieces).encode("utf-8"))
+            pieces, size = [], 0
+    page.write("".join(pieces).encode("utf-8"))
     return page.getvalue()
 
 
