@@ -21,10 +21,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from planner import __version__
 from planner.errors import PlannerError
@@ -114,7 +115,8 @@ def _read(entry: Path) -> Any | None:
     except OSError:
         return None
     n = len(_MAGIC)
-    head, digest, payload = raw[:n], raw[n : n + 32], raw[n + 32 :]
+    view = memoryview(raw)  # the payload read in place, not copied
+    head, digest, payload = raw[:n], raw[n : n + 32], view[n + 32 :]
     if head != _MAGIC or hashlib.sha256(payload).digest() != digest:
         return None
     try:
@@ -139,12 +141,41 @@ def _unchanged(reads: dict[str, str]) -> bool:
 
 
 def _write(entry: Path, reads: dict[str, str], value: Any) -> None:
-    """Store the entry; a cache that cannot be written is no cache."""
-    from planner.output import write_atomic
+    """Store the entry; a cache that cannot be written is no cache.
 
+    Pickled straight into a temporary file, hashed on the way, the checksum
+    written last and the file renamed into place: a national gap's 15 MB
+    output is not copied twice more in memory, and not forced to disk (an
+    entry cut short by a crash fails its checksum and is a miss)."""
+    from planner.output import refuse_overwrite
+
+    tmp: Path | None = None
     try:
-        payload = pickle.dumps((reads, value), protocol=pickle.HIGHEST_PROTOCOL)
+        refuse_overwrite(entry, ())  # never onto a file read (planner.output)
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(entry, _MAGIC + hashlib.sha256(payload).digest() + payload)
+        fd, name = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+        tmp = Path(name)
+        with os.fdopen(fd, "wb") as f:
+            f.write(_MAGIC + bytes(32))
+            hashed = _Hashed(f)
+            pickle.dump((reads, value), hashed, protocol=pickle.HIGHEST_PROTOCOL)
+            f.seek(len(_MAGIC))
+            f.write(hashed.sha256.digest())
+        tmp.replace(entry)
+        tmp = None
     except (OSError, pickle.PicklingError, RecursionError, PlannerError):
-        pass  # PlannerError: write_atomic's words for an unwritable folder
+        pass  # PlannerError: refuse_overwrite's words for an input's name
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+class _Hashed:
+    """A binary file that also hashes what is written to it."""
+
+    def __init__(self, f: BinaryIO) -> None:
+        self.f, self.sha256 = f, hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.sha256.update(data)
+        return self.f.write(data)

@@ -13,7 +13,6 @@ import os
 import shutil
 import signal
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -134,9 +133,9 @@ def _shown(
     kind: str,
     inputs: list[Path | None],
     compute: Callable[[], R],
-    render: Callable[[R, str, int], str],
+    render: Callable[[R, str, int], str | bytes],
     flags: Callable[[R], frozenset[str]],
-) -> tuple[str, frozenset[str]]:
+) -> tuple[str | bytes, frozenset[str]]:
     """What the command prints and the ``--fail-on`` kinds its result has,
     from the cache when no input changed. The output is kept as shown (the
     format and the width are in the key): a second run neither unpickles
@@ -144,11 +143,11 @@ def _shown(
     objects of a national report (0.1 s)."""
     fmt, width = ctx.params["fmt"], _width()
 
-    def make() -> tuple[str, frozenset[str]]:
+    def make() -> tuple[str | bytes, frozenset[str]]:
         result = compute()
         return render(result, fmt, width), flags(result)
 
-    shown: tuple[str, frozenset[str]] = _cached(
+    shown: tuple[str | bytes, frozenset[str]] = _cached(
         ctx, f"{kind} {fmt} {width}", inputs, make
     )
     return shown
@@ -201,6 +200,8 @@ class PlannerGroup(click.Group):
                 click.echo(_os_error(e), err=True)
                 ctx.exit(2)
             if ctx.params.get("debug"):
+                import traceback  # only here: 5 ms of every run's start
+
                 traceback.print_exc()
             else:
                 click.echo(

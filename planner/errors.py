@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Protocol
+
+from planner.models.frozen import frozen
 
 __all__ = [
     "CellProblem",
@@ -62,7 +63,7 @@ class SettingError(UsageError):
         return UsageError(f"{option}: {self.message}")
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class Problem:
     """One located mistake: ``path:line:col: message``."""
 
@@ -82,7 +83,7 @@ class Problem:
         return (self.path, 0, self.line, self.col, self.message)
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class CellProblem(Problem):
     """One mistake in a workbook cell: ``file.xlsx:Sheet!C7: message``.
 

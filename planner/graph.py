@@ -42,7 +42,7 @@ Sites are keyed by their bare id so network algorithms read naturally;
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -111,15 +111,16 @@ def build_graph(
             "kind": "municipality",
             **{k: v for k, v in m.__dict__.items() if k not in _CHILDREN},
         }
+        fields = _taken if release else _copied
         for s in m.sites:
-            nodes[s.id] = _fields({"kind": "site", "municipality": m.id}, s)
+            nodes[s.id] = fields({"kind": "site", "municipality": m.id}, s)
             between.append((mk, s.id, 0, kinds["has"]))
         for srv in m.servers:
             sk = node_key("server", srv.id)
-            nodes[sk] = _fields({"kind": "server", "municipality": m.id}, srv)
+            nodes[sk] = fields({"kind": "server", "municipality": m.id}, srv)
             between.append((sk, srv.site, 0, kinds["located"]))
         for sy in m.systems:
-            _add_system(nodes, between, m.id, sy, kinds)
+            _add_system(nodes, between, m.id, sy, kinds, fields)
         links.append([_link(ln) for ln in m.links])
     # Region links first, then each municipality's (Inventory.all_links).
     edges.extend(_link(ln) for ln in inventory.links)
@@ -224,7 +225,7 @@ def _internals(G: nx.MultiGraph[Any]) -> tuple[dict[Any, Any], dict[Any, Any]]:
     return G._node, G._adj  # type: ignore[attr-defined]
 
 
-def _fields(attrs: dict[str, Any], model: Any) -> dict[str, Any]:
+def _copied(attrs: dict[str, Any], model: Any) -> dict[str, Any]:
     """``attrs`` and the model's fields as node attributes (``custom`` stays
     in the model).
 
@@ -235,15 +236,26 @@ def _fields(attrs: dict[str, Any], model: Any) -> dict[str, Any]:
     return attrs
 
 
+def _taken(attrs: dict[str, Any], model: Any) -> dict[str, Any]:
+    """:func:`_copied` for a model about to be released: its own ``__dict__``
+    becomes the node's (58,000 dicts of a national graph not copied; the
+    attributes come in another order, which nothing reads)."""
+    values: dict[str, Any] = model.__dict__
+    values.pop("custom", None)
+    values.update(attrs)
+    return values
+
+
 def _add_system(
     nodes: dict[str, dict[str, Any]],
     edges: list[Edge],
     muni: str,
     sy: Any,
     kinds: dict[str, dict[str, Any]],
+    fields: Callable[[dict[str, Any], Any], dict[str, Any]],
 ) -> None:
     key = node_key("system", sy.id)
-    nodes[key] = _fields({"kind": "system", "municipality": muni}, sy)
+    nodes[key] = fields({"kind": "system", "municipality": muni}, sy)
     service = node_key("service", sy.service)
     nodes.setdefault(service, {"kind": "service", "id": sy.service})
     edges.append((key, service, 0, kinds["provides"]))

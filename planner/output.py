@@ -174,14 +174,23 @@ def _reason(e: OSError, path: Path) -> str:
 
 
 def emit(
-    text: str, output: Path | None, inputs: Iterable[str | Path | None] = ()
+    text: str | bytes,
+    output: Path | None,
+    inputs: Iterable[str | Path | None] = (),
 ) -> None:
-    """Print ``text``, or write it to ``output`` atomically. On a terminal,
-    control and bidirectional characters are shown escaped (``\\u202e``):
-    no text can move the cursor or reorder what the terminal shows."""
+    """Print ``text`` (or its UTF-8 bytes), or write it to ``output``
+    atomically. On a terminal, control and bidirectional characters are
+    shown escaped (``\\u202e``): no text can move the cursor or reorder what
+    the terminal shows."""
     if output is None or is_stdout(output):
         if sys.stdout.isatty():
-            text = printable(text)
+            shown = text if isinstance(text, str) else text.decode("utf-8")
+            text = printable(shown)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+            return
         sys.stdout.write(text)
         sys.stdout.flush()
         return

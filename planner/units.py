@@ -9,9 +9,10 @@ cost shares must add up to the øre.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache, total_ordering
+
+from planner.models.frozen import frozen
 
 __all__ = [
     "PLAIN",
@@ -107,7 +108,7 @@ def _bandwidth(value: str | int | float) -> float:
     return mbps
 
 
-@dataclass(frozen=True)
+@frozen
 class NumberStyle:
     """How a language writes a number: the decimal mark, the thousands
     separator, the minus sign and the space before a unit. One formatter per
@@ -129,8 +130,21 @@ def format_number(
 ) -> str:
     """``value`` rounded to ``digits`` decimals in ``style``'s marks."""
     text = f"{float(value):,.{digits}f}" if digits else f"{round(value):,}"
-    marks = {ord(","): style.group, ord("."): style.decimal, ord("-"): style.minus}
-    return text.translate(marks)
+    return text.translate(_marks(style))
+
+
+_MARKS: dict[int, tuple[NumberStyle, dict[int, str]]] = {}
+
+
+def _marks(style: NumberStyle) -> dict[int, str]:
+    """``style``'s translation of ``,``, ``.`` and ``-``, made once per style
+    object (a national report formats 50,000 numbers; hashing the style's
+    fields each time cost as much as the formatting)."""
+    found = _MARKS.get(id(style))
+    if found is None or found[0] is not style:  # the style keeps its id taken
+        table = {ord(","): style.group, ord("."): style.decimal, ord("-"): style.minus}
+        found = _MARKS[id(style)] = (style, table)
+    return found[1]
 
 
 @lru_cache(maxsize=4096)  # a national report writes the same few tiers 45,000 times
@@ -268,7 +282,7 @@ _MONTHS = {"quarter": 3, "half-year": 6, "year": 12}
 
 
 @total_ordering
-@dataclass(frozen=True)
+@frozen
 class Period:
     """A quarter, half-year or year: ``2009Q3``, ``2012H1``, ``2013``.
 

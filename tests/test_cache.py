@@ -74,3 +74,35 @@ def test_fail_on_reads_the_cached_kinds(
         result = CliRunner().invoke(cli, [command, str(region), *given])
         codes.add((option, result.exit_code))
     assert codes == {(present, 1), (absent, 0)}
+
+
+def test_another_option_is_a_miss(region: Path, calls: list[str]) -> None:
+    gap("gap", str(region))
+    gap("gap", str(region), "--failures", "n-1")
+    assert calls == ["gap", "gap"]
+
+
+def test_no_cache(region: Path, calls: list[str]) -> None:
+    gap("--no-cache", "gap", str(region))
+    gap("--no-cache", "gap", str(region))
+    assert calls == ["gap", "gap"]
+
+
+def test_a_corrupt_entry_is_a_miss(region: Path, calls: list[str]) -> None:
+    first = gap("gap", str(region))
+    for entry in Cache().folder.glob("*.pickle"):
+        raw = bytearray(entry.read_bytes())
+        raw[-5] ^= 0xFF
+        entry.write_bytes(bytes(raw))
+    assert gap("gap", str(region)) == first
+    assert calls == ["gap", "gap"]
+
+
+def test_an_entry_cut_short_is_a_miss(region: Path, calls: list[str]) -> None:
+    first = gap("gap", str(region))
+    entries = list(Cache().folder.glob("*.pickle"))
+    assert entries and not list(Cache().folder.glob(".*.tmp"))  # none left behind
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-100])
+    assert gap("gap", str(region)) == first
+    assert calls == ["gap", "gap"]

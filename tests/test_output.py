@@ -129,3 +129,26 @@ def test_a_terminal_sees_control_characters_escaped(
     monkeypatch.setattr("sys.stdout.isatty", lambda: False)
     emit("a\u202eb\n", None)  # a pipe or file gets the text as it is
     assert capsys.readouterr().out == "a\u202eb\n"
+
+
+def test_bytes_are_printed_as_they_are_and_escaped_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """JSON comes to emit as its UTF-8: a pipe gets those bytes, in order
+    after text already printed; a terminal the text, escaped."""
+    from planner.output import emit
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False)
+    emit("før ", None)
+    emit("ø\u202e\n".encode(), None)
+    assert capsysbinary.readouterr().out == "før ø\u202e\n".encode()
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    emit("ø\u202e\n".encode(), None)
+    assert capsysbinary.readouterr().out == "ø\\u202e\n".encode()
+
+
+def test_bytes_written_to_a_file(tmp_path: Path) -> None:
+    from planner.output import emit
+
+    emit('{"a": "ø"}\n'.encode(), tmp_path / "out.json")
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == '{"a": "ø"}\n'

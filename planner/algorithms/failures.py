@@ -35,16 +35,16 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from planner.algorithms.routing import INF, Hop, Routing, Topology, hops_of
+from planner.models.frozen import frozen
 
 __all__ = ["Failure", "fail_link", "fail_link_detail", "push", "sweep"]
 
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
+@frozen
 class Failure:
     """The effect of failing one link: the signed flow of every link whose
     flow changed (the failed link is left out) and the nodes cut off."""

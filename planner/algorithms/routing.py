@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Protocol
 
 import networkx as nx
 
 from planner.graph import edge_list
+from planner.models.frozen import frozen
 
 __all__ = [
     "INF",
@@ -63,7 +64,7 @@ class Distances(Protocol):
     def __getitem__(self, x: int, /) -> float: ...
 
 
-@dataclass(frozen=True)
+@frozen
 class Topology:
     """An undirected network with integer nodes and links.
 
@@ -126,7 +127,7 @@ def index_network(
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Routing:
     """Where traffic goes: distances, next hops and the resulting load.
 

@@ -55,6 +55,7 @@ from planner.analyses.transit import (
     transit_outages,
 )
 from planner.analyses.transit_sweep import transit_link_failures
+from planner.graph import nodes_of
 from planner.models.bandwidth import (
     BandwidthReport,
     Failed,
@@ -150,8 +151,19 @@ def analyse_bandwidth(
             lost += _outages(
                 topo, links, base, sinks, demand, worst, cause, other, failures
             )
+    municipality_of = {n: d["municipality"] for n, d in nodes_of(G, "site")}
     loads = tuple(
-        _link_load(G, links[k], topo, target, flow, i, worst[i], cause[i], other.get(i))
+        _link_load(
+            municipality_of,
+            links[k],
+            topo,
+            target,
+            flow,
+            i,
+            worst[i],
+            cause[i],
+            other.get(i),
+        )
         for i, k in enumerate(topo.links)
     )
     return BandwidthReport(
@@ -359,7 +371,7 @@ def _ratio(load: float, capacity: float) -> float | None:
 
 
 def _link_load(
-    G: nx.MultiGraph[Any],
+    municipality_of: dict[str, str],
     link: dict[str, Any],
     topo: Topology,
     target: Target,
@@ -372,13 +384,13 @@ def _link_load(
     a, b = link["a"], link["b"]
     flow, capacity = flows[i], topo.capacity[i]
     recommended = recommend_capacity(capacity, worst, target)
-    munis = {G.nodes[a]["municipality"], G.nodes[b]["municipality"]}
+    ma, mb = municipality_of[a], municipality_of[b]
     return LinkLoad(
         id=topo.links[i],
         a=a,
         b=b,
         status=link["status"],
-        municipalities=tuple(sorted(munis)),
+        municipalities=(ma,) if ma == mb else (ma, mb) if ma < mb else (mb, ma),
         capacity_mbps=capacity,
         demand_mbps=abs(flow),
         towards=None if flow == 0 else (b if flow > 0 else a),

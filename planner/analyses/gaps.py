@@ -8,7 +8,6 @@ under every single link failure; ``availability`` gaps from the estimate of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -36,6 +35,7 @@ from planner.analyses.utilisation import utilisation_gaps
 from planner.graph import build_graph, nodes_of, site_network
 from planner.language import Names, english
 from planner.models.bandwidth import BandwidthReport, FailureMode
+from planner.models.frozen import frozen
 from planner.models.inventory import Inventory
 from planner.models.results import Gap, GapReport
 from planner.models.target import Target
@@ -108,7 +108,7 @@ def gap_names(G: nx.MultiGraph[Any], target: Target) -> Names:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Analysis:
     """An inventory's graph with its bandwidth analysis and its gaps: what
     every command that analyses starts from (``planner bandwidth`` asks only

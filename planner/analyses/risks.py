@@ -22,7 +22,6 @@ paths all fail with one risk group has, in effect, one path
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -31,6 +30,7 @@ from planner.algorithms.routing import INF, Routing, Topology, distances, spread
 from planner.analyses.network import reached_from, town_halls
 from planner.graph import edge_list
 from planner.models.bandwidth import Failed
+from planner.models.frozen import frozen
 from planner.models.gapdata import RedundancyGap
 from planner.models.results import Gap
 from planner.models.target import NetworkClass
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@frozen
 class Outage:
     """One multi-link or site failure, routed: the load of every link
     (absolute, the failed links left out) and the nodes newly cut off."""

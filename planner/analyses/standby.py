@@ -34,12 +34,12 @@ stops, A-P still 10. With peers (no standby) B would go to S at baseline.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 
 from planner.algorithms.routing import INF, Topology, hops_of
 from planner.analyses.risks import Outage, outage
 from planner.analyses.transit import Served, route_transit
 from planner.models.bandwidth import Failed
+from planner.models.frozen import frozen
 from planner.models.target import Target
 
 __all__ = [
@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@frozen
 class Standby:
     """The primary and secondary data centres (node indices) and the
     replication between them (Mbit/s)."""

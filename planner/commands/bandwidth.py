@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.commands.shared import Formats, analysed, render_as
+from planner.commands.shared import ByteFormats, analysed, render_as
 from planner.models.bandwidth import BandwidthReport, FailureMode
 from planner.render.text.bandwidth import (
-    bandwidth_json,
+    bandwidth_json_bytes,
     bandwidth_markdown,
     bandwidth_text,
 )
@@ -24,19 +24,19 @@ def bandwidth(
     from planner.load import load_inputs
 
     inputs = load_inputs(inventory, target)
-    return analysed(
-        inputs.inventory.model, inputs.target.model, failures=failures
-    ).bandwidth
+    model, tgt = inputs.inventory.model, inputs.target.model
+    del inputs  # as for gap: the text now, the models as the graph is built
+    return analysed(model, tgt, failures=failures, release=True).bandwidth
 
 
-FORMATS: Formats[BandwidthReport] = {
+FORMATS: ByteFormats[BandwidthReport] = {
     "text": lambda r, width: bandwidth_text(r, width=width),
-    "json": lambda r, _: bandwidth_json(r),
+    "json": lambda r, _: bandwidth_json_bytes(r),
     "markdown": lambda r, _: bandwidth_markdown(r),
 }
 
 
-def render_bandwidth(report: BandwidthReport, fmt: str, width: int) -> str:
+def render_bandwidth(report: BandwidthReport, fmt: str, width: int) -> str | bytes:
     return render_as(FORMATS, report, fmt, width)
 
 

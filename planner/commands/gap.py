@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.commands.shared import Formats, analysed, render_as
+from planner.commands.shared import ByteFormats, analysed, render_as
 from planner.models.results import GapReport
-from planner.render.text.gaps import gaps_json, gaps_markdown, gaps_text
+from planner.render.text.gaps import gaps_json_bytes, gaps_markdown, gaps_text
 
 if TYPE_CHECKING:
     from planner.models.bandwidth import FailureMode
@@ -30,14 +30,14 @@ def gap(
     return analysed(model, tgt, failures=failures, release=True).gaps
 
 
-FORMATS: Formats[GapReport] = {
+FORMATS: ByteFormats[GapReport] = {
     "text": lambda r, width: gaps_text(r, width=width),
-    "json": lambda r, _: gaps_json(r),
+    "json": lambda r, _: gaps_json_bytes(r),
     "markdown": lambda r, _: gaps_markdown(r),
 }
 
 
-def render_gaps(report: GapReport, fmt: str, width: int) -> str:
+def render_gaps(report: GapReport, fmt: str, width: int) -> str | bytes:
     return render_as(FORMATS, report, fmt, width)
 
 

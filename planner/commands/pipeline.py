@@ -4,19 +4,18 @@ results)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from planner.analyses.gaps import Analysis
 from planner.commands.shared import analysed
 from planner.load import Inputs
 from planner.models.bandwidth import FailureMode
+from planner.models.frozen import frozen
 from planner.models.planresult import PlanResult
 from planner.planning.pipeline import plan_analysed
 
 __all__ = ["Analysed", "analyse_and_plan"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Analysed:
     """The inputs, their analysis and, when asked for, the plan."""
 

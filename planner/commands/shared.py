@@ -19,16 +19,24 @@ if TYPE_CHECKING:
     from planner.models.inventory import Inventory
     from planner.models.target import Target
 
-__all__ = ["Formats", "analysed", "period_setting", "render_as"]
+__all__ = ["ByteFormats", "Formats", "analysed", "period_setting", "render_as"]
 
 R = TypeVar("R")
+
+S = TypeVar("S", str, bytes, str | bytes)
 
 Formats = Mapping[str, Callable[[R, int], str]]
 """Output format (``text``, ``json``, ``markdown``) -> ``render(result, width)``;
 a renderer that does not wrap ignores the width."""
 
+ByteFormats = Mapping[str, Callable[[R, int], str | bytes]]
+""":data:`Formats` whose JSON comes as its UTF-8 bytes (``planner.output.emit``
+writes either): ``gap`` and ``bandwidth``, whose national JSON is 15 MB."""
 
-def render_as(formats: Formats[R], result: R, fmt: str, width: int = 100) -> str:
+
+def render_as(
+    formats: Mapping[str, Callable[[R, int], S]], result: R, fmt: str, width: int = 100
+) -> S:
     """``result`` in ``fmt``, by the command's table of renderers."""
     render = formats.get(fmt)
     if render is None:

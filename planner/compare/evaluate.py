@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from planner.load.inputs import load_inputs
 from planner.load.scenarios import Scenario
 from planner.models.bandwidth import BandwidthReport
 from planner.models.compare import MissedDeadline, ScenarioResult
+from planner.models.frozen import frozen
 from planner.models.planresult import PlanResult
 from planner.planning.pipeline import plan_analysed
 
@@ -35,7 +35,7 @@ __all__ = ["Job", "Outcome", "default_jobs", "evaluate", "evaluate_all"]
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
+@frozen
 class Job:
     """One scenario to evaluate, with the comparison's common settings."""
 
@@ -45,7 +45,7 @@ class Job:
     discount: Decimal
 
 
-@dataclass(frozen=True)
+@frozen
 class Outcome:
     """A result, or the problems that stopped it (exceptions do not cross
     process boundaries intact, so they travel as data)."""

@@ -36,6 +36,7 @@ from planner.algorithms.connectivity import BridgeTree, bridge_tree, components
 from planner.algorithms.routing import Topology, index_network
 from planner.analyses.network import find_datacenters, town_halls
 from planner.graph import site_network
+from planner.models.frozen import frozen
 from planner.models.notice import Notice
 from planner.models.target import Candidate, Target
 
@@ -55,7 +56,7 @@ Cut = tuple[frozenset[int], int]
 """(candidate indices crossing the cut, how many of them are needed)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Requirement:
     """``need`` edge-disjoint paths from ``source`` to ``sink`` (layer nodes),
     for the gap of ``site``."""
@@ -264,7 +265,7 @@ def _prune(
     return [e for e in links if e[0] not in gone and e[1] not in gone], nodes - gone
 
 
-@dataclass(frozen=True)
+@frozen
 class Check:
     """One requirement's answer: paths found (capped at its need), and the
     cuts proving there are no more (empty when it has enough), and the

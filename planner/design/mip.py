@@ -13,16 +13,17 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import highspy
 import numpy as np
 
+from planner.models.frozen import frozen
+
 __all__ = ["Solution", "solve_cover"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Solution:
     """The chosen variables; ``optimal`` False when the time limit stopped
     the solver (``bound`` is then the best proven lower bound)."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
+from planner.models.frozen import frozen
 from planner.models.results import Gap
 
 __all__ = ["ACTIONS", "Change", "DiffResult", "GapChanges", "compare_records"]
@@ -14,7 +15,7 @@ ACTIONS: tuple[Action, ...] = ("create", "update", "delete")
 Record = dict[str, Any]
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """One object created, updated or deleted; ``fields`` maps a field to
     its value before and after (None where it is absent)."""
@@ -35,7 +36,7 @@ class Change:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class GapChanges:
     """Gaps of the old state that are gone (closed) and new ones (opened)."""
 
@@ -43,7 +44,7 @@ class GapChanges:
     opened: tuple[Gap, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class DiffResult:
     """``subject`` is inventory or plan; ``old`` and ``new`` name the inputs."""
 

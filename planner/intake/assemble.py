@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from planner.errors import CellProblem, InputError, Loc, Problem, did_you_mean
@@ -20,6 +19,7 @@ from planner.intake.convert import EMPTY, read_value
 from planner.intake.read import SheetData, WorkbookData
 from planner.load import Loaded
 from planner.load.loader import check_inventory_data
+from planner.models.frozen import frozen
 from planner.models.inventory import Inventory
 from planner.models.target import Target
 
@@ -29,7 +29,7 @@ _MISSING = re.compile(r"missing required key '(?P<key>[^']+)'(?P<where>.*)$")
 _OWNED = ("Sites", "Servers", "Systems", "Links")
 
 
-@dataclass(frozen=True)
+@frozen
 class RowAt:
     """The row an object came from; ``prefix`` maps the region row's
     ``inventory.custom.*`` columns to the inventory's own custom fields."""

@@ -11,10 +11,10 @@ in the drop-downs without an edit here.
 from __future__ import annotations
 
 import typing
-from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from planner.models.frozen import frozen
 from planner.models.inventory import (
     Hosting,
     Link,
@@ -50,7 +50,7 @@ def _field_choices(model: type[BaseModel], name: str) -> tuple[str, ...]:
     return choices_of(model.model_fields[name].annotation)
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     """One column: its header (the YAML key), how its cells are read, the
     note on its header, and the drop-down it gets.
@@ -68,7 +68,7 @@ class Column:
     ref: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Sheet:
     """One sheet: its title, the inventory list its rows become and its
     columns (without the custom ones, which each inventory adds)."""

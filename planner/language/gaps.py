@@ -12,9 +12,9 @@ first few and count the rest (the full lists are in the gap's data).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from planner.language.messages import Messages
+from planner.models.frozen import frozen
 from planner.models.gapdata import (
     AvailabilityGap,
     CapacityGap,
@@ -38,7 +38,7 @@ LISTED = 6
 counts the rest, so a national region's sentences stay readable."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Names:
     """Display names by id; an id without a name shows as itself."""
 

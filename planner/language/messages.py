@@ -7,8 +7,11 @@ numbers come from ``planner.units`` in the language's marks, so the CLI's
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import lru_cache
+from string import Formatter
+from typing import Any
 
 from planner.units import (
     NumberStyle,
@@ -30,6 +33,31 @@ STYLES = {
 ``24 300`` and ``25,4`` in Norwegian; a unit never breaks from its figure."""
 
 
+@lru_cache(maxsize=2048)
+def _filler(text: str) -> Callable[[Mapping[str, object]], str]:
+    """``text.format_map``, compiled once per sentence to an f-string: a
+    national gap report fills 30,000 sentences, and ``str.format`` parses
+    its template every time (3 µs, against under 2). The catalogues'
+    fields are plain names (``{site}``); a template with anything else is
+    filled by ``str.format_map`` (tests/language/test_messages.py compares
+    every sentence both ways)."""
+    pieces = list(Formatter().parse(text))
+    if any(
+        name is not None and (spec or conv or not name.isidentifier())
+        for _, name, spec, conv in pieces
+    ):
+        return text.format_map
+    literals = tuple(literal for literal, *_ in pieces)
+    body = "".join(
+        f"{{_l[{i}]}}" + ("" if name is None else f"{{v[{name!r}]}}")
+        for i, (_, name, _, _) in enumerate(pieces)
+    )
+    scope: dict[str, Any] = {}
+    exec(f"def fill(v, _l=_l):\n    return f{body!r}\n", {"_l": literals}, scope)
+    fill: Callable[[Mapping[str, object]], str] = scope["fill"]
+    return fill
+
+
 class Messages:
     """Look-ups and number formats for one language."""
 
@@ -45,7 +73,7 @@ class Messages:
     def __call__(self, key: str, **values: object) -> str:
         """The text for ``key``, with ``{name}`` fields filled in."""
         text = self._table[key]
-        return text.format(**values) if values else text
+        return _filler(text)(values) if values else text
 
     def count(self, key: str, n: int, **values: object) -> str:
         """The text for ``key`` with ``n`` filled in, in the singular form

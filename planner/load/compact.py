@@ -14,6 +14,7 @@ before adding to it), so sharing is safe; nothing in planner reads
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Literal
 
@@ -30,6 +31,7 @@ class Compactor:
     def __init__(self) -> None:
         self._strings: dict[str, str] = {}
         self._sets: dict[frozenset[str], set[str]] = {}
+        self._last: dict[type, set[str]] = {}
 
     def compact(self, model: BaseModel, done: frozenset[int] = frozenset()) -> None:
         """Share the field sets and strings of ``model`` and the models in
@@ -38,47 +40,58 @@ class Compactor:
 
         Only the fields whose type can hold a string or a model are read
         (:func:`_plan`, once per class): a national inventory has a million
-        field values, most of them numbers."""
+        field values, most of them numbers. A model's field set is first
+        compared with the last one shared for its class, which it nearly
+        always equals: building a frozenset to look it up made this pass
+        cost as much as validating."""
         stack: list[BaseModel] = [model]
-        strings, sets = self._strings, self._sets
+        share = self._strings.setdefault
+        sets, last = self._sets, self._last
         while stack:
             obj = stack.pop()
             if done and id(obj) in done:
                 continue
-            texts, lists, models = _plan(type(obj))
+            cls = type(obj)
+            texts, lists, models = _plan(cls)
             values = obj.__dict__
             for key in texts:
                 value = values[key]
                 if type(value) is str:
-                    values[key] = strings.setdefault(value, value)
+                    values[key] = share(value, value)
             for key in lists:
                 items = values[key]
                 if type(items) is list:
-                    _share_items(items, strings, stack)
+                    _share_items(items, share, stack)
             for key in models:
                 value = values[key]
                 if isinstance(value, BaseModel):
                     stack.append(value)
             given = obj.__pydantic_fields_set__
-            shared = sets.setdefault(frozenset(given), given)
+            shared = last.get(cls)
+            if shared is None or shared != given:
+                shared = last[cls] = sets.setdefault(frozenset(given), given)
             if shared is not given:
                 _set_fields(obj, "__pydantic_fields_set__", shared)
 
 
-def _share_items(items: list[Any], strings: dict[str, str], stack: list[Any]) -> None:
+def _share_items(
+    items: list[Any], share: Callable[[str, str], str], stack: list[Any]
+) -> None:
     for i, item in enumerate(items):
         if type(item) is str:
-            items[i] = strings.setdefault(item, item)
+            items[i] = share(item, item)
         elif isinstance(item, BaseModel):
             stack.append(item)
 
 
 @cache
 def _plan(cls: type[BaseModel]) -> tuple[tuple[str, ...], ...]:
-    """The fields of ``cls`` that may hold a string, a list, or a model."""
+    """The fields of ``cls`` that may hold a string, a list, or a model.
+    An ``id`` is not shared: ids are unique, so the table would only grow
+    by one string per object (the references to ids repeat, and are)."""
     texts, lists, models = [], [], []
     for name, info in cls.model_fields.items():
-        if name == "custom":
+        if name in ("custom", "id"):
             continue
         kinds = _kinds(info.annotation)
         if "list" in kinds:

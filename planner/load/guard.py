@@ -153,9 +153,29 @@ def check_bytes(raw: bytes, display: str) -> None:
     raise InputError([Problem(display, line, col, f"a NUL byte (0x00){hint}")])
 
 
+_PLAIN_LATIN1 = bytes([*range(0x20, 0x7F), *b"\t\n\r", *range(0xA0, 0x100)])
+_PIECE = 1 << 20
+
+
+def _plainly_latin1(text: str) -> bool:
+    """Whether ``text`` is Latin-1 without a control character: the common
+    case, told three times faster than the regular expression (Latin-1 text
+    encodes as a copy, and deleting the plain bytes leaves none), a piece
+    at a time so a 100 MB file is not copied whole."""
+    try:
+        return not any(
+            text[i : i + _PIECE].encode("latin-1").translate(None, _PLAIN_LATIN1)
+            for i in range(0, len(text), _PIECE)
+        )
+    except UnicodeEncodeError:  # beyond Latin-1 (a dash, an emoji): look closer
+        return False
+
+
 def control_characters(text: str, display: str) -> list[Problem]:
     """Control characters written raw in the file (escapes are checked in
     the values by :func:`clean_data`)."""
+    if _plainly_latin1(text):
+        return []
     problems = []
     for m in _CONTROL.finditer(text):
         line = text.count("\n", 0, m.start()) + 1

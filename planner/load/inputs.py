@@ -11,13 +11,13 @@ once (:func:`load_each`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from planner.errors import InputError, Problem
 from planner.load.loader import load_inventory, load_plan, load_target
 from planner.load.source import Loaded
+from planner.models.frozen import frozen
 from planner.models.inventory import Inventory
 from planner.models.target import Target
 
@@ -37,7 +37,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@frozen
 class Inputs:
     """A command's loaded files, each with the sources its problems point into."""
 
@@ -71,7 +71,7 @@ def load_each(read: Callable[[Path], T], paths: Sequence[Path]) -> list[T]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class Workbooks:
     """An inventory read from intake workbooks, and the cell each of its
     objects came from."""

@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from planner.errors import Problem, ProblemAt, SettingError, UsageError
+from planner.models.frozen import frozen
 from planner.models.scenarios import NAME_PATTERN, ScenarioFile
 
 __all__ = [
@@ -31,7 +31,7 @@ SCENARIO = "scenario"
 """The setting a ``NAME=PLAN`` text is (``--scenario`` on the command line)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Leaving:
     """A municipality leaving in a scenario, and where the file says so."""
 
@@ -44,7 +44,7 @@ class Leaving:
         return Problem(self.path, self.line, self.col, message)
 
 
-@dataclass(frozen=True)
+@frozen
 class Scenario:
     """One scenario, its files resolved; ``plan_label`` and
     ``target_label`` are the paths as the user wrote them."""

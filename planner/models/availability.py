@@ -4,13 +4,14 @@ municipality) and the measurement from an outage log (per service)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
+
+from planner.models.frozen import frozen
 
 __all__ = ["Estimate", "Outage", "OutageReport", "ServiceUptime"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Estimate:
     """How likely a municipality's town hall reaches a running data centre
     (model in ``planner.analyses.availability``)."""
@@ -36,7 +37,7 @@ class Estimate:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Outage:
     """One line of an outage log: a service down from ``start`` to ``end``."""
 
@@ -46,7 +47,7 @@ class Outage:
     line: int
 
 
-@dataclass(frozen=True)
+@frozen
 class ServiceUptime:
     """A service's outages within the period and the availability they
     leave: 1 - downtime / period."""
@@ -71,7 +72,7 @@ class ServiceUptime:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class OutageReport:
     """Measured availability of every service in a log, over one period."""
 

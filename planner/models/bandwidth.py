@@ -6,9 +6,10 @@ floats rounded to 6 decimals (a bit per second) so that output diffs cleanly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
+
+from planner.models.frozen import frozen
 
 __all__ = [
     "BandwidthReport",
@@ -34,7 +35,7 @@ def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 6) + 0.0  # + 0.0: no "-0.0"
 
 
-@dataclass(frozen=True)
+@frozen
 class Upgrade:
     """Bringing a link up to a capacity tier, at the target's price (None:
     the target gives no ``upgrade_cost`` for that tier)."""
@@ -51,7 +52,7 @@ class Upgrade:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class LinkLoad:
     """One link's planned peak load, at baseline and at its worst single
     link failure (the baseline again when no failure makes it worse, or
@@ -103,7 +104,7 @@ class LinkLoad:
         }
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class Unreachable:
     """A site with no path to any data centre: at baseline (``failed``
     None) or when a link, a risk group or a site fails (``failed_link`` is
@@ -125,7 +126,7 @@ class Unreachable:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class BandwidthReport:
     """Demand, utilisation and upgrade needs of every link of the target
     network (active and planned links)."""

@@ -5,17 +5,17 @@ what ``planner plan`` gives for that scenario alone."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from planner.models.frozen import frozen
 from planner.models.planresult import PlanResult
 from planner.units import Period
 
 __all__ = ["CompareResult", "MissedDeadline", "ScenarioResult"]
 
 
-@dataclass(frozen=True)
+@frozen
 class MissedDeadline:
     package: str
     finish: Period
@@ -29,7 +29,7 @@ class MissedDeadline:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class ScenarioResult:
     """One scenario: its plan and the figures compared.
 
@@ -96,7 +96,7 @@ class ScenarioResult:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class CompareResult:
     """The scenarios in the order given."""
 

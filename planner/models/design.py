@@ -4,14 +4,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from planner.models.frozen import frozen
 
 __all__ = ["DesignGap", "DesignLink", "DesignResult", "DesignUpgrade", "Unresolved"]
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class DesignGap:
     """A backbone or access requirement the network misses today: ``kind``
     is ``reachability`` (no path) or ``redundancy`` (too few)."""
@@ -32,7 +33,7 @@ class DesignGap:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class DesignLink:
     """A chosen candidate and the gaps it is needed for (without it they
     would stay open)."""
@@ -63,7 +64,7 @@ class DesignLink:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class DesignUpgrade:
     """A link of the designed network whose worst single-failure load
     exceeds ``max_utilisation``: the capacity tier it then needs."""
@@ -90,7 +91,7 @@ class DesignUpgrade:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Unresolved:
     """A gap no set of candidates closes: ``possible`` paths at most, even
     with every candidate built (the design still reaches that many)."""
@@ -103,7 +104,7 @@ class Unresolved:
         return {**self.gap.to_dict(), "possible": self.possible, "why": self.why}
 
 
-@dataclass(frozen=True)
+@frozen
 class DesignResult:
     """The least-cost set of candidate links closing the network gaps."""
 

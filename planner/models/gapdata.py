@@ -9,12 +9,12 @@ were absent then).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from planner.models.availability import Estimate
 from planner.models.bandwidth import Upgrade
+from planner.models.frozen import frozen
 
 __all__ = [
     "AvailabilityGap",
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@frozen
 class CoverageGap:
     """A municipality has no system for a required service."""
 
@@ -48,7 +48,7 @@ class CoverageGap:
         return {"service": self.service}
 
 
-@dataclass(frozen=True)
+@frozen
 class ProductUse:
     """One product of a service: its users and where it runs."""
 
@@ -64,7 +64,7 @@ class ProductUse:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Mover:
     """A municipality leaving ``product`` for the standard."""
 
@@ -80,7 +80,7 @@ class Mover:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class SeveralProducts:
     """A municipality running more than one product of the service."""
 
@@ -91,7 +91,7 @@ class SeveralProducts:
         return {"municipality": self.municipality, "products": list(self.products)}
 
 
-@dataclass(frozen=True)
+@frozen
 class HarmonisationGap:
     """A service on more than one product, or not on the standard."""
 
@@ -113,7 +113,7 @@ class HarmonisationGap:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class HostedSystem:
     """A system that has to move to the target's hosting."""
 
@@ -137,7 +137,7 @@ class HostedSystem:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class HostingGap:
     """Systems of a service not hosted as the target wants."""
 
@@ -153,7 +153,7 @@ class HostingGap:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class ConsolidationGap:
     """A municipality's servers that consolidation retires (kind ``hosting``)."""
 
@@ -172,7 +172,7 @@ class ConsolidationGap:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class CapacityGap:
     """A link below its class's minimum capacity, between sites ``a`` and ``b``."""
 
@@ -194,7 +194,7 @@ class CapacityGap:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class RedundancyGap:
     """A site with fewer independent paths than its class requires.
 
@@ -222,7 +222,7 @@ class RedundancyGap:
         return out
 
 
-@dataclass(frozen=True)
+@frozen
 class ReachabilityGap:
     """A site with no path to a data centre; ``through_non_transit`` when
     one would exist through other sites' ``transit: false`` links (JSON
@@ -239,7 +239,7 @@ class ReachabilityGap:
         return out
 
 
-@dataclass(frozen=True)
+@frozen
 class UtilisationGap:
     """A link the planned peak pushes over ``limit`` (at baseline, or when
     ``failed_link`` fails)."""
@@ -270,7 +270,7 @@ class UtilisationGap:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class AvailabilityGap:
     """Municipalities whose estimated availability of a service is below
     ``target``."""
@@ -285,7 +285,7 @@ class AvailabilityGap:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class DueServer:
     """A server due for replacement: by ``age`` (years), by its platform's
     ``end_of_support`` (ISO date), or both; each absent from JSON when None."""
@@ -311,7 +311,7 @@ class DueServer:
         return out
 
 
-@dataclass(frozen=True)
+@frozen
 class LifecycleGap:
     """A municipality's servers due for replacement and what replacing them costs."""
 
@@ -327,7 +327,7 @@ class LifecycleGap:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Project:
     """One municipality's project on a service."""
 
@@ -345,7 +345,7 @@ class Project:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class DuplicationGap:
     """Several municipalities' projects on one service; ``at_stake`` is what
     one joint project saves of ``total``."""

@@ -6,13 +6,14 @@ systems are alike and where they differ. ``to_dict`` gives
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
+
+from planner.models.frozen import frozen
 
 __all__ = ["Cell", "Matrix", "MatrixRow"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Cell:
     """One product one municipality runs for one service (its systems of
     that product folded into one: users added, the earliest contract end)."""
@@ -39,7 +40,7 @@ class Cell:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class MatrixRow:
     """One service: the standard product (the target's, else the one with
     most users), each municipality's products, and the odd ones out (the
@@ -67,7 +68,7 @@ class MatrixRow:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Matrix:
     region: str
     target: str

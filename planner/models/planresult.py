@@ -9,11 +9,12 @@ Money is ``Decimal`` everywhere; fractions of a cost key are exact
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
+from planner.models.frozen import frozen
 from planner.models.matrix import Matrix
 from planner.models.notice import notice_details
 from planner.units import Period, format_money
@@ -40,7 +41,7 @@ PackageKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@frozen
 class CostKey:
     """A cost-sharing key: an optional fixed ``base`` per municipality (the
     D-IKT form), the rest split by ``weights`` (criterion -> fraction,
@@ -92,7 +93,7 @@ def _percent(w: Decimal) -> str:
     return f"{(w * 100).normalize():f}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Package:
     """One work package, generated from a gap or written by hand.
 
@@ -128,7 +129,7 @@ class Package:
     closes: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Frame:
     """The planning frame: phases, strategy and caps (from the plan file,
     overridden on the command line)."""
@@ -155,7 +156,7 @@ class Frame:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Placement:
     """A package placed in phases ``start`` .. ``end`` (inclusive)."""
 
@@ -190,7 +191,7 @@ class Placement:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Phase:
     """One phase: the packages starting in it, their money, and the effort
     of every package running in it. ``overrun`` is what exceeds the caps
@@ -217,7 +218,7 @@ class Phase:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class YearTotal:
     """One year's money: the one-off ``investment`` and ``operating`` of
     the packages starting in it (the contingency is on these), the
@@ -247,7 +248,7 @@ class YearTotal:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Totals:
     investment: Decimal
     operating: Decimal
@@ -279,7 +280,7 @@ class Totals:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Share:
     """One municipality's share: its exact fraction of the key and the
     amounts, rounded so that the shares add up to each total."""
@@ -297,7 +298,7 @@ class Share:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class ProjectionYear:
     """One year of the projection: the 0-alternative (``baseline``) against
     cooperation (operating cost after efficiency gains, plus establishment)."""
@@ -339,7 +340,7 @@ class ProjectionYear:
         return out
 
 
-@dataclass(frozen=True)
+@frozen
 class MunicipalYear:
     """One municipality's cost in one projection year: ``without``
     cooperation (its own budget grown; None without a budget) and ``with``
@@ -368,7 +369,7 @@ class MunicipalYear:
         return out
 
 
-@dataclass(frozen=True)
+@frozen
 class Projection:
     years: tuple[ProjectionYear, ...]
     growth: Decimal
@@ -384,7 +385,7 @@ class Projection:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanResult:
     """A phased plan: what the renderers show and ``planner/plan/v1``."""
 
@@ -430,7 +431,7 @@ def _by_municipality(rows: tuple[MunicipalYear, ...]) -> list[dict[str, Any]]:
     return [{"municipality": m, "years": years} for m, years in out.items()]
 
 
-@dataclass(frozen=True)
+@frozen
 class CostsResult:
     """``planner costs``: one amount split by a key."""
 

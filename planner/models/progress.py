@@ -4,10 +4,10 @@ package's status and re-forecast, and the budget against the actuals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
+from planner.models.frozen import frozen
 from planner.units import Period
 
 __all__ = [
@@ -27,7 +27,7 @@ def share(overrun: Decimal, budget: Decimal) -> float | None:
     return None if not budget else round(float(overrun / budget), 6)
 
 
-@dataclass(frozen=True)
+@frozen
 class ActualsRow:
     """One line of an actuals file as read (``line`` is its line number)."""
 
@@ -38,7 +38,7 @@ class ActualsRow:
     line: int
 
 
-@dataclass(frozen=True)
+@frozen
 class ActualLine:
     """One budget line or work package: budget, actual and the overrun;
     for a work package also the plan's cost (investment + operating)."""
@@ -71,7 +71,7 @@ class ActualLine:
         return out
 
 
-@dataclass(frozen=True)
+@frozen
 class Actuals:
     lines: tuple[ActualLine, ...]
 
@@ -96,7 +96,7 @@ class Actuals:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class PackageProgress:
     """A work package against the plan: ``status`` and the forecast only
     when today's inventory was given; ``slip`` in phases (forecast end
@@ -134,7 +134,7 @@ def _text(p: Period | None) -> str | None:
     return None if p is None else str(p)
 
 
-@dataclass(frozen=True)
+@frozen
 class Progress:
     region: str
     currency: str

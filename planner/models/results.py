@@ -4,9 +4,9 @@ docs/cli.md (keys as users wrote the ids, lists sorted)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
+from planner.models.frozen import frozen
 from planner.models.gapdata import GapData
 
 __all__ = ["GAP_KINDS", "SEVERITIES", "Gap", "GapReport"]
@@ -29,7 +29,7 @@ SEVERITIES = ("high", "medium", "low")
 Severity = Literal["high", "medium", "low"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Gap:
     """One difference between today and the target.
 
@@ -77,7 +77,7 @@ class Gap:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class GapReport:
     """All gaps of one inventory against one target."""
 

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from planner.models.frozen import frozen
 
 __all__ = ["Candidate", "SiteResult"]
 
@@ -21,7 +22,7 @@ DESIGNED_NOTE = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Candidate:
     """One town hall (or pair) as the data centre(s), and what the target
     would then cost and give."""
@@ -89,7 +90,7 @@ class Candidate:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class SiteResult:
     region: str
     target: str

@@ -9,7 +9,7 @@ in from the file, the default target or the documented fallbacks.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Literal
 
@@ -24,6 +24,7 @@ from planner.models.common import (
     Money,
     Percentage,
 )
+from planner.models.frozen import frozen
 from planner.models.inventory import Medium, SiteRole
 
 __all__ = [
@@ -158,7 +159,7 @@ class TargetFile(Model):
 # The resolved target: plain frozen dataclasses, every field present.
 
 
-@dataclass(frozen=True)
+@frozen
 class NetworkClass:
     min_capacity: float  # Mbit/s
     redundancy: int
@@ -175,7 +176,7 @@ class NetworkClass:
         return max([self.redundancy, *(c.redundancy for _, c in self.roles)])
 
 
-@dataclass(frozen=True)
+@frozen
 class Candidate:
     """A candidate link, resolved: capacity in Mbit/s, exact prices."""
 
@@ -194,7 +195,7 @@ class Candidate:
         return self.investment + horizon * self.per_year
 
 
-@dataclass(frozen=True)
+@frozen
 class Network:
     backbone: NetworkClass
     access: NetworkClass
@@ -219,7 +220,7 @@ class Network:
     max_km: float = 0.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Service:
     id: str
     name: str
@@ -235,14 +236,14 @@ class Service:
     migration_cost_per_user: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Lifecycle:
     server_years: int | None
     platforms: dict[str, dt.date]  # normalised platform -> end of support
     server_replacement_cost: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Target:
     id: str
     name: str

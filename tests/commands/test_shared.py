@@ -20,7 +20,7 @@ from tests.test_cli import run
 
 def test_the_format_table_gives_each_renderer_its_format() -> None:
     report = find_gaps(build_graph(load_inventory(MINI).model), default_target().model)
-    assert render_as(GAP_FORMATS, report, "json") == gaps_json(report)
+    assert render_as(GAP_FORMATS, report, "json") == gaps_json(report).encode()
     assert render_as(GAP_FORMATS, report, "markdown") == gaps_markdown(report)
     assert render_as(GAP_FORMATS, report, "text", 60) == gaps_text(report, width=60)
     assert gaps_text(report, width=60) != gaps_text(report, width=200)

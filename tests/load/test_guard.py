@@ -90,3 +90,24 @@ def test_messages_show_control_characters_escaped(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "\x1b" not in result.stderr and "'\\x1b[31mred'" in result.stderr
+
+
+def test_the_latin1_shortcut_agrees_with_the_pattern() -> None:
+    """Every one of the first 0x2100 characters, alone and in text: the
+    shortcut says clean only where the pattern finds nothing, and finds
+    everything the pattern does in Latin-1 text; across a piece's border
+    too, for the characters around the control ranges."""
+    from planner.load import guard
+
+    border = "a" * (guard._PIECE - 1)
+    edges = [*range(0x00, 0x21), *range(0x7E, 0xA1), 0xFF, 0x100, 0x2028, 0x2066]
+    for code in range(0x2100):
+        ch = chr(code)
+        texts = [ch, "høst: " + ch] + ([border + ch + "ø"] if code in edges else [])
+        for text in texts:
+            clean = guard._CONTROL.search(text) is None
+            shortcut = guard._plainly_latin1(text)
+            assert not shortcut or clean, hex(code)
+            if code < 0x100:
+                assert shortcut == clean, hex(code)
+            assert bool(guard.control_characters(text, "f")) == (not clean)

@@ -12,10 +12,10 @@ progress gives the same bytes.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
+from planner.models.frozen import frozen
 from planner.models.progress import Progress
 from planner.units import Period, format_money
 
@@ -76,7 +76,7 @@ def _actuals(p: Progress) -> dict[int, Decimal]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class _Scale:
     top: Decimal
     phases: int

@@ -14,9 +14,9 @@ Every user string is escaped; the same plan gives the same bytes.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from planner.models.frozen import frozen
 from planner.models.planresult import Placement, PlanResult
 from planner.planning.schedule import phase_index
 from planner.render.i18n import Messages
@@ -44,7 +44,7 @@ PAGE_ROWS = 42
 """Rows per chart in :func:`gantt_pages`: one A4 page at a readable size."""
 
 
-@dataclass(frozen=True)
+@frozen
 class _Row:
     placement: Placement | None  # None: a group heading
     text: str

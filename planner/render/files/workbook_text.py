@@ -11,9 +11,10 @@ shown with a ``kr`` number format.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
+from planner.models.frozen import frozen
 from planner.models.planresult import PlanResult
 from planner.render.i18n import Messages
 from planner.render.text.plan import frame_line
@@ -24,7 +25,7 @@ MONEY = "#,##0"
 KRONER = '#,##0\\ "kr"'
 
 
-@dataclass(frozen=True)
+@frozen
 class PackageText:
     """Names and reasons by package id, and the warnings, in the language
     (made by the report's words: ``planner.render.report``)."""

@@ -7,11 +7,16 @@ busiest links and the sites cut off; Markdown and JSON list every link.
 from __future__ import annotations
 
 from planner.models.bandwidth import BandwidthReport, LinkLoad, Unreachable
-from planner.render.text.jsonout import to_json
+from planner.render.text.jsonout import to_json, to_json_bytes
 from planner.render.text.tables import markdown_table, text_table
 from planner.units import format_bandwidth, format_money, format_percentage
 
-__all__ = ["bandwidth_json", "bandwidth_markdown", "bandwidth_text"]
+__all__ = [
+    "bandwidth_json",
+    "bandwidth_json_bytes",
+    "bandwidth_markdown",
+    "bandwidth_text",
+]
 
 _BUSIEST = 10
 _MOST = 40  # rows of a text table: a terminal, not a document
@@ -162,3 +167,8 @@ def bandwidth_markdown(report: BandwidthReport) -> str:
 def bandwidth_json(report: BandwidthReport) -> str:
     """The ``planner/bandwidth/v1`` JSON document."""
     return to_json(report.to_dict())
+
+
+def bandwidth_json_bytes(report: BandwidthReport) -> bytes:
+    """:func:`bandwidth_json` in UTF-8, as ``planner bandwidth`` writes it."""
+    return to_json_bytes(report.to_dict())

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from planner.models.results import GAP_KINDS, Gap, GapReport
-from planner.render.text.jsonout import to_json
+from planner.render.text.jsonout import to_json, to_json_bytes
 from planner.render.text.tables import markdown_table, text_table, wrap
 
-__all__ = ["gaps_json", "gaps_markdown", "gaps_text"]
+__all__ = ["gaps_json", "gaps_json_bytes", "gaps_markdown", "gaps_text"]
 
 _HEADERS = ("severity", "subject", "municipalities", "detail")
 
@@ -86,3 +86,8 @@ def gaps_markdown(report: GapReport) -> str:
 def gaps_json(report: GapReport) -> str:
     """The ``planner/gap/v1`` JSON document."""
     return to_json(report.to_dict())
+
+
+def gaps_json_bytes(report: GapReport) -> bytes:
+    """:func:`gaps_json` in UTF-8, as ``planner gap`` writes it."""
+    return to_json_bytes(report.to_dict())
