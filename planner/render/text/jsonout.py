@@ -64,15 +64,6 @@ def to_json_bytes(data: Any) -> bytes:
         return _stdlib(data).encode("utf-8")
 
 
-def to_json_bytes(data: Any) -> bytes:
-    """:func:`to_json` as UTF-8, for a file: no text copy of a national
-    report's 15 MB documents between orjson's bytes and the file's."""
-    try:
-        return orjson.dumps(data, default=_default, option=_OPTIONS)
-    except (orjson.JSONEncodeError, TypeError):
-        return _stdlib(data).encode("utf-8")
-
-
 def _stdlib(data: Any) -> str:
     text = json.dumps(
         data, indent=2, sort_keys=True, ensure_ascii=False, default=_default
