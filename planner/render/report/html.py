@@ -45,6 +45,7 @@ from planner.render.report.matrix import matrix_section
 from planner.render.report.money import money_chart, money_section
 from planner.render.report.package_text import PackageWords
 from planner.render.report.phases import PhaseChange
+from planner.render.report.precompiled import Precompiled
 from planner.render.report.risks import gap_matrix, gap_tables, risks
 from planner.render.report.rows import bandwidth_rows_pieces, gap_rows_pieces
 from planner.render.report.script import SCRIPT, SCRIPT_HASH
@@ -215,9 +216,13 @@ def _gaps_json(data: ReportData) -> bytes:
     return to_json_bytes(data.gaps.to_dict())
 
 
-def _environment(msg: Messages) -> jinja2.Environment:
+def _environment(msg: Messages, *, precompiled: bool = True) -> jinja2.Environment:
+    """The page's Jinja, its templates' code from
+    :mod:`~planner.render.report.precompiled` (``precompiled``: else each
+    compiled from its text, as ``make templates`` does)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("planner.render.report", "templates"),
+        bytecode_cache=Precompiled() if precompiled else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
