@@ -83,18 +83,24 @@ class LinkLoad:
         return f"{self.failed[0]} {self.failed[1]}"
 
     def to_dict(self) -> dict[str, Any]:
+        # The worst is the baseline for most links: rounded once (a national
+        # report writes 19,000 links; rounding is most of the time).
+        demand, util = _r(self.demand_mbps), _r(self.utilisation)
+        same = self.worst_demand_mbps == self.demand_mbps
         return {
             "id": self.id,
             "a": self.a,
             "b": self.b,
             "status": self.status,
             "capacity_mbps": self.capacity_mbps,
-            "demand_mbps": _r(self.demand_mbps),
+            "demand_mbps": demand,
             "towards": self.towards,
-            "utilisation": _r(self.utilisation),
+            "utilisation": util,
             "worst": {
-                "utilisation": _r(self.worst_utilisation),
-                "demand_mbps": _r(self.worst_demand_mbps),
+                "utilisation": util
+                if same and self.worst_utilisation == self.utilisation
+                else _r(self.worst_utilisation),
+                "demand_mbps": demand if same else _r(self.worst_demand_mbps),
                 "failed_link": self.failed_link,
                 "failed": _failed(self.failed),
             },
@@ -150,11 +156,7 @@ class BandwidthReport:
 
     def upgrade_totals(self) -> dict[str, Decimal]:
         """The money of all priced upgrades."""
-        ups = [ln.upgrade for ln in self.links if ln.upgrade is not None]
-        return {
-            "investment": sum((u.investment or Decimal(0) for u in ups), Decimal(0)),
-            "per_year": sum((u.per_year or Decimal(0) for u in ups), Decimal(0)),
-        }
+        return _totals(self.upgrades)
 
     def utilisation(self) -> dict[str, float]:
         """Link id -> utilisation today (demand / capacity), for the
@@ -164,6 +166,7 @@ class BandwidthReport:
         }
 
     def to_dict(self) -> dict[str, Any]:
+        ups = self.upgrades
         return {
             "schema": "planner/bandwidth/v1",
             "region": self.region,
@@ -177,15 +180,23 @@ class BandwidthReport:
             "links": [ln.to_dict() for ln in self.links],
             "unreachable": [u.to_dict() for u in self.unreachable],
             "upgrades": {
-                "links": len(self.upgrades),
+                "links": len(ups),
                 "unpriced": sorted(
                     ln.id
-                    for ln in self.upgrades
+                    for ln in ups
                     if ln.upgrade is not None and ln.upgrade.investment is None
                 ),
                 "above_largest_tier": sorted(
                     ln.id for ln in self.links if ln.recommended_capacity_mbps is None
                 ),
-                **self.upgrade_totals(),
+                **_totals(ups),
             },
         }
+
+
+def _totals(links: tuple[LinkLoad, ...]) -> dict[str, Decimal]:
+    ups = [ln.upgrade for ln in links if ln.upgrade is not None]
+    return {
+        "investment": sum((u.investment or Decimal(0) for u in ups), Decimal(0)),
+        "per_year": sum((u.per_year or Decimal(0) for u in ups), Decimal(0)),
+    }
