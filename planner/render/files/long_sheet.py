@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from openpyxl.utils import get_column_letter
 
@@ -27,6 +26,7 @@ from planner.render.files.workbook import (
     Rewrite,
     fill_sheet,
 )
+from planner.render.files.xmltext import escape
 
 __all__ = ["long_sheet"]
 
