@@ -214,3 +214,9 @@ bench-memory: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(ORACLE) build *.egg-info .mypy_cache .ruff_cache .pytest_cache benchmarks/out
+
+# The report's templates compiled ahead (planner/render/report/templates/compiled.json):
+# after changing a template (tests/render/report/test_precompiled.py says when).
+.PHONY: templates
+templates: $(STAMP)
+	$(BIN)/python -m planner.render.report.precompiled

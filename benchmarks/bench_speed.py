@@ -12,8 +12,9 @@ Each measurement is paired with a parse timed just before it and reported as
 the median ratio of the pairs, in CPU time (user + system of the process: on
 a shared machine wall time mostly measures the neighbours) and in wall time.
 Cold runs use a fresh cache folder each time; warm runs one filled first.
-Then the stages of a cold gap, timed in process, and those of a cold plan
-(CPU seconds; the planning stages nested as they call each other).
+Then the stages of a cold gap, timed in process, those of a cold plan
+(CPU seconds; the planning stages nested as they call each other) and those
+of a cold report (``--report-stages``).
 """
 
 from __future__ import annotations
@@ -195,6 +196,71 @@ def plan_stages(path: Path) -> None:
     print(f"  {'planning and JSON':<24} {planning:6.2f} s")
 
 
+REPORT_STAGES = (
+    # (module, object, function, label): timed where the report calls it.
+    ("planner.commands.report", None, "load_inputs", "load and validate"),
+    ("planner.commands.report", None, "analyse_and_plan", "graph and bandwidth"),
+    ("planner.analyses.gaps", None, "find_gaps", "gaps"),
+    ("planner.render.diagram.maps", "Maps", "view", "map views"),
+    ("planner.render.diagram.maps", "Maps", "dots", "DOT texts"),
+    ("planner.render.report.build", None, "draw_all", "Graphviz (wall)"),
+    ("planner.render.report.build", None, "_matrix", "system matrix"),
+    ("planner.render.report.html", None, "_context", "page's tables"),
+    ("planner.render.report.html", None, "_page", "page"),
+    ("planner.render.report.html", None, "_workbook", "workbook"),
+    ("planner.render.report.html", None, "_gaps_json", "gaps.json"),
+    ("planner.render.report.build", None, "to_json_bytes", "bandwidth.json"),
+    ("planner.commands.staging", "Staged", "add", "set aside"),
+    ("planner.commands.staging", "Staged", "write", "renamed into place"),
+)
+
+
+def report_stages(path: Path) -> None:
+    """Where a cold ``report -o DIR`` spends its CPU time, in process (the
+    collector off); Graphviz runs in child processes, so its line is wall
+    time and its CPU is printed apart."""
+    import resource
+
+    gc.disable()
+    t = time.process_time()
+    from planner.commands.report import report_files, write_staged
+
+    marks = [("imports", time.process_time() - t)]
+    times: dict[str, float] = {}
+    saved = []
+    for module, owner, name, label in REPORT_STAGES:
+        mod = importlib.import_module(module)
+        where = mod if owner is None else getattr(mod, owner)
+        saved.append((where, name, getattr(where, name)))
+        clock = time.perf_counter if "wall" in label else time.process_time
+
+        def timed(
+            *a: Any, _f: Any = saved[-1][2], _l: str = label, _c: Any = clock, **k: Any
+        ) -> Any:
+            started = _c()
+            try:
+                return _f(*a, **k)
+            finally:
+                times[_l] = times.get(_l, 0.0) + _c() - started
+
+        setattr(where, name, timed)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.process_time()
+        write_staged(report_files(path, None, None), Path(tmp) / "report", [path])
+        total = time.process_time() - t
+    done = resource.getrusage(resource.RUSAGE_CHILDREN)
+    for where, name, f in saved:
+        setattr(where, name, f)
+    cpu = [label for *_, label in REPORT_STAGES if "wall" not in label]
+    marks.append(("the rest", total - sum(times.get(x, 0.0) for x in cpu)))
+    marks += [(label, times.get(label, 0.0)) for *_, label in REPORT_STAGES]
+    graphviz = done.ru_utime + done.ru_stime - children.ru_utime - children.ru_stime
+    marks.append(("Graphviz (CPU, apart)", graphviz))
+    for name, seconds in marks:
+        print(f"  {name:<24} {seconds:6.2f} s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--municipalities", type=int, default=357)
@@ -202,11 +268,17 @@ def main() -> int:
     parser.add_argument(
         "--plan-stages", action="store_true", help="only the plan's stages"
     )
+    parser.add_argument(
+        "--report-stages", action="store_true", help="only the report's stages"
+    )
     args = parser.parse_args()
     path = national(args.municipalities)
     compiled()
     if args.plan_stages:
         plan_stages(path)
+        return 0
+    if args.report_stages:
+        report_stages(path)
         return 0
     text = path.read_text(encoding="utf-8")
     _, p_wall = parse_time(text)
@@ -252,6 +324,8 @@ def main() -> int:
     # In a process of its own: nothing imported or indexed by the runs above.
     count = ["--municipalities", str(args.municipalities)]
     subprocess.run([sys.executable, __file__, "--plan-stages", *count], check=True)
+    print("stages of a cold report -o DIR, in process (CPU):", flush=True)
+    subprocess.run([sys.executable, __file__, "--report-stages", *count], check=True)
     return 0
 
 

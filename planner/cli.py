@@ -664,9 +664,9 @@ def report(
         FollowUp,
         check_folder,
         write_pdf,
-        write_report,
+        write_staged,
     )
-    from planner.commands.report import report as run
+    from planner.commands.report import report_files as run
     from planner.output import is_stdout
 
     if is_stdout(output):
@@ -689,10 +689,10 @@ def report(
         failures=failures,
         compare=compare_file,
     )
-    write_report(files, output, inputs)
+    written = write_staged(files, output, inputs)
     if pdf:
         write_pdf(output, inputs)
-    more = len(files) - 1 + pdf
+    more = written - 1 + pdf
     click.echo(f"wrote {output / 'index.html'} and {more} more files")
 
 

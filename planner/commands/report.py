@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.commands.compare import compare as compare_scenarios
 from planner.commands.pipeline import analyse_and_plan
-from planner.commands.progress import follow_plan
+from planner.commands.staging import Staged
 from planner.errors import UsageError
 from planner.load import load_inputs
 from planner.models.bandwidth import FailureMode
 from planner.output import refuse_overwrite, write_atomic
-from planner.planning.reinvestment import reinvestment_due
-from planner.render.report.build import MAX_PHASE_DIAGRAMS, build_report
-from planner.render.report.gantt import package_labels
+from planner.render.report.build import MAX_PHASE_DIAGRAMS
+from planner.render.report.build import report_files as report_files_of
 from planner.render.report.html import DIAGRAMS
-from planner.render.report.pdf import print_pdf
-from planner.render.report.progress_page import progress_files
 
 __all__ = [
     "MAX_PHASE_DIAGRAMS",
     "FollowUp",
     "check_folder",
     "report",
+    "report_files",
     "write_pdf",
     "write_report",
+    "write_staged",
 ]
 
 _NAMES = (
@@ -67,7 +65,33 @@ def report(
     compare: Path | None = None,
 ) -> dict[str, bytes]:
     """Load, analyse, plan and build the report's files
-    (:func:`~planner.render.report.build.build_report`).
+    (:func:`report_files`), by name."""
+    files = report_files(
+        inventory,
+        target,
+        plan,
+        lang=lang,
+        fold=fold,
+        failures=failures,
+        follow=follow,
+        compare=compare,
+    )
+    return dict(sorted(files))
+
+
+def report_files(
+    inventory: Path,
+    target: Path | None,
+    plan: Path | None,
+    *,
+    lang: str = "nb",
+    fold: bool | None = None,
+    failures: FailureMode = "n-1",
+    follow: FollowUp | None = None,
+    compare: Path | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """Load, analyse, plan and build the report's files
+    (:func:`~planner.render.report.build.report_files`), one by one.
 
     The bandwidth analysis covers every single link failure by default
     (``failures``: a steering group decides on the worst case), as ``gap``
@@ -79,13 +103,17 @@ def report(
     inputs = load_inputs(inventory, target, plan)
     compared = None  # first: a mistake in a scenario file stops before the work
     if compare is not None:
+        # Imported only when asked for: the comparison's and the follow-up's
+        # modules are a tenth of a second of every report otherwise.
+        from planner.commands.compare import compare as compare_scenarios
+
         compared = compare_scenarios(inventory, target, files=[compare])
     run = analyse_and_plan(inputs, failures=failures, planned=plan is not None)
     result, loaded = run.plan, inputs.plan
     if follow is not None and (result is None or loaded is None):
         raise UsageError("--progress needs --plan (the plan to follow up)")
     inv, tgt = inputs.inventory, inputs.target
-    files = build_report(
+    yield from report_files_of(
         run.analysis,
         inv.model,
         tgt.model,
@@ -98,6 +126,11 @@ def report(
         progress_link=follow is not None,
     )
     if follow is not None and result is not None and loaded is not None:
+        from planner.commands.progress import follow_plan
+        from planner.planning.reinvestment import reinvestment_due
+        from planner.render.report.gantt import package_labels
+        from planner.render.report.progress_page import progress_files
+
         followed = follow_plan(
             result,
             loaded.model,
@@ -111,8 +144,9 @@ def report(
         bw = run.analysis.bandwidth
         gaps = run.analysis.gaps
         names = package_labels(result, inv.model, tgt.model, gaps, bw, lang)
-        files.update(progress_files(followed, inv.model.region.name, names, lang=lang))
-    return dict(sorted(files.items()))
+        yield from progress_files(
+            followed, inv.model.region.name, names, lang=lang
+        ).items()
 
 
 def check_folder(folder: Path, inputs: Iterable[Path | None]) -> None:
@@ -138,8 +172,31 @@ def write_report(
         write_atomic(folder / name, data)
 
 
+def write_staged(
+    files: Iterable[tuple[str, bytes]],
+    folder: Path,
+    inputs: Iterable[Path | None],
+) -> int:
+    """:func:`write_report` of files made one by one (:func:`report_files`),
+    each set aside as it is made (:class:`~planner.commands.staging.Staged`)
+    so a national report holds one of its big files at a time; no file is
+    replaced until all are made. Returns how many files were written."""
+    given = list(inputs)
+    check_folder(folder, given)
+    with Staged(folder) as staged:
+        for name, data in files:
+            refuse_overwrite(folder / name, given)
+            staged.add(name, data)
+            del data
+        count = len(staged)
+        staged.write()
+    return count
+
+
 def write_pdf(folder: Path, inputs: Iterable[Path | None]) -> None:
     """Print the written report (``folder``/index.html) to report.pdf
     beside it, atomically."""
+    from planner.render.report.pdf import print_pdf
+
     refuse_overwrite(folder / "report.pdf", list(inputs))
     write_atomic(folder / "report.pdf", print_pdf(folder / "index.html"))

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
 from planner.models.frozen import frozen
 from planner.models.progress import Progress
+from planner.render.files.xmltext import escape
 from planner.units import Period, format_money
 
 __all__ = ["burn_chart", "burn_series"]

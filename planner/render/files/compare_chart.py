@@ -10,9 +10,9 @@ same comparison gives the same bytes.
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, Decimal
-from xml.sax.saxutils import escape
 
 from planner.models.compare import CompareResult, ScenarioResult
+from planner.render.files.xmltext import escape
 from planner.units import format_money
 
 __all__ = ["compare_chart", "cumulative_costs"]

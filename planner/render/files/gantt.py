@@ -14,11 +14,11 @@ Every user string is escaped; the same plan gives the same bytes.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from xml.sax.saxutils import escape
 
 from planner.models.frozen import frozen
 from planner.models.planresult import Placement, PlanResult
 from planner.planning.schedule import phase_index
+from planner.render.files.xmltext import escape
 from planner.render.i18n import Messages
 
 __all__ = ["COLUMN", "gantt_pages", "plan_gantt"]

@@ -15,17 +15,18 @@ are text).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from openpyxl.utils import get_column_letter
 
 from planner.render.files.workbook import (
     PERCENT_COLUMNS,
     WRAP_ABOVE,
+    Rewrite,
     fill_sheet,
 )
+from planner.render.files.xmltext import escape
 
 __all__ = ["long_sheet"]
 
@@ -35,7 +36,7 @@ _STYLE = re.compile(r'<c r="([A-Z]+)2" s="(\d+)"')
 
 def long_sheet(
     ws: Any, headers: Sequence[str], rows: Sequence[Sequence[Any]], lang: str
-) -> Callable[[bytes], bytes]:
+) -> Rewrite:
     """Fill ``ws`` (write-only) with its header and a probe row; the
     returned function puts ``rows`` in the probe's place in the sheet's XML
     (give it to :func:`~planner.render.files.workbook.save_workbook` as the
@@ -44,7 +45,7 @@ def long_sheet(
     fill_sheet(ws, headers, [probe], lang, widths=rows)
     letters = [get_column_letter(i + 1) for i in range(len(headers))]
 
-    def rewrite(xml: bytes) -> bytes:
+    def rewrite(xml: bytes) -> Iterator[bytes]:
         text = xml.decode("utf-8")
         start = text.index('<row r="2"')
         end = text.index("</row>", start) + len("</row>")
@@ -53,30 +54,67 @@ def long_sheet(
             _Column(letter, styles.get(letter), header in PERCENT_COLUMNS)
             for letter, header in zip(letters, headers, strict=True)
         ]
-        body = "".join(_row(n, row, cells) for n, row in enumerate(rows, 2))
-        return (text[:start] + body + text[end:]).encode("utf-8")
+        yield text[:start].encode("utf-8")
+        for first in range(0, len(rows), _BATCH):
+            batch = rows[first : first + _BATCH]
+            yield _rows(first + 2, batch, cells).encode("utf-8")
+        yield text[end:].encode("utf-8")
 
     return rewrite
 
 
+_BATCH = 2000
+"""Rows written (and compressed) at a time: a national sheet's 20 MB of XML
+is never one text."""
+
+
 class _Column:
+    """One column's cells. A text's cell after its reference is the same
+    wherever it stands, so a short text (a severity, a kind, a
+    municipality: repeated thousands of times) is escaped and laid out
+    once."""
+
     def __init__(self, letter: str, style: str | None, percent: bool) -> None:
         self.letter = letter
+        self.open = f'<c r="{letter}'
         self.style = f' s="{style}"' if style else ""
         self.percent = percent
+        self.texts: dict[str, str] = {}
 
-    def cell(self, n: int, value: Any) -> str:
-        at = f"{self.letter}{n}"
+    def cells(self, nums: Sequence[str], values: Sequence[Any]) -> list[str]:
+        """The column's cells of the rows ``nums`` (a text's looked up by
+        the loop itself: a quarter of a million cells in a national
+        report)."""
+        known, begin, out = self.texts.get, self.open, []
+        number = f'"{self.style if self.percent else ""} t="n"><v>'
+        for num, value in zip(nums, values, strict=True):
+            kind = type(value)
+            if kind is str:
+                tail = known(value)
+                if tail is None:
+                    tail = self._text(value)
+                    if len(value) <= _REMEMBER_TEXT:
+                        self.texts[value] = tail
+                out.append(begin + num + tail)
+            elif kind is float:
+                out.append(f"{begin}{num}{number}{value!r}</v></c>")
+            elif value is None:
+                out.append("")
+            else:
+                out.append(self.cell(num, value))
+        return out
+
+    def cell(self, num: str, value: Any) -> str:
         if value is None:
             return ""
         if isinstance(value, str):
-            value = _ILLEGAL.sub("\ufffd", value)
-            wrap = self.style if len(value) > WRAP_ABOVE and not self.percent else ""
-            space = ' xml:space="preserve"' if value != value.strip() else ""
-            return (
-                f'<c r="{at}"{wrap} t="inlineStr"><is><t{space}>{escape(value)}'
-                "</t></is></c>"
-            )
+            tail = self.texts.get(value)
+            if tail is None:
+                tail = self._text(value)
+                if len(value) <= _REMEMBER_TEXT:
+                    self.texts[value] = tail
+            return self.open + num + tail
+        at = f"{self.letter}{num}"
         if isinstance(value, bool):
             return f'<c r="{at}" t="b"><v>{int(value)}</v></c>'
         if isinstance(value, int | float):
@@ -84,7 +122,30 @@ class _Column:
             return f'<c r="{at}"{style} t="n"><v>{value!r}</v></c>'
         raise TypeError(f"a long sheet holds text and numbers, not {value!r}")
 
+    def _text(self, value: str) -> str:
+        """A text's cell after ``<c r="A1``."""
+        value = _ILLEGAL.sub("\ufffd", value)
+        wrap = self.style if len(value) > WRAP_ABOVE and not self.percent else ""
+        space = ' xml:space="preserve"' if value != value.strip() else ""
+        return f'"{wrap} t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
 
-def _row(n: int, row: Sequence[Any], cells: Sequence[_Column]) -> str:
-    inner = "".join(c.cell(n, v) for c, v in zip(cells, row, strict=False))
-    return f'<row r="{n}">{inner}</row>'
+
+_REMEMBER_TEXT = 40
+"""Texts up to this long are remembered per column (longer ones, a gap's
+detail, are mostly written once)."""
+
+
+def _rows(first: int, rows: Sequence[Sequence[Any]], cells: Sequence[_Column]) -> str:
+    """Rows numbered from ``first``, column by column (a row shorter than
+    the columns has no cells past its end)."""
+    nums = [str(n) for n in range(first, first + len(rows))]
+    columns = [
+        c.cells(nums, [r[i] if i < len(r) else None for r in rows])
+        for i, c in enumerate(cells)
+    ]
+    return "".join(
+        [
+            f'<row r="{n}">{"".join(row)}</row>'
+            for n, row in zip(nums, zip(*columns, strict=True), strict=True)
+        ]
+    )

@@ -20,7 +20,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -46,6 +46,7 @@ __all__ = [
     "FIXED_TIME",
     "PERCENT_COLUMNS",
     "WRAP_ABOVE",
+    "Rewrite",
     "fill_sheet",
     "plan_sheets",
     "plan_workbook",
@@ -132,9 +133,14 @@ def sheet_name(word: str, lang: str) -> str:
     return _words(lang)(word)
 
 
+Rewrite = Callable[[bytes], bytes | Iterable[bytes]]
+"""An entry's bytes -> its new bytes, whole or in pieces (a long sheet's
+rows, compressed as they come: the same bytes as whole)."""
+
+
 def save_workbook(
     wb: Workbook,
-    rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None,
+    rewrite: Mapping[str, Rewrite] | None = None,
     extra: Mapping[str, bytes] | None = None,
 ) -> bytes:
     """The bytes of ``wb``, the same for the same content (fixed entry times;
@@ -153,10 +159,12 @@ def _save(wb: Workbook) -> bytes:
 
 def _repack(
     data: bytes,
-    rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None,
+    rewrite: Mapping[str, Rewrite] | None = None,
     extra: Mapping[str, bytes] | None = None,
 ) -> bytes:
-    """The same zip with every entry's time fixed (entries keep their order)."""
+    """The same zip with every entry's time fixed (entries keep their order).
+    A rewrite given in pieces is compressed piece by piece (deflate writes
+    the same stream however its input is cut)."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as src,
@@ -166,10 +174,15 @@ def _repack(
             fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            content = src.read(info.filename)
+            content: bytes | Iterable[bytes] = src.read(info.filename)
             if rewrite and info.filename in rewrite:
-                content = rewrite[info.filename](content)
-            dst.writestr(fixed, content)
+                content = rewrite[info.filename](content)  # type: ignore[arg-type]
+            if isinstance(content, bytes):
+                dst.writestr(fixed, content)
+                continue
+            with dst.open(fixed, "w") as entry:
+                for piece in content:
+                    entry.write(piece)
         for name, content in (extra or {}).items():
             fixed = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED

@@ -11,7 +11,7 @@ in the report is the one ``render`` draws with the same options.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from planner.analyses.gaps import Analysis
 from planner.analyses.matrix import service_matrix
@@ -35,14 +35,18 @@ from planner.render.report.html import (
     Detail,
     DetailPiece,
     ReportData,
-    render_report,
+    report_parts,
 )
 from planner.render.report.phases import PhaseChange, phase_changes
-from planner.render.text.bandwidth import bandwidth_json
 from planner.render.text.compare import compare_json
-from planner.render.text.plan import plan_json
+from planner.render.text.jsonout import to_json_bytes
 
-__all__ = ["MAX_DETAIL_MAPS", "MAX_PHASE_DIAGRAMS", "build_report"]
+__all__ = [
+    "MAX_DETAIL_MAPS",
+    "MAX_PHASE_DIAGRAMS",
+    "build_report",
+    "report_files",
+]
 
 MAX_PHASE_DIAGRAMS = 12
 """Above this many phases that change the map the report leaves them out."""
@@ -72,6 +76,37 @@ def build_report(
     them (``bandwidth.json``, ``plan.json``, ``compare.json``).
     ``settings`` are the plan file's (the assumptions section); ``failures``
     is the mode the analysis ran under, as the page says."""
+    files = report_files(
+        analysis,
+        inventory,
+        target,
+        plan,
+        settings=settings,
+        lang=lang,
+        fold=fold,
+        failures=failures,
+        compared=compared,
+        progress_link=progress_link,
+    )
+    return dict(sorted(files))
+
+
+def report_files(
+    analysis: Analysis,
+    inventory: Inventory,
+    target: Target,
+    plan: PlanResult | None = None,
+    *,
+    settings: PlanFile | None = None,
+    lang: str = "nb",
+    fold: bool | None = None,
+    failures: FailureMode = "n-1",
+    compared: CompareResult | None = None,
+    progress_link: bool = False,
+) -> Iterator[tuple[str, bytes]]:
+    """:func:`build_report`'s files one by one, each made when the one
+    before is taken (in no order; every map is drawn before the first, so
+    a missing Graphviz stops the report before any file)."""
     gaps = analysis.gaps
     counts = [(m.id, len(m.sites)) for m in inventory.municipalities]
     every, folds = fold_choice(counts, fold)
@@ -90,11 +125,8 @@ def build_report(
     svgs = [svg.decode("utf-8") for svg in draw_all(texts)]
     names = {m.id: m.name for m in inventory.municipalities}
     details = _details(detailed, names, cuts, svgs[len(views) :])
-    documents = {"bandwidth.json": bandwidth_json(analysis.bandwidth)}
-    if compared is not None:
-        documents["compare.json"] = compare_json(compared)
-    if plan is not None:
-        documents["plan.json"] = plan_json(plan)
+    drawn = len(views)
+    del texts, trees, cuts, views, gaps_view, maps  # the maps are drawn
     gantt = None
     if plan is not None:
         gantt = report_gantt(plan, inventory, target, gaps, analysis.bandwidth, lang)
@@ -103,9 +135,7 @@ def build_report(
         target=target,
         gaps=gaps,
         diagrams=dict(zip(DIAGRAMS, svgs[: len(DIAGRAMS)], strict=True)),
-        phase_diagrams=tuple(
-            zip(changes, svgs[len(DIAGRAMS) : len(views)], strict=True)
-        ),
+        phase_diagrams=tuple(zip(changes, svgs[len(DIAGRAMS) : drawn], strict=True)),
         folded=every or bool(folds),
         folds=() if every else tuple(names[m] for m in folds),
         details=details,
@@ -114,7 +144,6 @@ def build_report(
         gantt_svg=None if gantt is None else gantt[0],
         gantt_pages=() if gantt is None else gantt[1],
         plan_settings=settings,
-        documents=documents,
         failures=failures,
         matrix=_matrix(analysis, target, plan),
         progress_link=progress_link,
@@ -122,7 +151,13 @@ def build_report(
         comparison_svg=None if compared is None else compare_chart(compared),
         cost_key=None if plan is None else plan.key,
     )
-    return render_report(data, lang=lang)
+    del svgs, details
+    yield from report_parts(data, lang=lang)
+    yield "bandwidth.json", to_json_bytes(analysis.bandwidth.to_dict())
+    if compared is not None:
+        yield "compare.json", compare_json(compared).encode("utf-8")
+    if plan is not None:
+        yield "plan.json", to_json_bytes(plan.to_dict())
 
 
 def _details(

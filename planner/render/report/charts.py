@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+
+from planner.render.files.xmltext import escape
 
 __all__ = ["Series", "line_chart"]
 

@@ -18,7 +18,8 @@ sortable and filterable by a small inline script the CSP admits by hash.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import io
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -44,14 +45,22 @@ from planner.render.report.matrix import matrix_section
 from planner.render.report.money import money_chart, money_section
 from planner.render.report.package_text import PackageWords
 from planner.render.report.phases import PhaseChange
+from planner.render.report.precompiled import Precompiled
 from planner.render.report.risks import gap_matrix, gap_tables, risks
-from planner.render.report.rows import bandwidth_rows_html, gap_rows_html
+from planner.render.report.rows import bandwidth_rows_pieces, gap_rows_pieces
 from planner.render.report.script import SCRIPT, SCRIPT_HASH
 from planner.render.report.sections import assumptions, bandwidth_rows, plan_section
 from planner.render.report.workbook import report_workbook
-from planner.render.text.jsonout import to_json
+from planner.render.text.jsonout import to_json_bytes
 
-__all__ = ["DIAGRAMS", "Detail", "DetailPiece", "ReportData", "render_report"]
+__all__ = [
+    "DIAGRAMS",
+    "Detail",
+    "DetailPiece",
+    "ReportData",
+    "render_report",
+    "report_parts",
+]
 
 DIAGRAMS = ("current", "target", "gaps")
 """The views a report shows, in order; each is a file ``<view>.svg``."""
@@ -125,29 +134,54 @@ def render_report(data: ReportData, *, lang: str = "nb") -> dict[str, bytes]:
     """The report's files: ``index.html``, one SVG per diagram, ``gaps.json``
     (every gap), ``money.svg`` with a projection, ``gantt.svg`` when the
     plan has one, and ``documents``. Same data, same bytes."""
+    return dict(sorted(report_parts(data, lang=lang)))
+
+
+def report_parts(data: ReportData, *, lang: str = "nb") -> Iterator[tuple[str, bytes]]:
+    """:func:`render_report`'s files one by one, each made when the one
+    before is taken (in no order; the page's tables are let go before
+    ``gaps.json`` is made: a national report's big files are 15 MB each and
+    made from several times that)."""
+    for view, svg in data.diagrams.items():
+        yield f"{view}.svg", svg.encode("utf-8")
+    for change, svg in data.phase_diagrams:
+        yield f"phase-{change.n}.svg", svg.encode("utf-8")
+    for detail in data.details:
+        yield detail.file, detail.svg.encode("utf-8")
+        for piece in detail.pieces:
+            yield piece.file, piece.svg.encode("utf-8")
+    if data.gantt_svg is not None:
+        yield "gantt.svg", data.gantt_svg.encode("utf-8")
+    for n, svg in enumerate(data.gantt_pages, 1):
+        yield f"gantt-{n}.svg", svg.encode("utf-8")
+    if data.comparison_svg is not None:
+        yield "compare.svg", data.comparison_svg.encode("utf-8")
+    for name, text in data.documents.items():
+        yield name, text.encode("utf-8")
     msg = Messages(lang)
     context = _context(data, msg)
-    html = _environment(msg).get_template("report.html.j2").render(context)
-    files = {"index.html": html.encode("utf-8"), "gaps.json": _gaps_json(data)}
-    files["plan.xlsx"] = _workbook(data, context, msg)
-    for view, svg in data.diagrams.items():
-        files[f"{view}.svg"] = svg.encode("utf-8")
-    for change, svg in data.phase_diagrams:
-        files[f"phase-{change.n}.svg"] = svg.encode("utf-8")
-    for detail in data.details:
-        files[detail.file] = detail.svg.encode("utf-8")
-        for piece in detail.pieces:
-            files[piece.file] = piece.svg.encode("utf-8")
-    if data.gantt_svg is not None:
-        files["gantt.svg"] = data.gantt_svg.encode("utf-8")
-    for n, svg in enumerate(data.gantt_pages, 1):
-        files[f"gantt-{n}.svg"] = svg.encode("utf-8")
-    if data.comparison_svg is not None:
-        files["compare.svg"] = data.comparison_svg.encode("utf-8")
     if context["money_svg"] is not None:
-        files["money.svg"] = context["money_svg"].encode("utf-8")
-    files.update({name: text.encode("utf-8") for name, text in data.documents.items()})
-    return dict(sorted(files.items()))
+        yield "money.svg", context["money_svg"].encode("utf-8")
+    yield "index.html", _page(context, msg)
+    yield "plan.xlsx", _workbook(data, context, msg)
+    del context  # the tables' rows: gaps.json is made without them
+    yield "gaps.json", _gaps_json(data)
+
+
+def _page(context: Mapping[str, Any], msg: Messages) -> bytes:
+    """``index.html``, encoded piece by piece as Jinja writes it (the long
+    tables too: :class:`~planner.render.report.rows.Pieces`): no 20 MB text
+    of a national page before its bytes."""
+    template = _environment(msg).get_template("report.html.j2")
+    page, pieces, size = io.BytesIO(), [], 0
+    for part in template.generate(context):  # mostly small: encoded in runs
+        pieces.append(part)
+        size += len(part)
+        if size > 1 << 16:
+            page.write("".join(pieces).encode("utf-8"))
+            pieces, size = [], 0
+    page.write("".join(pieces).encode("utf-8"))
+    return page.getvalue()
 
 
 def _workbook(data: ReportData, context: Mapping[str, Any], msg: Messages) -> bytes:
@@ -175,16 +209,20 @@ def _with_html(section: dict[str, Any] | None, msg: Messages) -> dict[str, Any] 
     """The bandwidth section with its rows as HTML (``rows.py``)."""
     if section is None:
         return None
-    return {**section, "html": bandwidth_rows_html(section["rows"], msg)}
+    return {**section, "html": bandwidth_rows_pieces(section["rows"], msg)}
 
 
 def _gaps_json(data: ReportData) -> bytes:
-    return to_json(data.gaps.to_dict()).encode("utf-8")
+    return to_json_bytes(data.gaps.to_dict())
 
 
-def _environment(msg: Messages) -> jinja2.Environment:
+def _environment(msg: Messages, *, precompiled: bool = True) -> jinja2.Environment:
+    """The page's Jinja, its templates' code from
+    :mod:`~planner.render.report.precompiled` (``precompiled``: else each
+    compiled from its text, as ``make templates`` does)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("planner.render.report", "templates"),
+        bytecode_cache=Precompiled() if precompiled else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -255,7 +293,7 @@ def _context(data: ReportData, msg: Messages) -> dict[str, Any]:
         "summary": [(k, n) for k, n in data.gaps.summary.items() if n],
         "matrix": gap_matrix(data.gaps, names),
         "groups": [
-            {**g, "html": gap_rows_html(g["rows"], msg)}
+            {**g, "html": gap_rows_pieces(g["rows"], msg)}
             for g in gap_tables(data.gaps, msg, words)
         ],
         "risks": risks(

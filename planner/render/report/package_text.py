@@ -81,7 +81,8 @@ class PackageWords:
         ends = self.link_ends.get(link)
         if ends is None:
             return link
-        return "\u2013".join(self.names.site(e) for e in ends)
+        site = self.names.site
+        return "\u2013".join([site(e) for e in ends])
 
 
 def package_words(wp: Package, words: PackageWords, msg: Messages) -> tuple[str, str]:

@@ -62,14 +62,16 @@ def bandwidth_rows(
     municipality id), most first; None without a bandwidth analysis."""
     if report is None:
         return None
-    links = sorted(report.links, key=lambda ln: (-(six(ln.utilisation) or 0.0), ln.id))
+    # Each link's utilisation rounded once, for the order and the row.
+    links = [(six(ln.utilisation), ln) for ln in report.links]
+    links.sort(key=lambda x: (-(x[0] or 0.0), x[1].id))
     rows = [
         {
             "id": ln.id,
             "name": words.link(ln.id),
             "capacity": ln.capacity_mbps,
             "demand": six(ln.demand_mbps),
-            "utilisation": six(ln.utilisation),
+            "utilisation": utilisation,
             "worst": six(ln.worst_utilisation),
             "failed_link": None
             if ln.failed_link is None
@@ -77,7 +79,7 @@ def bandwidth_rows(
             "recommended": ln.recommended_capacity_mbps,
             "printed": i < PRINT_ROWS,  # the busiest first
         }
-        for i, ln in enumerate(links)
+        for i, (utilisation, ln) in enumerate(links)
     ]
     unprinted = max(0, len(rows) - PRINT_ROWS)
     cut = {u.site for u in report.unreachable}

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from planner.models.planresult import PlanResult, Projection, ProjectionYear
-from planner.render.text.jsonout import to_json
+from planner.render.text.jsonout import to_json_bytes
 from planner.render.text.tables import markdown_table, text_table
 from planner.units import format_money, format_percentage
 
@@ -366,5 +366,6 @@ def plan_markdown(plan: PlanResult) -> str:
 
 
 def plan_json(plan: PlanResult) -> str:
-    """The ``planner/plan/v1`` JSON document."""
-    return to_json(plan.to_dict())
+    """The ``planner/plan/v1`` JSON document (its objects let go before
+    the text is made: a national plan's are 40 MB)."""
+    return to_json_bytes(plan.to_dict()).decode("utf-8")

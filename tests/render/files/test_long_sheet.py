@@ -6,8 +6,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pytest
 from openpyxl import Workbook, load_workbook
 
+from planner.render.files import long_sheet as long_sheet_module
 from planner.render.files.long_sheet import long_sheet
 from planner.render.files.workbook import fill_sheet, save_workbook
 
@@ -51,3 +53,24 @@ def test_the_same_cells_as_openpyxl_writes() -> None:
     assert fast == _book(True)  # the same bytes twice
     ws = load_workbook(io.BytesIO(fast))["Links"]
     assert ws.column_dimensions["B"].width == 62  # by every row, 60 at most
+
+
+def test_rows_written_in_pieces_give_the_same_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rows are compressed a batch at a time: cut anywhere, the
+    workbook's bytes are those of the sheet written whole."""
+    whole = _book(True)
+    for batch in (1, 3):
+        monkeypatch.setattr(long_sheet_module, "_BATCH", batch)
+        assert _book(True) == whole
+
+    def at_once(xml: bytes) -> bytes:
+        pieces = rewrite(xml)
+        assert not isinstance(pieces, bytes)
+        return b"".join(pieces)
+
+    wb = Workbook(write_only=True)
+    wb.create_sheet("before")
+    rewrite = long_sheet(wb.create_sheet("Links"), HEADERS, ROWS, "en")
+    assert save_workbook(wb, {"xl/worksheets/sheet2.xml": at_once}) == whole

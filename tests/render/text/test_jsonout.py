@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from planner.render.text.jsonout import to_json
+import pytest
+
+from planner.render.text.jsonout import to_json, to_json_bytes
 
 
 def test_same_layout_as_the_standard_encoder() -> None:
@@ -36,3 +38,14 @@ def test_a_number_written_again_is_written_the_same() -> None:
     for _ in range(2):
         assert json.loads(to_json(data)) == {"a": [12.5, 12.5, 2, 2]}
     assert '"a": [\n    12.5,\n    12.5,\n    2,\n    2\n  ]' in to_json(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"b": [1, 2.5, "ø – é"], "a": {"z": None}, "c": Decimal("12.50")},
+        {"x": Decimal(10) ** 30, "y": ["æ"]},  # the standard encoder's path
+    ],
+)
+def test_bytes_are_the_text_in_utf8(data: dict[str, object]) -> None:
+    assert to_json_bytes(data) == to_json(data).encode("utf-8")
