@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.commands.shared import Formats, analysed, period_setting, render_as
+from planner.commands.shared import ByteFormats, analysed, period_setting, render_as
 from planner.models.planresult import PlanResult
 from planner.output import refuse_overwrite, write_atomic
-from planner.render.text.plan import plan_json, plan_markdown, plan_text
+from planner.render.text.plan import plan_json_bytes, plan_markdown, plan_text
 
 if TYPE_CHECKING:
     from planner.models.bandwidth import FailureMode
@@ -58,14 +58,14 @@ def plan(
     )
 
 
-FORMATS: Formats[PlanResult] = {
+FORMATS: ByteFormats[PlanResult] = {
     "text": lambda r, width: plan_text(r, width=width),
-    "json": lambda r, _: plan_json(r),
+    "json": lambda r, _: plan_json_bytes(r),
     "markdown": lambda r, _: plan_markdown(r),
 }
 
 
-def render_plan(result: PlanResult, fmt: str, width: int = 100) -> str:
+def render_plan(result: PlanResult, fmt: str, width: int = 100) -> str | bytes:
     return render_as(FORMATS, result, fmt, width)
 
 
@@ -85,7 +85,7 @@ def render_all(
         gantt = plan_gantt(result, Messages(lang), text.names, None, text.reasons)
     return {
         "plan.md": plan_markdown(result).encode(),
-        "plan.json": plan_json(result).encode(),
+        "plan.json": plan_json_bytes(result),
         "plan.txt": plan_text(result).encode(),
         "plan.xlsx": plan_workbook(result, lang, text),
         "gantt.svg": gantt.encode(),

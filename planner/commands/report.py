@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from planner.commands.pipeline import analyse_and_plan
@@ -11,6 +10,7 @@ from planner.commands.staging import Staged
 from planner.errors import UsageError
 from planner.load import load_inputs
 from planner.models.bandwidth import FailureMode
+from planner.models.frozen import frozen
 from planner.output import refuse_overwrite, write_atomic
 from planner.render.report.build import MAX_PHASE_DIAGRAMS
 from planner.render.report.build import report_files as report_files_of
@@ -42,7 +42,7 @@ _NAMES = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class FollowUp:
     """``planner report --progress``: today's inventory and the options of
     ``planner progress``."""

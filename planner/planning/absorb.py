@@ -21,11 +21,12 @@ package instead. A warning says what each package took over, unless
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fnmatch import fnmatchcase
 
 from planner.errors import Problem, ProblemAt, did_you_mean
+from planner.models.frozen import frozen
 from planner.models.notice import Notice
 from planner.models.plan import PlanFile
 from planner.models.planresult import Package
@@ -34,7 +35,7 @@ from planner.units import format_money
 __all__ = ["Absorbed", "absorb", "check_replace"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Absorbed:
     """The packages after taking over, what took over what (taken id ->
     the package that took it), and the warnings saying so."""

@@ -17,7 +17,6 @@ sets cost a quarter of a second.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -25,11 +24,12 @@ import networkx as nx
 from planner.algorithms.index import target_network
 from planner.algorithms.routing import INF, Topology, shortest_dag
 from planner.graph import nodes_of
+from planner.models.frozen import frozen
 
 __all__ = ["Crossings", "crossed_links", "crossings"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Crossings:
     """``masks``: link id -> the bits of the municipalities whose traffic
     crosses it (only links someone crosses); ``bits``: municipality -> its

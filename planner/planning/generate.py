@@ -30,7 +30,7 @@ import itertools
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -38,6 +38,7 @@ import networkx as nx
 
 from planner.algorithms.index import target_network
 from planner.graph import edge_list, node_key, nodes_of
+from planner.models.frozen import frozen
 from planner.models.gapdata import (
     CapacityGap,
     ConsolidationGap,
@@ -60,7 +61,7 @@ LinkDeps = Callable[[tuple[str, ...]], tuple[str, ...]]
 _CLASS_ORDER = {"backbone": 0, "access": 1}
 
 
-@dataclass(frozen=True)
+@frozen
 class Generated:
     """Generated packages in priority order, and what could not be priced."""
 

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from planner.models.frozen import frozen
 from planner.models.inventory import Inventory
 from planner.models.plan import ProjectionFile
 from planner.models.planresult import (
@@ -186,7 +187,7 @@ def _split(
     return total, renewed
 
 
-@dataclass(frozen=True)
+@frozen
 class _Renewed:
     """One year's server renewals: each municipality's own without and with
     cooperation, and the common part (servers kept in the data centre)."""

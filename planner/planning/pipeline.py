@@ -12,13 +12,14 @@ the commands, without importing the loader.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from planner.analyses.gaps import Analysis
 from planner.analyses.matrix import service_matrix
 from planner.errors import InputError, Problem, ProblemAt, UsageError
 from planner.models.bandwidth import BandwidthReport
+from planner.models.frozen import frozen
 from planner.models.inventory import Inventory
 from planner.models.plan import PlanFile
 from planner.models.planresult import CostKey, Package, PlanResult
@@ -52,7 +53,7 @@ __all__ = [
 M = TypeVar("M", covariant=True)
 
 
-@dataclass(frozen=True)
+@frozen
 class Overrides:
     """Command-line settings that override the plan file's."""
 
@@ -61,7 +62,7 @@ class Overrides:
     strategy: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Packages:
     """The work packages of a plan, checked, with the cost key."""
 

@@ -12,13 +12,13 @@ import datetime as dt
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import networkx as nx
 
 from planner.errors import SettingError
+from planner.models.frozen import frozen
 from planner.models.inventory import Inventory
 from planner.models.plan import Financing, PlanFile, ProjectionFile
 from planner.models.planresult import (
@@ -62,7 +62,7 @@ def plan_packages(
     return merged.packages, merged.warnings
 
 
-@dataclass(frozen=True)
+@frozen
 class Merged:
     """The packages of a plan, the warnings, the generated ids and the
     generated packages taken over by hand-written ones (id -> taker)."""

@@ -14,9 +14,9 @@ servers kept locally need replacing in both series. Pure functions.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 
+from planner.models.frozen import frozen
 from planner.models.gapdata import ConsolidationGap, DueServer, LifecycleGap
 from planner.models.notice import Notice
 from planner.models.results import GapReport
@@ -28,7 +28,7 @@ __all__ = ["Due", "Reinvestment", "reinvestment_due"]
 ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
+@frozen
 class Due:
     """A server due for replacement: its machines, the year it fell due,
     and whether consolidation retires it."""
@@ -40,7 +40,7 @@ class Due:
     retired: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class Reinvestment:
     """The servers due and the price per machine (None: not priced)."""
 

@@ -20,11 +20,12 @@ import functools
 import heapq
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from planner.errors import PlannerError
 from planner.graph import find_cycle
+from planner.models.frozen import frozen
 from planner.models.notice import Notice
 from planner.models.planresult import Frame, Package, Placement
 from planner.units import Period, format_money
@@ -44,7 +45,7 @@ class CycleError(PlannerError):
         super().__init__(f"dependency cycle: {' -> '.join(cycle)}")
 
 
-@dataclass(frozen=True)
+@frozen
 class Schedule:
     """Placements (by start phase, then id), the number of phases, the
     money and effort per phase index, and the warnings."""

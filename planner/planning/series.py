@@ -18,10 +18,11 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import cached_property
 
+from planner.models.frozen import frozen
 from planner.models.planresult import Placement
 from planner.units import Period
 
@@ -78,7 +79,7 @@ def capital_by_year(
     return dict(sorted(out.items()))
 
 
-@dataclass(frozen=True)
+@frozen
 class Stream:
     """A yearly amount from the start of ``since`` on."""
 
@@ -88,7 +89,7 @@ class Stream:
     saving_per_year: Decimal = ZERO
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanSeries:
     """What the projection needs of a plan: the one-off costs per year
     (``establishment``: investment and operating, or operating only when

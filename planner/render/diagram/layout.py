@@ -23,8 +23,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict, deque
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from planner.models.frozen import frozen
 from planner.render.diagram.metrics import node_size
 from planner.render.diagram.scene import Place, Scene
 
@@ -40,7 +40,7 @@ _LABEL = 20.0  # the cluster's name above its sites
 _CLUSTER_GAP = 36.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Layout:
     """Node centres and cluster boxes (``llx, lly, urx, ury``), in points."""
 

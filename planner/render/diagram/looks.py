@@ -9,11 +9,12 @@ values.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import networkx as nx
 
+from planner.models.frozen import frozen
 from planner.render.diagram.layout import Layout, place_size
 from planner.render.diagram.scene import GapCounts, Line, Place, gap_line
 from planner.render.diagram.styles import COLOURS, pen_width, utilisation_colour
@@ -25,7 +26,7 @@ __all__ = ["Attrs", "Look", "line_attrs", "place_attrs"]
 Attrs = dict[str, str | float | int | None]
 
 
-@dataclass(frozen=True)
+@frozen
 class Look:
     """What styling one view needs: the view, its words, the utilisation,
     and what the view shows (computed once per view)."""

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from planner.errors import UsageError, did_you_mean
+from planner.models.frozen import frozen
 from planner.render.diagram.diagrams import _shown_links, _shown_sites, _view_title
 from planner.render.diagram.dot import attr_list, quote
 from planner.render.diagram.legend import legend
@@ -41,7 +41,7 @@ TREE = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Tree:
     """One municipality in a view: the places and lines its map shows, the
     town hall and each site's parent on the access tree."""

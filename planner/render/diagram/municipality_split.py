@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from planner.models.frozen import frozen
 from planner.render.diagram.municipality import Tree, tree_dot
 from planner.render.diagram.scene import Place
 
@@ -26,7 +26,7 @@ SPLIT_ABOVE = 40
 tree of 40 leaves prints at about 6 points on an A4 page."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Piece:
     """One piece of a cut tree: ``hub`` the hub's place on the map (None for the
     overview), ``name`` its name, ``sites`` how many sites it draws of the

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import networkx as nx
 
+from planner.models.frozen import frozen
 from planner.models.inventory import INTERNET
 from planner.models.results import Gap
 from planner.render.diagram.dot import Slugs
@@ -62,7 +62,7 @@ def link_edges(G: nx.MultiGraph[Any]) -> list[LinkEdge]:
     ]
 
 
-@dataclass(frozen=True)
+@frozen
 class Place:
     """A node: a site, a folded municipality or the internet.
 
@@ -83,7 +83,7 @@ class Place:
     reserve: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Line:
     """An edge: one link, or (folded) every link between two municipalities.
 
@@ -99,14 +99,14 @@ class Line:
     backbone: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class Cluster:
     id: str
     municipality: str
     name: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Scene:
     """``folded`` is a map of municipalities only (laid out by ``neato``);
     ``folds`` the municipalities drawn as one box on a map that keeps the

@@ -16,9 +16,10 @@ A view is a :class:`ViewState`, computed from the gap report alone:
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from planner.errors import SettingError, UsageError
+from planner.models.frozen import frozen
 from planner.models.gapdata import (
     CapacityGap,
     ConsolidationGap,
@@ -46,7 +47,7 @@ GapKey = tuple[str, str]
 """A gap's ``(kind, subject)``: what a work package closes."""
 
 
-@dataclass(frozen=True)
+@frozen
 class ViewState:
     """What one view changes and marks.
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from planner.models.frozen import frozen
 from planner.render.files.xmltext import escape
 
 __all__ = ["Series", "line_chart"]
@@ -19,7 +19,7 @@ WIDTH, HEIGHT = 720, 300
 LEFT, RIGHT, TOP, BOTTOM = 70, 20, 36, 44
 
 
-@dataclass(frozen=True)
+@frozen
 class Series:
     label: str
     values: Sequence[float]

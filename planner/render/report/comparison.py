@@ -10,11 +10,11 @@ labels come from the report's language.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from planner.models.compare import CompareResult, ScenarioResult
+from planner.models.frozen import frozen
 from planner.render.i18n import Messages
 
 __all__ = ["ComparisonSection", "comparison_section"]
@@ -22,7 +22,7 @@ __all__ = ["ComparisonSection", "comparison_section"]
 Money = Callable[[Decimal | float | int | None], str]
 
 
-@dataclass(frozen=True)
+@frozen
 class ComparisonSection:
     names: list[str]
     rows: list[tuple[str, list[str]]]

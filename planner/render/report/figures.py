@@ -4,16 +4,16 @@ steering group reads first (how big is what we are pooling?)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
+from planner.models.frozen import frozen
 from planner.models.inventory import Inventory, Municipality
 
 __all__ = ["Figures", "key_figures"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Figures:
     """One row of the key-figures table; ``None`` where nobody wrote it."""
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +29,7 @@ import jinja2
 from planner import __version__
 from planner.models.bandwidth import BandwidthReport
 from planner.models.compare import CompareResult
+from planner.models.frozen import frozen
 from planner.models.inventory import Inventory
 from planner.models.matrix import Matrix
 from planner.models.plan import PlanFile
@@ -66,7 +67,7 @@ DIAGRAMS = ("current", "target", "gaps")
 """The views a report shows, in order; each is a file ``<view>.svg``."""
 
 
-@dataclass(frozen=True)
+@frozen
 class DetailPiece:
     """A piece of a detail map cut per hub: its file, the hub's name (the
     municipality's for the overview of the hubs), the sites behind the hub
@@ -78,7 +79,7 @@ class DetailPiece:
     svg: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Detail:
     """A folded municipality drawn in detail: its file beside the report
     (``municipality-<id>.svg``), its name, the SVG text and, for a large
@@ -90,7 +91,7 @@ class Detail:
     pieces: Sequence[DetailPiece] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class ReportData:
     """Everything a report shows. ``diagrams`` maps a view in
     :data:`DIAGRAMS` to its SVG text; the bandwidth analysis, the plan,

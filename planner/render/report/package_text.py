@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from planner.models.bandwidth import BandwidthReport
+from planner.models.frozen import frozen
 from planner.models.gapdata import (
     CapacityGap,
     ConsolidationGap,
@@ -31,7 +31,7 @@ from planner.render.report.gap_text import Names, describe_gap
 __all__ = ["PackageWords", "package_words"]
 
 
-@dataclass(frozen=True)
+@frozen
 class PackageWords:
     """What the report needs to name packages: link ends, gaps by subject,
     the bandwidth analysis's recommendations and the capacity tiers."""

@@ -9,8 +9,8 @@ a server room, or closes a network gap, and says what changed.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 
+from planner.models.frozen import frozen
 from planner.models.gapdata import ConsolidationGap
 from planner.models.results import GapReport
 from planner.render.diagram.views import PhaseResolver
@@ -20,7 +20,7 @@ __all__ = ["PhaseChange", "phase_changes"]
 _DRAWN = ("capacity", "utilisation", "redundancy", "reachability")
 
 
-@dataclass(frozen=True)
+@frozen
 class PhaseChange:
     """What phase ``n`` changes on the map against the phase before."""
 

@@ -21,6 +21,7 @@ __all__ = [
     "has_reinvestment",
     "municipal_spec",
     "plan_json",
+    "plan_json_bytes",
     "plan_markdown",
     "plan_text",
     "projection_rows",
@@ -368,4 +369,9 @@ def plan_markdown(plan: PlanResult) -> str:
 def plan_json(plan: PlanResult) -> str:
     """The ``planner/plan/v1`` JSON document (its objects let go before
     the text is made: a national plan's are 40 MB)."""
-    return to_json_bytes(plan.to_dict()).decode("utf-8")
+    return plan_json_bytes(plan).decode("utf-8")
+
+
+def plan_json_bytes(plan: PlanResult) -> bytes:
+    """:func:`plan_json` in UTF-8, as ``planner plan`` prints and writes it."""
+    return to_json_bytes(plan.to_dict())
