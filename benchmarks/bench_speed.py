@@ -8,9 +8,10 @@ cache filled) ``gap`` <= 2x.
 
     python benchmarks/bench_speed.py [--municipalities 357] [--repeat 5]
 
-Each measurement is paired with a parse timed just before it and reported as
-the median ratio of the pairs, in CPU time (user + system of the process: on
-a shared machine wall time mostly measures the neighbours) and in wall time.
+Each measurement is paired with parses timed just before and just after it
+(their mean: the machine's speed drifts) and reported as the median ratio,
+in CPU time (user + system of the process: on a shared machine wall time
+mostly measures the neighbours) and in wall time.
 Cold runs use a fresh cache folder each time; warm runs one filled first.
 Then the stages of a cold gap, timed in process, those of a cold plan
 (CPU seconds; the planning stages nested as they call each other) and those
@@ -87,10 +88,13 @@ def paired(
 ) -> None:
     cpu_ratios, wall_ratios, peak = [], [], 0
     for _ in range(repeat):
-        p_cpu, p_wall = parse_time(text)
+        # A parse before and one after: this machine's speed drifts by a fifth
+        # within minutes, so the run is set against the mean of its neighbours.
+        before = parse_time(text)
         cpu, wall, rss = run_time(args, env())
-        cpu_ratios.append(cpu / p_cpu)
-        wall_ratios.append(wall / p_wall)
+        after = parse_time(text)
+        cpu_ratios.append(cpu / ((before[0] + after[0]) / 2))
+        wall_ratios.append(wall / ((before[1] + after[1]) / 2))
         peak = max(peak, rss)
     print(
         f"{label:<42} {statistics.median(cpu_ratios):5.1f}x cpu  "
