@@ -91,23 +91,9 @@ def _view(G: nx.MultiGraph[Any], planned: bool) -> _View:
 def _today(G: nx.MultiGraph[Any]) -> _View:
     """The active sites and the active links between them."""
     sites = {n for n, d in nodes_of(G, "site") if d["status"] == "active"}
-    links: dict[str, dict[str, Any]] = {}
-    for u, nbrs in adjacency(G).items():
-        if u in sites:
-            for v, keys in nbrs.items():
-                if v in sites:
-                    for k, d in keys.items():
-                        if (
-                            k not in links
-                            and d["kind"] == "link"
-                            and d["status"] == "active"
-                        ):
-                            links[k] = d
-    topo = index_network(
-        sites,
-        ((k, d["a"], d["b"], d["metric"], d["capacity"]) for k, d in links.items()),
-    )
-    return topo, links
+    between = _links_between(G, sites)
+    links = {k: d for k, d in between.items() if d["status"] == "active"}
+    return _index(sites, links), links
 
 
 View = tuple[Topology, frozenset[int]]
