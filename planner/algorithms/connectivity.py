@@ -48,6 +48,7 @@ __all__ = [
     "components",
     "disjoint_paths",
     "find_bridges",
+    "forget_views",
     "min_cut",
 ]
 
@@ -88,6 +89,14 @@ _ARCS: OrderedDict[
     tuple[int, frozenset[int], tuple[int, ...], bool],
     tuple[weakref.ref[Topology], _Arcs],
 ] = OrderedDict()
+
+
+def forget_views() -> None:
+    """Drop the views kept for the next analysis (:func:`_arcs`): the gap
+    analysis calls it when its last analysis is done, as the few views of a
+    national network it kept are 10 MB that the plan would otherwise carry
+    through its own peak."""
+    _ARCS.clear()
 
 
 def _build_arcs(

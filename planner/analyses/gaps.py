@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from planner.algorithms.connectivity import forget_views
 from planner.algorithms.index import today_view
 from planner.analyses.availability import availability_gaps, estimate_availability
 from planner.analyses.bandwidth import Progress, analyse_bandwidth
@@ -76,6 +77,7 @@ def find_gaps(
         *lifecycle_gaps(G, target),
         *duplication_gaps(G, target),
     ]
+    forget_views()  # the network analyses are done
     names = gap_names(G, target)
     return GapReport(
         region=G.graph["region"],

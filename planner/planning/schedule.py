@@ -73,17 +73,21 @@ def priority_order(packages: Sequence[Package]) -> list[Package]:
     return [packages[i] for i in _order(packages, _known_deps(packages))]
 
 
-def _known_deps(packages: Sequence[Package]) -> list[set[int]]:
-    """Each package's dependencies among ``packages``, as their positions
-    (a dependency on anything else is checked elsewhere, not waited for)."""
+def _known_deps(packages: Sequence[Package]) -> list[tuple[int, ...]]:
+    """Each package's dependencies among ``packages``, as their positions,
+    each once (a dependency on anything else is checked elsewhere, not
+    waited for). Tuples: a national plan's 200,000 dependencies held as sets
+    were 16 MB at the peak of its memory, as tuples a quarter of that."""
     position = {p.id: i for i, p in enumerate(packages)}.get
-    out: list[set[int | None]] = [set(map(position, p.depends_on)) for p in packages]
-    for deps in out:
+    out: list[tuple[int, ...]] = []
+    for p in packages:
+        deps: set[int | None] = set(map(position, p.depends_on))
         deps.discard(None)  # not among packages
-    return out  # type: ignore[return-value]  # None discarded
+        out.append(tuple(deps))  # type: ignore[arg-type]  # None discarded
+    return out
 
 
-def _order(packages: Sequence[Package], deps: list[set[int]]) -> list[int]:
+def _order(packages: Sequence[Package], deps: list[tuple[int, ...]]) -> list[int]:
     """:func:`priority_order` as positions in ``packages``. A national plan
     has 200,000 dependencies (each move waits for thousands of link
     upgrades): they are counted down by position, not by id."""
