@@ -43,13 +43,14 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import networkx as nx
 
 from planner.models.inventory import INTERNET, Inventory, Link
 
 __all__ = [
+    "Release",
     "adjacency",
     "build_graph",
     "edge_list",
@@ -73,7 +74,7 @@ def municipality_key(id_: str) -> str:
 
 
 def build_graph(
-    inventory: Inventory, *, release: bool = False, structure: bool = True
+    inventory: Inventory, *, release: Release = False, structure: bool = True
 ) -> nx.MultiGraph[Any]:
     """The graph of an inventory (schema in the module docstring).
 
@@ -82,6 +83,11 @@ def build_graph(
     ``inventory``, whose municipalities are dropped from it one by one as
     they are copied into the graph, so a national inventory's models and
     its graph are never both whole in memory (``planner gap``).
+    ``release="network"``: the caller reads the municipalities, their
+    servers and systems after this (planning does) but not the sites and
+    links, which are moved into the graph: each municipality's ``sites`` and
+    ``links`` and the region's ``links`` are emptied (``planner plan``; a
+    national network is 20 MB of models).
     ``structure=False`` leaves out the edges between objects (``has``,
     ``located``, ``runs``, ``hosted_by``, ``provides``: 52,000 of a national
     graph's 72,000), which no analysis walks, for a command that keeps no
@@ -103,17 +109,19 @@ def build_graph(
     between: list[Edge] = edges if structure else []  # the object edges
     links: list[list[Edge]] = []
     municipalities = inventory.municipalities
+    whole = release is True
+    fields = _taken if whole else _copied
+    at_sites = _taken if release else _copied
     for i, m in enumerate(municipalities):
-        if release:
+        if whole:
             municipalities[i] = None  # type: ignore[call-overload]
         mk = municipality_key(m.id)
         nodes[mk] = {
             "kind": "municipality",
             **{k: v for k, v in m.__dict__.items() if k not in _CHILDREN},
         }
-        fields = _taken if release else _copied
         for s in m.sites:
-            nodes[s.id] = fields({"kind": "site", "municipality": m.id}, s)
+            nodes[s.id] = at_sites({"kind": "site", "municipality": m.id}, s)
             between.append((mk, s.id, 0, kinds["has"]))
         for srv in m.servers:
             sk = node_key("server", srv.id)
@@ -122,17 +130,25 @@ def build_graph(
         for sy in m.systems:
             _add_system(nodes, between, m.id, sy, kinds, fields)
         links.append([_link(ln) for ln in m.links])
+        if release:  # the network is the graph's now
+            m.sites.clear()
+            m.links.clear()
     # Region links first, then each municipality's (Inventory.all_links).
     edges.extend(_link(ln) for ln in inventory.links)
     for some in links:
         edges.extend(some)
     if release:
+        inventory.links.clear()
+    if whole:
         municipalities.clear()
     _assemble(G, nodes, edges)
     return G
 
 
 Edge = tuple[str, str, Any, dict[str, Any]]
+Release = bool | Literal["network"]
+"""What :func:`build_graph` may take from the inventory: nothing (False),
+everything (True), the sites and links (``"network"``)."""
 _CHILDREN = {"sites", "servers", "systems", "links", "it_staff", "budget", "custom"}
 
 

@@ -33,7 +33,7 @@ from planner.analyses.services import (
     hosting_gaps,
 )
 from planner.analyses.utilisation import utilisation_gaps
-from planner.graph import build_graph, nodes_of, site_network
+from planner.graph import Release, build_graph, nodes_of, site_network
 from planner.language import Names, english
 from planner.models.bandwidth import BandwidthReport, FailureMode
 from planner.models.frozen import frozen
@@ -131,13 +131,14 @@ def analyse(
     *,
     failures: FailureMode = "n-1",
     progress: Progress | None = None,
-    release: bool = False,
+    release: Release = False,
     structure: bool = False,
 ) -> Analysis:
     """Build the graph, route the demand (by default under every single
     link failure; ``progress(done, total)`` follows that sweep) and find the
     gaps, routing once. ``release``: the caller's last use of ``inventory``,
-    emptied as the graph is built. The graph has the objects and the links
+    emptied as the graph is built (``"network"``: its sites and links only,
+    for planning, which reads the rest). The graph has the objects and the links
     but not the edges between objects, which nothing of planner walks;
     ``structure=True`` adds them, for a script that does
     (``planner.graph.build_graph``)."""

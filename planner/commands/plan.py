@@ -46,13 +46,16 @@ def plan(
     """Load the files and make the plan (``start``, ``phase`` and
     ``strategy`` override the plan file's). Links are sized by the bandwidth
     analysis, by default for the worst single link failure (``failures``).
+    The inventory's sites and links are moved into the graph: planning reads
+    the rest of the inventory, and the network from the graph.
     (The analyses are imported here: a cached run renders without them.)"""
     from planner.load import load_inputs
     from planner.planning.pipeline import Overrides, plan_analysed
 
     frame = Overrides(period_setting(start, "start"), phase, strategy)
     inputs = load_inputs(inventory, target, plan_file)
-    analysis = analysed(inputs.inventory.model, inputs.target.model, failures=failures)
+    inv, tgt = inputs.inventory.model, inputs.target.model
+    analysis = analysed(inv, tgt, failures=failures, release="network")
     return plan_analysed(
         analysis, inputs.inventory, inputs.target.model, inputs.plan, frame
     )

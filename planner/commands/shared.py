@@ -15,6 +15,7 @@ from planner.units import Period
 
 if TYPE_CHECKING:
     from planner.analyses.gaps import Analysis
+    from planner.graph import Release
     from planner.models.bandwidth import FailureMode
     from planner.models.inventory import Inventory
     from planner.models.target import Target
@@ -60,7 +61,7 @@ def analysed(
     target: Target,
     *,
     failures: FailureMode = "n-1",
-    release: bool = False,
+    release: Release = False,
 ) -> Analysis:
     """:func:`planner.analyses.gaps.analyse` with the n-1 sweep's progress
     bar on stderr (drawn only on a terminal); ``release``: the caller's last
