@@ -106,10 +106,8 @@ def _plan(cls: type[BaseModel]) -> tuple[tuple[str, ...], ...]:
 def _kinds(tp: Any) -> set[str]:
     """What a value of type ``tp`` may be: ``str``, ``list``, ``model``."""
     origin = typing.get_origin(tp)
-    if origin is Literal:
-        return (
-            {"str"} if any(isinstance(a, str) for a in typing.get_args(tp)) else set()
-        )
+    if origin is Literal:  # validated to the Literal's own objects: shared
+        return set()
     if origin in (list, tuple):
         return {"list"}
     if origin is not None:  # Union, Annotated, Optional, dict...
