@@ -79,6 +79,24 @@ def test_release_empties_the_inventory_and_builds_the_same_graph() -> None:
     assert len(has) > 1 and all(d is has[0] for d in has)
 
 
+def test_release_network_moves_only_the_sites_and_links() -> None:
+    """``release="network"`` (the plan's): the same graph; the sites and
+    links leave the inventory, the municipalities, servers and systems stay."""
+    path = ROOT / "inventories" / "kongsberg.yaml"
+    kept = build_graph(load_inventory(path).model)
+    whole = load_inventory(path).model
+    inventory = load_inventory(path).model
+    released = build_graph(inventory, release="network")
+    assert list(released.nodes(data=True)) == list(kept.nodes(data=True))
+    assert list(released.edges(keys=True, data=True)) == list(
+        kept.edges(keys=True, data=True)
+    )
+    assert inventory.links == [] and whole.links != []
+    for m, w in zip(inventory.municipalities, whole.municipalities, strict=True):
+        assert m.sites == [] and m.links == [] and w.sites != []
+        assert (m.id, m.servers, m.systems) == (w.id, w.servers, w.systems)
+
+
 def _reports(path: Path, structure: bool) -> tuple[str, str]:
     from planner.analyses.gaps import analyse
     from planner.load import load_target
