@@ -280,8 +280,7 @@ def _add_structure(
     read from the models, which ``release`` leaves their ids."""
     edges.extend((mk, s.id, 0, kinds["has"]) for s in m.sites)
     edges.extend(
-        (node_key("server", srv.id), srv.site, 0, kinds["located"])
-        for srv in m.servers
+        (node_key("server", srv.id), srv.site, 0, kinds["located"]) for srv in m.servers
     )
     for sy in m.systems:
         key = node_key("system", sy.id)
@@ -289,9 +288,7 @@ def _add_structure(
         if sy.server is not None:
             edges.append((key, node_key("server", sy.server), 0, kinds["runs"]))
         if sy.hosted_by is not None:
-            edges.append(
-                (key, municipality_key(sy.hosted_by), 0, kinds["hosted_by"])
-            )
+            edges.append((key, municipality_key(sy.hosted_by), 0, kinds["hosted_by"]))
 
 
 def _link(ln: Link) -> Edge:
