@@ -105,10 +105,16 @@ def today_view(G: nx.MultiGraph[Any]) -> View:
     its planned links: the nodes are the same active sites, so the gap
     analysis reads the one index the bandwidth routing made."""
     topo, links = site_view(G, planned=True)
-    planned = frozenset(
-        i for i, k in enumerate(topo.links) if links[k]["status"] != "active"
-    )
-    return topo, planned
+    cached = _PLANNED.get(G)
+    if cached is None or cached[0] is not topo:  # made once per target index
+        planned = frozenset(
+            i for i, k in enumerate(topo.links) if links[k]["status"] != "active"
+        )
+        cached = _PLANNED[G] = (topo, planned)
+    return cached
+
+
+_PLANNED: weakref.WeakKeyDictionary[Any, View] = weakref.WeakKeyDictionary()
 
 
 _OF_NETWORK: weakref.WeakKeyDictionary[Any, Topology] = weakref.WeakKeyDictionary()

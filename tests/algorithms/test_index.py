@@ -73,6 +73,41 @@ def test_site_index_follows_changes_and_unfrozen_networks(mini_graph: Any) -> No
     assert network_index(H) == after
 
 
+def test_today_view_is_made_once_and_again_after_a_change(mini_graph: Any) -> None:
+    """The gap analysis and a script asking again read one view; a link
+    added (planned) is in the next one, left out as planned."""
+    from planner.algorithms.index import today_view
+
+    G = mini_graph.copy()
+    first = today_view(G)
+    assert today_view(G) is first
+    # Two sites not yet adjacent: the views are made again when nodes or
+    # adjacencies change (a parallel link is not watched, as documented).
+    site, other = next(
+        (u, v)
+        for u, du in G.nodes(data=True)
+        for v, dv in G.nodes(data=True)
+        if du["kind"] == dv["kind"] == "site" and u < v and v not in G[u]
+    )
+    G.add_edge(
+        site,
+        other,
+        key="extra-link",
+        kind="link",
+        status="planned",
+        a=site,
+        b=other,
+        metric=1.0,
+        capacity=100.0,
+    )
+    topo, planned = today_view(G)
+    assert topo is not first[0] and "extra-link" in topo.links
+    assert topo.links.index("extra-link") in planned
+    assert planned - {topo.links.index("extra-link")} == {
+        topo.links.index(k) for k in (first[0].links[i] for i in first[1])
+    }
+
+
 def test_the_script_of_docs_graph_runs(mini_graph: Any, capsys: Any) -> None:
     """The example of docs/graph.md, run on the mini region."""
     text = (ROOT / "docs/graph.md").read_text(encoding="utf-8")
