@@ -126,7 +126,7 @@ def build_graph(
             nodes[sk] = fields({"kind": "server", "municipality": m.id}, srv)
         for sy in m.systems:
             _add_system(nodes, m.id, sy, fields)
-        if structure:  # in the order the loops above made them once
+        if structure:  # made only when asked for, in the graph's usual order
             _add_structure(edges, mk, m, kinds)
         links.append([_link(ln) for ln in m.links])
         if release:  # the network is the graph's now
@@ -276,8 +276,8 @@ def _add_system(
 def _add_structure(
     edges: list[Edge], mk: str, m: Any, kinds: dict[str, dict[str, Any]]
 ) -> None:
-    """The edges between a municipality's objects (``structure=True``):
-    read from the models, which ``release`` leaves their ids."""
+    """The edges between a municipality's objects (``structure=True``),
+    read from its models before ``release`` empties them."""
     edges.extend((mk, s.id, 0, kinds["has"]) for s in m.sites)
     edges.extend(
         (node_key("server", srv.id), srv.site, 0, kinds["located"]) for srv in m.servers
