@@ -106,6 +106,8 @@ def build_graph(
     # kind, shared (a national graph has ~700,000 of them; read, never written).
     kinds = {k: {"kind": k} for k in ("has", "located", "provides", "runs")}
     kinds["hosted_by"] = {"kind": "hosted_by"}
+    # The object edges, made only when asked for (not made and dropped).
+    between: list[Edge] | None = edges if structure else None
     links: list[list[Edge]] = []
     municipalities = inventory.municipalities
     whole = release is True
@@ -121,13 +123,15 @@ def build_graph(
         }
         for s in m.sites:
             nodes[s.id] = at_sites({"kind": "site", "municipality": m.id}, s)
+            if between is not None:
+                between.append((mk, s.id, 0, kinds["has"]))
         for srv in m.servers:
             sk = node_key("server", srv.id)
             nodes[sk] = fields({"kind": "server", "municipality": m.id}, srv)
+            if between is not None:
+                between.append((sk, srv.site, 0, kinds["located"]))
         for sy in m.systems:
-            _add_system(nodes, m.id, sy, fields)
-        if structure:  # made only when asked for, in the graph's usual order
-            _add_structure(edges, mk, m, kinds)
+            _add_system(nodes, between, m.id, sy, kinds, fields)
         links.append([_link(ln) for ln in m.links])
         if release:  # the network is the graph's now
             m.sites.clear()
@@ -263,32 +267,23 @@ def _taken(attrs: dict[str, Any], model: Any) -> dict[str, Any]:
 
 def _add_system(
     nodes: dict[str, dict[str, Any]],
+    edges: list[Edge] | None,
     muni: str,
     sy: Any,
+    kinds: dict[str, dict[str, Any]],
     fields: Callable[[dict[str, Any], Any], dict[str, Any]],
 ) -> None:
     key = node_key("system", sy.id)
     nodes[key] = fields({"kind": "system", "municipality": muni}, sy)
     service = node_key("service", sy.service)
     nodes.setdefault(service, {"kind": "service", "id": sy.service})
-
-
-def _add_structure(
-    edges: list[Edge], mk: str, m: Any, kinds: dict[str, dict[str, Any]]
-) -> None:
-    """The edges between a municipality's objects (``structure=True``),
-    read from its models before ``release`` empties them."""
-    edges.extend((mk, s.id, 0, kinds["has"]) for s in m.sites)
-    edges.extend(
-        (node_key("server", srv.id), srv.site, 0, kinds["located"]) for srv in m.servers
-    )
-    for sy in m.systems:
-        key = node_key("system", sy.id)
-        edges.append((key, node_key("service", sy.service), 0, kinds["provides"]))
-        if sy.server is not None:
-            edges.append((key, node_key("server", sy.server), 0, kinds["runs"]))
-        if sy.hosted_by is not None:
-            edges.append((key, municipality_key(sy.hosted_by), 0, kinds["hosted_by"]))
+    if edges is None:  # structure=False
+        return
+    edges.append((key, service, 0, kinds["provides"]))
+    if sy.server is not None:
+        edges.append((key, node_key("server", sy.server), 0, kinds["runs"]))
+    if sy.hosted_by is not None:
+        edges.append((key, municipality_key(sy.hosted_by), 0, kinds["hosted_by"]))
 
 
 def _link(ln: Link) -> Edge:
